@@ -1,0 +1,10 @@
+/** Physical constants shared by the scheme physics and the energy accounting (SI units). */
+
+/** Density of sea water, kg/m^3. */
+export const RHO_SEAWATER = 1025;
+/** Gravitational acceleration, m/s^2. */
+export const GRAVITY = 9.81;
+/** Seconds per hour. */
+export const HOUR_S = 3600;
+/** Joules per gigawatt-hour. */
+export const J_PER_GWH = 3.6e12;

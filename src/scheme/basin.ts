@@ -1,0 +1,95 @@
+/**
+ * Basin hypsometry: wetted area A(z) as a piecewise-linear table, and its integral, the stored
+ * volume V(z), which is piecewise quadratic. The solver's state is the volume; the level comes
+ * from inverting V(z) exactly, so mass is conserved over drying flats.
+ */
+
+export interface Basin {
+  /** Breakpoint levels (m, strictly increasing). */
+  readonly levels: Float64Array;
+  /** Wetted area at each breakpoint (m^2, >= 0). */
+  readonly areas: Float64Array;
+  /** Volume stored below each breakpoint level, measured from the lowest breakpoint (m^3). */
+  readonly volumes: Float64Array;
+}
+
+/** Builds the basin tables from an area-level curve. Areas outside the table are held constant. */
+export function makeBasin(levels: ArrayLike<number>, areas: ArrayLike<number>): Basin {
+  const n = levels.length;
+  if (n < 2 || areas.length !== n) throw new Error('basin curve needs at least two (level, area) rows of equal length');
+  const z = Float64Array.from(levels);
+  const a = Float64Array.from(areas);
+  const v = new Float64Array(n);
+  for (let i = 1; i < n; i++) {
+    if (!(z[i] > z[i - 1])) throw new Error(`basin curve levels must increase strictly (row ${i + 1}: ${z[i]} m after ${z[i - 1]} m)`);
+    v[i] = v[i - 1] + 0.5 * (a[i] + a[i - 1]) * (z[i] - z[i - 1]);
+  }
+  return { levels: z, areas: a, volumes: v };
+}
+
+/** A basin of constant plan area (m^2): a lagoon for a quick study. */
+export function constantAreaBasin(area: number, zMin: number, zMax: number): Basin {
+  return makeBasin([zMin, zMax], [area, area]);
+}
+
+/** Index i of the segment [levels[i], levels[i+1]] holding z, clamped to the table. */
+function segmentOfLevel(b: Basin, z: number): number {
+  const L = b.levels;
+  let lo = 0;
+  let hi = L.length - 1;
+  while (hi - lo > 1) {
+    const mid = (lo + hi) >> 1;
+    if (L[mid] <= z) lo = mid;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Wetted area at level z (m^2). */
+export function areaAt(b: Basin, z: number): number {
+  const L = b.levels;
+  const n = L.length;
+  if (z <= L[0]) return b.areas[0];
+  if (z >= L[n - 1]) return b.areas[n - 1];
+  const i = segmentOfLevel(b, z);
+  const s = (z - L[i]) / (L[i + 1] - L[i]);
+  return b.areas[i] + s * (b.areas[i + 1] - b.areas[i]);
+}
+
+/** Volume stored at level z (m^3), measured from the lowest breakpoint; extrapolated at constant area. */
+export function volumeAt(b: Basin, z: number): number {
+  const L = b.levels;
+  const n = L.length;
+  if (z <= L[0]) return b.areas[0] * (z - L[0]);
+  if (z >= L[n - 1]) return b.volumes[n - 1] + b.areas[n - 1] * (z - L[n - 1]);
+  const i = segmentOfLevel(b, z);
+  const dz = z - L[i];
+  const slope = (b.areas[i + 1] - b.areas[i]) / (L[i + 1] - L[i]);
+  return b.volumes[i] + dz * (b.areas[i] + 0.5 * slope * dz);
+}
+
+/**
+ * Level at stored volume v (m): the exact inverse of volumeAt. `hint` is a segment index to start
+ * from (the solver passes the last one, so the search is O(1) per step); the segment used is
+ * returned through `segOut[0]` when given.
+ */
+export function levelAt(b: Basin, v: number, hint = 0, segOut?: Int32Array): number {
+  const L = b.levels;
+  const V = b.volumes;
+  const A = b.areas;
+  const last = L.length - 1;
+  let i = hint < 0 ? 0 : hint >= last ? last - 1 : hint;
+  while (i > 0 && v < V[i]) i--;
+  while (i < last - 1 && v >= V[i + 1]) i++;
+  if (segOut) segOut[0] = i;
+  if (v <= 0) return L[0] + v / A[0];
+  if (v >= V[last]) return L[last] + (v - V[last]) / A[last];
+  const dv = v - V[i];
+  if (dv <= 0) return L[i];
+  const a0 = A[i];
+  const slope = (A[i + 1] - a0) / (L[i + 1] - L[i]);
+  // Solve a0*dz + slope/2*dz^2 = dv for dz >= 0 in the cancellation-free form.
+  const disc = a0 * a0 + 2 * slope * dv;
+  const dz = (2 * dv) / (a0 + Math.sqrt(disc > 0 ? disc : 0));
+  return L[i] + dz;
+}
