@@ -82,7 +82,7 @@ export function levelAt(b: Basin, v: number, hint = 0, segOut?: Int32Array): num
   while (i > 0 && v < V[i]) i--;
   while (i < last - 1 && v >= V[i + 1]) i++;
   if (segOut) segOut[0] = i;
-  if (v <= 0) return L[0] + v / A[0];
+  if (v <= 0) return A[0] > 0 ? L[0] + v / A[0] : L[0];
   if (v >= V[last]) return L[last] + (v - V[last]) / A[last];
   const dv = v - V[i];
   if (dv <= 0) return L[i];

@@ -1,0 +1,29 @@
+/** The terminal summary a planner reads at a glance: every figure with its unit. */
+import type { Summary } from '../simulate.js';
+
+const f = (x: number, d: number) => x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
+
+export function summaryText(s: Summary, scenarioFile: string, description: string): string {
+  const lines: string[] = [];
+  lines.push(`Scenario        ${s.scenario}  (${scenarioFile})`);
+  if (description) lines.push(`                ${description}`);
+  lines.push(`Period          ${s.period_start} to ${s.period_end}  (${f(s.period_days, 2)} days, step ${f(s.time_step_s, 0)} s)`);
+  lines.push(`Tide            ${s.tide_source}`);
+  lines.push('');
+  lines.push(`Annual energy        ${f(s.annual_energy_gwh, 1).padStart(10)} GWh/yr` + (Math.abs(s.period_days - 365.25) > 1 ? `  (scaled from ${f(s.energy_gwh, 1)} GWh over ${f(s.period_days, 1)} days)` : ''));
+  lines.push(`Installed capacity   ${f(s.installed_capacity_mw, 1).padStart(10)} MW  (${s.turbine_count} x ${f(s.unit_rated_power_mw, 2)} MW)`);
+  lines.push(`Capacity factor      ${f(s.capacity_factor * 100, 1).padStart(10)} %`);
+  lines.push(`Full-load hours      ${f(s.full_load_hours, 0).padStart(10)} h`);
+  lines.push(`Hours generating     ${f(s.generating_hours, 0).padStart(10)} h`);
+  lines.push(`Tides (high waters)  ${f(s.tides, 0).padStart(10)}`);
+  lines.push(`Generating periods   ${f(s.generating_periods, 0).padStart(10)}`);
+  lines.push(`Mass balance error   ${s.mass_balance_error.toExponential(1).padStart(10)} (relative)`);
+  lines.push('');
+  lines.push('Energy per month (GWh)');
+  const max = Math.max(...s.monthly.map((m) => m.energy_gwh), 1e-12);
+  for (const m of s.monthly) lines.push(`  ${m.month}  ${f(m.energy_gwh, 1).padStart(8)}  ${'#'.repeat(Math.round((m.energy_gwh / max) * 40))}`);
+  lines.push('');
+  lines.push('Data');
+  for (const d of s.data_files) lines.push(`  ${d}`);
+  return lines.join('\n');
+}

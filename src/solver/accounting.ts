@@ -1,0 +1,58 @@
+/**
+ * Energy accounting after a run: totals in reporting units, energy per calendar month, tide
+ * counting, mass balance. Pure functions over the solver's outputs.
+ */
+import type { SeaLevel, Totals } from './integrate.js';
+import { J_PER_GWH } from '../physics.js';
+
+export interface MonthEnergy {
+  /** Calendar month, UTC, as YYYY-MM. */
+  month: string;
+  energy_gwh: number;
+}
+
+/** Sums the per-step mean power (W) into calendar months (UTC); returns GWh per month. */
+export function energyByMonth(sea: SeaLevel, power: Float64Array): MonthEnergy[] {
+  const out: MonthEnergy[] = [];
+  let key = '';
+  let acc = 0;
+  for (let i = 0; i + 1 < sea.level.length; i++) {
+    const k = new Date((sea.t0 + i * sea.dt) * 1000).toISOString().slice(0, 7);
+    if (k !== key) {
+      if (key !== '') out.push({ month: key, energy_gwh: acc / J_PER_GWH });
+      key = k;
+      acc = 0;
+    }
+    acc += power[i] * sea.dt;
+  }
+  if (key !== '') out.push({ month: key, energy_gwh: acc / J_PER_GWH });
+  return out;
+}
+
+/**
+ * Number of high waters in a sea-level series: upward passages through mean + band after the
+ * level was below mean - band. The hysteresis band (m) keeps surge wiggles from counting twice.
+ */
+export function countTides(level: Float64Array, band = 0.5): number {
+  let mean = 0;
+  for (let i = 0; i < level.length; i++) mean += level[i];
+  mean /= level.length;
+  let below = false;
+  let count = 0;
+  for (let i = 0; i < level.length; i++) {
+    if (level[i] < mean - band) below = true;
+    else if (below && level[i] > mean + band) {
+      count++;
+      below = false;
+    }
+  }
+  return count;
+}
+
+/** Relative mass-balance error: |(V_end - V_start) + net outflow| / max(volume moved, 1). */
+export function massBalanceError(t: Totals): number {
+  const dV = t.finalVolume - t.initialVolume;
+  const out = t.turbineVolume + t.sluiceVolume;
+  const scale = Math.max(Math.abs(t.turbineVolume) + Math.abs(t.sluiceVolume), Math.abs(dV), 1);
+  return Math.abs(dV + out) / scale;
+}

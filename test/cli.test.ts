@@ -1,0 +1,67 @@
+import { describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '../src/cli/main.js';
+
+function capture() {
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  return {
+    done() {
+      o.mockRestore();
+      e.mockRestore();
+      return { out, err };
+    },
+  };
+}
+
+describe('mersey-tidal CLI', () => {
+  it('simulates the built-in default and writes the result folder', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'mt-')), 'run');
+    const c = capture();
+    const code = await main(['simulate', '--out', dir]);
+    const { out } = c.done();
+    expect(code).toBe(0);
+    expect(out).toMatch(/Annual energy\s+[\d,.]+ GWh\/yr/);
+    expect(out).toMatch(/Installed capacity\s+[\d,.]+ MW/);
+    expect(out).toMatch(/Capacity factor\s+[\d.]+ %/);
+    expect(readdirSync(dir).sort()).toEqual(['monthly.csv', 'series.csv', 'summary.json']);
+    const summary = JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8'));
+    expect(summary.summary.monthly).toHaveLength(12);
+    expect(summary.scenario.name).toBe('mersey-barrage');
+    const series = readFileSync(join(dir, 'series.csv'), 'utf8').trim().split('\n');
+    expect(series[0]).toBe('time_utc,sea_level_m,basin_level_m,head_m,mode,turbine_flow_m3s,sluice_flow_m3s,power_mw');
+    expect(series).toHaveLength(1 + 365 * 288 - 2); // 2018-01-01T00:00 to 2018-12-31T23:45 every 5 min
+    // no temporary folders left beside the result
+    expect(readdirSync(join(dir, '..'))).toEqual(['run']);
+  });
+
+  it('exits 2 with a suggestion on an unknown command', async () => {
+    const c = capture();
+    const code = await main(['simulat']);
+    const { err } = c.done();
+    expect(code).toBe(2);
+    expect(err).toMatch(/Did you mean simulate\?/);
+  });
+
+  it('exits 2 on an unknown option', async () => {
+    const c = capture();
+    const code = await main(['simulate', '--outt', 'x']);
+    const { err } = c.done();
+    expect(code).toBe(2);
+    expect(err).toMatch(/unknown option '--outt'[\s\S]*Did you mean --out\?/);
+  });
+
+  it('exits 2 with the file named on a bad scenario, writing nothing', async () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'mt-')), 'run');
+    const c = capture();
+    const code = await main(['simulate', 'models/does-not-exist.json', '--out', dir]);
+    const { err } = c.done();
+    expect(code).toBe(2);
+    expect(err).toMatch(/does-not-exist\.json: cannot read the scenario file \(ENOENT\)/);
+    expect(existsSync(dir)).toBe(false);
+  });
+});
