@@ -6,7 +6,7 @@ export type { Scenario } from './scenario/types.js';
 export { buildRun, type RunInputs } from './scenario/build.js';
 export { integrate, allocateSeries, type SeaLevel, type SchemeModel, type StepSeries, type Totals } from './solver/integrate.js';
 export { makeBasin, constantAreaBasin, areaAt, volumeAt, levelAt, type Basin } from './scheme/basin.js';
-export { tableFromChart, type TurbineTable, type HillChart } from './scheme/turbine.js';
+export { tableFromChart, type TurbineTable, type HillChart, type HeadCurve } from './scheme/turbine.js';
 export { orificeFlow } from './scheme/orifice.js';
 export { buildModeTable, ebbOnly, type ModeTable, type ModeSpec } from './operation/modes.js';
 export { writeResult } from './report/outputs.js';

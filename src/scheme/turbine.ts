@@ -5,14 +5,24 @@
  * the turbine kind.
  */
 
-export interface TurbineTable {
-  /** Head spacing of the table (m). */
-  readonly dh: number;
-  /** Power of one unit at head k*dh (W). */
+/** Power and flow of one unit against head on the table's uniform grid (index k: head k*dh). */
+export interface HeadCurve {
+  /** Power at head k*dh (W): generated when generating, drawn from the grid when pumping. */
   readonly power: Float64Array;
-  /** Flow through one unit at head k*dh (m^3/s). */
+  /** Flow through the unit at head k*dh (m^3/s, magnitude). */
   readonly flow: Float64Array;
-  /** Rated (maximum) power of one unit (W). */
+}
+
+export interface TurbineTable {
+  /** Head spacing of the curves (m). */
+  readonly dh: number;
+  /** Generating on the ebb (basin to sea) at head H >= 0. */
+  readonly ebb: HeadCurve;
+  /** Generating on the flood (sea to basin) at head |H|. */
+  readonly flood: HeadCurve;
+  /** Pumping against a lift of k*dh (m); null when the units cannot pump. */
+  readonly pump: HeadCurve | null;
+  /** Rated (maximum) generating power of one unit (W). */
   readonly ratedPower: number;
   /** Runner diameter (m). */
   readonly diameter: number;
@@ -66,5 +76,7 @@ export function tableFromChart(chart: HillChart, diameter: number, idleCd: numbe
     flow[k] = scale * interp(chart.head, chart.flow, h);
     if (power[k] > rated) rated = power[k];
   }
-  return { dh, power, flow, ratedPower: rated, diameter, idleCdA: idleCd * Math.PI * diameter * diameter * 0.25 };
+  const curve = { power, flow };
+  // The chart gives no separate flood figures: the flood uses the same curve until a scenario says otherwise.
+  return { dh, ebb: curve, flood: curve, pump: null, ratedPower: rated, diameter, idleCdA: idleCd * Math.PI * diameter * diameter * 0.25 };
 }

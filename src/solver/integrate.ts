@@ -118,14 +118,15 @@ function evalFlows(s: SchemeModel, ops: ModeTable, m: number, h: number): void {
   pGen = 0;
   if (gen !== 0 && gen * h > 0) {
     // Generating in the direction of the head: read the unit's table.
+    const c = h >= 0 ? t.ebb : t.flood;
     const x = ah / t.dh;
-    const last = t.flow.length - 1;
+    const last = c.flow.length - 1;
     let k = x | 0;
     if (k >= last) k = last - 1;
     let f = x - k;
     if (f > 1) f = 1;
-    const q = t.flow[k] + f * (t.flow[k + 1] - t.flow[k]);
-    const p = t.power[k] + f * (t.power[k + 1] - t.power[k]);
+    const q = c.flow[k] + f * (c.flow[k + 1] - c.flow[k]);
+    const p = c.power[k] + f * (c.power[k + 1] - c.power[k]);
     qTurb = (h >= 0 ? q : -q) * s.turbineCount;
     pGen = p * s.turbineCount;
   } else if (ops.idle[m] === 1) {
