@@ -11,21 +11,21 @@ export interface MonthEnergy {
   energy_gwh: number;
 }
 
-/** Sums the per-step mean power (W) into calendar months (UTC); returns GWh per month. */
+/**
+ * Sums the per-step mean power (W) into calendar months (UTC) by the time each step starts;
+ * returns GWh per month. Month boundaries are computed once per month, not per step.
+ */
 export function energyByMonth(sea: SeaLevel, power: Float64Array): MonthEnergy[] {
   const out: MonthEnergy[] = [];
-  let key = '';
-  let acc = 0;
-  for (let i = 0; i + 1 < sea.level.length; i++) {
-    const k = new Date((sea.t0 + i * sea.dt) * 1000).toISOString().slice(0, 7);
-    if (k !== key) {
-      if (key !== '') out.push({ month: key, energy_gwh: acc / J_PER_GWH });
-      key = k;
-      acc = 0;
-    }
-    acc += power[i] * sea.dt;
+  const steps = sea.level.length - 1;
+  let i = 0;
+  while (i < steps) {
+    const start = new Date((sea.t0 + i * sea.dt) * 1000);
+    const nextMonth = Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1) / 1000;
+    let acc = 0;
+    for (; i < steps && sea.t0 + i * sea.dt < nextMonth; i++) acc += power[i] * sea.dt;
+    out.push({ month: start.toISOString().slice(0, 7), energy_gwh: acc / J_PER_GWH });
   }
-  if (key !== '') out.push({ month: key, energy_gwh: acc / J_PER_GWH });
   return out;
 }
 
