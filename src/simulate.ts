@@ -2,7 +2,7 @@
  * The library's main entry: run a scenario and get its result with a summary in reporting units.
  */
 import type { Scenario } from './scenario/types.js';
-import { buildRun, type RunInputs } from './scenario/build.js';
+import { buildOperation, buildScheme, buildSea, type RunInputs } from './scenario/build.js';
 import { allocateSeries, integrate, type SeaLevel, type StepSeries, type Totals } from './solver/integrate.js';
 import { countTides, energyByMonth, massBalanceError, type MonthEnergy } from './solver/accounting.js';
 import { HOUR_S, J_PER_GWH } from './physics.js';
@@ -73,9 +73,12 @@ function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, totals: T
   };
 }
 
-/** Runs a loaded scenario over its whole period and returns the per-step series and summary. */
-export function simulate(s: Scenario): Result {
-  const inputs = buildRun(s);
+/**
+ * Runs a loaded scenario over its whole period and returns the per-step series and summary.
+ * `sea`: the scenario's sea level when already built (a sweep builds it once for all designs).
+ */
+export function simulate(s: Scenario, sea: SeaLevel = buildSea(s)): Result {
+  const inputs: RunInputs = { sea, scheme: buildScheme(s), ops: buildOperation(s) };
   const series = allocateSeries(inputs.sea.level.length);
   const totals = integrate(inputs.sea, inputs.scheme, inputs.ops, { series });
   return { scenario: s, sea: inputs.sea, series, totals, modeNames: inputs.ops.names, summary: summarise(s, inputs, series, totals) };

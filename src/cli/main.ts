@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../paths.js';
 import { InputError } from '../scenario/validate.js';
 import { registerSimulate } from './simulate.js';
+import { registerSweep } from './sweep.js';
+import { registerMerge } from './merge.js';
 
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
@@ -19,6 +21,8 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerSimulate(program);
+  registerSweep(program);
+  registerMerge(program);
   return program;
 }
 

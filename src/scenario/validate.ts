@@ -76,7 +76,8 @@ export function suggest(word: string, names: readonly string[]): string | undefi
   return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
-function describe(e: ErrorObject): string | undefined {
+/** One readable message for a schema error (undefined when its branch errors say it better). */
+export function describe(e: ErrorObject): string | undefined {
   const unit = (e.parentSchema as { unit?: string } | undefined)?.unit;
   const u = unit ? ` (${unit})` : '';
   const p = e.params as Record<string, unknown>;

@@ -1,0 +1,22 @@
+/** `mersey-tidal merge <shard dirs...> --out DIR`: join the shard folders of a sweep into its single-machine result. */
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { writeDirAtomic } from '../report/atomic.js';
+import { mergeShards } from '../sweep/shard.js';
+import { bestText, sweepFiles } from '../sweep/output.js';
+
+export function registerMerge(program: Command): void {
+  program
+    .command('merge')
+    .description('Join the shard folders of one sweep (from `sweep --shard i/n`) into designs.csv and designs.json, identical to a single-machine run')
+    .argument('<shards...>', 'shard folders, every shard of the sweep exactly once, in any order')
+    .requiredOption('--out <dir>', 'output folder for the merged result')
+    .action((dirs: string[], opts: { out: string }) => {
+      const { header, rows } = mergeShards(dirs);
+      const dir = resolve(opts.out);
+      const files = sweepFiles(header, rows);
+      writeDirAtomic(dir, files);
+      const out = [`Merged ${dirs.length} shards of sweep ${header.name}: ${rows.length} designs`, '', bestText(header, rows), '', 'Written', ...Object.keys(files).map((f) => `  ${join(dir, f)}`)];
+      process.stdout.write(out.join('\n') + '\n');
+    });
+}

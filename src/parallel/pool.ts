@@ -1,0 +1,198 @@
+/**
+ * A pool of worker threads, started once and reused for any number of jobs, one job at a time.
+ * A job names a task module (see task.ts), the data each worker's setup receives, and the indices
+ * to run. Indices are handed out one at a time to whichever worker is free; each result is stored
+ * at its index's position, so results come back in the order of the indices whatever the number
+ * of workers or the order they finish in.
+ *
+ * Failures end the job at once: a task that throws rejects it with a TaskError naming the index;
+ * a worker that exits or crashes rejects it with a WorkerExitError naming the index it was running
+ * and closes the pool; an aborted signal terminates the workers and rejects with PoolInterrupted.
+ */
+import { Worker } from 'node:worker_threads';
+import { availableParallelism } from 'node:os';
+import { distModule } from './task.js';
+
+export interface Job<I> {
+  /** URL of the compiled task module, e.g. distModule('sweep/design-task.js'). */
+  task: string;
+  /** Given once to each worker's setup; SharedArrayBuffers inside are shared, not copied. */
+  init: I;
+  /** Indices to run; the results array follows this order. */
+  indices: ArrayLike<number>;
+  /** Called after each finished index with the count done and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Aborting stops the workers (the pool is closed) and rejects the job with PoolInterrupted. */
+  signal?: AbortSignal;
+}
+
+/** A task threw: `index` is the one it was running. */
+export class TaskError extends Error {
+  constructor(
+    readonly index: number,
+    readonly causeName: string,
+    readonly causeMessage: string,
+    readonly workerStack: string,
+  ) {
+    super(`task ${index} failed: ${causeName === 'Error' ? '' : `${causeName}: `}${causeMessage}`);
+    this.name = 'TaskError';
+  }
+}
+
+/** A worker thread ended (process.exit, crash, out of memory) while running `index`. */
+export class WorkerExitError extends Error {
+  constructor(
+    readonly index: number | undefined,
+    readonly detail: string,
+  ) {
+    super(index === undefined ? `a worker ${detail}` : `the worker running task ${index} ${detail}`);
+    this.name = 'WorkerExitError';
+  }
+}
+
+/** The job's signal was aborted (e.g. Ctrl-C): the workers were terminated. */
+export class PoolInterrupted extends Error {
+  constructor() {
+    super('interrupted: the worker pool was stopped');
+    this.name = 'PoolInterrupted';
+  }
+}
+
+/** The default pool size: the number of cores the process may use. */
+export function defaultWorkerCount(): number {
+  return availableParallelism();
+}
+
+interface ActiveJob {
+  fail(err: Error): void;
+  onMessage(w: Worker, m: WorkerReply): void;
+  inFlight: Map<Worker, number>;
+}
+
+type WorkerReply =
+  | { type: 'result'; job: number; pos: number; value: unknown }
+  | { type: 'error'; job: number; pos: number; index: number; name: string; message: string; stack: string }
+  | { type: 'setup-error'; job: number; name: string; message: string; stack: string };
+
+export class WorkerPool {
+  readonly size: number;
+  private readonly workers: Worker[];
+  private readonly online: Promise<unknown>[] = [];
+  private active: ActiveJob | null = null;
+  private jobSeq = 0;
+  private closed: string | null = null;
+
+  /** Starts `size` worker threads (default: the available cores). */
+  constructor(size: number = defaultWorkerCount()) {
+    if (!Number.isInteger(size) || size < 1) throw new RangeError(`a worker pool needs a whole number of workers >= 1, got ${size}`);
+    const script = new URL(distModule('parallel/worker.js'));
+    this.size = size;
+    this.workers = Array.from({ length: size }, () => this.start(script));
+  }
+
+  private start(script: URL): Worker {
+    const w = new Worker(script);
+    w.unref(); // an idle pool never keeps the process alive
+    this.online.push(new Promise((ok) => w.once('online', ok)));
+    w.on('message', (m: WorkerReply) => this.active?.onMessage(w, m));
+    w.on('error', (err) => this.lost(w, `failed: ${err.name}: ${err.message}`));
+    w.on('exit', (code) => this.lost(w, `exited with code ${code}`));
+    return w;
+  }
+
+  /** A worker ended: fail the running job with the index that worker held, and close the pool. */
+  private lost(w: Worker, detail: string): void {
+    if (this.closed !== null) return;
+    const job = this.active;
+    this.closed = `a worker ${detail}`;
+    void this.terminateAll();
+    job?.fail(new WorkerExitError(job.inFlight.get(w), detail));
+  }
+
+  private async terminateAll(): Promise<void> {
+    await Promise.all(this.workers.map((w) => w.terminate()));
+  }
+
+  /** Resolves when every worker thread has started (for measuring start-up; run() does not need it). */
+  async ready(): Promise<void> {
+    await Promise.all(this.online);
+  }
+
+  /** Runs a job; resolves with one result per index, in the order of `job.indices`. */
+  run<I, R>(job: Job<I>): Promise<R[]> {
+    if (this.closed !== null) return Promise.reject(new Error(`the worker pool is closed (${this.closed})`));
+    if (this.active !== null) return Promise.reject(new Error('the worker pool is running another job; wait for it to finish'));
+    const { indices, task } = job;
+    const total = indices.length;
+    const results = new Array<R>(total);
+    if (total === 0) return Promise.resolve(results);
+    if (job.signal?.aborted) return Promise.reject(new PoolInterrupted());
+
+    const id = ++this.jobSeq;
+    const used = this.workers.slice(0, Math.min(this.size, total));
+    let next = 0;
+    let done = 0;
+    return new Promise<R[]>((resolve, reject) => {
+      let settled = false;
+      const finish = () => {
+        settled = true;
+        this.active = null;
+        job.signal?.removeEventListener('abort', onAbort);
+        for (const w of used) {
+          w.unref();
+          if (this.closed === null) w.postMessage({ type: 'end', job: id });
+        }
+      };
+      const feed = (w: Worker) => {
+        if (next >= total) return;
+        const pos = next++;
+        active.inFlight.set(w, pos);
+        w.postMessage({ type: 'task', job: id, pos, index: indices[pos] });
+      };
+      const active: ActiveJob = {
+        inFlight: new Map(),
+        fail: (err) => {
+          if (settled) return;
+          finish();
+          reject(err);
+        },
+        onMessage: (w, m) => {
+          if (m.job !== id) return; // a late reply from a job that already failed
+          if (m.type === 'result') {
+            results[m.pos] = m.value as R;
+            active.inFlight.delete(w);
+            done++;
+            job.onProgress?.(done, total);
+            if (done === total) {
+              finish();
+              resolve(results);
+            } else feed(w);
+          } else if (m.type === 'error') {
+            active.fail(new TaskError(m.index, m.name, m.message, m.stack));
+          } else {
+            active.fail(new Error(`cannot set up task module ${task} in a worker: ${m.name}: ${m.message}`));
+          }
+        },
+      };
+      const onAbort = () => {
+        this.closed = 'interrupted';
+        void this.terminateAll();
+        active.fail(new PoolInterrupted());
+      };
+      job.signal?.addEventListener('abort', onAbort);
+      this.active = active;
+      for (const w of used) {
+        w.ref();
+        w.postMessage({ type: 'job', job: id, task, init: job.init });
+        feed(w);
+      }
+    });
+  }
+
+  /** Terminates the workers; the pool cannot run jobs afterwards. */
+  async close(): Promise<void> {
+    if (this.closed === null) this.closed = 'closed by its owner';
+    this.active?.fail(new Error('the worker pool was closed while a job was running'));
+    await this.terminateAll();
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * The contract between the worker pool and the work it runs. A task module is a compiled ES
+ * module (under dist/: worker threads load JavaScript, not TypeScript) that exports
+ *
+ *   export function setup(init: I): (index: number) => R
+ *
+ * The pool calls `setup` once per worker and job with the job's `init` (structured-cloned, so
+ * any SharedArrayBuffer inside it is shared, not copied), then calls the returned function once
+ * per index. R must be structured-cloneable (plain objects, numbers, strings, typed arrays).
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { PACKAGE_ROOT } from '../paths.js';
+
+export type TaskSetup<I, R> = (init: I) => (index: number) => R;
+
+/** The compiled output folder: workers load the library from here even when the caller runs from src/ (vitest). */
+export const DIST_DIR = join(PACKAGE_ROOT, 'dist');
+
+/**
+ * File URL of a compiled module under dist/ (`rel` like "sweep/design-task.js"). Throws a clear
+ * error when it is missing: the TypeScript sources must be built first (`npm run build`).
+ */
+export function distModule(rel: string): string {
+  const file = join(DIST_DIR, rel);
+  if (!existsSync(file)) {
+    throw new Error(`${file} is missing: worker threads run the compiled library; build it with \`npm run build\``);
+  }
+  return pathToFileURL(file).href;
+}

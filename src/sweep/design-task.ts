@@ -1,0 +1,40 @@
+/**
+ * The worker side of a sweep (a task module for parallel/pool.ts): each worker rebuilds design i
+ * from the base scenario and the shared table of values, validates it with the scenario loader,
+ * simulates it on the shared sea level (or its own, when the sweep changes the sea level) and
+ * returns its figures.
+ */
+import { dirname } from 'node:path';
+import { scenarioFromObject } from '../scenario/load.js';
+import { simulate } from '../simulate.js';
+import { seaLevelView, type SharedSeaLevel } from '../parallel/shared.js';
+import { designObject, pathKeys } from './design.js';
+import { checkPriceCoverage, type PriceSeries } from './prices.js';
+import { designFigures, type DesignFigures } from './figures.js';
+
+export interface DesignTaskInit {
+  /** The base scenario object (overrides applied, defaults filled). */
+  base: object;
+  /** The base scenario file (absolute): relative data paths resolve from its folder. */
+  baseFile: string;
+  paths: string[];
+  /** The designs' values, row-major (DesignTable.values). */
+  values: SharedArrayBuffer;
+  /** The sea level shared by every design; null when each design builds its own. */
+  sea: SharedSeaLevel | null;
+  prices: { time: SharedArrayBuffer; price: SharedArrayBuffer; file: string } | null;
+}
+
+export function setup(init: DesignTaskInit): (index: number) => DesignFigures {
+  const keys = pathKeys(init.paths);
+  const values = new Float64Array(init.values);
+  const sea = init.sea ? seaLevelView(init.sea) : undefined;
+  const prices: PriceSeries | null = init.prices && { time: new Float64Array(init.prices.time), price: new Float64Array(init.prices.price), file: init.prices.file };
+  const baseDir = dirname(init.baseFile);
+  return (i) => {
+    const s = scenarioFromObject(designObject(init.base, keys, values, i), init.baseFile, baseDir);
+    const r = simulate(s, sea);
+    if (prices && !sea) checkPriceCoverage(prices, r.sea, 'this design');
+    return designFigures(r, prices);
+  };
+}

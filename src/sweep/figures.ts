@@ -1,0 +1,31 @@
+/** The figures a sweep records for each design, from a simulation result. */
+import type { Result } from '../simulate.js';
+import { revenue, type PriceSeries } from './prices.js';
+
+export interface DesignFigures {
+  installed_capacity_mw: number;
+  annual_energy_gwh_per_yr: number;
+  capacity_factor: number;
+  /** Revenue scaled to 365.25 days like the energy (GBP/yr); null without prices. */
+  revenue_gbp_per_yr: number | null;
+  /** Revenue over energy (GBP/MWh); null without prices or without energy. */
+  captured_price_gbp_per_mwh: number | null;
+}
+
+export function designFigures(r: Result, prices: PriceSeries | null): DesignFigures {
+  const s = r.summary;
+  let rev: number | null = null;
+  let captured: number | null = null;
+  if (prices) {
+    const gbp = revenue(r.sea, r.series.power, prices);
+    rev = gbp * (365.25 / s.period_days);
+    captured = s.energy_gwh > 0 ? gbp / (s.energy_gwh * 1000) : null;
+  }
+  return {
+    installed_capacity_mw: s.installed_capacity_mw,
+    annual_energy_gwh_per_yr: s.annual_energy_gwh,
+    capacity_factor: s.capacity_factor,
+    revenue_gbp_per_yr: rev,
+    captured_price_gbp_per_mwh: captured,
+  };
+}

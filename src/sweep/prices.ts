@@ -1,0 +1,78 @@
+/**
+ * Electricity price series and the revenue of a run: each step's energy (its mean power times
+ * the step) is paid at the price in force when the step starts (the latest price row at or before
+ * that time; a row holds until the next one, the last for one more interval of the series).
+ */
+import { readFileSync } from 'node:fs';
+import { InputError } from '../scenario/validate.js';
+import { parseIsoSeconds } from '../tide/series.js';
+import type { SeaLevel } from '../solver/integrate.js';
+
+export interface PriceSeries {
+  /** Start of each price interval (s since the epoch), strictly increasing. */
+  readonly time: Float64Array;
+  /** Price (GBP/MWh; may be negative). */
+  readonly price: Float64Array;
+  readonly file: string;
+}
+
+const J_PER_MWH = 3.6e9;
+const iso = (t: number) => new Date(t * 1000).toISOString().replace('.000Z', 'Z');
+
+/** Reads a CSV with columns time_utc (ISO 8601) and price_gbp_per_mwh, in any order; errors name the line. */
+export function readPriceCsv(file: string): PriceSeries {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new InputError(`${file}: cannot read the price series (${(err as NodeJS.ErrnoException).code ?? err}); prices_file is resolved from the sweep file's folder`);
+  }
+  const lines = text.split(/\r?\n/);
+  const header = (lines[0] ?? '').split(',').map((h) => h.trim());
+  const ti = header.indexOf('time_utc');
+  const pi = header.indexOf('price_gbp_per_mwh');
+  if (ti < 0 || pi < 0) throw new InputError(`${file}:1: expected the columns time_utc and price_gbp_per_mwh, got: ${header.join(', ')}`);
+  const time: number[] = [];
+  const price: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i].trim() === '' || lines[i].startsWith('#')) continue;
+    const cells = lines[i].split(',');
+    const t = parseIsoSeconds(cells[ti] ?? '');
+    const p = Number(cells[pi]);
+    if (!Number.isFinite(t)) throw new InputError(`${file}:${i + 1}: time_utc: expected an ISO 8601 UTC time such as 2018-01-01T00:30:00Z, got "${cells[ti] ?? ''}"`);
+    if ((cells[pi] ?? '').trim() === '' || !Number.isFinite(p)) throw new InputError(`${file}:${i + 1}: price_gbp_per_mwh: expected a finite number (GBP/MWh), got "${cells[pi] ?? ''}"`);
+    if (time.length > 0 && t <= time[time.length - 1]) throw new InputError(`${file}:${i + 1}: time ${iso(t)} does not follow the row before (${iso(time[time.length - 1])}); sort the series and remove duplicates`);
+    time.push(t);
+    price.push(p);
+  }
+  if (time.length < 2) throw new InputError(`${file}: a price series needs at least two rows`);
+  return { time: Float64Array.from(time), price: Float64Array.from(price), file };
+}
+
+/** End of the time the series prices: its last row holds for one more interval. */
+function pricedUntil(p: PriceSeries): number {
+  const n = p.time.length;
+  return p.time[n - 1] + (p.time[n - 1] - p.time[n - 2]);
+}
+
+/** Throws an InputError when the prices do not cover every step of `sea`. */
+export function checkPriceCoverage(p: PriceSeries, sea: SeaLevel, what: string): void {
+  const first = sea.t0;
+  const last = sea.t0 + (sea.level.length - 2) * sea.dt; // start of the last step
+  if (first < p.time[0] || last >= pricedUntil(p)) {
+    throw new InputError(`${p.file}: prices cover ${iso(p.time[0])} to ${iso(pricedUntil(p))}, but ${what} runs steps from ${iso(first)} to ${iso(last + sea.dt)}`);
+  }
+}
+
+/** Revenue (GBP) of the per-step mean power (W) on the grid of `sea`. Prices must cover the run (checkPriceCoverage). */
+export function revenue(sea: SeaLevel, power: Float64Array, p: PriceSeries): number {
+  const steps = sea.level.length - 1;
+  let k = 0;
+  let sum = 0;
+  for (let i = 0; i < steps; i++) {
+    const t = sea.t0 + i * sea.dt;
+    while (k + 1 < p.time.length && p.time[k + 1] <= t) k++;
+    sum += ((power[i] * sea.dt) / J_PER_MWH) * p.price[k];
+  }
+  return sum;
+}

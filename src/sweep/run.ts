@@ -1,0 +1,97 @@
+/**
+ * Running a sweep's designs on a worker pool: the sea level is built once here and shared with
+ * every worker (unless the sweep changes it), and each task carries only a design index.
+ */
+import { performance } from 'node:perf_hooks';
+import { buildSea } from '../scenario/build.js';
+import { InputError } from '../scenario/validate.js';
+import { TaskError, WorkerExitError, WorkerPool, defaultWorkerCount } from '../parallel/pool.js';
+import { distModule } from '../parallel/task.js';
+import { shareFloat64, shareSeaLevel } from '../parallel/shared.js';
+import type { LoadedSweep } from './spec.js';
+import type { DesignTaskInit } from './design-task.js';
+import type { DesignFigures } from './figures.js';
+import { designLabel } from './design.js';
+import { checkPriceCoverage, readPriceCsv } from './prices.js';
+
+export interface SweepRunOptions {
+  /** Designs to run, ascending (default: all). */
+  indices?: ArrayLike<number>;
+  /** Size of the pool the run starts and closes (default: the available cores; never more than the designs). */
+  workers?: number;
+  /** A pool to use instead; it is left open. */
+  pool?: WorkerPool;
+  onProgress?: (done: number, total: number) => void;
+  /** Abort to stop the workers (Ctrl-C): the run rejects with PoolInterrupted. */
+  signal?: AbortSignal;
+  /** Task module URL (default: the design task, dist/sweep/design-task.js). */
+  task?: string;
+}
+
+export interface DesignRow extends DesignFigures {
+  design: number;
+  /** The design's value of each swept path, in the sweep's parameter order. */
+  inputs: number[];
+}
+
+export interface SweepRun {
+  rows: DesignRow[];
+  /** True when one sea level served every design. */
+  seaShared: boolean;
+  workers: number;
+  /** Seconds spent building and sharing the sea level, and running the designs. */
+  timings: { sea_s: number; run_s: number };
+}
+
+/** All design indices 0..n-1. */
+export function allIndices(n: number): Int32Array {
+  return Int32Array.from({ length: n }, (_, i) => i);
+}
+
+/** Runs the designs on worker threads; rows come back in the order of the indices. */
+export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Promise<SweepRun> {
+  const { designs, spec } = sweep;
+  const indices = o.indices ?? allIndices(designs.count);
+  const t0 = performance.now();
+  const seaShared = sweep.seaPaths.length === 0;
+  const sea = seaShared ? buildSea(sweep.baseScenario) : null;
+  const prices = spec.pricesFile !== null ? readPriceCsv(spec.pricesFile) : null;
+  if (prices && sea) checkPriceCoverage(prices, sea, `the base scenario ${spec.base}`);
+  const init: DesignTaskInit = {
+    base: sweep.baseObject,
+    baseFile: spec.baseFile,
+    paths: [...designs.paths],
+    values: shareFloat64(designs.values),
+    sea: sea && shareSeaLevel(sea),
+    prices: prices && { time: shareFloat64(prices.time), price: shareFloat64(prices.price), file: prices.file },
+  };
+  const t1 = performance.now();
+
+  const pool = o.pool ?? (indices.length > 0 ? new WorkerPool(Math.min(o.workers ?? defaultWorkerCount(), indices.length)) : null);
+  let figures: DesignFigures[] = [];
+  try {
+    if (pool) figures = await pool.run<DesignTaskInit, DesignFigures>({ task: o.task ?? distModule('sweep/design-task.js'), init, indices, onProgress: o.onProgress, signal: o.signal });
+  } catch (err) {
+    throw explain(err, sweep);
+  } finally {
+    if (pool && !o.pool) await pool.close();
+  }
+  const P = designs.paths.length;
+  const rows = figures.map((f, k) => {
+    const i = indices[k];
+    return { design: i, inputs: Array.from(designs.values.subarray(i * P, (i + 1) * P)), ...f };
+  });
+  return { rows, seaShared, workers: pool?.size ?? 0, timings: { sea_s: (t1 - t0) / 1000, run_s: (performance.now() - t1) / 1000 } };
+}
+
+/** A pool failure in the sweep's terms: which design, with its values (the worker's stack stays on `cause`). */
+function explain(err: unknown, sweep: LoadedSweep): unknown {
+  const label = (i: number) => designLabel(sweep.designs.paths, sweep.designs.values, i);
+  if (err instanceof TaskError) {
+    const msg = `${label(err.index)} failed in a worker: ${err.causeMessage}`;
+    if (err.causeName === 'InputError') return new InputError(msg);
+    return new Error(err.causeName === 'Error' ? msg : `${msg} (${err.causeName})`, { cause: err });
+  }
+  if (err instanceof WorkerExitError && err.index !== undefined) return new Error(`${label(err.index)}: its worker ${err.detail}`, { cause: err });
+  return err;
+}
