@@ -1,0 +1,17 @@
+// A task module for the worker-pool tests (plain JavaScript: worker threads load JS, not TS).
+// init: { marks?: SharedArrayBuffer, throwAt?, exitAt?, busyMs?, failSetup? }
+import { threadId } from 'node:worker_threads';
+
+export function setup(init) {
+  if (init.failSetup) throw new Error('fixture: setup refuses');
+  const marks = init.marks ? new Float64Array(init.marks) : null;
+  return (i) => {
+    if (i === init.throwAt) throw new RangeError(`fixture: task ${i} throws`);
+    if (i === init.exitAt) process.exit(7);
+    // Uneven work, so workers finish out of order.
+    const end = Date.now() + (init.busyMs ?? 0) * ((i * 7919) % 5);
+    while (Date.now() < end);
+    if (marks) marks[i] = i + 0.5; // written into shared memory: the main thread sees it
+    return { index: i, square: i * i, thread: threadId };
+  };
+}
