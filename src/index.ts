@@ -12,3 +12,10 @@ export { buildModeTable, ebbOnly, type ModeTable, type ModeSpec } from './operat
 export { writeResult } from './report/outputs.js';
 export { summaryText } from './report/summary-text.js';
 export { DEFAULT_SCENARIO, PACKAGE_ROOT } from './paths.js';
+export { WorkerPool, TaskError, WorkerExitError, PoolInterrupted, defaultWorkerCount, type Job } from './parallel/pool.js';
+export { distModule, type TaskSetup } from './parallel/task.js';
+export { shareFloat64, shareSeaLevel, seaLevelView, type SharedSeaLevel } from './parallel/shared.js';
+export { loadSweep, checkDesigns, type LoadedSweep, type SweepSpec } from './sweep/spec.js';
+export { runSweep, allIndices, type SweepRun, type SweepRunOptions, type DesignRow } from './sweep/run.js';
+export { sweepHeader, sweepFiles, bestDesigns, type SweepHeader } from './sweep/output.js';
+export { parseShard, shardIndices, shardFiles, mergeShards, type ShardId } from './sweep/shard.js';

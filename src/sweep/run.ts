@@ -2,7 +2,6 @@
  * Running a sweep's designs on a worker pool: the sea level is built once here and shared with
  * every worker (unless the sweep changes it), and each task carries only a design index.
  */
-import { performance } from 'node:perf_hooks';
 import { buildSea } from '../scenario/build.js';
 import { InputError } from '../scenario/validate.js';
 import { TaskError, WorkerExitError, WorkerPool, defaultWorkerCount } from '../parallel/pool.js';
@@ -39,8 +38,6 @@ export interface SweepRun {
   /** True when one sea level served every design. */
   seaShared: boolean;
   workers: number;
-  /** Seconds spent building and sharing the sea level, and running the designs. */
-  timings: { sea_s: number; run_s: number };
 }
 
 /** All design indices 0..n-1. */
@@ -52,24 +49,22 @@ export function allIndices(n: number): Int32Array {
 export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Promise<SweepRun> {
   const { designs, spec } = sweep;
   const indices = o.indices ?? allIndices(designs.count);
-  const t0 = performance.now();
-  const seaShared = sweep.seaPaths.length === 0;
-  const sea = seaShared ? buildSea(sweep.baseScenario) : null;
-  const prices = spec.pricesFile !== null ? readPriceCsv(spec.pricesFile) : null;
-  if (prices && sea) checkPriceCoverage(prices, sea, `the base scenario ${spec.base}`);
-  const init: DesignTaskInit = {
-    base: sweep.baseObject,
-    baseFile: spec.baseFile,
-    paths: [...designs.paths],
-    values: shareFloat64(designs.values),
-    sea: sea && shareSeaLevel(sea),
-    prices: prices && { time: shareFloat64(prices.time), price: shareFloat64(prices.price), file: prices.file },
-  };
-  const t1 = performance.now();
-
+  // Threads start while this one builds the sea level.
   const pool = o.pool ?? (indices.length > 0 ? new WorkerPool(Math.min(o.workers ?? defaultWorkerCount(), indices.length)) : null);
+  const seaShared = sweep.seaPaths.length === 0;
   let figures: DesignFigures[] = [];
   try {
+    const sea = seaShared ? buildSea(sweep.baseScenario) : null;
+    const prices = spec.pricesFile !== null ? readPriceCsv(spec.pricesFile) : null;
+    if (prices && sea) checkPriceCoverage(prices, sea, `the base scenario ${spec.base}`);
+    const init: DesignTaskInit = {
+      base: sweep.baseObject,
+      baseFile: spec.baseFile,
+      paths: [...designs.paths],
+      values: shareFloat64(designs.values),
+      sea: sea && shareSeaLevel(sea),
+      prices: prices && { time: shareFloat64(prices.time), price: shareFloat64(prices.price), file: prices.file },
+    };
     if (pool) figures = await pool.run<DesignTaskInit, DesignFigures>({ task: o.task ?? distModule('sweep/design-task.js'), init, indices, onProgress: o.onProgress, signal: o.signal });
   } catch (err) {
     throw explain(err, sweep);
@@ -81,7 +76,7 @@ export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Pro
     const i = indices[k];
     return { design: i, inputs: Array.from(designs.values.subarray(i * P, (i + 1) * P)), ...f };
   });
-  return { rows, seaShared, workers: pool?.size ?? 0, timings: { sea_s: (t1 - t0) / 1000, run_s: (performance.now() - t1) / 1000 } };
+  return { rows, seaShared, workers: pool?.size ?? 0 };
 }
 
 /** A pool failure in the sweep's terms: which design, with its values (the worker's stack stays on `cause`). */
