@@ -38,7 +38,7 @@ export default async function (h) {
   // One design alone, in this thread, on a prebuilt sea level: the unit of work.
   const sea = buildRun(sweep.baseScenario).sea;
   const one = scenarioFromObject(structuredClone(sweep.baseObject), sweep.spec.baseFile, join(DEFAULT_SCENARIO, '..'));
-  const tDesign = await h.measure('one design: simulate a year on a shared sea level (in-thread)', () => simulate(one, sea), { work: 1, unit: 'design', reps: 15 });
+  const tDesign = await h.measure('one design: simulate a year on a shared sea level (in-thread)', () => simulate(one, { sea }), { work: 1, unit: 'design', reps: 15 });
 
   const t1 = await h.measure(`sweep of ${DESIGNS} designs, 1 worker`, () => runSweep(sweep, { workers: 1 }), { work: DESIGNS, unit: 'design', warmup: 0, reps });
   const t2 = await h.measure(`sweep of ${DESIGNS} designs, 2 workers`, () => runSweep(sweep, { workers: 2 }), { work: DESIGNS, unit: 'design', warmup: 0, reps });

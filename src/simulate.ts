@@ -73,13 +73,20 @@ function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, totals: T
   };
 }
 
-/**
- * Runs a loaded scenario over its whole period and returns the per-step series and summary.
- * `sea`: the scenario's sea level when already built (a sweep builds it once for all designs).
- */
-export function simulate(s: Scenario, sea: SeaLevel = buildSea(s)): Result {
-  const inputs: RunInputs = { sea, scheme: buildScheme(s), ops: buildOperation(s) };
-  const series = allocateSeries(inputs.sea.level.length);
+/** Inputs a caller that runs many scenarios may build once and pass in. */
+export interface SimulateOptions {
+  /** The scenario's sea level, when already built (a sweep builds it once for all designs). */
+  sea?: SeaLevel;
+  /** Buffers for the per-step series, one entry per sea-level sample, reused between runs; overwritten. */
+  series?: StepSeries;
+}
+
+/** Runs a loaded scenario over its whole period and returns the per-step series and summary. */
+export function simulate(s: Scenario, o: SimulateOptions = {}): Result {
+  const inputs: RunInputs = { sea: o.sea ?? buildSea(s), scheme: buildScheme(s), ops: buildOperation(s) };
+  const n = inputs.sea.level.length;
+  if (o.series && o.series.power.length !== n) throw new RangeError(`series buffers hold ${o.series.power.length} samples, the sea level ${n}`);
+  const series = o.series ?? allocateSeries(n);
   const totals = integrate(inputs.sea, inputs.scheme, inputs.ops, { series });
   return { scenario: s, sea: inputs.sea, series, totals, modeNames: inputs.ops.names, summary: summarise(s, inputs, series, totals) };
 }

@@ -45,7 +45,9 @@ export function registerSweep(program: Command): void {
       checkDesigns(sweep, indices);
       const dir = resolve(opts.out ?? join('out', shard ? `${spec.name}-shard-${shard.index}-of-${shard.count}` : spec.name));
       const workers = Math.max(1, Math.min(opts.workers ?? defaultWorkerCount(), indices.length));
-      const status = (line: string) => opts.quiet || process.stderr.write(`${line}\n`);
+      const status = (line: string) => {
+        if (!opts.quiet) process.stderr.write(`${line}\n`);
+      };
 
       status(`Sweep ${spec.name} (${file}): ${designs.count} designs, ${spec.method === 'grid' ? 'grid' : `Latin hypercube, seed ${spec.seed}`} over ${designs.paths.length} parameter${designs.paths.length > 1 ? 's' : ''}; base ${spec.base}`);
       if (shard) status(`Shard ${shard.index}/${shard.count}: ${indices.length} designs (${SHARD_RULE})`);

@@ -7,6 +7,7 @@
 import { dirname } from 'node:path';
 import { scenarioFromObject } from '../scenario/load.js';
 import { simulate } from '../simulate.js';
+import { allocateSeries } from '../solver/integrate.js';
 import { seaLevelView, type SharedSeaLevel } from '../parallel/shared.js';
 import { designObject, pathKeys } from './design.js';
 import { checkPriceCoverage, type PriceSeries } from './prices.js';
@@ -31,9 +32,11 @@ export function setup(init: DesignTaskInit): (index: number) => DesignFigures {
   const sea = init.sea ? seaLevelView(init.sea) : undefined;
   const prices: PriceSeries | null = init.prices && { time: new Float64Array(init.prices.time), price: new Float64Array(init.prices.price), file: init.prices.file };
   const baseDir = dirname(init.baseFile);
+  // Per-step buffers reused by every design on the shared sea level (no 3.6 MB allocation per year-long design).
+  const series = sea ? allocateSeries(sea.level.length) : undefined;
   return (i) => {
     const s = scenarioFromObject(designObject(init.base, keys, values, i), init.baseFile, baseDir);
-    const r = simulate(s, sea);
+    const r = simulate(s, { sea, series });
     if (prices && !sea) checkPriceCoverage(prices, r.sea, 'this design');
     return designFigures(r, prices);
   };
