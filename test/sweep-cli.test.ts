@@ -117,7 +117,7 @@ describe('mersey-tidal sweep', () => {
     const file = smallSweep(d, { parameters: { time_step_s: [600, 900] } });
     const r = await cli(['sweep', file, '--out', join(d, 'res'), '--quiet']);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/note: the sweep changes time_step_s, which define the sea level: each design computes its own/);
+    expect(r.err).toMatch(/note: the sweep changes fields that define the sea level \(time_step_s\): each design computes its own/);
     expect(JSON.parse(readFileSync(join(d, 'res', 'designs.json'), 'utf8')).sweep.sea_level).toBe('per design (swept: time_step_s)');
   });
 });

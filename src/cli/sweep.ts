@@ -52,7 +52,7 @@ export function registerSweep(program: Command): void {
       status(`Sweep ${spec.name} (${file}): ${designs.count} designs, ${spec.method === 'grid' ? 'grid' : `Latin hypercube, seed ${spec.seed}`} over ${designs.paths.length} parameter${designs.paths.length > 1 ? 's' : ''}; base ${spec.base}`);
       if (shard) status(`Shard ${shard.index}/${shard.count}: ${indices.length} designs (${SHARD_RULE})`);
       if (sweep.seaPaths.length > 0) {
-        process.stderr.write(`note: the sweep changes ${sweep.seaPaths.join(', ')}, which define the sea level: each design computes its own instead of sharing one\n`);
+        process.stderr.write(`note: the sweep changes fields that define the sea level (${sweep.seaPaths.join(', ')}): each design computes its own instead of sharing one\n`);
       } else {
         const sc = sweep.baseScenario;
         status(`Sea level: computed once and shared by all designs (${sc.tide.kind} ${sc.tide.file}, step ${sc.time_step_s} s${sc.period.start ? ` from ${iso(Date.parse(sc.period.start) / 1000)}` : ''})`);
