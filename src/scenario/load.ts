@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { Scenario } from './types.js';
 import { InputError, validateScenarioObject } from './validate.js';
 import { parseIsoSeconds } from '../tide/series.js';
+import { resolveTurbinePaths, turbineProblems } from './turbines.js';
 
 /** Checks that the schema cannot express (relations between fields). Returns the problems. */
 function checkMeaning(s: Scenario): string[] {
@@ -20,6 +21,7 @@ function checkMeaning(s: Scenario): string[] {
   if (start !== undefined && end !== undefined && parseIsoSeconds(end) <= parseIsoSeconds(start)) {
     out.push(`period.end: expected a time after period.start (${start}), got ${end}`);
   }
+  out.push(...turbineProblems(s.scheme.turbines));
   return out;
 }
 
@@ -41,7 +43,7 @@ export function scenarioFromObject(obj: unknown, file: string, baseDir: string):
   s.scheme = {
     ...s.scheme,
     basin: { ...s.scheme.basin, area_curve_file: resolve(baseDir, s.scheme.basin.area_curve_file) },
-    turbines: { ...s.scheme.turbines, curve: { ...s.scheme.turbines.curve, file: resolve(baseDir, s.scheme.turbines.curve.file) } },
+    turbines: resolveTurbinePaths(s.scheme.turbines, baseDir),
   };
   const problems = checkMeaning(s).map((m) => `${file}: ${m}`);
   if (problems.length > 0) throw new InputError(`${problems.length} problem${problems.length > 1 ? 's' : ''} in the scenario:\n  ${problems.join('\n  ')}`, problems);

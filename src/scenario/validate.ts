@@ -19,6 +19,15 @@ export class InputError extends Error {
   }
 }
 
+/** Runs fn, turning any error it throws into an InputError with the same message (bad data files). */
+export function asInput<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw err instanceof InputError ? err : new InputError((err as Error).message);
+  }
+}
+
 export const SCHEMA_PATH = join(PACKAGE_ROOT, 'models', 'scenario.schema.json');
 
 let compiled: ValidateFunction | undefined;
