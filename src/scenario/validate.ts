@@ -125,6 +125,8 @@ function describe(e: ErrorObject): string | undefined {
     case 'oneOf':
     case 'if':
       return undefined; // the branch errors say what is wrong
+    case 'minItems':
+      return `${dotted(e.instancePath)}: expected at least ${p.limit} values, got ${shown(e.data)}`;
     case 'minLength':
       return `${dotted(e.instancePath)}: expected a non-empty string, got ${shown(e.data)}`;
     case 'pattern':
