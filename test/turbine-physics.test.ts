@@ -21,7 +21,7 @@ const RHO_G = RHO * G;
 const ROUND = 1e-12;
 
 // Aggidis & Feather (2012), as quoted in shared/data/SOURCES.md: typical 50 Hz, 95 poles, 7.35 m, 20 MW
-// (and 113 poles for 8.9 m, 30 MW). 0.9725 is the drive-train factor of Angeloudis et al. (2018).
+// (and 113 poles for 8.9 m, 30 MW). 0.9725: the drive-train factor of the 0-D code of Angeloudis et al. (2018).
 const AF_735: AggidisFeatherSpec = { diameter: 7.35, poles: 95, gridFrequency: 50, ratedPower: 20e6, driveEfficiency: 0.9725 };
 const AF_890: AggidisFeatherSpec = { diameter: 8.9, poles: 113, gridFrequency: 50, ratedPower: 30e6, driveEfficiency: 0.9725 };
 const IDEAL: IdealTurbineSpec = { diameter: 8, dischargeCoefficient: 1, efficiency: 1, ratedPower: 25e6 };
