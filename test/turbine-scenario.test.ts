@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { scenarioFromObject } from '../src/scenario/load.js';
 import { InputError } from '../src/scenario/validate.js';
-import { buildTurbine } from '../src/scenario/turbines.js';
+import { buildTurbine, turbineDataFiles } from '../src/scenario/turbines.js';
 import { buildRun } from '../src/scenario/build.js';
 import { aggidisFeatherPoint } from '../src/scheme/aggidis-feather.js';
 import type { Scenario } from '../src/scenario/types.js';
@@ -107,8 +107,10 @@ describe('turbine curve kinds in a scenario', () => {
     expect(pump.power[300]).toBeCloseTo((1025 * 9.81 * 300 * 3) / 0.8, 3);
   });
 
-  it('records the chart as a data file only for the chart kind', () => {
-    expect(load(withCurve({ kind: 'ideal', rated_power_mw: 40 })).scheme.turbines.curve).not.toHaveProperty('file');
+  it('resolves the chart file and records it as a data file; the parametric kinds read none', () => {
+    const chart = load(base()).scheme.turbines;
+    expect(turbineDataFiles(chart)).toEqual([fileURLToPath(new URL('../data/bulb-turbine-9m-hill-chart.csv', import.meta.url))]);
+    expect(turbineDataFiles(load(withCurve({ kind: 'ideal', rated_power_mw: 40 })).scheme.turbines)).toEqual([]);
   });
 });
 
