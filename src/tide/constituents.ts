@@ -12,7 +12,7 @@
 import { constituents as CONSTITUENT_TABLE } from '@neaps/tide-predictor';
 import type { Constituent } from '@neaps/tide-predictor';
 import { ARG_COUNT, ARG_NPRIME, ARG_P, ARG_P1, fundamentalArguments } from './astronomy.js';
-import { FUNDAMENTALS, fundamentalCorrections, isFundamental } from './nodal.js';
+import { FUNDAMENTALS, F_MAX, fundamentalCorrections, isFundamental } from './nodal.js';
 
 const D2R = Math.PI / 180;
 
@@ -149,4 +149,16 @@ export function equilibriumArguments(set: ConstituentSet, t: number, vu: Float64
     vu[i] = r < 0 ? r + 360 : r;
     f[i] = ff;
   }
+}
+
+/** Upper bound of the nodal factor f of each constituent, at any time. */
+export function nodalFactorBounds(set: ConstituentSet): Float64Array {
+  const n = set.omega.length;
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let b = 1;
+    for (let j = set.nodalStart[i]; j < set.nodalStart[i + 1]; j++) b *= Math.pow(F_MAX[set.nodalFundamental[j]], set.nodalFExponent[j]);
+    out[i] = b;
+  }
+  return out;
 }

@@ -25,6 +25,33 @@ const F = {
   Mm: 0, Mf: 1, O1: 2, K1: 3, J1: 4, M1B: 5, M1C: 6, M1: 7, M1A: 8, M2: 9, K2: 10, M3: 11, L2: 12, gamma2: 13, alpha2: 14, delta2: 15, xi2: 16, eta2: 17,
 } as const;
 
+/**
+ * Upper bounds of f for each fundamental, in the order of FUNDAMENTALS, by the triangle
+ * inequality on the formulae below: the constant plus the sum of the absolute coefficients
+ * (for M1, the bounds of its two components combined). Used to bound derivatives of the tide.
+ */
+const F_MAX_M2 = 1.0007 + 0.0373 + 0.0002;
+export const F_MAX: readonly number[] = [
+  1 + 0.1311 + 0.0538 + 0.0205, // Mm
+  1.084 + 0.415 + 0.039, // Mf
+  1.0176 + 0.1871 + 0.0147, // O1
+  1.006 + 0.115 + 0.0088 + 0.0006, // K1
+  1.1029 + 0.1676 + 0.017 + 0.0016, // J1
+  1 + 2.783 + 0.558 + 0.184, // M1B
+  Math.hypot(1 + 0.2, 2 * (1 + 0.2)), // M1C
+  Math.hypot(1 + 0.2, 2 * (1 + 0.2)), // M1
+  1 + 0.3593 + 0.2 + 0.066, // M1A
+  F_MAX_M2, // M2
+  1.0246 + 0.2863 + 0.0083 + 0.0015, // K2
+  Math.pow(F_MAX_M2, 1.5), // M3
+  1 + 0.2505 + 0.1102 + 0.0156 + 0.037, // L2
+  1 + 0.147, // gamma2
+  1 + 0.0446, // alpha2
+  1 + 0.477, // delta2
+  1 + 0.439, // xi2
+  1 + 0.439, // eta2
+];
+
 /** Sets f[i] and u[i] from the pair (f sin u, f cos u) of Annex A. */
 function fromComponents(i: number, fSinU: number, fCosU: number, f: Float64Array, u: Float64Array): void {
   f[i] = Math.hypot(fSinU, fCosU);
