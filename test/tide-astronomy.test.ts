@@ -65,3 +65,24 @@ describe('equilibrium arguments and nodal corrections', () => {
     });
   }
 });
+
+describe('bounds of the nodal factors', () => {
+  it('hold for every fundamental over all combinations of N, p and p1, and are not loose', async () => {
+    const { FUNDAMENTALS, F_MAX, fundamentalCorrections } = await import('../src/tide/nodal.js');
+    const f = new Float64Array(FUNDAMENTALS.length);
+    const u = new Float64Array(FUNDAMENTALS.length);
+    const seen = new Float64Array(FUNDAMENTALS.length);
+    for (let N = 0; N < 360; N += 5) {
+      for (let p = 0; p < 360; p += 5) {
+        for (let p1 = 0; p1 < 360; p1 += 30) {
+          fundamentalCorrections(N, p, p1, f, u);
+          for (let j = 0; j < f.length; j++) seen[j] = Math.max(seen[j], f[j]);
+        }
+      }
+    }
+    for (let j = 0; j < f.length; j++) {
+      expect(seen[j], FUNDAMENTALS[j]).toBeLessThanOrEqual(F_MAX[j]);
+      expect(seen[j], FUNDAMENTALS[j]).toBeGreaterThan(0.85 * F_MAX[j]);
+    }
+  });
+});
