@@ -2,12 +2,13 @@
  * Sea level on a uniform time grid from a harmonic model: the fast synthesis the simulator
  * uses, and the direct evaluation it is checked against.
  *
- * Fast synthesis: the level and its rate are computed at coarse nodes every m steps by phasor
- * rotation (each term's phasor is set exactly from the day's anchors at the first node of every
- * day, then advanced node to node by one complex multiplication, so rounding cannot build up),
- * and the steps between nodes are filled by cubic Hermite interpolation. Its error is at most
- * Delta^4 / 384 * max|h''''| (Delta = m dt), and max|h''''| is bounded from the amplitudes, the
- * largest nodal factors and the speeds, so m follows from the requested tolerance: not tuned.
+ * Fast synthesis: the level and its first two time derivatives are computed at coarse nodes
+ * every m steps by phasor rotation (each term's phasor is set exactly from the day's anchors at
+ * the first node of every day, then advanced node to node by one complex multiplication, so
+ * rounding cannot build up), and the steps between nodes are filled by quintic Hermite
+ * interpolation. Its error is at most Delta^6 / 46080 * max|h^(6)| (Delta = m dt), and max|h^(6)|
+ * is bounded from the amplitudes, the largest nodal factors and the speeds, so m follows from
+ * the requested tolerance: not tuned.
  */
 import type { SeaLevel } from '../solver/integrate.js';
 import type { HarmonicModel } from './harmonic.js';
@@ -51,28 +52,32 @@ export function predictDirect(model: HarmonicModel, t0: number, dt: number, n: n
 const NODAL_RATE_MAX = 1e-6;
 
 /**
- * Upper bound of the fourth derivative of the level at any time: each term behaves locally as
+ * Upper bound of the sixth derivative of the level at any time: each term behaves locally as
  * c exp(kappa t) with |c| <= f_max A and |kappa| <= w + NODAL_RATE_MAX.
  */
-function fourthDerivativeBound(model: HarmonicModel): number {
+function sixthDerivativeBound(model: HarmonicModel): number {
   const fMax = nodalFactorBounds(model.constituents);
   const omega = model.constituents.omega;
   let bound = 0;
   for (let i = 0; i < omega.length; i++) {
     const k = omega[i] + NODAL_RATE_MAX;
-    bound += fMax[i] * Math.hypot(model.ampRe[i], model.ampIm[i]) * k * k * k * k;
+    const k2 = k * k;
+    bound += fMax[i] * Math.hypot(model.ampRe[i], model.ampIm[i]) * k2 * k2 * k2;
   }
   return bound;
 }
 
+/** Per-term state of the node pass, interleaved: phasor, step factor, kappa, kappa^2 (re, im). */
+const STATE = 8;
+
 /**
- * Level and rate at the nodes t0 + j*Delta, j = 0..nodes-1. Each term's phasor P is set exactly
- * at the first node of every day and then advanced node to node by dP/dt = kappa P, with
- * kappa = i w + g and g = (b - a) / (a * day): a turn plus the day's small drift of the
- * amplitude, taken as geometric rather than linear across the day, which differs from the
- * direct evaluation by about |b - a|^2 / |a| (1e-9 m).
+ * Level and its first two derivatives at the nodes t0 + j*Delta, j = 0..nodes-1. Each term's
+ * phasor P is set exactly at the first node of every day and then advanced node to node by
+ * dP/dt = kappa P, with kappa = i w + g and g = (b - a) / (a * day): a turn plus the day's small
+ * drift of the amplitude, taken as geometric rather than linear across the day, which differs
+ * from the direct evaluation by about |b - a|^2 / |a| (1e-9 m).
  */
-function nodeValues(model: HarmonicModel, t0: number, delta: number, nodes: number, h: Float64Array, dh: Float64Array): void {
+function nodeValues(model: HarmonicModel, t0: number, delta: number, nodes: number, h: Float64Array, dh: Float64Array, ddh: Float64Array): void {
   const omega = model.constituents.omega;
   const n = omega.length;
   const anchors = new DayAnchors(model);
@@ -82,8 +87,8 @@ function nodeValues(model: HarmonicModel, t0: number, delta: number, nodes: numb
     turnRe[i] = Math.cos(omega[i] * delta);
     turnIm[i] = Math.sin(omega[i] * delta);
   }
-  // Per term, interleaved for locality: phasor (re, im), step factor (re, im), kappa (re, im).
-  const st = new Float64Array(6 * n);
+  const st = new Float64Array(STATE * n);
+  const len = STATE * n;
   const z0 = model.z0;
   let j = 0;
   while (j < nodes) {
@@ -94,7 +99,7 @@ function nodeValues(model: HarmonicModel, t0: number, delta: number, nodes: numb
     anchors.seek(k);
     const { aRe, aIm, bRe, bIm } = anchors;
     const tau = (t - dayStart) / SECONDS_PER_DAY;
-    for (let i = 0, o = 0; i < n; i++, o += 6) {
+    for (let i = 0, o = 0; i < n; i++, o += STATE) {
       const dr = bRe[i] - aRe[i];
       const di = bIm[i] - aIm[i];
       const a2 = aRe[i] * aRe[i] + aIm[i] * aIm[i];
@@ -112,25 +117,31 @@ function nodeValues(model: HarmonicModel, t0: number, delta: number, nodes: numb
       const ei = gi * delta;
       st[o + 2] = turnRe[i] * er - turnIm[i] * ei;
       st[o + 3] = turnRe[i] * ei + turnIm[i] * er;
-      st[o + 4] = gr;
-      st[o + 5] = omega[i] + gi;
+      const kr = gr;
+      const ki = omega[i] + gi;
+      st[o + 4] = kr;
+      st[o + 5] = ki;
+      st[o + 6] = kr * kr - ki * ki;
+      st[o + 7] = 2 * kr * ki;
     }
-    const len = 6 * n;
     while (j < nodes && t < dayEnd) {
       let sum = 0;
       let rate = 0;
-      for (let o = 0; o < len; o += 6) {
+      let curv = 0;
+      for (let o = 0; o < len; o += STATE) {
         const pr = st[o];
         const pi = st[o + 1];
         const mr = st[o + 2];
         const mi = st[o + 3];
         sum += pr;
         rate += st[o + 4] * pr - st[o + 5] * pi;
+        curv += st[o + 6] * pr - st[o + 7] * pi;
         st[o] = pr * mr - pi * mi;
         st[o + 1] = pr * mi + pi * mr;
       }
       h[j] = z0 + sum;
       dh[j] = rate;
+      ddh[j] = curv;
       j++;
       t = t0 + j * delta;
     }
@@ -144,44 +155,44 @@ export function synthesize(model: HarmonicModel, t0: number, dt: number, n: numb
   if (!(tolerance >= 0)) throw new Error(`tolerance must be >= 0 m, got ${tolerance}`);
   const level = new Float64Array(n);
   if (n === 0) return { t0, dt, level };
-  // Steps per node interval: the largest m with (m dt)^4 / 384 * bound <= tolerance.
+  // Steps per node interval: the largest m with (m dt)^6 / 46080 * bound <= tolerance.
   let m = 1;
   if (tolerance > 0 && n > 2) {
-    const bound = fourthDerivativeBound(model);
-    const deltaMax = bound > 0 ? Math.pow((384 * tolerance) / bound, 0.25) : Infinity;
+    const bound = sixthDerivativeBound(model);
+    const deltaMax = bound > 0 ? Math.pow((46080 * tolerance) / bound, 1 / 6) : Infinity;
     m = Math.max(1, Math.min(n - 1, Math.floor(deltaMax / dt)));
   }
   const delta = m * dt;
   const nodes = Math.ceil((n - 1) / m) + 1;
   const h = new Float64Array(nodes);
   const dh = new Float64Array(nodes);
-  nodeValues(model, t0, delta, nodes, h, dh);
+  const ddh = new Float64Array(nodes);
+  nodeValues(model, t0, delta, nodes, h, dh, ddh);
   if (m === 1) {
     level.set(h.subarray(0, n));
     return { t0, dt, level };
   }
-  // Cubic Hermite basis at the m fractions r/m of an interval.
-  const w00 = new Float64Array(m);
-  const w10 = new Float64Array(m);
-  const w01 = new Float64Array(m);
-  const w11 = new Float64Array(m);
-  for (let r = 0; r < m; r++) {
-    const s = r / m;
-    const s2 = s * s;
-    const s3 = s2 * s;
-    w00[r] = 2 * s3 - 3 * s2 + 1;
-    w10[r] = (s3 - 2 * s2 + s) * delta;
-    w01[r] = -2 * s3 + 3 * s2;
-    w11[r] = (s3 - s2) * delta;
-  }
+  // Quintic Hermite on each interval, in powers of s = r/m (Horner).
+  const frac = new Float64Array(m);
+  for (let r = 0; r < m; r++) frac[r] = r / m;
+  const d2 = delta * delta;
   for (let j = 0; j + 1 < nodes; j++) {
-    const h0 = h[j];
-    const d0 = dh[j];
-    const h1 = h[j + 1];
-    const d1 = dh[j + 1];
+    const y = h[j + 1] - h[j];
+    const v0 = delta * dh[j];
+    const v1 = delta * dh[j + 1];
+    const a0 = d2 * ddh[j];
+    const a1 = d2 * ddh[j + 1];
+    const c0 = h[j];
+    const c2 = 0.5 * a0;
+    const c3 = 10 * y - 6 * v0 - 4 * v1 - 0.5 * (3 * a0 - a1);
+    const c4 = -15 * y + 8 * v0 + 7 * v1 + 0.5 * (3 * a0 - 2 * a1);
+    const c5 = 6 * y - 3 * v0 - 3 * v1 - 0.5 * (a0 - a1);
     const base = j * m;
     const rEnd = Math.min(m, n - base);
-    for (let r = 0; r < rEnd; r++) level[base + r] = w00[r] * h0 + w10[r] * d0 + w01[r] * h1 + w11[r] * d1;
+    for (let r = 0; r < rEnd; r++) {
+      const s = frac[r];
+      level[base + r] = c0 + s * (v0 + s * (c2 + s * (c3 + s * (c4 + s * c5))));
+    }
   }
   if ((nodes - 1) * m === n - 1) level[n - 1] = h[nodes - 1];
   return { t0, dt, level };
