@@ -125,6 +125,15 @@ const args = new Float64Array(ARG_COUNT);
 const fundF = new Float64Array(FUNDAMENTALS.length);
 const fundU = new Float64Array(FUNDAMENTALS.length);
 
+/** x ** e, by multiplication for the small whole exponents that compound constituents have. */
+function power(x: number, e: number): number {
+  if (e === 1) return x;
+  if (e === 2) return x * x;
+  if (e === 3) return x * x * x;
+  if (e === 4) return x * x * (x * x);
+  return Math.pow(x, e);
+}
+
 /**
  * Equilibrium argument and nodal correction of each constituent at t (s since the epoch, UTC):
  * writes V0 + u (degrees, in [0, 360)) to vu[i] and f to f[i].
@@ -142,8 +151,7 @@ export function equilibriumArguments(set: ConstituentSet, t: number, vu: Float64
     for (let j = set.nodalStart[i]; j < set.nodalStart[i + 1]; j++) {
       const m = set.nodalFundamental[j];
       v += set.nodalUFactor[j] * fundU[m];
-      const e = set.nodalFExponent[j];
-      ff *= e === 1 ? fundF[m] : Math.pow(fundF[m], e);
+      ff *= power(fundF[m], set.nodalFExponent[j]);
     }
     const r = v % 360;
     vu[i] = r < 0 ? r + 360 : r;
