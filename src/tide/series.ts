@@ -150,7 +150,7 @@ export function requireNoGaps(s: ObservedSeries): GapReport {
     const more = lines.length > 3 ? `\n  ... and ${lines.length - 3} more` : '';
     throw new Error(
       `${s.file}: the series has ${lines.length} gap(s) in its ${report.step} s sampling:\n  ${lines.slice(0, 3).join('\n  ')}${more}\n` +
-        'fill them by linear interpolation only if that is acceptable (--fill-gaps), and the filled spans are reported',
+        'a harmonic analysis can use the samples present (tide fit --allow-gaps); filling by linear interpolation (fillGaps) is done only on request, and reported',
     );
   }
   return report;
