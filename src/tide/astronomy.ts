@@ -24,30 +24,24 @@ const SECONDS_PER_DAY = 86400;
 const JD_UNIX_EPOCH = 2440587.5;
 const JD_J2000 = 2451545.0;
 const DAYS_PER_CENTURY = 36525;
+const HOURS_PER_CENTURY = 24 * DAYS_PER_CENTURY;
+
+// Polynomial coefficients (degrees, powers of T from 0 up).
+const MOON_LONGITUDE = [218.3164477, 481267.88123421, -0.0015786, 1 / 538841, -1 / 65194000]; // 47.1
+const MOON_ANOMALY = [134.9633964, 477198.8675055, 0.0087414, 1 / 69699, -1 / 14712000]; // 47.2
+const MOON_NODE = [125.0445479, -1934.1362891, 0.0020754, 1 / 467441, -1 / 60616000]; // 47.7
+const SUN_LONGITUDE = [280.46646, 36000.76983, 0.0003032]; // 25.2
+const SOLAR_PERIGEE = [282.93735, 1.71946, 0.00046]; // table 31.A, + 180 deg
+
+function polynomial(c: readonly number[], T: number): number {
+  let v = 0;
+  for (let k = c.length - 1; k >= 0; k--) v = v * T + c[k];
+  return v;
+}
 
 function mod360(x: number): number {
   const r = x % 360;
   return r < 0 ? r + 360 : r;
-}
-
-/** Julian centuries since J2000.0 at t (s since 1970-01-01T00:00Z). */
-export function julianCenturies(t: number): number {
-  return (t / SECONDS_PER_DAY + JD_UNIX_EPOCH - JD_J2000) / DAYS_PER_CENTURY;
-}
-
-/** Moon's mean longitude s (deg), Meeus 47.1. */
-function moonMeanLongitude(T: number): number {
-  return 218.3164477 + T * (481267.88123421 + T * (-0.0015786 + T * (1 / 538841 - T / 65194000)));
-}
-
-/** Moon's mean anomaly M' (deg), Meeus 47.2. */
-function moonMeanAnomaly(T: number): number {
-  return 134.9633964 + T * (477198.8675055 + T * (0.0087414 + T * (1 / 69699 - T / 14712000)));
-}
-
-/** Longitude of the Moon's mean ascending node N (deg), Meeus 47.7. */
-function lunarNode(T: number): number {
-  return 125.0445479 + T * (-1934.1362891 + T * (0.0020754 + T * (1 / 467441 - T / 60616000)));
 }
 
 /**
@@ -55,17 +49,23 @@ function lunarNode(T: number): number {
  * t (s since 1970-01-01T00:00Z, UTC).
  */
 export function fundamentalArguments(t: number, out: Float64Array): void {
-  const T = julianCenturies(t);
-  const s = moonMeanLongitude(T);
-  const h = 280.46646 + T * (36000.76983 + T * 0.0003032);
+  const T = (t / SECONDS_PER_DAY + JD_UNIX_EPOCH - JD_J2000) / DAYS_PER_CENTURY;
+  const s = polynomial(MOON_LONGITUDE, T);
+  const h = polynomial(SUN_LONGITUDE, T);
   // Hour angle of the mean Sun at Greenwich: 180 degrees at 00:00 UT.
   const dayFraction = t / SECONDS_PER_DAY - Math.floor(t / SECONDS_PER_DAY);
-  const hourAngle = 360 * dayFraction + 180;
-  out[ARG_TAU] = mod360(hourAngle + h - s);
+  out[ARG_TAU] = mod360(360 * dayFraction + 180 + h - s);
   out[ARG_S] = mod360(s);
   out[ARG_H] = mod360(h);
-  out[ARG_P] = mod360(s - moonMeanAnomaly(T));
-  out[ARG_NPRIME] = mod360(-lunarNode(T));
-  out[ARG_P1] = mod360(282.93735 + T * (1.71946 + T * 0.00046));
+  out[ARG_P] = mod360(s - polynomial(MOON_ANOMALY, T));
+  out[ARG_NPRIME] = mod360(-polynomial(MOON_NODE, T));
+  out[ARG_P1] = mod360(polynomial(SOLAR_PERIGEE, T));
   out[ARG_90] = 90;
 }
+
+/** Rates of the arguments at J2000 (degrees per hour), in the same order; 0 for the 90 degrees. */
+export const ARGUMENT_RATES: readonly number[] = (() => {
+  const s = MOON_LONGITUDE[1] / HOURS_PER_CENTURY;
+  const h = SUN_LONGITUDE[1] / HOURS_PER_CENTURY;
+  return [15 + h - s, s, h, (MOON_LONGITUDE[1] - MOON_ANOMALY[1]) / HOURS_PER_CENTURY, -MOON_NODE[1] / HOURS_PER_CENTURY, SOLAR_PERIGEE[1] / HOURS_PER_CENTURY, 0];
+})();

@@ -11,7 +11,7 @@
  */
 import { constituents as CONSTITUENT_TABLE } from '@neaps/tide-predictor';
 import type { Constituent } from '@neaps/tide-predictor';
-import { ARG_COUNT, ARG_NPRIME, ARG_P, ARG_P1, fundamentalArguments } from './astronomy.js';
+import { ARG_COUNT, ARG_NPRIME, ARG_P, ARG_P1, ARGUMENT_RATES, fundamentalArguments } from './astronomy.js';
 import { FUNDAMENTALS, F_MAX, fundamentalCorrections, isFundamental } from './nodal.js';
 
 const D2R = Math.PI / 180;
@@ -38,8 +38,15 @@ export interface ConstituentSet {
   readonly nodalFExponent: Float64Array;
 }
 
+/**
+ * Largest difference (deg/h) allowed between a constituent's tabulated speed and the rate of its
+ * V0. Consistent definitions agree to 1e-6; a few compound entries of the table whose members
+ * are not resolved there (e.g. 4ML12) have no V0 at all and are refused.
+ */
+const SPEED_MISMATCH_MAX = 1e-4;
+
 /** Looks a name up in the table; exact names and the table's aliases only. */
-export function lookupConstituent(name: string): Constituent | undefined {
+function lookupConstituent(name: string): Constituent | undefined {
   return Object.prototype.hasOwnProperty.call(CONSTITUENT_TABLE, name) ? CONSTITUENT_TABLE[name] : undefined;
 }
 
@@ -97,6 +104,13 @@ export function resolveConstituents(names: readonly string[], where: (i: number)
     speed[i] = c.speed;
     omega[i] = (c.speed * D2R) / 3600;
     v0Coefficients(c, v0, i * ARG_COUNT, 1);
+    let rate = 0;
+    for (let k = 0; k < ARG_COUNT; k++) rate += v0[i * ARG_COUNT + k] * ARGUMENT_RATES[k];
+    if (Math.abs(rate - c.speed) > SPEED_MISMATCH_MAX) {
+      throw new Error(
+        `${where(i)}: constituent "${names[i]}" is not supported: its tabulated speed ${c.speed} deg/h does not match the rate of its equilibrium argument (${rate.toFixed(7)} deg/h) in the constituent table`,
+      );
+    }
     const terms = new Map<number, [number, number]>();
     nodalTerms(c, 1, 1, terms);
     for (const [j, [u, f]] of terms) {

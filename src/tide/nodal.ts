@@ -11,9 +11,8 @@ export const FUNDAMENTALS = [
   'Mm', 'Mf', 'O1', 'K1', 'J1', 'M1B', 'M1C', 'M1', 'M1A', 'M2', 'K2', 'M3', 'L2',
   'gamma2', 'alpha2', 'delta2', 'xi2', 'eta2',
 ] as const;
-export type Fundamental = (typeof FUNDAMENTALS)[number];
 
-export function isFundamental(name: string): name is Fundamental {
+export function isFundamental(name: string): name is (typeof FUNDAMENTALS)[number] {
   return (FUNDAMENTALS as readonly string[]).includes(name);
 }
 
