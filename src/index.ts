@@ -17,3 +17,5 @@ export { buildModeTable, ebbOnly, type ModeTable, type ModeSpec } from './operat
 export { writeResult } from './report/outputs.js';
 export { summaryText } from './report/summary-text.js';
 export { DEFAULT_SCENARIO, PACKAGE_ROOT } from './paths.js';
+export * from './tide/index.js';
+export { buildSea, periodBounds } from './scenario/tide-source.js';

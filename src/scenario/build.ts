@@ -9,21 +9,12 @@ import { makeBasin } from '../scheme/basin.js';
 import { buildTurbine } from './turbines.js';
 import { ebbOnly, type ModeTable } from '../operation/modes.js';
 import type { SchemeModel, SeaLevel } from '../solver/integrate.js';
-import { readSeriesCsv, resampleSeries, parseIsoSeconds } from '../tide/series.js';
+import { buildSea } from './tide-source.js';
 
 export interface RunInputs {
   sea: SeaLevel;
   scheme: SchemeModel;
   ops: ModeTable;
-}
-
-export function buildSea(s: Scenario): SeaLevel {
-  const series = asInput(() => readSeriesCsv(s.tide.file));
-  const t0 = s.period.start !== undefined ? parseIsoSeconds(s.period.start) : series.time[0];
-  const t1 = s.period.end !== undefined ? parseIsoSeconds(s.period.end) : series.time[series.time.length - 1];
-  const dt = s.time_step_s;
-  const n = Math.floor((t1 - t0) / dt + 1e-9) + 1;
-  return asInput(() => resampleSeries(series, t0, dt, n));
 }
 
 export function buildScheme(s: Scenario): SchemeModel {

@@ -9,9 +9,21 @@ export interface ObservedTide {
   file: string;
   /** Datum of the levels, e.g. "ODN". */
   datum: string;
+  /** Added to every level (m): sea-level rise for sensitivity studies. */
+  sea_level_offset_m: number;
 }
 
-export type TideSpec = ObservedTide;
+export interface HarmonicTide {
+  kind: 'harmonic';
+  /** A built-in site name, or the absolute path of a site file. */
+  site: string;
+  /** Datum of the predicted levels (one of the site's datums). */
+  datum: string;
+  /** Added to every level (m). */
+  sea_level_offset_m: number;
+}
+
+export type TideSpec = ObservedTide | HarmonicTide;
 
 /** A tabulated head-power-flow chart scaled by (D/D0)^2. */
 export interface ChartCurve {
@@ -84,8 +96,8 @@ export interface Scenario {
   sources: string[];
   /** The scenario file (absolute), or "<inline>" for one built in code. */
   file: string;
-  /** Simulated period, ISO 8601 UTC; undefined ends default to the tide series' own. */
-  period: { start?: string; end?: string };
+  /** Simulated period, ISO 8601 UTC, or a calendar year; undefined ends default to the tide series' own. */
+  period: { start?: string; end?: string; year?: number };
   time_step_s: number;
   tide: TideSpec;
   scheme: SchemeSpec;
