@@ -6,6 +6,7 @@ import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../paths.js';
 import { InputError } from '../scenario/validate.js';
 import { registerSimulate } from './simulate.js';
+import { registerReport } from './report.js';
 
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
@@ -19,6 +20,7 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerSimulate(program);
+  registerReport(program);
   return program;
 }
 
