@@ -150,12 +150,14 @@ function modeBandTraces(r: Result, base: number): { traces: Trace[]; merged: num
     runs = modeRuns(series.mode, minLen);
   }
   const off = sea.t0 - base;
+  // The mode of sample i is in force over the step from it to sample i + 1; the last sample starts no step.
+  const last = sea.level.length - 1;
   const traces = modeNames.map((name, k) => {
-    const mine = runs.filter((g) => g.mode === k);
+    const mine = runs.filter((g) => g.mode === k && g.start < last).map((g) => ({ start: g.start, end: Math.min(g.end, last) }));
     return {
       type: 'bar',
       name: `mode: ${name}`,
-      xt: mine.map((g) => r1(off + 0.5 * (g.start + g.end - 1) * sea.dt)),
+      xt: mine.map((g) => r1(off + 0.5 * (g.start + g.end) * sea.dt)),
       width: mine.map((g) => Math.round((g.end - g.start) * sea.dt * 1000)),
       y: mine.map(() => 1),
       yaxis: 'y',
@@ -379,28 +381,45 @@ function curvePoints(c: HeadCurve, dh: number, points = 300): { head: number[]; 
   return { head, power, flow };
 }
 
+/**
+ * Runs grouped by equal `key` (in order of first appearance), each group with the colour of its
+ * first run and the suffix its traces go by: nothing for a single run, "(all runs)" when every
+ * run shares it, else the labels of its runs.
+ */
+function groupRuns(runs: readonly ReportRun[], key: (r: ReportRun) => string): { first: ReportRun; colour: string; who: string }[] {
+  const groups = new Map<string, number[]>();
+  runs.forEach((r, k) => {
+    const kk = key(r);
+    groups.set(kk, [...(groups.get(kk) ?? []), k]);
+  });
+  return [...groups.values()].map((ks) => ({
+    first: runs[ks[0]],
+    colour: RUN_COLOURS[ks[0] % RUN_COLOURS.length],
+    who: runs.length === 1 ? '' : ks.length === runs.length ? ' (all runs)' : ` (${ks.map((k) => runs[k].label).join(', ')})`,
+  }));
+}
+
+/** The curves of a turbine table worth drawing: ebb, then flood and pumping when the table has its own. */
+function turbineCurves(run: ReportRun): [string, ReturnType<typeof curvePoints>][] {
+  const t = run.scheme.turbine;
+  const curves: [string, HeadCurve][] = [['ebb', t.ebb]];
+  if (t.flood !== t.ebb) curves.push(['flood', t.flood]);
+  if (t.pump) curves.push(['pumping', t.pump]);
+  return curves.map(([name, c]) => [name, curvePoints(c, t.dh)]);
+}
+
 /** Head-power-flow curves of one unit, for each distinct turbine table among the runs. */
 export function turbineFigure(runs: readonly ReportRun[]): Figure {
   const data: Trace[] = [];
-  const seen = new Map<string, string>();
-  runs.forEach((run, k) => {
-    const t = run.scheme.turbine;
-    const curves: [string, HeadCurve][] = [['ebb', t.ebb]];
-    if (t.flood !== t.ebb) curves.push(['flood', t.flood]);
-    if (t.pump) curves.push(['pumping', t.pump]);
-    const pts = curves.map(([name, c]) => [name, curvePoints(c, t.dh)] as const);
-    const key = JSON.stringify(pts);
-    if (seen.has(key)) return;
-    seen.set(key, run.label);
-    const colour = RUN_COLOURS[k % RUN_COLOURS.length];
-    const who = runs.length > 1 ? ` (${run.label})` : '';
-    const dashes = ['solid', 'dashdot', 'dot'];
-    pts.forEach(([name, p], j) => {
+  const dashes = ['solid', 'dashdot', 'dot'];
+  for (const { first, colour, who } of groupRuns(runs, (r) => JSON.stringify(turbineCurves(r)))) {
+    const curves = turbineCurves(first);
+    curves.forEach(([name, p], j) => {
       const what = curves.length > 1 ? `${name} ` : '';
       data.push({ type: 'scatter', mode: 'lines', name: `${what}power${who}`, x: p.head, y: p.power, line: { color: colour, width: 2, dash: dashes[j] }, hovertemplate: `head %{x:.2f} m: %{y:.2f} MW<extra>${what}power${who}</extra>` });
       data.push({ type: 'scatter', mode: 'lines', name: `${what}flow${who}`, x: p.head, y: p.flow, yaxis: 'y2', line: { color: colour, width: 1.5, dash: j === 0 ? 'dash' : dashes[j] }, opacity: 0.6, hovertemplate: `head %{x:.2f} m: %{y:.0f} m³/s<extra>${what}flow${who}</extra>` });
     });
-  });
+  }
   const r0 = runs[0].scheme.turbine;
   return {
     id: 'turbine',
@@ -423,28 +442,23 @@ export function turbineFigure(runs: readonly ReportRun[]): Figure {
 export function basinFigure(runs: readonly ReportRun[]): Figure {
   const data: Trace[] = [];
   const shapes: Record<string, unknown>[] = [];
-  const seen = new Set<string>();
+  for (const { first, colour, who } of groupRuns(runs, (r) => JSON.stringify([Array.from(r.scheme.basin.levels), Array.from(r.scheme.basin.areas)]))) {
+    const b = first.scheme.basin;
+    const z0 = b.levels[0];
+    const z1 = b.levels[b.levels.length - 1];
+    const zs: number[] = [];
+    for (let i = 0; i <= 200; i++) zs.push(z0 + ((z1 - z0) * i) / 200);
+    data.push({ type: 'scatter', mode: 'lines+markers', name: `wetted area${who}`, x: Array.from(b.levels, r3), y: Array.from(b.areas, (a) => r3(a / 1e6)), line: { color: colour, width: 2 }, marker: { size: 5 }, hovertemplate: `%{x:.2f} m: %{y:.2f} km²<extra>area${who}</extra>` });
+    data.push({ type: 'scatter', mode: 'lines', name: `stored volume${who}`, x: zs.map(r3), y: zs.map((z) => r3(volumeAt(b, z) / 1e6)), yaxis: 'y2', line: { color: colour, width: 2, dash: 'dash' }, hovertemplate: `%{x:.2f} m: %{y:.1f} million m³<extra>volume${who}</extra>` });
+  }
   runs.forEach((run, k) => {
-    const b = run.scheme.basin;
-    const colour = RUN_COLOURS[k % RUN_COLOURS.length];
-    const who = runs.length > 1 ? ` (${run.label})` : '';
-    const key = JSON.stringify([Array.from(b.levels), Array.from(b.areas)]);
-    if (!seen.has(key)) {
-      seen.add(key);
-      const z0 = b.levels[0];
-      const z1 = b.levels[b.levels.length - 1];
-      const zs: number[] = [];
-      for (let i = 0; i <= 200; i++) zs.push(z0 + ((z1 - z0) * i) / 200);
-      data.push({ type: 'scatter', mode: 'lines+markers', name: `wetted area${who}`, x: Array.from(b.levels, r3), y: Array.from(b.areas, (a) => r3(a / 1e6)), line: { color: colour, width: 2 }, marker: { size: 5 }, hovertemplate: `%{x:.2f} m: %{y:.2f} km²<extra>area${who}</extra>` });
-      data.push({ type: 'scatter', mode: 'lines', name: `stored volume${who}`, x: zs.map(r3), y: zs.map((z) => r3(volumeAt(b, z) / 1e6)), yaxis: 'y2', line: { color: colour, width: 2, dash: 'dash' }, hovertemplate: `%{x:.2f} m: %{y:.1f} million m³<extra>volume${who}</extra>` });
-    }
     let lo = Infinity;
     let hi = -Infinity;
     for (const z of run.result.series.basinLevel) {
       if (z < lo) lo = z;
       if (z > hi) hi = z;
     }
-    shapes.push({ type: 'rect', xref: 'x', yref: 'paper', x0: r3(lo), x1: r3(hi), y0: 0, y1: 1, fillcolor: colour, opacity: 0.08, line: { width: 0 }, layer: 'below' });
+    shapes.push({ type: 'rect', xref: 'x', yref: 'paper', x0: r3(lo), x1: r3(hi), y0: 0, y1: 1, fillcolor: RUN_COLOURS[k % RUN_COLOURS.length], opacity: 0.08, line: { width: 0 }, layer: 'below' });
   });
   const datum = datumOf(runs[0].result);
   return {

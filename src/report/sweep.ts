@@ -39,6 +39,8 @@ export function fieldLabel(field: string): string {
   return field.replace(/[_.]+/g, ' ');
 }
 
+const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 const num = (row: SweepRow, f: string): number | undefined => {
   const v = row[f];
   return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
@@ -89,7 +91,7 @@ export function heatmapFigure(rows: readonly SweepRow[], xField: string, yField:
   const g = heatmapGrid(rows, xField, yField, value);
   return {
     id: 'sweep-heatmap',
-    title: `${fieldLabel(value)} over ${fieldLabel(xField)} and ${fieldLabel(yField)}`,
+    title: `${capitalise(fieldLabel(value))} over ${fieldLabel(xField)} and ${fieldLabel(yField)}`,
     caption:
       `Each cell: the design with these two values${g.perCell > 1 ? `, the best of up to ${g.perCell} designs that differ in the other swept fields` : ''}. ` +
       'Blank cells: no design was run there.',
