@@ -12,3 +12,6 @@ export { buildModeTable, ebbOnly, type ModeTable, type ModeSpec } from './operat
 export { writeResult } from './report/outputs.js';
 export { summaryText } from './report/summary-text.js';
 export { DEFAULT_SCENARIO, PACKAGE_ROOT } from './paths.js';
+export { reportHtml, type ReportOptions } from './report/html.js';
+export type { ReportRun } from './report/figures.js';
+export { sweepReportHtml, heatmapFigure, energyCapacityFigures, paretoFront, topDesignsTable, type SweepRow, type SweepView } from './report/sweep.js';

@@ -15,7 +15,7 @@ export function registerSimulate(program: Command): void {
     .description('Simulate a scheme over its period; print a summary and write summary.json and monthly.csv (series.csv and report.html on request)')
     .argument('[scenario]', 'scenario JSON file', DEFAULT_SCENARIO)
     .option('--out <dir>', 'output folder (default: out/<scenario name>)')
-    .option('--series', 'also write the per-step series.csv (a year at 5-minute steps is about 9 MB)')
+    .option('--series', 'also write the per-step series.csv (a year at 5-minute steps is about 8 MB)')
     .option('--html', 'also write report.html: the plots, self-contained (opens offline)')
     .option('--json', 'print the summary as JSON instead of the table')
     .action((file: string, opts: { out?: string; series?: boolean; html?: boolean; json?: boolean }) => {
