@@ -286,12 +286,19 @@ export function energyFigure(runs: readonly ReportRun[], o: FigureOptions): Figu
   runs.forEach((run, k) => {
     const r = run.result;
     const colour = RUN_COLOURS[k % RUN_COLOURS.length];
+    // Bars placed explicitly (start of month, width and offset in ms): side by side for several
+    // runs, and a lone month of a short run still gets its month's width.
+    const months = r.summary.monthly.map((m) => {
+      const start = Date.parse(`${m.month}-01T00:00:00Z`);
+      const d = new Date(start);
+      return { start, len: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - start };
+    });
     data.push({
       type: 'bar',
       name: one ? 'energy per month' : `per month (${run.label})`,
-      x: r.summary.monthly.map((m) => `${m.month}-01`),
-      xperiod: 'M1',
-      xperiodalignment: 'middle',
+      xt: months.map((m) => r1(m.start / 1000 - o.base)),
+      width: months.map((m) => Math.round((0.8 * m.len) / runs.length)),
+      offset: months.map((m) => Math.round(0.1 * m.len + (k * 0.8 * m.len) / runs.length)),
       y: r.summary.monthly.map((m) => r3(m.energy_gwh)),
       marker: { color: colour, opacity: one ? 0.75 : 0.6 },
       hovertemplate: `%{x|%B %Y}: %{y:.1f} GWh<extra>${run.label}</extra>`,
@@ -299,7 +306,7 @@ export function energyFigure(runs: readonly ReportRun[], o: FigureOptions): Figu
     const c = dailyCumulativeEnergy(r);
     data.push({
       type: 'scatter',
-      mode: 'lines',
+      mode: c.time.length < 3 ? 'lines+markers' : 'lines',
       name: one ? 'cumulative energy' : `cumulative (${run.label})`,
       xt: c.time.map((t) => r1(t - o.base)),
       y: c.energy_gwh.map(r3),
@@ -316,7 +323,7 @@ export function energyFigure(runs: readonly ReportRun[], o: FigureOptions): Figu
     layout: {
       height: 430,
       margin: { t: 30, r: 80, b: 50, l: 70 },
-      barmode: 'group',
+      barmode: 'overlay',
       legend: { orientation: 'h', y: 1.02, yanchor: 'bottom' },
       xaxis: { type: 'date', title: { text: 'month (UTC)' } },
       yaxis: { title: { text: 'energy per month (GWh)' }, rangemode: 'tozero' },
