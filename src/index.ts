@@ -19,3 +19,6 @@ export { summaryText } from './report/summary-text.js';
 export { DEFAULT_SCENARIO, PACKAGE_ROOT } from './paths.js';
 export * from './tide/index.js';
 export { buildSea, periodBounds } from './scenario/tide-source.js';
+export { reportHtml, type ReportOptions } from './report/html.js';
+export type { ReportRun } from './report/figures.js';
+export { sweepReportHtml, heatmapFigure, energyCapacityFigures, paretoFront, topDesignsTable, type SweepRow, type SweepView } from './report/sweep.js';

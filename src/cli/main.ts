@@ -7,6 +7,7 @@ import { toolVersion } from '../paths.js';
 import { InputError } from '../scenario/validate.js';
 import { registerSimulate } from './simulate.js';
 import { registerTideCommands } from './tide.js';
+import { registerReport } from './report.js';
 
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
@@ -21,6 +22,7 @@ export function buildProgram(): Command {
     .exitOverride();
   registerSimulate(program);
   registerTideCommands(program);
+  registerReport(program);
   return program;
 }
 
