@@ -2,7 +2,9 @@
  * The library's main entry: run a scenario and get its result with a summary in reporting units.
  */
 import type { Scenario } from './scenario/types.js';
-import { buildOperation, buildScheme, buildSea, type RunInputs } from './scenario/build.js';
+import { buildOperation, buildScheme, type RunInputs } from './scenario/build.js';
+import { buildSea, describeTide, tideDataFiles } from './scenario/tide-source.js';
+import { turbineDataFiles } from './scenario/turbines.js';
 import { allocateSeries, integrate, type SeaLevel, type StepSeries, type Totals } from './solver/integrate.js';
 import { countTides, energyByMonth, massBalanceError, type MonthEnergy } from './solver/accounting.js';
 import { HOUR_S, J_PER_GWH } from './physics.js';
@@ -68,8 +70,8 @@ function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, totals: T
     generating_periods: totals.generatingPeriods,
     monthly: energyByMonth(sea, series.power),
     mass_balance_error: massBalanceError(totals),
-    tide_source: `${s.tide.kind} series ${s.tide.file} (m ${s.tide.datum})`,
-    data_files: [s.tide.file, s.scheme.basin.area_curve_file, s.scheme.turbines.curve.file],
+    tide_source: describeTide(s.tide),
+    data_files: [...tideDataFiles(s.tide), s.scheme.basin.area_curve_file, ...turbineDataFiles(s.scheme.turbines)],
   };
 }
 

@@ -22,7 +22,7 @@ describe('mersey-tidal CLI', () => {
   it('simulates the built-in default and writes the result folder', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'mt-')), 'run');
     const c = capture();
-    const code = await main(['simulate', '--out', dir]);
+    const code = await main(['simulate', '--series', '--out', dir]);
     const { out } = c.done();
     expect(code).toBe(0);
     expect(out).toMatch(/Annual energy\s+[\d,.]+ GWh\/yr/);

@@ -23,7 +23,7 @@ describe('scenario loading', () => {
   it('loads the Mersey default with paths resolved and defaults filled', () => {
     const s = loadScenario(MERSEY);
     expect(s.scheme.turbines.count).toBe(28);
-    expect(s.tide.file).toMatch(/data\/liverpool-gladstone-dock-2018-observed\.csv$/);
+    expect(s.tide.kind === 'observed' && s.tide.file).toMatch(/data\/liverpool-gladstone-dock-2018-observed\.csv$/);
     expect(s.time_step_s).toBe(300);
   });
 

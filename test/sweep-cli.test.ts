@@ -74,20 +74,23 @@ describe('mersey-tidal sweep', () => {
     const { code, out, err } = await cli(['sweep', EXAMPLE, '--out', dir, '--workers', '2', '--quiet']);
     expect(code).toBe(0);
     expect(err).toBe('');
-    expect(readdirSync(dir).sort()).toEqual(['designs.csv', 'designs.json']);
+    expect(readdirSync(dir).sort()).toEqual(['designs.csv', 'designs.html', 'designs.json']);
     expect(readdirSync(join(dir, '..'))).toEqual(['res']);
+    const html = readFileSync(join(dir, 'designs.html'), 'utf8');
+    expect(html).toContain('<title>Design sweep mersey-sweep</title>');
+    expect(html).toContain('Pareto front');
     const csv = readFileSync(join(dir, 'designs.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('design,scheme.turbines.count,scheme.turbines.diameter_m,scheme.sluices.area_m2,installed_capacity_mw,annual_energy_gwh_per_yr,capacity_factor,revenue_gbp_per_yr,captured_price_gbp_per_mwh');
+    expect(csv[0]).toBe('design,scheme.turbines.count,scheme.turbines.diameter_m,scheme.sluices.area_m2,installed_capacity_mw,annual_energy_gwh,capacity_factor,revenue_gbp_per_yr,captured_price_gbp_per_mwh');
     expect(csv).toHaveLength(28);
     const json = JSON.parse(readFileSync(join(dir, 'designs.json'), 'utf8'));
     expect(json.sweep.design_count).toBe(27);
     expect(json.sweep.sea_level).toBe('shared');
-    expect(json.columns.find((c: { name: string }) => c.name === 'annual_energy_gwh_per_yr').unit).toBe('GWh/yr');
+    expect(json.columns.find((c: { name: string }) => c.name === 'annual_energy_gwh').unit).toBe('GWh/yr');
     // The named best designs are the top of the table.
-    type Row = { design: number; annual_energy_gwh_per_yr: number; revenue_gbp_per_yr: number };
+    type Row = { design: number; annual_energy_gwh: number; revenue_gbp_per_yr: number };
     const rows: Row[] = json.designs;
     const top = (k: keyof Row) => [...rows].sort((a, b) => b[k] - a[k]).slice(0, 5).map((r) => r.design);
-    expect(json.best.by_energy).toEqual(top('annual_energy_gwh_per_yr'));
+    expect(json.best.by_energy).toEqual(top('annual_energy_gwh'));
     expect(json.best.by_revenue).toEqual(top('revenue_gbp_per_yr'));
     expect(out).toMatch(/Best designs by annual energy \(top 5 of 27\)/);
     expect(out).toMatch(/Best designs by revenue at the prices of \.\.\/data\/gb-system-sell-price-2018\.csv \(top 5 of 27\)/);
@@ -149,7 +152,8 @@ describe('shards and merge', () => {
     expect(merged.err).toBe('');
     expect(merged.code).toBe(0);
     expect(merged.out).toMatch(/Merged 3 shards of sweep mersey-sweep: 27 designs/);
-    for (const f of ['designs.csv', 'designs.json']) {
+    expect(readdirSync(join(d, 'merged')).sort()).toEqual(['designs.csv', 'designs.html', 'designs.json']);
+    for (const f of ['designs.csv', 'designs.json', 'designs.html']) {
       expect(readFileSync(join(d, 'merged', f)).equals(readFileSync(join(d, 'whole', f)))).toBe(true);
     }
   });
@@ -190,7 +194,7 @@ describe('shards and merge', () => {
     r = await merge('a2', 'a1');
     expect(r.code).toBe(0);
     expect((await cli(['sweep', a, '--out', join(d, 'whole'), '--quiet'])).code).toBe(0);
-    for (const f of ['designs.csv', 'designs.json']) expect(readFileSync(join(d, 'merged', f), 'utf8')).toBe(readFileSync(join(d, 'whole', f), 'utf8'));
+    for (const f of ['designs.csv', 'designs.json', 'designs.html']) expect(readFileSync(join(d, 'merged', f), 'utf8')).toBe(readFileSync(join(d, 'whole', f), 'utf8'));
   });
 });
 

@@ -43,7 +43,7 @@ function plainRevenue(r: ReturnType<typeof simulate>, pricesCsv: string): number
   return gbp;
 }
 
-const numbers = (rows: DesignRow[]) => rows.flatMap((r) => [r.design, ...r.inputs, r.installed_capacity_mw, r.annual_energy_gwh_per_yr, r.capacity_factor, r.revenue_gbp_per_yr ?? NaN, r.captured_price_gbp_per_mwh ?? NaN]);
+const numbers = (rows: DesignRow[]) => rows.flatMap((r) => [r.design, ...r.inputs, r.installed_capacity_mw, r.annual_energy_gwh, r.capacity_factor, r.revenue_gbp_per_yr ?? NaN, r.captured_price_gbp_per_mwh ?? NaN]);
 
 /** The example's 27 designs over January 2018 (the whole year is the same code, 12 times longer). */
 function januaryExample(): LoadedSweep {
@@ -70,12 +70,12 @@ describe('running a sweep on worker threads', { timeout: SLOW }, () => {
     for (const i of [0, 13, 26]) {
       const alone = simulateDesign(example, i);
       const row = runs[0].rows[i];
-      expect(Object.is(row.annual_energy_gwh_per_yr, alone.summary.annual_energy_gwh)).toBe(true);
+      expect(Object.is(row.annual_energy_gwh, alone.summary.annual_energy_gwh)).toBe(true);
       expect(Object.is(row.capacity_factor, alone.summary.capacity_factor)).toBe(true);
       expect(row.installed_capacity_mw).toBe(alone.summary.installed_capacity_mw);
       const revenue = (plainRevenue(alone, PRICES) * 365.25) / alone.summary.period_days;
       expect(Math.abs(row.revenue_gbp_per_yr! - revenue) / revenue).toBeLessThan(1e-12);
-      expect(row.captured_price_gbp_per_mwh).toBeCloseTo((row.revenue_gbp_per_yr! / row.annual_energy_gwh_per_yr) * 1e-3, 9);
+      expect(row.captured_price_gbp_per_mwh).toBeCloseTo((row.revenue_gbp_per_yr! / row.annual_energy_gwh) * 1e-3, 9);
     }
     // The base design is the default scheme: the README's 860.6 MW.
     expect(runs[0].rows[13].installed_capacity_mw).toBeCloseTo(860.6, 1);
@@ -94,7 +94,7 @@ describe('running a sweep on worker threads', { timeout: SLOW }, () => {
     const s = loadSweep(sweepFile({ prices_file: flat, overrides: { 'period.end': '2018-01-10T00:00:00Z' }, parameters: { 'scheme.turbines.count': [20, 28] } }));
     const { rows } = await runSweep(s, { workers: 2 });
     for (const r of rows) {
-      expect(r.revenue_gbp_per_yr! / (r.annual_energy_gwh_per_yr * 1000 * 50)).toBeCloseTo(1, 12);
+      expect(r.revenue_gbp_per_yr! / (r.annual_energy_gwh * 1000 * 50)).toBeCloseTo(1, 12);
       expect(r.captured_price_gbp_per_mwh).toBeCloseTo(50, 10);
     }
   });
@@ -104,9 +104,9 @@ describe('running a sweep on worker threads', { timeout: SLOW }, () => {
     expect(s.seaPaths).toEqual(['time_step_s']);
     const run = await runSweep(s, { workers: 2 });
     expect(run.seaShared).toBe(false);
-    for (const i of [0, 1, 2, 3]) expect(Object.is(run.rows[i].annual_energy_gwh_per_yr, simulateDesign(s, i).summary.annual_energy_gwh)).toBe(true);
+    for (const i of [0, 1, 2, 3]) expect(Object.is(run.rows[i].annual_energy_gwh, simulateDesign(s, i).summary.annual_energy_gwh)).toBe(true);
     // 15-minute steps give a different (coarser) answer than 5-minute steps: the sea really was rebuilt
-    expect(run.rows[2].annual_energy_gwh_per_yr).not.toBe(run.rows[0].annual_energy_gwh_per_yr);
+    expect(run.rows[2].annual_energy_gwh).not.toBe(run.rows[0].annual_energy_gwh);
   });
 
   it('fails with the design whose run fails in a worker', async () => {

@@ -6,6 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../paths.js';
 import { InputError } from '../scenario/validate.js';
 import { registerSimulate } from './simulate.js';
+import { registerTideCommands } from './tide.js';
+import { registerReport } from './report.js';
 import { registerSweep } from './sweep.js';
 import { registerMerge } from './merge.js';
 
@@ -21,6 +23,8 @@ export function buildProgram(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride();
   registerSimulate(program);
+  registerTideCommands(program);
+  registerReport(program);
   registerSweep(program);
   registerMerge(program);
   return program;

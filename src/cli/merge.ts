@@ -8,7 +8,7 @@ import { bestText, sweepFiles } from '../sweep/output.js';
 export function registerMerge(program: Command): void {
   program
     .command('merge')
-    .description('Join the shard folders of one sweep (from `sweep --shard i/n`) into designs.csv and designs.json, identical to a single-machine run')
+    .description('Join the shard folders of one sweep (from `sweep --shard i/n`) into designs.csv, designs.json and designs.html, identical to a single-machine run')
     .argument('<shards...>', 'shard folders, every shard of the sweep exactly once, in any order')
     .requiredOption('--out <dir>', 'output folder for the merged result')
     .action((dirs: string[], opts: { out: string }) => {

@@ -3,23 +3,28 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
 import { loadScenario } from '../scenario/load.js';
+import { buildScheme } from '../scenario/build.js';
 import { simulate } from '../simulate.js';
 import { summaryText } from '../report/summary-text.js';
 import { writeResult } from '../report/outputs.js';
+import { reportHtml } from '../report/html.js';
 
 export function registerSimulate(program: Command): void {
   program
     .command('simulate')
-    .description('Simulate a scheme over its period; print a summary and write summary.json, monthly.csv and series.csv')
+    .description('Simulate a scheme over its period; print a summary and write summary.json and monthly.csv (series.csv and report.html on request)')
     .argument('[scenario]', 'scenario JSON file', DEFAULT_SCENARIO)
     .option('--out <dir>', 'output folder (default: out/<scenario name>)')
-    .option('--no-series', 'do not write the per-step series.csv')
+    .option('--series', 'also write the per-step series.csv (a year at 5-minute steps is about 8 MB)')
+    .option('--html', 'also write report.html: the plots, self-contained (opens offline)')
     .option('--json', 'print the summary as JSON instead of the table')
-    .action((file: string, opts: { out?: string; series: boolean; json?: boolean }) => {
+    .action((file: string, opts: { out?: string; series?: boolean; html?: boolean; json?: boolean }) => {
       const scenario = loadScenario(file);
       const result = simulate(scenario);
       const dir = resolve(opts.out ?? join('out', scenario.name));
-      const written = writeResult(result, dir, { series: opts.series, toolVersion: toolVersion() });
+      const version = toolVersion();
+      const html = opts.html ? reportHtml([{ result, scheme: buildScheme(scenario), label: scenario.name }], { toolVersion: version }) : undefined;
+      const written = writeResult(result, dir, { series: opts.series === true, toolVersion: version, html });
       if (opts.json) process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n');
       else process.stdout.write(`${summaryText(result.summary, file, scenario.description)}\n\nWritten\n${written.map((w) => `  ${w}`).join('\n')}\n`);
     });

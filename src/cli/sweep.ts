@@ -1,10 +1,11 @@
 /**
  * `mersey-tidal sweep <sweep.json>`: run every design of a sweep (or one shard of it) on worker
- * threads, write designs.csv and designs.json (or a shard folder), and name the best designs.
+ * threads, write designs.csv, designs.json and designs.html (or a shard folder), and name the best designs.
  */
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { toolVersion } from '../paths.js';
+import { describeTide } from '../scenario/tide-source.js';
 import { writeDirAtomic } from '../report/atomic.js';
 import { progressBar } from '../report/progress.js';
 import { PoolInterrupted, defaultWorkerCount } from '../parallel/pool.js';
@@ -26,12 +27,10 @@ function parseWorkers(text: string): number {
   return n;
 }
 
-const iso = (t: number) => new Date(t * 1000).toISOString().replace(':00.000Z', 'Z');
-
 export function registerSweep(program: Command): void {
   program
     .command('sweep')
-    .description('Run a design sweep (grid or Latin hypercube) on worker threads; write designs.csv and designs.json and name the best designs')
+    .description('Run a design sweep (grid or Latin hypercube) on worker threads; write designs.csv, designs.json and designs.html and name the best designs')
     .argument('<sweep>', 'sweep JSON file (e.g. models/mersey-sweep.json; schema models/sweep.schema.json)')
     .option('--out <dir>', 'output folder (default: out/<sweep name>, or out/<sweep name>-shard-<i>-of-<n> with --shard)')
     .option('--workers <n>', `worker threads (default: the available cores, here ${defaultWorkerCount()})`, parseWorkers)
@@ -55,7 +54,7 @@ export function registerSweep(program: Command): void {
         process.stderr.write(`note: the sweep changes fields that define the sea level (${sweep.seaPaths.join(', ')}): each design computes its own instead of sharing one\n`);
       } else {
         const sc = sweep.baseScenario;
-        status(`Sea level: computed once and shared by all designs (${sc.tide.kind} ${sc.tide.file}, step ${sc.time_step_s} s${sc.period.start ? ` from ${iso(Date.parse(sc.period.start) / 1000)}` : ''})`);
+        status(`Sea level: computed once and shared by all designs (${describeTide(sc.tide)}, step ${sc.time_step_s} s)`);
       }
       status(`Running ${indices.length} designs on ${workers} worker thread${workers > 1 ? 's' : ''}`);
 

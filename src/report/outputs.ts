@@ -1,24 +1,31 @@
-/** The result folder of a simulation: summary.json, monthly CSV and (optionally) the per-step CSV. */
+/**
+ * The result folder of a simulation: summary.json, monthly.csv, and on request the per-step
+ * series.csv and the self-contained report.html.
+ */
 import { join } from 'node:path';
 import type { Result } from '../simulate.js';
 import { monthlyCsv, seriesCsv } from './csv.js';
 import { writeDirAtomic } from './atomic.js';
+import { summaryDocument } from './summary-file.js';
 
-/** Version of the summary.json layout; bump when fields change meaning. */
-export const SUMMARY_FORMAT = 1;
+export { SUMMARY_FORMAT } from './summary-file.js';
 
 export interface WriteOptions {
+  /** Write the per-step series.csv. */
   series: boolean;
   toolVersion: string;
+  /** The report page to write as report.html (see reportHtml). */
+  html?: string;
 }
 
 /** Writes the result folder `dir` as a whole; returns the paths written. */
 export function writeResult(r: Result, dir: string, o: WriteOptions): string[] {
   const files: Record<string, string> = {
-    'summary.json': JSON.stringify({ format: SUMMARY_FORMAT, tool_version: o.toolVersion, summary: r.summary, scenario: r.scenario }, null, 2) + '\n',
+    'summary.json': JSON.stringify(summaryDocument(r, o.toolVersion), null, 2) + '\n',
     'monthly.csv': monthlyCsv(r),
   };
   if (o.series) files['series.csv'] = seriesCsv(r);
+  if (o.html !== undefined) files['report.html'] = o.html;
   writeDirAtomic(dir, files);
   return Object.keys(files).map((f) => join(dir, f));
 }

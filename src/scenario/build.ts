@@ -4,12 +4,12 @@
  */
 import type { Scenario } from './types.js';
 import { readNumericCsv } from './csv.js';
-import { InputError } from './validate.js';
+import { asInput } from './validate.js';
 import { makeBasin } from '../scheme/basin.js';
-import { tableFromChart } from '../scheme/turbine.js';
+import { buildTurbine } from './turbines.js';
 import { ebbOnly, type ModeTable } from '../operation/modes.js';
 import type { SchemeModel, SeaLevel } from '../solver/integrate.js';
-import { readSeriesCsv, resampleSeries, parseIsoSeconds } from '../tide/series.js';
+import { buildSea } from './tide-source.js';
 
 export interface RunInputs {
   sea: SeaLevel;
@@ -17,36 +17,12 @@ export interface RunInputs {
   ops: ModeTable;
 }
 
-/** Wraps data-file errors as input errors (exit code 2), keeping their message. */
-function asInput<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (err) {
-    throw err instanceof InputError ? err : new InputError((err as Error).message);
-  }
-}
-
-export function buildSea(s: Scenario): SeaLevel {
-  const series = asInput(() => readSeriesCsv(s.tide.file));
-  const t0 = s.period.start !== undefined ? parseIsoSeconds(s.period.start) : series.time[0];
-  const t1 = s.period.end !== undefined ? parseIsoSeconds(s.period.end) : series.time[series.time.length - 1];
-  const dt = s.time_step_s;
-  const n = Math.floor((t1 - t0) / dt + 1e-9) + 1;
-  return asInput(() => resampleSeries(series, t0, dt, n));
-}
-
 export function buildScheme(s: Scenario): SchemeModel {
   const b = s.scheme.basin;
   const area = asInput(() => readNumericCsv(b.area_curve_file, ['level_m', 'area_m2']));
   const basin = asInput(() => makeBasin(area.level_m, area.area_m2));
-  const t = s.scheme.turbines;
-  const chart = asInput(() => readNumericCsv(t.curve.file, ['head_m', 'power_mw', 'flow_m3s']));
-  const turbine = tableFromChart(
-    { head: chart.head_m, power: chart.power_mw.map((p) => p * 1e6), flow: chart.flow_m3s, diameter: t.curve.chart_diameter_m },
-    t.diameter_m,
-    t.idle_discharge_coefficient,
-  );
-  return { basin, turbine, turbineCount: t.count, sluiceCdA: s.scheme.sluices.area_m2 * s.scheme.sluices.discharge_coefficient };
+  const turbine = buildTurbine(s.scheme.turbines);
+  return { basin, turbine, turbineCount: s.scheme.turbines.count, sluiceCdA: s.scheme.sluices.area_m2 * s.scheme.sluices.discharge_coefficient };
 }
 
 export function buildOperation(s: Scenario): ModeTable {

@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import type { Scenario } from './types.js';
 import { InputError, validateScenarioObject } from './validate.js';
 import { parseIsoSeconds } from '../tide/series.js';
+import { resolveTurbinePaths, turbineProblems } from './turbines.js';
 
 /** Checks that the schema cannot express (relations between fields). Returns the problems. */
 function checkMeaning(s: Scenario): string[] {
@@ -16,10 +17,15 @@ function checkMeaning(s: Scenario): string[] {
     const v = s.period[key];
     if (v !== undefined && !Number.isFinite(parseIsoSeconds(v))) out.push(`period.${key}: expected an ISO 8601 UTC time such as 2018-01-01T00:00:00Z, got "${v}"`);
   }
-  const { start, end } = s.period;
+  const { start, end, year } = s.period;
+  if (year !== undefined && (start !== undefined || end !== undefined)) out.push('period: give either "year" or "start"/"end", not both');
+  if (s.tide.kind === 'harmonic' && year === undefined && (start === undefined || end === undefined)) {
+    out.push('period: a harmonic tide needs a period: give "year" (e.g. 2018) or both "start" and "end" (ISO 8601 UTC)');
+  }
   if (start !== undefined && end !== undefined && parseIsoSeconds(end) <= parseIsoSeconds(start)) {
     out.push(`period.end: expected a time after period.start (${start}), got ${end}`);
   }
+  out.push(...turbineProblems(s.scheme.turbines));
   return out;
 }
 
@@ -37,11 +43,12 @@ export function scenarioFromObject(obj: unknown, file: string, baseDir: string):
     period: raw.period ?? {},
     file,
   };
-  s.tide = { ...s.tide, file: resolve(baseDir, s.tide.file) };
+  if (s.tide.kind === 'observed') s.tide = { ...s.tide, file: resolve(baseDir, s.tide.file) };
+  else if (/[\\/]/.test(s.tide.site) || s.tide.site.endsWith('.json')) s.tide = { ...s.tide, site: resolve(baseDir, s.tide.site) };
   s.scheme = {
     ...s.scheme,
     basin: { ...s.scheme.basin, area_curve_file: resolve(baseDir, s.scheme.basin.area_curve_file) },
-    turbines: { ...s.scheme.turbines, curve: { ...s.scheme.turbines.curve, file: resolve(baseDir, s.scheme.turbines.curve.file) } },
+    turbines: resolveTurbinePaths(s.scheme.turbines, baseDir),
   };
   const problems = checkMeaning(s).map((m) => `${file}: ${m}`);
   if (problems.length > 0) throw new InputError(`${problems.length} problem${problems.length > 1 ? 's' : ''} in the scenario:\n  ${problems.join('\n  ')}`, problems);

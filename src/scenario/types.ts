@@ -9,26 +9,79 @@ export interface ObservedTide {
   file: string;
   /** Datum of the levels, e.g. "ODN". */
   datum: string;
+  /** Added to every level (m): sea-level rise for sensitivity studies. */
+  sea_level_offset_m: number;
 }
 
-export type TideSpec = ObservedTide;
+export interface HarmonicTide {
+  kind: 'harmonic';
+  /** A built-in site name, or the absolute path of a site file. */
+  site: string;
+  /** Datum of the predicted levels (one of the site's datums). */
+  datum: string;
+  /** Added to every level (m). */
+  sea_level_offset_m: number;
+}
 
+export type TideSpec = ObservedTide | HarmonicTide;
+
+/** A tabulated head-power-flow chart scaled by (D/D0)^2. */
 export interface ChartCurve {
   kind: 'chart';
   /** Absolute path of the chart CSV (head_m, power_mw, flow_m3s). */
   file: string;
   chart_diameter_m: number;
+  /** Flood power as a fraction of the chart's (ebb) power at the same head and flow. */
+  flood_efficiency_factor: number;
+}
+
+/** The Aggidis & Feather (2012) parametric double-regulated bulb turbine. */
+export interface AggidisFeatherCurve {
+  kind: 'aggidis-feather';
+  rated_power_mw: number;
+  generator_poles: number;
+  grid_frequency_hz: number;
+  gearbox_efficiency: number;
+  generator_efficiency: number;
+  transformer_efficiency: number;
+  /** Every efficiency on the flood multiplied by this. */
+  flood_efficiency_factor: number;
+}
+
+/** The ideal orifice turbine capped at its rated power. */
+export interface IdealCurve {
+  kind: 'ideal';
+  rated_power_mw: number;
+  discharge_coefficient: number;
+  efficiency: number;
+  flood_efficiency_factor: number;
+}
+
+export type TurbineCurve = ChartCurve | AggidisFeatherCurve | IdealCurve;
+
+/** Pumping with the turbines in reverse: exactly one of efficiency and efficiency_by_lift. */
+export interface PumpingSpec {
+  efficiency?: number;
+  efficiency_by_lift?: { lift_m: number[]; efficiency: number[] };
+  /** Default: the unit's rated power. */
+  power_mw?: number;
+  /** Default: the largest flow of the unit generating on the ebb. */
+  max_flow_m3s?: number;
+}
+
+export interface TurbinesSpec {
+  count: number;
+  diameter_m: number;
+  idle_discharge_coefficient: number;
+  curve: TurbineCurve;
+  /** Absent: the units cannot pump. */
+  pumping?: PumpingSpec;
 }
 
 export interface SchemeSpec {
   kind: 'barrage' | 'lagoon';
   basin: { area_curve_file: string };
-  turbines: {
-    count: number;
-    diameter_m: number;
-    idle_discharge_coefficient: number;
-    curve: ChartCurve;
-  };
+  turbines: TurbinesSpec;
   sluices: { area_m2: number; discharge_coefficient: number };
 }
 
@@ -43,8 +96,8 @@ export interface Scenario {
   sources: string[];
   /** The scenario file (absolute), or "<inline>" for one built in code. */
   file: string;
-  /** Simulated period, ISO 8601 UTC; undefined ends default to the tide series' own. */
-  period: { start?: string; end?: string };
+  /** Simulated period, ISO 8601 UTC, or a calendar year; undefined ends default to the tide series' own. */
+  period: { start?: string; end?: string; year?: number };
   time_step_s: number;
   tide: TideSpec;
   scheme: SchemeSpec;

@@ -19,6 +19,15 @@ export class InputError extends Error {
   }
 }
 
+/** Runs fn, turning any error it throws into an InputError with the same message (bad data files). */
+export function asInput<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    throw err instanceof InputError ? err : new InputError((err as Error).message);
+  }
+}
+
 export const SCHEMA_PATH = join(PACKAGE_ROOT, 'models', 'scenario.schema.json');
 
 let compiled: ValidateFunction | undefined;
@@ -105,11 +114,20 @@ export function describe(e: ErrorObject): string | undefined {
       const near = typeof e.data === 'string' ? suggest(e.data, allowed.map((a) => JSON.parse(a) as string)) : undefined;
       return `${dotted(e.instancePath)}: expected ${allowed.length > 1 ? `one of ${allowed.join(', ')}` : allowed[0]}, got ${shown(e.data)}${near ? `; did you mean "${near}"?` : ''}`;
     }
-    case 'discriminator':
-      return `${dotted(e.instancePath)}.${String(p.tag)}: expected one of the known kinds, got ${shown((e.data as Record<string, unknown>)?.[String(p.tag)])}`;
+    case 'discriminator': {
+      const tag = String(p.tag);
+      const got = (e.data as Record<string, unknown> | null)?.[tag];
+      if (got === undefined) return undefined; // 'required' reports the missing tag
+      const branches = (e.parentSchema as { oneOf?: { properties?: Record<string, { const?: unknown }> }[] }).oneOf ?? [];
+      const kinds = branches.map((b) => b.properties?.[tag]?.const).filter((k): k is string => typeof k === 'string');
+      const near = typeof got === 'string' ? suggest(got, kinds) : undefined;
+      return `${dotted(e.instancePath, tag)}: expected one of ${kinds.map((k) => JSON.stringify(k)).join(', ')}, got ${shown(got)}${near ? `; did you mean "${near}"?` : ''}`;
+    }
     case 'oneOf':
     case 'if':
       return undefined; // the branch errors say what is wrong
+    case 'minItems':
+      return `${dotted(e.instancePath)}: expected at least ${p.limit} values, got ${shown(e.data)}`;
     case 'minLength':
       return `${dotted(e.instancePath)}: expected a non-empty string, got ${shown(e.data)}`;
     case 'pattern':

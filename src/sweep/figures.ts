@@ -4,7 +4,7 @@ import { revenue, type PriceSeries } from './prices.js';
 
 export interface DesignFigures {
   installed_capacity_mw: number;
-  annual_energy_gwh_per_yr: number;
+  annual_energy_gwh: number;
   capacity_factor: number;
   /** Revenue scaled to 365.25 days like the energy (GBP/yr); null without prices. */
   revenue_gbp_per_yr: number | null;
@@ -23,7 +23,7 @@ export function designFigures(r: Result, prices: PriceSeries | null): DesignFigu
   }
   return {
     installed_capacity_mw: s.installed_capacity_mw,
-    annual_energy_gwh_per_yr: s.annual_energy_gwh,
+    annual_energy_gwh: s.annual_energy_gwh,
     capacity_factor: s.capacity_factor,
     revenue_gbp_per_yr: rev,
     captured_price_gbp_per_mwh: captured,

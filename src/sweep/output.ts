@@ -1,5 +1,5 @@
 /**
- * The result of a sweep: designs.csv and designs.json (one row per design: its swept inputs and
+ * The result of a sweep: designs.csv, designs.json (one row per design: its swept inputs and
  * figures, every column with its unit), the best designs, and the terminal table of them. Numbers
  * are written in full (shortest round-trip form) so a merge of shards reproduces a single run's
  * files byte for byte, and a reader gets every bit the solver produced.
@@ -9,6 +9,7 @@ import type { LoadedSweep } from './spec.js';
 import { unitSuffix } from './spec.js';
 import type { DesignRow } from './run.js';
 import type { DesignFigures } from './figures.js';
+import { sweepReportHtml, type SweepRow } from '../report/sweep.js';
 
 /** Version of the designs.json and shard.json layouts; bump when fields change meaning. */
 export const SWEEP_FORMAT = 1;
@@ -62,7 +63,7 @@ interface Column {
 
 const FIGURE_COLUMNS: Array<Column & { key: keyof DesignFigures; revenue?: boolean }> = [
   { key: 'installed_capacity_mw', name: 'installed_capacity_mw', unit: 'MW', description: 'turbine count x unit rated power' },
-  { key: 'annual_energy_gwh_per_yr', name: 'annual_energy_gwh_per_yr', unit: 'GWh/yr', description: 'energy over the period, scaled to 365.25 days' },
+  { key: 'annual_energy_gwh', name: 'annual_energy_gwh', unit: 'GWh/yr', description: 'energy over the period, scaled to 365.25 days (as in summary.json)' },
   { key: 'capacity_factor', name: 'capacity_factor', unit: 'fraction', description: 'mean power / installed capacity' },
   { key: 'revenue_gbp_per_yr', name: 'revenue_gbp_per_yr', unit: 'GBP/yr', description: 'sum of energy per step x price in force, scaled to 365.25 days', revenue: true },
   { key: 'captured_price_gbp_per_mwh', name: 'captured_price_gbp_per_mwh', unit: 'GBP/MWh', description: 'revenue / energy', revenue: true },
@@ -91,7 +92,7 @@ export function rowFromObject(h: SweepHeader, o: Record<string, number | null>):
     design: num('design'),
     inputs: h.parameters.map((p) => num(p.path)),
     installed_capacity_mw: num('installed_capacity_mw'),
-    annual_energy_gwh_per_yr: num('annual_energy_gwh_per_yr'),
+    annual_energy_gwh: num('annual_energy_gwh'),
     capacity_factor: num('capacity_factor'),
     revenue_gbp_per_yr: o.revenue_gbp_per_yr ?? null,
     captured_price_gbp_per_mwh: o.captured_price_gbp_per_mwh ?? null,
@@ -108,7 +109,7 @@ export function designsCsv(h: SweepHeader, rows: readonly DesignRow[]): string {
   return lines.join('\n') + '\n';
 }
 
-export type RankKey = 'annual_energy_gwh_per_yr' | 'revenue_gbp_per_yr';
+export type RankKey = 'annual_energy_gwh' | 'revenue_gbp_per_yr';
 
 /** The k best rows by `key`, highest first; ties go to the lower design index. */
 export function bestDesigns(rows: readonly DesignRow[], key: RankKey, k = 5): DesignRow[] {
@@ -120,15 +121,37 @@ export function bestDesigns(rows: readonly DesignRow[], key: RankKey, k = 5): De
 
 export function designsJson(h: SweepHeader, rows: readonly DesignRow[]): string {
   const best = {
-    by_energy: bestDesigns(rows, 'annual_energy_gwh_per_yr').map((r) => r.design),
+    by_energy: bestDesigns(rows, 'annual_energy_gwh').map((r) => r.design),
     by_revenue: h.prices_file === null ? null : bestDesigns(rows, 'revenue_gbp_per_yr').map((r) => r.design),
   };
   return JSON.stringify({ format: SWEEP_FORMAT, kind: 'mersey-tidal sweep', sweep: h, columns: columns(h), best, designs: rows.map((r) => rowObject(h, r)) }, null, 2) + '\n';
 }
 
-/** The files of a whole sweep's result folder. */
+/** Rows as the sweep page reads them (report/sweep.ts: annual_energy_gwh, capacity_mw, the revenue field). */
+function pageRows(h: SweepHeader, rows: readonly DesignRow[]): SweepRow[] {
+  return rows.map((r) => {
+    const o: Record<string, number | null> = { design: r.design };
+    h.parameters.forEach((p, j) => (o[p.path] = r.inputs[j]));
+    o.annual_energy_gwh = r.annual_energy_gwh;
+    o.capacity_mw = r.installed_capacity_mw;
+    o.capacity_factor = r.capacity_factor;
+    if (h.prices_file !== null) o.revenue_gbp_per_yr = r.revenue_gbp_per_yr;
+    return o;
+  });
+}
+
+/**
+ * The files of a whole sweep's result folder: designs.csv, designs.json and, when at least two
+ * fields are swept, designs.html (heat map of annual energy over the first two, energy against
+ * capacity with the Pareto front of revenue where prices are given, the top designs).
+ */
 export function sweepFiles(h: SweepHeader, rows: readonly DesignRow[]): Record<string, string> {
-  return { 'designs.csv': designsCsv(h, rows), 'designs.json': designsJson(h, rows) };
+  const files: Record<string, string> = { 'designs.csv': designsCsv(h, rows), 'designs.json': designsJson(h, rows) };
+  if (h.parameters.length >= 2 && rows.length > 0) {
+    const view = { x: h.parameters[0].path, y: h.parameters[1].path, inputs: h.parameters.map((p) => p.path), ...(h.prices_file !== null ? { revenue: 'revenue_gbp_per_yr' } : {}) };
+    files['designs.html'] = sweepReportHtml(pageRows(h, rows), view, { title: `Design sweep ${h.name}`, toolVersion: h.tool_version, description: h.description });
+  }
+  return files;
 }
 
 const fmt = (x: number, d: number) => x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
@@ -139,7 +162,7 @@ export function bestText(h: SweepHeader, rows: readonly DesignRow[], k = 5): str
   if (h.prices_file !== null) head.push('GBP m/yr', 'GBP/MWh');
   const table = (title: string, best: DesignRow[]) => {
     const cells = best.map((r, n) => {
-      const c = [String(n + 1), String(r.design), ...r.inputs.map((x) => String(x)), fmt(r.annual_energy_gwh_per_yr, 1), fmt(r.capacity_factor * 100, 1), fmt(r.installed_capacity_mw, 1)];
+      const c = [String(n + 1), String(r.design), ...r.inputs.map((x) => String(x)), fmt(r.annual_energy_gwh, 1), fmt(r.capacity_factor * 100, 1), fmt(r.installed_capacity_mw, 1)];
       if (h.prices_file !== null) c.push(r.revenue_gbp_per_yr === null ? '' : fmt(r.revenue_gbp_per_yr / 1e6, 2), r.captured_price_gbp_per_mwh === null ? '' : fmt(r.captured_price_gbp_per_mwh, 2));
       return c;
     });
@@ -147,7 +170,7 @@ export function bestText(h: SweepHeader, rows: readonly DesignRow[], k = 5): str
     const line = (c: string[]) => `  ${c.map((x, j) => x.padStart(w[j])).join('  ')}`;
     return [title, line(head), ...cells.map(line)].join('\n');
   };
-  const out = [table(`Best designs by annual energy (top ${Math.min(k, rows.length)} of ${rows.length})`, bestDesigns(rows, 'annual_energy_gwh_per_yr', k))];
+  const out = [table(`Best designs by annual energy (top ${Math.min(k, rows.length)} of ${rows.length})`, bestDesigns(rows, 'annual_energy_gwh', k))];
   if (h.prices_file !== null) out.push(table(`Best designs by revenue at the prices of ${h.prices_file} (top ${Math.min(k, rows.length)} of ${rows.length})`, bestDesigns(rows, 'revenue_gbp_per_yr', k)));
   return out.join('\n\n');
 }

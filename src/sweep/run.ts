@@ -2,7 +2,7 @@
  * Running a sweep's designs on a worker pool: the sea level is built once here and shared with
  * every worker (unless the sweep changes it), and each task carries only a design index.
  */
-import { buildSea } from '../scenario/build.js';
+import { buildSea } from '../scenario/tide-source.js';
 import { InputError } from '../scenario/validate.js';
 import { TaskError, WorkerExitError, WorkerPool, defaultWorkerCount } from '../parallel/pool.js';
 import { distModule } from '../parallel/task.js';

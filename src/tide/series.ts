@@ -12,6 +12,8 @@ export interface ObservedSeries {
   readonly level: Float64Array;
   /** The file it came from. */
   readonly file: string;
+  /** Line of the file each sample came from (1-based), when read from a file. */
+  readonly line?: Int32Array;
 }
 
 /** Parses an ISO 8601 time to seconds since the epoch; NaN when it is not one. */
@@ -36,6 +38,7 @@ export function readSeriesCsv(file: string): ObservedSeries {
   const lines = text.split(/\r?\n/);
   const time: number[] = [];
   const level: number[] = [];
+  const lineNo: number[] = [];
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i].trim();
     if (line === '' || line.startsWith('#')) continue;
@@ -52,9 +55,10 @@ export function readSeriesCsv(file: string): ObservedSeries {
     }
     time.push(t);
     level.push(z);
+    lineNo.push(i + 1);
   }
   if (time.length < 2) throw new Error(`${file}: a sea-level series needs at least two rows of (time, level)`);
-  return { time: Float64Array.from(time), level: Float64Array.from(level), file };
+  return { time: Float64Array.from(time), level: Float64Array.from(level), file, line: Int32Array.from(lineNo) };
 }
 
 /**
@@ -80,4 +84,109 @@ export function resampleSeries(s: ObservedSeries, t0: number, dt: number, n: num
     out[k] = zz[j] + f * (zz[j + 1] - zz[j]);
   }
   return { t0, dt, level: out };
+}
+
+export interface SeriesGap {
+  /** Index of the sample before the gap. */
+  readonly after: number;
+  /** Times either side (s since the epoch). */
+  readonly from: number;
+  readonly to: number;
+  /** Samples missing at the nominal step. */
+  readonly missing: number;
+}
+
+export interface GapReport {
+  /** The nominal step: the most common spacing (s). */
+  readonly step: number;
+  readonly gaps: readonly SeriesGap[];
+}
+
+/** Where sample i is: "file:line" when known, else "file, sample i". */
+function sampleWhere(s: ObservedSeries, i: number): string {
+  return s.line ? `${s.file}:${s.line[i]}` : `${s.file}, sample ${i}`;
+}
+
+function iso(t: number): string {
+  return new Date(t * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+/** The nominal step and every spacing longer than 1.5 steps. */
+export function findGaps(s: ObservedSeries): GapReport {
+  const t = s.time;
+  const counts = new Map<number, number>();
+  for (let i = 1; i < t.length; i++) {
+    const d = Math.round((t[i] - t[i - 1]) * 1000) / 1000;
+    counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  let step = 0;
+  let best = 0;
+  for (const [d, c] of counts) {
+    if (c > best || (c === best && d < step)) {
+      step = d;
+      best = c;
+    }
+  }
+  const gaps: SeriesGap[] = [];
+  for (let i = 1; i < t.length; i++) {
+    const d = t[i] - t[i - 1];
+    if (d > 1.5 * step) gaps.push({ after: i - 1, from: t[i - 1], to: t[i], missing: Math.round(d / step) - 1 });
+  }
+  return { step, gaps };
+}
+
+/** One line per gap: where it is, how long, how many samples are missing. */
+export function describeGaps(s: ObservedSeries, report: GapReport): string[] {
+  return report.gaps.map(
+    (g) => `${sampleWhere(s, g.after + 1)}: gap of ${((g.to - g.from) / 3600).toFixed(2)} h from ${iso(g.from)} to ${iso(g.to)} (${g.missing} samples missing at the ${report.step} s step)`,
+  );
+}
+
+/** Throws, naming the first gaps by file and line, unless the series is evenly spaced. */
+export function requireNoGaps(s: ObservedSeries): GapReport {
+  const report = findGaps(s);
+  if (report.gaps.length > 0) {
+    const lines = describeGaps(s, report);
+    const more = lines.length > 3 ? `\n  ... and ${lines.length - 3} more` : '';
+    throw new Error(
+      `${s.file}: the series has ${lines.length} gap(s) in its ${report.step} s sampling:\n  ${lines.slice(0, 3).join('\n  ')}${more}\n` +
+        'a harmonic analysis can use the samples present (tide fit --allow-gaps); filling by linear interpolation (fillGaps) is done only on request, and reported',
+    );
+  }
+  return report;
+}
+
+/**
+ * The series with every gap filled by linear interpolation between the samples either side,
+ * spread evenly across the gap (at the nominal step when the gap is a whole number of steps);
+ * the report lists what was filled. Filled samples have line 0.
+ */
+export function fillGaps(s: ObservedSeries): { series: ObservedSeries; report: GapReport } {
+  const report = findGaps(s);
+  if (report.gaps.length === 0) return { series: s, report };
+  const added = report.gaps.reduce((k, g) => k + g.missing, 0);
+  const n = s.time.length + added;
+  const time = new Float64Array(n);
+  const level = new Float64Array(n);
+  const line = new Int32Array(n);
+  let out = 0;
+  let g = 0;
+  for (let i = 0; i < s.time.length; i++) {
+    time[out] = s.time[i];
+    level[out] = s.level[i];
+    line[out] = s.line ? s.line[i] : 0;
+    out++;
+    const gap = report.gaps[g];
+    if (gap && gap.after === i) {
+      for (let k = 1; k <= gap.missing; k++) {
+        const t = gap.from + ((gap.to - gap.from) * k) / (gap.missing + 1);
+        const f = (t - gap.from) / (gap.to - gap.from);
+        time[out] = t;
+        level[out] = s.level[i] + f * (s.level[i + 1] - s.level[i]);
+        out++;
+      }
+      g++;
+    }
+  }
+  return { series: { time, level, file: s.file, line }, report };
 }

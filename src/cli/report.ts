@@ -1,0 +1,69 @@
+/**
+ * `mersey-tidal report <summary.json...>`: the HTML report of a finished run, or a comparison page
+ * of several. A summary.json holds the resolved scenario, its hash and the hashes of the data files
+ * it read; the run is repeated from them, and the page is written only when the rerun reproduces
+ * the recorded energy.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { toolVersion } from '../paths.js';
+import { InputError } from '../scenario/validate.js';
+import { scenarioFromObject } from '../scenario/load.js';
+import { buildScheme } from '../scenario/build.js';
+import { parseIsoSeconds } from '../tide/series.js';
+import { simulate } from '../simulate.js';
+import type { ReportRun } from '../report/figures.js';
+import { reportHtml, runLabels } from '../report/html.js';
+import { writeFileAtomic } from '../report/atomic.js';
+import { dataFileProblems, rerunProblems, summaryDocumentProblems, type SummaryDocument } from '../report/summary-file.js';
+
+function fail(problems: string[]): never {
+  throw new InputError(problems.length === 1 ? problems[0] : `${problems.length} problems:\n  ${problems.join('\n  ')}`, problems);
+}
+
+/** Reads a summary.json, checks it, and reruns its scenario; throws InputError when it cannot be reproduced. */
+export function rerunSummary(path: string, version: string): { doc: SummaryDocument; run: Omit<ReportRun, 'label'> } {
+  const file = resolve(path);
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    fail([e.code ? `${file}: cannot read the summary (${e.code})` : `${file}: not valid JSON: ${e.message}`]);
+  }
+  const problems = summaryDocumentProblems(doc, file);
+  if (problems.length > 0) fail(problems);
+  const d = doc as SummaryDocument;
+  const dataProblems = dataFileProblems(d, file);
+  if (dataProblems.length > 0) fail(dataProblems);
+  const { file: scenarioFile, ...fields } = d.scenario;
+  const scenario = scenarioFromObject(fields, scenarioFile, dirname(scenarioFile));
+  const result = simulate(scenario);
+  const rerun = rerunProblems(d, result.summary, version, file);
+  if (rerun.length > 0) fail(rerun);
+  return { doc: d, run: { result, scheme: buildScheme(scenario) } };
+}
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('Write the self-contained HTML report of a run (one summary.json) or a comparison page overlaying several; each run is repeated from its summary and checked against it')
+    .argument('<summary...>', 'summary.json files written by `mersey-tidal simulate`')
+    .option('--out <file>', 'HTML file to write (default: report.html beside a single summary; out/comparison.html for several)')
+    .option('--window-start <time>', 'start of the spring-neap fortnight shown first, ISO 8601 UTC (default: centred on the largest tide)')
+    .action((files: string[], opts: { out?: string; windowStart?: string }) => {
+      let windowStart: number | undefined;
+      if (opts.windowStart !== undefined) {
+        windowStart = parseIsoSeconds(opts.windowStart);
+        if (!Number.isFinite(windowStart)) fail([`--window-start: expected an ISO 8601 UTC time such as 2018-03-01T00:00:00Z, got "${opts.windowStart}"`]);
+      }
+      const version = toolVersion();
+      const reruns = files.map((f) => rerunSummary(f, version));
+      const labels = runLabels(reruns.map((r) => r.doc.scenario.name));
+      const runs: ReportRun[] = reruns.map((r, i) => ({ ...r.run, label: labels[i] }));
+      const out = resolve(opts.out ?? (files.length === 1 ? join(dirname(resolve(files[0])), 'report.html') : join('out', 'comparison.html')));
+      writeFileAtomic(out, reportHtml(runs, { toolVersion: version, windowStart }));
+      process.stdout.write(`Written\n  ${out}\n`);
+    });
+}

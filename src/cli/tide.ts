@@ -1,0 +1,142 @@
+/**
+ * `mersey-tidal tide predict` and `mersey-tidal tide fit`: the tide engine on the command line.
+ */
+import { writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { InvalidArgumentError } from 'commander';
+import {
+  loadSite,
+  harmonicModel,
+  predictSeaLevel,
+  siteToJson,
+  readSeriesCsv,
+  parseIsoSeconds,
+  fitHarmonics,
+  highLowWaters,
+  describeGaps,
+  datumOffset,
+} from '../tide/index.js';
+
+/** Where the commands write: the table for people, and the data (CSV or site JSON). */
+export interface TideIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processIo: TideIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
+
+function isoTime(value: string, flag: string): number {
+  const t = parseIsoSeconds(value);
+  if (!Number.isFinite(t)) throw new InvalidArgumentError(`${flag}: expected an ISO 8601 time such as 2018-01-01T00:00Z (UTC unless a zone is given), got "${value}"`);
+  return t;
+}
+
+function positiveNumber(value: string, flag: string): number {
+  const x = Number(value);
+  if (!(x > 0) || !Number.isFinite(x)) throw new InvalidArgumentError(`${flag}: expected a positive number, got "${value}"`);
+  return x;
+}
+
+function minuteIso(t: number): string {
+  return new Date(Math.round(t / 60) * 60000).toISOString().slice(0, 16) + 'Z';
+}
+
+/** Writes the data to the file, or to stdout; the report then goes to stdout or stderr. */
+function emit(io: TideIo, file: string | undefined, data: string, report: string): void {
+  if (file) {
+    writeFileSync(file, data);
+    io.out(report + `written to ${file}\n`);
+  } else {
+    io.out(data);
+    io.err(report);
+  }
+}
+
+export function registerTideCommands(program: Command, io: TideIo = processIo): void {
+  const tide = program.command('tide').description('harmonic tide prediction and analysis');
+
+  tide
+    .command('predict')
+    .description('predict the sea level at a site: CSV of (time, level), and the high and low waters')
+    .requiredOption('--site <file|name>', 'site file, or a built-in site such as "liverpool"')
+    .requiredOption('--from <ISO>', 'start time (UTC unless a zone is given)', (v) => isoTime(v, '--from'))
+    .requiredOption('--to <ISO>', 'end time, included when on the grid', (v) => isoTime(v, '--to'))
+    .requiredOption('--step <seconds>', 'time step (s)', (v) => positiveNumber(v, '--step'))
+    .option('--datum <name>', "datum of the levels (one of the site's, e.g. ODN or CD); default the site's own")
+    .option('--out <file>', 'write the CSV here (default: stdout, with the high and low waters on stderr)')
+    .action((opts: { site: string; from: number; to: number; step: number; datum?: string; out?: string }) => {
+      if (!(opts.to > opts.from)) throw new InvalidArgumentError(`--to must be after --from`);
+      const site = loadSite(opts.site);
+      const datum = opts.datum ?? site.datum;
+      datumOffset(site, datum); // an unknown datum fails here, naming the site's datums
+      const n = Math.floor((opts.to - opts.from) / opts.step + 1e-9) + 1;
+      const sea = predictSeaLevel(site, opts.from, opts.step, n, { datum });
+      const rows = [`time_utc,level_m_${datum}`];
+      for (let i = 0; i < n; i++) {
+        rows.push(`${new Date((opts.from + i * opts.step) * 1000).toISOString().replace('.000Z', 'Z')},${sea.level[i].toFixed(4)}`);
+      }
+      const extremes = highLowWaters(harmonicModel(site, datum), opts.from, opts.to);
+      const report = [
+        `${site.name}: ${n} levels every ${opts.step} s from ${minuteIso(opts.from)} to ${minuteIso(opts.from + (n - 1) * opts.step)}, m above ${datum}`,
+        `high and low waters (UTC, m above ${datum}):`,
+        ...extremes.map((e) => `  ${minuteIso(e.time)}  ${e.kind === 'high' ? 'high' : 'low '}  ${e.level.toFixed(2).padStart(6)} m`),
+        '',
+      ].join('\n');
+      emit(io, opts.out, rows.join('\n') + '\n', report);
+    });
+
+  tide
+    .command('fit')
+    .description('fit harmonic constants to an observed series (CSV of time, level) and write a site file')
+    .argument('<series>', 'CSV: header row, then ISO 8601 UTC time and level (m), sorted, without duplicates')
+    .option('--out <file>', 'write the site file here (default: stdout, with the report on stderr)')
+    .option('--name <name>', 'name of the site')
+    .option('--datum <name>', 'datum of the series levels', 'ODN')
+    .option('--constituents <list>', 'comma-separated constituents, in priority order for the Rayleigh criterion (default: those of --reference, largest first)')
+    .option('--reference <file|name>', 'site whose constituents are fitted by default', 'liverpool')
+    .option('--rayleigh <R>', 'Rayleigh factor: a pair needs |f1 - f2| * record length >= R', (v) => positiveNumber(v, '--rayleigh'), 1)
+    .option('--allow-gaps', 'fit a series with gaps from the samples it has (they are listed)')
+    .option('--licence <text>', 'licence of the series, carried into the site file')
+    .action(
+      (
+        file: string,
+        opts: { out?: string; name?: string; datum: string; constituents?: string; reference: string; rayleigh: number; allowGaps?: boolean; licence?: string },
+      ) => {
+        const series = readSeriesCsv(file);
+        const names = opts.constituents
+          ? opts.constituents.split(',').map((s) => s.trim()).filter((s) => s !== '')
+          : [...loadSite(opts.reference).constituents].sort((a, b) => b.amplitude - a.amplitude).map((c) => c.name);
+        const fit = fitHarmonics(series, names, {
+          rayleigh: opts.rayleigh,
+          allowGaps: opts.allowGaps === true,
+          datum: opts.datum,
+          ...(opts.name ? { name: opts.name } : {}),
+          ...(opts.licence ? { licence: opts.licence } : {}),
+        });
+        const s = fit.site;
+        const model = harmonicModel(s);
+        const lines = [
+          `${s.name}: ${fit.samples} samples over ${(fit.span / 86400).toFixed(2)} days`,
+          ...describeGaps(series, fit.gaps).map((g) => `  gap (not filled, not fitted): ${g}`),
+          `z0 = ${s.z0.toFixed(4)} m ${s.datum}`,
+          `constituent   speed (deg/h)   amplitude (m)   phase g (deg, UTC)`,
+          ...s.constituents.map(
+            (c, i) =>
+              `${c.name.padEnd(12)} ${model.constituents.speedDegPerHour[i].toFixed(7).padStart(14)} ${c.amplitude.toFixed(4).padStart(15)} ${c.phase.toFixed(2).padStart(14)}`,
+          ),
+          `rms residual ${fit.rmsResidual.toFixed(4)} m`,
+          fit.excluded.length === 0
+            ? `Rayleigh criterion (R = ${opts.rayleigh}): no constituent excluded`
+            : `Rayleigh criterion (R = ${opts.rayleigh}) excluded ${fit.excluded.length}:`,
+          ...fit.excluded.map(
+            (e) => `  ${e.name.padEnd(8)} ${e.cycles.toFixed(4)} cycles from ${e.conflictsWith} over the record; needs ${e.daysNeeded.toFixed(1)} days`,
+          ),
+          '',
+        ];
+        emit(io, opts.out, siteToJson(s), lines.join('\n'));
+      },
+    );
+}

@@ -1,0 +1,492 @@
+/**
+ * The plots of a scheme report, as plotly figure specifications (plain JSON: traces and layout).
+ * Every builder takes one or several runs: one run is the scheme report, several are overlaid
+ * for comparison. Times go out as seconds after the page's base time (`xt`), which the page turns
+ * into plotly dates; this keeps long series compact.
+ */
+import type { Result } from '../simulate.js';
+import type { SchemeModel } from '../solver/integrate.js';
+import type { HeadCurve } from '../scheme/turbine.js';
+import { volumeAt } from '../scheme/basin.js';
+import { DEFAULT_BUDGET, displayPoints, isDownsampled, planDisplay, type DisplayBudget, type DisplayPlan } from './downsample.js';
+import { tideCycles, type TideCycle } from './tide-cycles.js';
+import { J_PER_GWH } from '../physics.js';
+
+export type Trace = Record<string, unknown>;
+
+/** One plot of the page: a plotly figure with its section title and caption. */
+export interface Figure {
+  id: string;
+  title: string;
+  /** Plain-text caption under the plot: what is drawn and how. */
+  caption: string;
+  data: Trace[];
+  layout: Record<string, unknown>;
+}
+
+/** A run to report: its result, the scheme curves it used and the label it goes by on the page. */
+export interface ReportRun {
+  result: Result;
+  scheme: SchemeModel;
+  label: string;
+}
+
+/** Mean spring-neap period (s): the beat of the M2 and S2 constituents, 14.77 days. */
+export const SPRING_NEAP_S = 1 / (1 / 43200 - 1 / 44714.1644);
+
+export const RUN_COLOURS = ['#1f5fa8', '#d0421b', '#2a9d3c', '#7b3fa0', '#c98a00', '#1a9e9e', '#8c564b', '#e377c2'];
+const SEA_COLOUR = '#555555';
+
+const MODE_COLOURS: [RegExp, string][] = [
+  [/pump/, '#b39ddb'],
+  [/generate.*flood|flood.*generate/, '#8fd18f'],
+  [/generate/, '#f7b267'],
+  [/fill|sluice/, '#9ecae1'],
+  [/hold.*high|high.*hold/, '#d2d2d2'],
+  [/hold/, '#ececec'],
+];
+const OTHER_MODE_COLOURS = ['#fdd0a2', '#c7e9c0', '#dadaeb', '#fcbba1'];
+
+export function modeColour(name: string, index: number): string {
+  for (const [re, c] of MODE_COLOURS) if (re.test(name)) return c;
+  return OTHER_MODE_COLOURS[index % OTHER_MODE_COLOURS.length];
+}
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+const r1 = (x: number) => Math.round(x * 10) / 10;
+
+/** ISO time for plotly ranges (plotly reads dates as naive; all times here are UTC). */
+export const plotlyTime = (t: number) => new Date(t * 1000).toISOString().replace('T', ' ').slice(0, 19);
+
+export function formatDuration(s: number): string {
+  if (s < 90) return `${r1(s)} s`;
+  if (s < 5400) return `${r1(s / 60)} min`;
+  if (s < 2 * 86400) return `${r1(s / 3600)} h`;
+  return `${r1(s / 86400)} days`;
+}
+
+function datumOf(r: Result): string {
+  const tide = r.scenario.tide as { datum?: unknown };
+  return typeof tide.datum === 'string' && tide.datum !== '' ? ` ${tide.datum}` : '';
+}
+
+/** The time window shown first: [start, end) in s since the epoch. */
+export interface TimeWindow {
+  start: number;
+  end: number;
+}
+
+/**
+ * The spring-neap fortnight shown first: one mean spring-neap period starting at `start` (s since
+ * the epoch) when given, else centred on the tide of largest range, kept inside the run's period.
+ */
+export function chooseWindow(r: Result, start?: number): TimeWindow {
+  const { sea } = r;
+  const t1 = sea.t0 + (sea.level.length - 1) * sea.dt;
+  const len = Math.min(SPRING_NEAP_S, t1 - sea.t0);
+  let s: number;
+  if (start !== undefined) s = start;
+  else {
+    const { cycles } = tideCycles(sea, r.series.power);
+    let best: TideCycle | undefined;
+    for (const c of cycles) if (!best || c.range_m > best.range_m) best = c;
+    s = best ? Math.floor((best.time - len / 2) / 3600) * 3600 : sea.t0;
+  }
+  s = Math.max(sea.t0, Math.min(t1 - len, s));
+  return { start: s, end: s + len };
+}
+
+/** Options of the figure builders. */
+export interface FigureOptions {
+  /** Base time of the page (s since the epoch): `xt` values are seconds after it. */
+  base: number;
+  window: TimeWindow;
+  budget?: DisplayBudget;
+}
+
+function planFor(r: Result, n: number, w: TimeWindow, budget: DisplayBudget): DisplayPlan {
+  const { sea } = r;
+  return planDisplay(n, (w.start - sea.t0) / sea.dt, (w.end - sea.t0) / sea.dt + 1, budget);
+}
+
+/** A time-series trace of `v` under `plan`, times as seconds after `base`. */
+function seriesTrace(r: Result, v: ArrayLike<number>, plan: DisplayPlan, base: number, scale: number, extra: Trace): Trace {
+  const p = displayPoints(v, plan);
+  const off = r.sea.t0 - base;
+  return {
+    type: 'scatter',
+    mode: 'lines',
+    xt: p.index.map((i) => r1(off + i * r.sea.dt)),
+    y: p.value.map((x) => r3(x * scale)),
+    ...extra,
+  };
+}
+
+/** Runs of equal mode: [start, end) sample ranges. Runs shorter than `minLen` samples join the one before. */
+export function modeRuns(mode: ArrayLike<number>, minLen = 1): { mode: number; start: number; end: number }[] {
+  const out: { mode: number; start: number; end: number }[] = [];
+  const n = mode.length;
+  let s = 0;
+  for (let i = 1; i <= n; i++) {
+    if (i < n && mode[i] === mode[s]) continue;
+    const prev = out[out.length - 1];
+    if (prev && (i - s < minLen || prev.mode === mode[s])) prev.end = i;
+    else out.push({ mode: mode[s], start: s, end: i });
+    s = i;
+  }
+  return out;
+}
+
+/** Most mode bands drawn over a run: beyond it, the shortest runs of a mode merge into the band before. */
+export const MAX_MODE_BANDS = 20000;
+
+function modeBandTraces(r: Result, base: number): { traces: Trace[]; merged: number; minLen: number } {
+  const { sea, series, modeNames } = r;
+  const all = modeRuns(series.mode);
+  let minLen = 1;
+  let runs = all;
+  while (runs.length > MAX_MODE_BANDS) {
+    minLen *= 2;
+    runs = modeRuns(series.mode, minLen);
+  }
+  const off = sea.t0 - base;
+  // The mode of sample i is in force over the step from it to sample i + 1; the last sample starts no step.
+  const last = sea.level.length - 1;
+  const traces = modeNames.map((name, k) => {
+    const mine = runs.filter((g) => g.mode === k && g.start < last).map((g) => ({ start: g.start, end: Math.min(g.end, last) }));
+    return {
+      type: 'bar',
+      name: `mode: ${name}`,
+      xt: mine.map((g) => r1(off + 0.5 * (g.start + g.end) * sea.dt)),
+      width: mine.map((g) => Math.round((g.end - g.start) * sea.dt * 1000)),
+      y: mine.map(() => 1),
+      yaxis: 'y',
+      marker: { color: modeColour(name, k), line: { width: 0 } },
+      opacity: 0.8,
+      hovertemplate: `${name}<extra></extra>`,
+    };
+  });
+  return { traces: traces.filter((t) => (t.y as number[]).length > 0), merged: all.length - runs.length, minLen };
+}
+
+function sameSea(runs: readonly ReportRun[]): boolean {
+  const a = runs[0].result.sea;
+  return runs.every(({ result: { sea: b } }) => b.t0 === a.t0 && b.dt === a.dt && b.level.length === a.level.length && b.level.every((z, i) => z === a.level[i]));
+}
+
+/** Sea and basin level with the operating mode shaded (one run), and power output: one figure, shared time axis. */
+export function levelsFigure(runs: readonly ReportRun[], o: FigureOptions): Figure {
+  const budget = o.budget ?? DEFAULT_BUDGET;
+  const data: Trace[] = [];
+  const notes: string[] = [];
+  const one = runs.length === 1;
+  let merged = 0;
+  let mergedBelow = 0;
+  if (one) {
+    const m = modeBandTraces(runs[0].result, o.base);
+    data.push(...m.traces);
+    merged = m.merged;
+    mergedBelow = m.minLen * runs[0].result.sea.dt;
+  }
+  const shared = sameSea(runs);
+  // Levels go on y3, drawn over the mode bands of y; with no bands (comparisons) they go on y itself.
+  const levelAxis = one ? 'y3' : 'y';
+  let detailRes = 0; // coarsest bucket drawn inside the window (s); 0: every step
+  let overviewRes = 0; // coarsest bucket drawn outside it (s); 0: every step
+  runs.forEach((run, k) => {
+    const r = run.result;
+    const n = r.sea.level.length;
+    const plan = planFor(r, n, o.window, budget);
+    if (plan.detailBucket > 1) detailRes = Math.max(detailRes, plan.detailBucket * r.sea.dt);
+    if (isDownsampled(plan) && plan.overviewBucket > 1) overviewRes = Math.max(overviewRes, plan.overviewBucket * r.sea.dt);
+    const colour = RUN_COLOURS[k % RUN_COLOURS.length];
+    if (k === 0 || !shared) {
+      data.push(seriesTrace(r, r.sea.level, plan, o.base, 1, { name: shared ? 'sea level' : `sea level (${run.label})`, yaxis: levelAxis, line: { color: shared ? SEA_COLOUR : colour, width: 1.2, dash: shared ? 'solid' : 'dot' } }));
+    }
+    data.push(seriesTrace(r, r.series.basinLevel, plan, o.base, 1, { name: one ? 'basin level' : `basin level (${run.label})`, yaxis: levelAxis, line: { color: colour, width: 1.6 } }));
+    // Power: the mean over the step starting at each sample; the last sample starts no step.
+    const stepPlan = planFor(r, n - 1, o.window, budget);
+    data.push(seriesTrace(r, r.series.power.subarray(0, n - 1), stepPlan, o.base, 1e-6, { name: one ? 'power output' : `power (${run.label})`, yaxis: 'y2', line: { color: colour, width: 1.2 }, fill: one ? 'tozeroy' : 'none' }));
+    const cap = r.summary.installed_capacity_mw;
+    const tEnd = r.sea.t0 - o.base + (n - 1) * r.sea.dt;
+    data.push({ type: 'scatter', mode: 'lines', name: one ? 'installed capacity' : `installed capacity (${run.label})`, xt: [r1(r.sea.t0 - o.base), r1(tEnd)], y: [r3(cap), r3(cap)], yaxis: 'y2', line: { color: colour, width: 1, dash: 'dash' }, hoverinfo: 'skip' });
+  });
+  const downsampled = detailRes > 0 || overviewRes > 0;
+  const drawn = (res: number) => (res > 0 ? `the minimum and maximum of each ${formatDuration(res)} (peaks kept)` : 'every step');
+  if (downsampled) {
+    notes.push(
+      `Display downsampled: from ${plotlyTime(o.window.start).slice(0, 16)} to ${plotlyTime(o.window.end).slice(0, 16)} UTC (the fortnight shown first) ${drawn(detailRes)}; elsewhere ${drawn(overviewRes)}. ` +
+        'Every step is in the per-step CSV (simulate --series).',
+    );
+  } else notes.push('Every time step is drawn.');
+  if (merged > 0) notes.push(`Mode shading: ${merged} periods shorter than ${formatDuration(mergedBelow)} are merged into the band before them (more than ${MAX_MODE_BANDS} bands).`);
+  const levelTitle = `level (m${datumOf(runs[0].result)})`;
+  return {
+    id: 'levels',
+    title: one ? 'Sea and basin level, operating mode, power' : 'Sea and basin levels, power',
+    caption: notes.join(' '),
+    data,
+    layout: {
+      height: 640,
+      margin: { t: 70, r: 30, b: 40, l: 70 },
+      hovermode: 'closest',
+      barmode: 'overlay',
+      bargap: 0,
+      legend: { orientation: 'h', y: 1.13, x: 0, yanchor: 'bottom' },
+      xaxis: {
+        type: 'date',
+        title: { text: 'time (UTC)' },
+        anchor: 'y2',
+        range: [plotlyTime(o.window.start), plotlyTime(o.window.end)],
+        rangeselector: {
+          y: 1.02,
+          x: 1,
+          xanchor: 'right',
+          buttons: [
+            { count: 15, label: '15 days', step: 'day', stepmode: 'backward' },
+            { count: 1, label: '1 month', step: 'month', stepmode: 'backward' },
+            { step: 'all', label: 'whole period' },
+          ],
+        },
+        rangeslider: { visible: true, thickness: 0.06 },
+      },
+      ...(one
+        ? { yaxis: { domain: [0.44, 1], range: [0, 1], visible: false, fixedrange: true }, yaxis3: { overlaying: 'y', side: 'left', title: { text: levelTitle }, zeroline: false } }
+        : { yaxis: { domain: [0.44, 1], title: { text: levelTitle }, zeroline: false } }),
+      yaxis2: { domain: [0, 0.36], title: { text: 'power (MW)' }, rangemode: 'tozero' },
+      annotations: downsampled
+        ? [{ xref: 'paper', yref: 'paper', x: 0, y: 0.37, yanchor: 'bottom', xanchor: 'left', showarrow: false, font: { size: 11, color: '#666' }, text: `downsampled for display: ${detailRes > 0 ? `min/max per ${formatDuration(detailRes)} in the first fortnight, ` : ''}${overviewRes > 0 ? `min/max per ${formatDuration(overviewRes)} elsewhere` : 'every step elsewhere'} (peaks kept)` }]
+        : [],
+    },
+  };
+}
+
+/** Cumulative energy at the end of each UTC day (GWh), with the day-end times (s since the epoch). */
+export function dailyCumulativeEnergy(r: Result): { time: number[]; energy_gwh: number[] } {
+  const { sea, series } = r;
+  const time: number[] = [];
+  const energy: number[] = [];
+  let acc = 0;
+  const steps = sea.level.length - 1;
+  for (let i = 0; i < steps; i++) {
+    acc += series.power[i] * sea.dt;
+    const tNext = sea.t0 + (i + 1) * sea.dt;
+    if (i + 1 === steps || Math.floor(tNext / 86400) !== Math.floor((tNext + sea.dt) / 86400)) {
+      time.push(tNext);
+      energy.push(acc / J_PER_GWH);
+    }
+  }
+  return { time, energy_gwh: energy };
+}
+
+/** Energy per calendar month (bars) and cumulative energy (lines). */
+export function energyFigure(runs: readonly ReportRun[], o: FigureOptions): Figure {
+  const one = runs.length === 1;
+  const data: Trace[] = [];
+  runs.forEach((run, k) => {
+    const r = run.result;
+    const colour = RUN_COLOURS[k % RUN_COLOURS.length];
+    // Bars placed explicitly (start of month, width and offset in ms): side by side for several
+    // runs, and a lone month of a short run still gets its month's width.
+    const months = r.summary.monthly.map((m) => {
+      const start = Date.parse(`${m.month}-01T00:00:00Z`);
+      const d = new Date(start);
+      return { start, len: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - start };
+    });
+    data.push({
+      type: 'bar',
+      name: one ? 'energy per month' : `per month (${run.label})`,
+      xt: months.map((m) => r1(m.start / 1000 - o.base)),
+      width: months.map((m) => Math.round((0.8 * m.len) / runs.length)),
+      offset: months.map((m) => Math.round(0.1 * m.len + (k * 0.8 * m.len) / runs.length)),
+      y: r.summary.monthly.map((m) => r3(m.energy_gwh)),
+      marker: { color: colour, opacity: one ? 0.75 : 0.6 },
+      hovertemplate: `%{x|%B %Y}: %{y:.1f} GWh<extra>${run.label}</extra>`,
+    });
+    const c = dailyCumulativeEnergy(r);
+    data.push({
+      type: 'scatter',
+      mode: c.time.length < 3 ? 'lines+markers' : 'lines',
+      name: one ? 'cumulative energy' : `cumulative (${run.label})`,
+      xt: c.time.map((t) => r1(t - o.base)),
+      y: c.energy_gwh.map(r3),
+      yaxis: 'y2',
+      line: { color: colour, width: 2 },
+      hovertemplate: `%{x|%d %b %Y}: %{y:.0f} GWh<extra>${run.label}</extra>`,
+    });
+  });
+  return {
+    id: 'energy',
+    title: 'Energy per month and cumulative energy',
+    caption: 'Bars: energy generated in each calendar month (UTC), left axis. Lines: energy generated since the start of the period, at the end of each day, right axis.',
+    data,
+    layout: {
+      height: 430,
+      margin: { t: 30, r: 80, b: 50, l: 70 },
+      barmode: 'overlay',
+      legend: { orientation: 'h', y: 1.02, yanchor: 'bottom' },
+      xaxis: { type: 'date', title: { text: 'month (UTC)' } },
+      yaxis: { title: { text: 'energy per month (GWh)' }, rangemode: 'tozero' },
+      yaxis2: { title: { text: 'cumulative energy (GWh)' }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false },
+    },
+  };
+}
+
+/** Energy of each tide cycle against its range. */
+export function tidesFigure(runs: readonly ReportRun[]): Figure {
+  const one = runs.length === 1;
+  const data: Trace[] = [];
+  const shares: string[] = [];
+  runs.forEach((run, k) => {
+    const r = run.result;
+    const { cycles, outsideEnergy_j } = tideCycles(r.sea, r.series.power);
+    const total = cycles.reduce((a, c) => a + c.energy_j, 0) + outsideEnergy_j;
+    shares.push(`${one ? '' : `${run.label}: `}${cycles.length} complete cycles${total > 0 ? ` holding ${r1((100 * (total - outsideEnergy_j)) / total)} % of the energy` : ''}`);
+    data.push({
+      type: 'scatter',
+      mode: 'markers',
+      name: one ? 'tide cycle' : run.label,
+      x: cycles.map((c) => r3(c.range_m)),
+      y: cycles.map((c) => r3(c.energy_j / 3.6e9)),
+      customdata: cycles.map((c) => plotlyTime(c.time).slice(0, 16)),
+      marker: { color: RUN_COLOURS[k % RUN_COLOURS.length], size: 6, opacity: 0.7 },
+      hovertemplate: `high water %{customdata} UTC<br>range %{x:.2f} m<br>%{y:.0f} MWh<extra>${run.label}</extra>`,
+    });
+  });
+  return {
+    id: 'tides',
+    title: 'Energy per tide against tidal range',
+    caption:
+      'Each point is one tide cycle, from a high water to the next, found in the sea level (high waters are the peaks of excursions more than 0.5 m above the mean level that follow one more than 0.5 m below it). ' +
+      `Range: the mean of the fall to low water and the rise to the next high water. Energy: generated within the cycle. ${shares.join('; ')}.`,
+    data,
+    layout: {
+      height: 430,
+      margin: { t: 30, r: 30, b: 50, l: 70 },
+      hovermode: 'closest',
+      legend: { orientation: 'h', y: 1.02, yanchor: 'bottom' },
+      xaxis: { title: { text: 'tidal range (m)' } },
+      yaxis: { title: { text: 'energy per tide (MWh)' }, rangemode: 'tozero' },
+    },
+  };
+}
+
+/** Every k-th point of a head curve (and its last), at most about `points` points. */
+function curvePoints(c: HeadCurve, dh: number, points = 300): { head: number[]; power: number[]; flow: number[] } {
+  const n = c.power.length;
+  const step = Math.max(1, Math.floor(n / points));
+  const head: number[] = [];
+  const power: number[] = [];
+  const flow: number[] = [];
+  for (let i = 0; ; i += step) {
+    const j = Math.min(i, n - 1);
+    head.push(r3(j * dh));
+    power.push(r3(c.power[j] / 1e6));
+    flow.push(r1(c.flow[j]));
+    if (j === n - 1) break;
+  }
+  return { head, power, flow };
+}
+
+/**
+ * Runs grouped by equal `key` (in order of first appearance), each group with the colour of its
+ * first run and the suffix its traces go by: nothing for a single run, "(all runs)" when every
+ * run shares it, else the labels of its runs.
+ */
+function groupRuns(runs: readonly ReportRun[], key: (r: ReportRun) => string): { first: ReportRun; colour: string; who: string }[] {
+  const groups = new Map<string, number[]>();
+  runs.forEach((r, k) => {
+    const kk = key(r);
+    groups.set(kk, [...(groups.get(kk) ?? []), k]);
+  });
+  return [...groups.values()].map((ks) => ({
+    first: runs[ks[0]],
+    colour: RUN_COLOURS[ks[0] % RUN_COLOURS.length],
+    who: runs.length === 1 ? '' : ks.length === runs.length ? ' (all runs)' : ` (${ks.map((k) => runs[k].label).join(', ')})`,
+  }));
+}
+
+/** The curves of a turbine table worth drawing: ebb, then flood and pumping when the table has its own. */
+function turbineCurves(run: ReportRun): [string, ReturnType<typeof curvePoints>][] {
+  const t = run.scheme.turbine;
+  const curves: [string, HeadCurve][] = [['ebb', t.ebb]];
+  if (t.flood !== t.ebb) curves.push(['flood', t.flood]);
+  if (t.pump) curves.push(['pumping', t.pump]);
+  return curves.map(([name, c]) => [name, curvePoints(c, t.dh)]);
+}
+
+/** Head-power-flow curves of one unit, for each distinct turbine table among the runs. */
+export function turbineFigure(runs: readonly ReportRun[]): Figure {
+  const data: Trace[] = [];
+  const dashes = ['solid', 'dashdot', 'dot'];
+  for (const { first, colour, who } of groupRuns(runs, (r) => JSON.stringify(turbineCurves(r)))) {
+    const curves = turbineCurves(first);
+    curves.forEach(([name, p], j) => {
+      const what = curves.length > 1 ? `${name} ` : '';
+      data.push({ type: 'scatter', mode: 'lines', name: `${what}power${who}`, x: p.head, y: p.power, line: { color: colour, width: 2, dash: dashes[j] }, hovertemplate: `head %{x:.2f} m: %{y:.2f} MW<extra>${what}power${who}</extra>` });
+      data.push({ type: 'scatter', mode: 'lines', name: `${what}flow${who}`, x: p.head, y: p.flow, yaxis: 'y2', line: { color: colour, width: 1.5, dash: j === 0 ? 'dash' : dashes[j] }, opacity: 0.6, hovertemplate: `head %{x:.2f} m: %{y:.0f} m³/s<extra>${what}flow${who}</extra>` });
+    });
+  }
+  const r0 = runs[0].scheme.turbine;
+  return {
+    id: 'turbine',
+    title: 'Turbine curve used (one unit)',
+    caption: `Power (solid, left axis) and flow (dashed, right axis) of one unit against head, as the solver reads them (table every ${r0.dh} m of head, drawn every few centimetres). ${runs.length === 1 ? `Runner diameter ${r1(r0.diameter * 100) / 100} m, rated ${r1(r0.ratedPower / 1e5) / 10} MW.` : ''}`,
+    data,
+    layout: {
+      height: 430,
+      margin: { t: 30, r: 80, b: 50, l: 70 },
+      hovermode: 'closest',
+      legend: { orientation: 'h', y: 1.02, yanchor: 'bottom' },
+      xaxis: { title: { text: 'head (m)' }, rangemode: 'tozero' },
+      yaxis: { title: { text: 'power of one unit (MW)' }, rangemode: 'tozero' },
+      yaxis2: { title: { text: 'flow through one unit (m³/s)' }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false },
+    },
+  };
+}
+
+/** Wetted area and stored volume of the basin against level, with the levels each run reached. */
+export function basinFigure(runs: readonly ReportRun[]): Figure {
+  const data: Trace[] = [];
+  const shapes: Record<string, unknown>[] = [];
+  for (const { first, colour, who } of groupRuns(runs, (r) => JSON.stringify([Array.from(r.scheme.basin.levels), Array.from(r.scheme.basin.areas)]))) {
+    const b = first.scheme.basin;
+    const z0 = b.levels[0];
+    const z1 = b.levels[b.levels.length - 1];
+    const zs: number[] = [];
+    for (let i = 0; i <= 200; i++) zs.push(z0 + ((z1 - z0) * i) / 200);
+    data.push({ type: 'scatter', mode: 'lines+markers', name: `wetted area${who}`, x: Array.from(b.levels, r3), y: Array.from(b.areas, (a) => r3(a / 1e6)), line: { color: colour, width: 2 }, marker: { size: 5 }, hovertemplate: `%{x:.2f} m: %{y:.2f} km²<extra>area${who}</extra>` });
+    data.push({ type: 'scatter', mode: 'lines', name: `stored volume${who}`, x: zs.map(r3), y: zs.map((z) => r3(volumeAt(b, z) / 1e6)), yaxis: 'y2', line: { color: colour, width: 2, dash: 'dash' }, hovertemplate: `%{x:.2f} m: %{y:.1f} million m³<extra>volume${who}</extra>` });
+  }
+  runs.forEach((run, k) => {
+    let lo = Infinity;
+    let hi = -Infinity;
+    for (const z of run.result.series.basinLevel) {
+      if (z < lo) lo = z;
+      if (z > hi) hi = z;
+    }
+    shapes.push({ type: 'rect', xref: 'x', yref: 'paper', x0: r3(lo), x1: r3(hi), y0: 0, y1: 1, fillcolor: RUN_COLOURS[k % RUN_COLOURS.length], opacity: 0.08, line: { width: 0 }, layer: 'below' });
+  });
+  const datum = datumOf(runs[0].result);
+  return {
+    id: 'basin',
+    title: 'Basin area and volume',
+    caption: `Wetted area (solid, the table: piecewise linear between its rows) and stored volume above the lowest row (dashed, its integral) against level. Shaded: the range of basin levels ${runs.length === 1 ? 'the run reached' : 'each run reached'}.`,
+    data,
+    layout: {
+      height: 430,
+      margin: { t: 30, r: 80, b: 50, l: 70 },
+      hovermode: 'closest',
+      shapes,
+      legend: { orientation: 'h', y: 1.02, yanchor: 'bottom' },
+      xaxis: { title: { text: `level (m${datum})` } },
+      yaxis: { title: { text: 'wetted area (km²)' }, rangemode: 'tozero' },
+      yaxis2: { title: { text: 'stored volume (million m³)' }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false },
+    },
+  };
+}
+
+/** All the plots of a scheme report (one run) or of a comparison (several). */
+export function runFigures(runs: readonly ReportRun[], o: FigureOptions): Figure[] {
+  return [levelsFigure(runs, o), energyFigure(runs, o), tidesFigure(runs), turbineFigure(runs), basinFigure(runs)];
+}

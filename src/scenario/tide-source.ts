@@ -1,0 +1,54 @@
+/**
+ * The scenario's sea level: a harmonic prediction at a site or an observed series, on the solver
+ * grid over the scenario's period, with the optional sea-level offset applied.
+ */
+import type { Scenario, TideSpec } from './types.js';
+import { asInput, InputError } from './validate.js';
+import type { SeaLevel } from '../solver/integrate.js';
+import { loadSite, predictSeaLevel, readSeriesCsv, requireNoGaps, resampleSeries, parseIsoSeconds } from '../tide/index.js';
+
+/** Start and end (s since the epoch) of the scenario's period; `fallback` gives the series' own ends. */
+export function periodBounds(s: Scenario, fallback?: [number, number]): [number, number] {
+  const p = s.period;
+  if (p.year !== undefined) return [Date.UTC(p.year, 0, 1) / 1000, Date.UTC(p.year + 1, 0, 1) / 1000];
+  const t0 = p.start !== undefined ? parseIsoSeconds(p.start) : fallback?.[0];
+  const t1 = p.end !== undefined ? parseIsoSeconds(p.end) : fallback?.[1];
+  if (t0 === undefined || t1 === undefined) {
+    throw new InputError(`${s.file}: period: a harmonic tide needs a period: give "year" or both "start" and "end" (ISO 8601 UTC)`);
+  }
+  return [t0, t1];
+}
+
+/** Number of grid samples from t0 to t1 at step dt (t1 included when it falls on the grid). */
+function samples(t0: number, t1: number, dt: number): number {
+  return Math.floor((t1 - t0) / dt + 1e-9) + 1;
+}
+
+export function buildSea(s: Scenario): SeaLevel {
+  const dt = s.time_step_s;
+  let sea: SeaLevel;
+  if (s.tide.kind === 'harmonic') {
+    const site = asInput(() => loadSite((s.tide as { site: string }).site));
+    const [t0, t1] = periodBounds(s);
+    sea = asInput(() => predictSeaLevel(site, t0, dt, samples(t0, t1, dt), { datum: s.tide.datum }));
+  } else {
+    const series = asInput(() => readSeriesCsv((s.tide as { file: string }).file));
+    asInput(() => requireNoGaps(series));
+    const [t0, t1] = periodBounds(s, [series.time[0], series.time[series.time.length - 1]]);
+    sea = asInput(() => resampleSeries(series, t0, dt, samples(t0, t1, dt)));
+  }
+  const offset = s.tide.sea_level_offset_m;
+  if (offset !== 0) for (let i = 0; i < sea.level.length; i++) sea.level[i] += offset;
+  return sea;
+}
+
+/** One line saying where the sea level comes from, for summaries. */
+export function describeTide(t: TideSpec): string {
+  const offset = t.sea_level_offset_m !== 0 ? `, offset ${t.sea_level_offset_m >= 0 ? '+' : ''}${t.sea_level_offset_m} m` : '';
+  return t.kind === 'harmonic' ? `harmonic prediction at site ${t.site} (m ${t.datum}${offset})` : `observed series ${t.file} (m ${t.datum}${offset})`;
+}
+
+/** The data files a tide source reads. */
+export function tideDataFiles(t: TideSpec): string[] {
+  return t.kind === 'harmonic' ? (/[\\/]/.test(t.site) || t.site.endsWith('.json') ? [t.site] : [`built-in site "${t.site}"`]) : [t.file];
+}

@@ -1,0 +1,96 @@
+/**
+ * The turbines of a scenario (scheme.turbines): relations the schema cannot check, data paths,
+ * and the flat TurbineTable the solver reads, built once when the scenario loads. The one switch
+ * on the curve kind is here; the solver never sees the kind.
+ */
+import { resolve } from 'node:path';
+import type { PumpingSpec, TurbineCurve, TurbinesSpec } from './types.js';
+import { readNumericCsv } from './csv.js';
+import { asInput } from './validate.js';
+import { maxOf, parametricTable, type TurbineTable } from '../scheme/turbine.js';
+import { tableFromChart } from '../scheme/hill-chart.js';
+import { aggidisFeatherUnit } from '../scheme/aggidis-feather.js';
+import { idealTurbineUnit } from '../scheme/ideal-turbine.js';
+import { constantEfficiency, efficiencyByLift, withPump } from '../scheme/pump.js';
+
+const W_PER_MW = 1e6;
+
+/** The turbines with the chart file (if any) resolved against `baseDir`. */
+export function resolveTurbinePaths(t: TurbinesSpec, baseDir: string): TurbinesSpec {
+  return t.curve.kind === 'chart' ? { ...t, curve: { ...t.curve, file: resolve(baseDir, t.curve.file) } } : t;
+}
+
+/** Data files the turbines read (for the run's record). */
+export function turbineDataFiles(t: TurbinesSpec): string[] {
+  return t.curve.kind === 'chart' ? [t.curve.file] : [];
+}
+
+/** Problems the schema cannot express, each "json.path: what is wrong; how to fix". */
+export function turbineProblems(t: TurbinesSpec): string[] {
+  const p = t.pumping;
+  if (p === undefined) return [];
+  const at = 'scheme.turbines.pumping';
+  const out: string[] = [];
+  if ((p.efficiency === undefined) === (p.efficiency_by_lift === undefined)) {
+    out.push(`${at}: expected exactly one of "efficiency" (a constant) and "efficiency_by_lift" (a curve), got ${p.efficiency === undefined ? 'neither' : 'both'}`);
+  }
+  const curve = p.efficiency_by_lift;
+  if (curve !== undefined) {
+    if (curve.lift_m.length !== curve.efficiency.length) {
+      out.push(`${at}.efficiency_by_lift: expected as many efficiencies as lifts (${curve.lift_m.length}), got ${curve.efficiency.length}`);
+    }
+    for (let i = 1; i < curve.lift_m.length; i++) {
+      if (!(curve.lift_m[i] > curve.lift_m[i - 1])) {
+        out.push(`${at}.efficiency_by_lift.lift_m[${i}]: expected lifts in increasing order, got ${curve.lift_m[i]} m after ${curve.lift_m[i - 1]} m`);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+/** The generating table of one unit of diameter `diameter` (m), without pumping. */
+function generatingTable(c: TurbineCurve, diameter: number, idleCd: number): TurbineTable {
+  switch (c.kind) {
+    case 'chart': {
+      const chart = asInput(() => readNumericCsv(c.file, ['head_m', 'power_mw', 'flow_m3s']));
+      return tableFromChart(
+        { head: chart.head_m, power: chart.power_mw.map((x) => x * W_PER_MW), flow: chart.flow_m3s, diameter: c.chart_diameter_m },
+        diameter,
+        idleCd,
+        { floodFactor: c.flood_efficiency_factor },
+      );
+    }
+    case 'aggidis-feather': {
+      const unit = aggidisFeatherUnit({
+        diameter,
+        poles: c.generator_poles,
+        gridFrequency: c.grid_frequency_hz,
+        ratedPower: c.rated_power_mw * W_PER_MW,
+        driveEfficiency: c.gearbox_efficiency * c.generator_efficiency * c.transformer_efficiency,
+      });
+      return parametricTable(unit, idleCd, c.flood_efficiency_factor);
+    }
+    case 'ideal': {
+      const unit = idealTurbineUnit({ diameter, dischargeCoefficient: c.discharge_coefficient, efficiency: c.efficiency, ratedPower: c.rated_power_mw * W_PER_MW });
+      return parametricTable(unit, idleCd, c.flood_efficiency_factor);
+    }
+  }
+}
+
+function pumpEfficiency(p: PumpingSpec): (lift: number) => number {
+  const curve = p.efficiency_by_lift;
+  return curve !== undefined ? efficiencyByLift(curve.lift_m, curve.efficiency) : constantEfficiency(p.efficiency as number);
+}
+
+/** The flat table of one unit: ebb, flood and (when the scenario pumps) pump curves. */
+export function buildTurbine(t: TurbinesSpec): TurbineTable {
+  const table = generatingTable(t.curve, t.diameter_m, t.idle_discharge_coefficient);
+  const p = t.pumping;
+  if (p === undefined) return table;
+  return withPump(table, {
+    power: p.power_mw !== undefined ? p.power_mw * W_PER_MW : table.ratedPower,
+    maxFlow: p.max_flow_m3s ?? maxOf(table.ebb.flow),
+    efficiency: pumpEfficiency(p),
+  });
+}

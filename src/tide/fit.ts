@@ -1,0 +1,162 @@
+/**
+ * Harmonic analysis: amplitudes, phases and z0 fitted to an observed series by least squares,
+ * with the nodal corrections of every day applied, after a Rayleigh-criterion check on which
+ * constituents the record can separate.
+ */
+import type { ObservedSeries, GapReport } from './series.js';
+import { findGaps, requireNoGaps } from './series.js';
+import { resolveConstituents } from './constituents.js';
+import type { ConstituentSet } from './constituents.js';
+import { TideEvaluator, harmonicModel, unitModel } from './harmonic.js';
+import { addRow, normalEquations, solveNormalEquations } from './least-squares.js';
+import type { Site, SiteConstituent } from './site.js';
+
+const R2D = 180 / Math.PI;
+
+export interface RayleighExclusion {
+  readonly name: string;
+  /** The constituent of higher priority (or "Z0", the mean) it is too close to. */
+  readonly conflictsWith: string;
+  /** Frequency difference times record length (cycles); the criterion asks for >= R. */
+  readonly cycles: number;
+  /** Record length (days) the pair would need. */
+  readonly daysNeeded: number;
+}
+
+export interface FitOptions {
+  /** Rayleigh factor R (default 1): a pair needs |f1 - f2| * T >= R, T the record length. */
+  rayleigh?: number;
+  /** Fit a series with gaps, using the samples it has (default: gaps are an error). */
+  allowGaps?: boolean;
+  /** Metadata of the site written. */
+  name?: string;
+  datum?: string;
+  source?: string;
+  licence?: string;
+  position?: Site['position'];
+}
+
+export interface HarmonicFit {
+  /** The fitted constants (constituents in the given priority order, excluded ones left out). */
+  readonly site: Site;
+  readonly excluded: readonly RayleighExclusion[];
+  /** Rms of observed minus fitted level over the samples (m). */
+  readonly rmsResidual: number;
+  readonly samples: number;
+  /** Record length T = last time - first time (s). */
+  readonly span: number;
+  /** The gaps of the series (empty unless allowGaps). */
+  readonly gaps: GapReport;
+}
+
+/**
+ * Rayleigh criterion: taking the constituents in priority order, keeps each whose frequency is
+ * at least R / T from every constituent already kept and from zero (the mean, z0).
+ */
+export function rayleighSelection(
+  set: ConstituentSet,
+  span: number,
+  rayleigh: number,
+): { keep: number[]; excluded: RayleighExclusion[] } {
+  const keep: number[] = [];
+  const excluded: RayleighExclusion[] = [];
+  const cyclesPerSecond = (i: number) => set.omega[i] / (2 * Math.PI);
+  for (let i = 0; i < set.omega.length; i++) {
+    let worst = cyclesPerSecond(i) * span;
+    let against = 'Z0';
+    for (const j of keep) {
+      const c = Math.abs(cyclesPerSecond(i) - cyclesPerSecond(j)) * span;
+      if (c < worst) {
+        worst = c;
+        against = set.names[j];
+      }
+    }
+    if (worst >= rayleigh) keep.push(i);
+    else excluded.push({ name: set.names[i], conflictsWith: against, cycles: worst, daysNeeded: (rayleigh * span) / worst / 86400 });
+  }
+  return { keep, excluded };
+}
+
+function checkSeries(series: ObservedSeries): void {
+  const { time, level, file } = series;
+  if (time.length !== level.length) throw new Error(`${file}: ${time.length} times but ${level.length} levels`);
+  for (let i = 0; i < time.length; i++) {
+    if (!Number.isFinite(time[i]) || !Number.isFinite(level[i])) throw new Error(`${file}: sample ${i} is not a finite (time, level)`);
+    if (i > 0 && time[i] <= time[i - 1]) {
+      throw new Error(`${file}: sample ${i} (${new Date(time[i] * 1000).toISOString()}) is ${time[i] === time[i - 1] ? 'a duplicate' : 'out of order'}`);
+    }
+  }
+}
+
+/**
+ * Fits z0 and the amplitude and phase of each named constituent (names in priority order for
+ * the Rayleigh criterion; unknown names are errors) to the series, levels in the series' datum.
+ */
+export function fitHarmonics(series: ObservedSeries, names: readonly string[], options: FitOptions = {}): HarmonicFit {
+  checkSeries(series);
+  const n = series.time.length;
+  const span = n > 1 ? series.time[n - 1] - series.time[0] : 0;
+  if (!(span > 0)) throw new Error(`${series.file}: a harmonic analysis needs a record longer than one sample`);
+  const gaps = options.allowGaps ? findGaps(series) : requireNoGaps(series);
+  const rayleigh = options.rayleigh ?? 1;
+  if (!(rayleigh > 0)) throw new Error(`the Rayleigh factor must be > 0, got ${rayleigh}`);
+
+  const all = resolveConstituents(names, (i) => `constituent list, item ${i + 1}`);
+  const { keep, excluded } = rayleighSelection(all, span, rayleigh);
+  const kept = resolveConstituents(keep.map((i) => all.names[i]), (i) => `constituent ${keep[i]}`);
+  const k = keep.length;
+  const p = 1 + 2 * k;
+  if (n < p) throw new Error(`${series.file}: ${n} samples cannot determine ${p} unknowns (z0 and ${k} constituents)`);
+
+  // Columns: 1, then f cos(V0 + u + w t) and f sin(V0 + u + w t) of each kept constituent.
+  const ev = new TideEvaluator(unitModel(kept));
+  const re = new Float64Array(k);
+  const im = new Float64Array(k);
+  const x = new Float64Array(p);
+  const ne = normalEquations(p);
+  x[0] = 1;
+  for (let s = 0; s < n; s++) {
+    ev.at(series.time[s], re, im);
+    for (let i = 0; i < k; i++) {
+      x[1 + 2 * i] = re[i];
+      x[2 + 2 * i] = im[i];
+    }
+    addRow(ne, x, series.level[s]);
+  }
+  const beta = solveNormalEquations(ne, (j) => (j === 0 ? 'z0' : kept.names[(j - 1) >> 1]));
+
+  // a cos(theta) + b sin(theta) = A cos(theta - g) with A = hypot(a, b), g = atan2(b, a).
+  const constituents: SiteConstituent[] = [];
+  for (let i = 0; i < k; i++) {
+    const a = beta[1 + 2 * i];
+    const b = beta[2 + 2 * i];
+    let g = R2D * Math.atan2(b, a);
+    if (g < 0) g += 360;
+    constituents.push({ name: kept.names[i], amplitude: Math.hypot(a, b), phase: g >= 360 ? 0 : g });
+  }
+  const datum = options.datum ?? 'ODN';
+  const first = new Date(series.time[0] * 1000).toISOString();
+  const last = new Date(series.time[n - 1] * 1000).toISOString();
+  const site: Site = {
+    name: options.name ?? `harmonic analysis of ${series.file}`,
+    ...(options.position ? { position: options.position } : {}),
+    datum,
+    z0: beta[0],
+    datums: { [datum]: 0 },
+    constituents,
+    source:
+      options.source ??
+      `least-squares harmonic analysis by mersey-tidal of ${series.file}, ${n} samples from ${first} to ${last}, nodal corrections applied daily, Rayleigh factor ${rayleigh}`,
+    licence: options.licence ?? 'as the analysed series',
+    file: '',
+  };
+
+  // Residual of the constants as written (amplitude and phase), evaluated afresh.
+  const check = new TideEvaluator(harmonicModel(site));
+  let sum2 = 0;
+  for (let s = 0; s < n; s++) {
+    check.at(series.time[s]);
+    sum2 += (series.level[s] - check.level) ** 2;
+  }
+  return { site, excluded, rmsResidual: Math.sqrt(sum2 / n), samples: n, span, gaps };
+}

@@ -1,0 +1,62 @@
+// Observed series: errors naming file and line, gap detection, and the opt-in, reported fill.
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { readSeriesCsv, findGaps, fillGaps, requireNoGaps, describeGaps } from '../src/tide/index.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'tide-series-'));
+function csv(name: string, rows: string[]): string {
+  const file = join(dir, name);
+  writeFileSync(file, ['time_utc,level_m', ...rows].join('\n') + '\n');
+  return file;
+}
+const quarterHours = (from: number, to: number) =>
+  Array.from({ length: to - from }, (_, k) => `${new Date(Date.UTC(2018, 0, 1) + (from + k) * 900000).toISOString()},${((from + k) % 7) / 10}`);
+
+describe('reading', () => {
+  it('names the line of a duplicate, an unsorted time, a bad time or level', () => {
+    const rows = quarterHours(0, 6);
+    expect(() => readSeriesCsv(csv('dup.csv', [...rows.slice(0, 3), rows[2], ...rows.slice(3)]))).toThrow(/dup\.csv:5: time .* is a duplicate of the row before/);
+    expect(() => readSeriesCsv(csv('unsorted.csv', [rows[0], rows[2], rows[1]]))).toThrow(/unsorted\.csv:4: time .* is earlier than the row before/);
+    expect(() => readSeriesCsv(csv('time.csv', [rows[0], 'noon,1.0']))).toThrow(/time\.csv:3: expected an ISO 8601 time/);
+    expect(() => readSeriesCsv(csv('level.csv', [rows[0], '2018-01-01T00:15:00Z,NaN']))).toThrow(/level\.csv:3: expected a finite level/);
+  });
+
+  it('keeps the line of every sample', () => {
+    const s = readSeriesCsv(csv('lines.csv', ['# a comment', ...quarterHours(0, 3)]));
+    expect(Array.from(s.line ?? [])).toEqual([3, 4, 5]);
+  });
+});
+
+describe('gaps', () => {
+  const file = csv('gappy.csv', [...quarterHours(0, 10), ...quarterHours(14, 20), ...quarterHours(21, 30)]);
+  const s = readSeriesCsv(file);
+
+  it('are found against the most common step, with the line after each', () => {
+    const r = findGaps(s);
+    expect(r.step).toBe(900);
+    expect(r.gaps.map((g) => [g.after, g.missing])).toEqual([
+      [9, 4],
+      [15, 1],
+    ]);
+    expect(describeGaps(s, r)[0]).toBe(`${file}:12: gap of 1.25 h from 2018-01-01T02:15:00Z to 2018-01-01T03:30:00Z (4 samples missing at the 900 s step)`);
+    expect(() => requireNoGaps(s)).toThrow(/gappy\.csv: the series has 2 gap\(s\) in its 900 s sampling:\n  .*gappy\.csv:12: gap of 1\.25 h/);
+  });
+
+  it('are filled only on request, linearly, and the filling is reported', () => {
+    const { series, report } = fillGaps(s);
+    expect(report.gaps).toHaveLength(2);
+    expect(series.time.length).toBe(s.time.length + 5);
+    expect(findGaps(series).gaps).toEqual([]);
+    for (let i = 1; i < series.time.length; i++) expect(series.time[i] - series.time[i - 1]).toBe(900);
+    // The first filled sample lies a fifth of the way from the sample before the gap to the one after.
+    const before = s.level[9];
+    const after = s.level[10];
+    expect(series.level[10]).toBeCloseTo(before + (after - before) / 5, 12);
+    expect(series.line?.[10]).toBe(0);
+    expect(series.line?.[14]).toBe(s.line?.[10]);
+    // A series without gaps comes back as it is.
+    expect(fillGaps(series).series).toBe(series);
+  });
+});

@@ -1,0 +1,159 @@
+/**
+ * The turbine fields of a scenario (scheme.turbines): each curve kind loads with its defaults and
+ * builds the table the solver reads; bad fields give one message naming the JSON path, what was
+ * expected with its unit, and what was found.
+ */
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { dirname } from 'node:path';
+import { scenarioFromObject } from '../src/scenario/load.js';
+import { InputError } from '../src/scenario/validate.js';
+import { buildTurbine, turbineDataFiles } from '../src/scenario/turbines.js';
+import { buildRun } from '../src/scenario/build.js';
+import { aggidisFeatherPoint } from '../src/scheme/aggidis-feather.js';
+import type { Scenario } from '../src/scenario/types.js';
+
+const MERSEY = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));
+const base = () => JSON.parse(readFileSync(MERSEY, 'utf8'));
+
+function load(obj: unknown): Scenario {
+  return scenarioFromObject(obj, 'models/x.json', dirname(MERSEY));
+}
+
+function problems(obj: unknown): string[] {
+  try {
+    load(obj);
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError);
+    return [...(err as InputError).problems];
+  }
+  return [];
+}
+
+/** The Mersey default with its turbines' curve (and optionally pumping) replaced. */
+function withCurve(curve: object, pumping?: object) {
+  const o = base();
+  o.scheme.turbines.curve = curve;
+  if (pumping !== undefined) o.scheme.turbines.pumping = pumping;
+  return o;
+}
+
+const AF = { kind: 'aggidis-feather', rated_power_mw: 25, generator_poles: 95 };
+
+describe('turbine curve kinds in a scenario', () => {
+  it('aggidis-feather: fills the defaults and builds the table from the formulas', () => {
+    const s = load(withCurve(AF));
+    expect(s.scheme.turbines.curve).toEqual({
+      kind: 'aggidis-feather',
+      rated_power_mw: 25,
+      generator_poles: 95,
+      grid_frequency_hz: 50,
+      gearbox_efficiency: 0.9725,
+      generator_efficiency: 1,
+      transformer_efficiency: 1,
+      flood_efficiency_factor: 0.9,
+    });
+    const t = buildTurbine(s.scheme.turbines);
+    expect(t.ratedPower).toBe(25e6);
+    expect(t.diameter).toBe(8);
+    expect(t.pump).toBeNull();
+    const spec = { diameter: 8, poles: 95, gridFrequency: 50, ratedPower: 25e6, driveEfficiency: 0.9725 };
+    expect(t.ebb.power[350]).toBe(aggidisFeatherPoint(spec, 3.5).power);
+    expect(t.flood.power[350]).toBe(aggidisFeatherPoint(spec, 3.5, 0.9).power);
+  });
+
+  it('aggidis-feather: the efficiency chain multiplies generator, gearbox and transformer', () => {
+    const s = load(withCurve({ ...AF, gearbox_efficiency: 1, generator_efficiency: 0.97, transformer_efficiency: 0.99 }));
+    const t = buildTurbine(s.scheme.turbines);
+    const spec = { diameter: 8, poles: 95, gridFrequency: 50, ratedPower: 25e6, driveEfficiency: 0.97 * 0.99 };
+    expect(t.ebb.power[300]).toBeCloseTo(aggidisFeatherPoint(spec, 3).power, 6);
+  });
+
+  it('ideal: defaults Cd 1, efficiency 1, no flood loss', () => {
+    const s = load(withCurve({ kind: 'ideal', rated_power_mw: 40 }));
+    expect(s.scheme.turbines.curve).toEqual({ kind: 'ideal', rated_power_mw: 40, discharge_coefficient: 1, efficiency: 1, flood_efficiency_factor: 1 });
+    const t = buildTurbine(s.scheme.turbines);
+    expect(t.flood).toBe(t.ebb);
+    expect(t.ratedPower).toBe(40e6);
+  });
+
+  it('chart: the default scenario keeps its chart figures, scaled by (8/9)^2', () => {
+    const s = load(base());
+    expect(s.scheme.turbines.curve).toMatchObject({ kind: 'chart', chart_diameter_m: 9, flood_efficiency_factor: 0.9 });
+    const t = buildRun(s).scheme.turbine;
+    // data/bulb-turbine-9m-hill-chart.csv: 25.0556 MW and 683 m3/s at 5 m; 38.9 MW rated.
+    expect(t.ebb.power[500]).toBeCloseTo(25.0556e6 * (64 / 81), 0);
+    expect(t.ebb.flow[500]).toBeCloseTo(683 * (64 / 81), 9);
+    expect(t.ratedPower).toBeCloseTo(38.9e6 * (64 / 81), 0);
+  });
+
+  it('pumping with a constant efficiency: defaults to the rated power and the largest generating flow', () => {
+    const s = load(withCurve(AF, { efficiency: 0.8 }));
+    const t = buildTurbine(s.scheme.turbines);
+    const pump = t.pump!;
+    expect(pump.flow[0]).toBe(Math.max(...t.ebb.flow));
+    const k = 600; // 6 m lift: full power
+    expect(pump.power[k]).toBeCloseTo(25e6, 3);
+    expect(pump.flow[k]).toBeCloseTo((0.8 * 25e6) / (1025 * 9.81 * 6), 9);
+  });
+
+  it('pumping with an efficiency by lift, its own power and flow capacity', () => {
+    const s = load(withCurve(AF, { efficiency_by_lift: { lift_m: [0, 2, 4], efficiency: [0.5, 0.7, 0.9] }, power_mw: 20, max_flow_m3s: 300 }));
+    const pump = buildTurbine(s.scheme.turbines).pump!;
+    expect(pump.flow[0]).toBe(300);
+    // 3 m lift: efficiency 0.8; full-power flow 0.8*20e6/(rho*g*3) = 530 m3/s > 300: the capacity binds.
+    expect(pump.flow[300]).toBe(300);
+    expect(pump.power[300]).toBeCloseTo((1025 * 9.81 * 300 * 3) / 0.8, 3);
+  });
+
+  it('resolves the chart file and records it as a data file; the parametric kinds read none', () => {
+    const chart = load(base()).scheme.turbines;
+    expect(turbineDataFiles(chart)).toEqual([fileURLToPath(new URL('../data/bulb-turbine-9m-hill-chart.csv', import.meta.url))]);
+    expect(turbineDataFiles(load(withCurve({ kind: 'ideal', rated_power_mw: 40 })).scheme.turbines)).toEqual([]);
+  });
+});
+
+describe('bad turbine fields: one message each, naming the JSON path and unit', () => {
+  const cases: [string, object, RegExp][] = [
+    ['unknown kind, with a suggestion', { ...AF, kind: 'aggidis-feathers' }, /^models\/x\.json: scheme\.turbines\.curve\.kind: expected one of "chart", "aggidis-feather", "ideal", got "aggidis-feathers"; did you mean "aggidis-feather"\?$/],
+    ['negative rated power', { ...AF, rated_power_mw: -25 }, /scheme\.turbines\.curve\.rated_power_mw: expected a number > 0 \(megawatts\), got -25$/],
+    ['fractional poles', { ...AF, generator_poles: 95.5 }, /scheme\.turbines\.curve\.generator_poles: expected a whole number \(poles\), got 95\.5$/],
+    ['grid frequency as text', { ...AF, grid_frequency_hz: '50' }, /scheme\.turbines\.curve\.grid_frequency_hz: expected a number \(hertz\), got "50"$/],
+    ['flood factor above 1', { ...AF, flood_efficiency_factor: 1.2 }, /scheme\.turbines\.curve\.flood_efficiency_factor: expected a number <= 1 \(dimensionless\), got 1\.2$/],
+    ['efficiency of zero', { kind: 'ideal', rated_power_mw: 10, efficiency: 0 }, /scheme\.turbines\.curve\.efficiency: expected a number > 0 \(dimensionless\), got 0$/],
+    ['missing rated power', { kind: 'ideal' }, /scheme\.turbines\.curve\.rated_power_mw: missing; this field is required$/],
+    ['a field of another kind', { ...AF, chart_diameter_m: 9 }, /scheme\.turbines\.curve\.chart_diameter_m: unknown field; expected one of kind, rated_power_mw/],
+    ['a misspelt field', { ...AF, generator_pole: 95 }, /scheme\.turbines\.curve\.generator_pole: unknown field; did you mean "generator_poles"\?$/],
+  ];
+  for (const [what, curve, message] of cases) {
+    it(what, () => {
+      const p = problems(withCurve(curve));
+      expect(p).toHaveLength(1);
+      expect(p[0]).toMatch(message);
+    });
+  }
+
+  it('a missing kind is reported once', () => {
+    const p = problems(withCurve({ rated_power_mw: 25 }));
+    expect(p).toEqual(['models/x.json: scheme.turbines.curve.kind: missing; this field is required']);
+  });
+
+  const pumpCases: [string, object, RegExp][] = [
+    ['neither efficiency', { power_mw: 20 }, /scheme\.turbines\.pumping: expected exactly one of "efficiency" \(a constant\) and "efficiency_by_lift" \(a curve\), got neither$/],
+    ['both efficiencies', { efficiency: 0.8, efficiency_by_lift: { lift_m: [0, 1], efficiency: [0.6, 0.8] } }, /got both$/],
+    ['efficiency above 1', { efficiency: 1.1 }, /scheme\.turbines\.pumping\.efficiency: expected a number <= 1 \(dimensionless\), got 1\.1$/],
+    ['negative capacity', { efficiency: 0.8, max_flow_m3s: -1 }, /scheme\.turbines\.pumping\.max_flow_m3s: expected a number > 0 \(cubic metres per second\), got -1$/],
+    ['negative lift', { efficiency_by_lift: { lift_m: [-1, 1], efficiency: [0.6, 0.8] } }, /scheme\.turbines\.pumping\.efficiency_by_lift\.lift_m\[0\]: expected a number >= 0 \(metres\), got -1$/],
+    ['lifts out of order', { efficiency_by_lift: { lift_m: [0, 2, 1], efficiency: [0.5, 0.7, 0.6] } }, /scheme\.turbines\.pumping\.efficiency_by_lift\.lift_m\[2\]: expected lifts in increasing order, got 1 m after 2 m$/],
+    ['lengths differ', { efficiency_by_lift: { lift_m: [0, 1, 2], efficiency: [0.5, 0.7] } }, /scheme\.turbines\.pumping\.efficiency_by_lift: expected as many efficiencies as lifts \(3\), got 2$/],
+    ['a one-point curve', { efficiency_by_lift: { lift_m: [1], efficiency: [0.7] } }, /scheme\.turbines\.pumping\.efficiency_by_lift\.lift_m: expected at least 2 values, got \[1\]$/],
+  ];
+  for (const [what, pumping, message] of pumpCases) {
+    it(`pumping: ${what}`, () => {
+      const p = problems(withCurve(AF, pumping));
+      expect(p.length).toBeGreaterThanOrEqual(1);
+      expect(p[0]).toMatch(message);
+    });
+  }
+});
