@@ -1,6 +1,7 @@
 /**
- * The result of a sweep: designs.csv, designs.json (one row per design: its swept inputs and
- * figures, every column with its unit), the best designs, and the terminal table of them. Numbers
+ * The result of a sweep: designs.csv and designs.json (one row per design: its swept inputs and
+ * figures, every column with its unit), designs.html (the report module's sweep page), the best
+ * designs, and the terminal table of them. Numbers
  * are written in full (shortest round-trip form) so a merge of shards reproduces a single run's
  * files byte for byte, and a reader gets every bit the solver produced.
  */
