@@ -65,13 +65,19 @@ export default async function (h) {
   const one = scenarioFromObject(structuredClone(sweep.baseObject), sweep.spec.baseFile, join(DEFAULT_SCENARIO, '..'));
   const tDesign = await h.measure('one design: simulate a year on a shared sea level (in-thread)', () => simulate(one, { sea }), { work: 1, unit: 'design', reps: 15 });
 
-  // The sweeps, 1 and 2 workers alternately.
+  // The sweeps, 1 and 2 workers alternately, timing the wall clock and the CPU time of the whole
+  // process (all threads): equal CPU per design on 1 and 2 workers means the pool adds no work,
+  // and CPU time / wall time is the number of cores the sweep actually got.
   const times = { 1: [], 2: [] };
+  const cpu = { 1: [], 2: [] };
   for (let r = 0; r < reps; r++) {
     for (const w of [1, 2]) {
+      const c0 = process.cpuUsage();
       const t0 = performance.now();
       await runSweep(sweep, { workers: w });
       times[w].push((performance.now() - t0) / 1000);
+      const c = process.cpuUsage(c0);
+      cpu[w].push((c.user + c.system) / 1e6);
     }
   }
   for (const w of [1, 2]) {
@@ -79,6 +85,9 @@ export default async function (h) {
   }
   h.figure('speed-up of 2 workers over 1, medians', median(times[1]) / median(times[2]), 'x', 'target >= 1.8x (issue 5)');
   h.figure('speed-up of 2 workers over 1, fastest runs', Math.min(...times[1]) / Math.min(...times[2]), 'x', 'least disturbed by other processes');
+  for (const w of [1, 2]) h.figure(`CPU time per design, ${w} worker${w > 1 ? 's' : ''} (all threads)`, (median(cpu[w]) / DESIGNS) * 1e3, 'ms');
+  h.figure('cores the 2-worker sweep got (CPU time / wall time)', median(cpu[2].map((c, i) => c / times[2][i])), 'cores', 'at most 2; less when other processes share the machine');
+  h.figure('speed-up bound on 2 free cores, from CPU time', (2 * median(cpu[1])) / median(cpu[2]) / Math.max(1, median(cpu[1].map((c, i) => c / times[1][i]))), 'x', 'upper bound: 2 x CPU(1 worker) / CPU(2 workers) / cores the 1-worker sweep used');
 
   // The machine's own 2-core scaling now: two separate processes against one.
   const n = h.quick ? 100 : 200;
