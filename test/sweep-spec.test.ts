@@ -191,6 +191,10 @@ describe('sweep file checks', () => {
     expect(loadSweep(sweepFile({ parameters: { 'scheme.sluices.area_m2': [1, 2] } })).seaPaths).toEqual([]);
   });
 
+  it('recognises a scenario given in place of a sweep file', () => {
+    expect(() => loadSweep(DEFAULT_SCENARIO)).toThrow(/mersey-barrage\.json: this is a scenario, not a sweep file; a sweep names a base scenario and the fields to vary/);
+  });
+
   it('reports unreadable files', () => {
     const missingBase = sweepFile({ base: 'nowhere.json', parameters: { x: [1] } });
     expect(() => loadSweep(missingBase)).toThrow(/nowhere\.json: cannot read the base scenario .*\(ENOENT\)/);

@@ -12,7 +12,7 @@ import { PoolInterrupted, defaultWorkerCount } from '../parallel/pool.js';
 import { checkDesigns, loadSweep } from '../sweep/spec.js';
 import { allIndices, runSweep } from '../sweep/run.js';
 import { bestText, sweepFiles, sweepHeader } from '../sweep/output.js';
-import { SHARD_RULE, parseShard, shardFiles, shardIndices } from '../sweep/shard.js';
+import { parseShard, shardFiles, shardIndices } from '../sweep/shard.js';
 
 interface SweepOptions {
   out?: string;
@@ -34,7 +34,7 @@ export function registerSweep(program: Command): void {
     .argument('<sweep>', 'sweep JSON file (e.g. models/mersey-sweep.json; schema models/sweep.schema.json)')
     .option('--out <dir>', 'output folder (default: out/<sweep name>, or out/<sweep name>-shard-<i>-of-<n> with --shard)')
     .option('--workers <n>', `worker threads (default: the available cores, here ${defaultWorkerCount()})`, parseWorkers)
-    .option('--shard <i/n>', `run shard i of n only (designs with ${SHARD_RULE}); writes a shard folder for \`mersey-tidal merge\``)
+    .option('--shard <i/n>', 'run shard i of n only: the designs whose index % n == i-1; writes a shard folder for `mersey-tidal merge`')
     .option('--quiet', 'no progress bar or status lines on stderr')
     .action(async (file: string, opts: SweepOptions) => {
       const sweep = loadSweep(file);
@@ -49,7 +49,7 @@ export function registerSweep(program: Command): void {
       };
 
       status(`Sweep ${spec.name} (${file}): ${designs.count} designs, ${spec.method === 'grid' ? 'grid' : `Latin hypercube, seed ${spec.seed}`} over ${designs.paths.length} parameter${designs.paths.length > 1 ? 's' : ''}; base ${spec.base}`);
-      if (shard) status(`Shard ${shard.index}/${shard.count}: ${indices.length} designs (${SHARD_RULE})`);
+      if (shard) status(`Shard ${shard.index}/${shard.count}: ${indices.length} designs (those whose index % ${shard.count} == ${shard.index - 1})`);
       if (sweep.seaPaths.length > 0) {
         process.stderr.write(`note: the sweep changes fields that define the sea level (${sweep.seaPaths.join(', ')}): each design computes its own instead of sharing one\n`);
       } else {

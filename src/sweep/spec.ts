@@ -144,6 +144,10 @@ export function loadSweep(path: string): LoadedSweep {
   const file = resolve(path);
   const dir = dirname(file);
   const { text, obj } = readJson(file, 'sweep file');
+  const looksLikeScenario = typeof obj === 'object' && obj !== null && 'scheme' in obj && !('parameters' in obj);
+  if (looksLikeScenario) {
+    throw new InputError(`${file}: this is a scenario, not a sweep file; a sweep names a base scenario and the fields to vary, e.g. { "name": "my-sweep", "base": "mersey-barrage.json", "parameters": { "scheme.turbines.count": [20, 28, 36] } } (see models/mersey-sweep.json)`);
+  }
   const v = validator();
   if (!v(obj)) fail(file, 'sweep file', [...new Set((v.errors ?? []).map(schemaMessage).filter((m): m is string => m !== undefined))]);
   const raw = obj as RawSweep;
