@@ -76,6 +76,16 @@ describe('worker pool', () => {
     await expect(p.run({ task: TASK, init: {}, indices: [0] })).rejects.toThrow(/closed \(interrupted\)/);
   });
 
+  it('fails the job, and stays usable, when init cannot be sent or progress reporting throws', async () => {
+    const p = pool(1);
+    await expect(p.run({ task: TASK, init: { f: () => 1 }, indices: [0] })).rejects.toThrow(/could not be cloned/);
+    const progress = () => {
+      throw new Error('the caller broke');
+    };
+    await expect(p.run({ task: TASK, init: {}, indices: [0, 1], onProgress: progress })).rejects.toThrow('the caller broke');
+    expect((await p.run<object, Out>({ task: TASK, init: {}, indices: [3] }))[0].square).toBe(9);
+  });
+
   it('runs one job at a time and checks its size', async () => {
     const p = pool(1);
     const first = p.run({ task: TASK, init: { busyMs: 5 }, indices: [1, 2, 3] });

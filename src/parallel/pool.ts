@@ -162,7 +162,12 @@ export class WorkerPool {
             results[m.pos] = m.value as R;
             active.inFlight.delete(w);
             done++;
-            job.onProgress?.(done, total);
+            try {
+              job.onProgress?.(done, total);
+            } catch (err) {
+              active.fail(err as Error);
+              return;
+            }
             if (done === total) {
               finish();
               resolve(results);
@@ -181,10 +186,14 @@ export class WorkerPool {
       };
       job.signal?.addEventListener('abort', onAbort);
       this.active = active;
-      for (const w of used) {
-        w.ref();
-        w.postMessage({ type: 'job', job: id, task, init: job.init });
-        feed(w);
+      try {
+        for (const w of used) {
+          w.ref();
+          w.postMessage({ type: 'job', job: id, task, init: job.init });
+          feed(w);
+        }
+      } catch (err) {
+        active.fail(err as Error); // e.g. an init that cannot be cloned
       }
     });
   }
