@@ -32,6 +32,8 @@ export interface Summary {
   mass_balance_error: number;
   tide_source: string;
   data_files: string[];
+  /** What was done to the input data (e.g. gaps in the tide series filled); empty when nothing. */
+  data_notes: string[];
 }
 
 export interface Result {
@@ -70,6 +72,7 @@ function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, totals: T
     mass_balance_error: massBalanceError(totals),
     tide_source: `${s.tide.kind} series ${s.tide.file} (m ${s.tide.datum})`,
     data_files: [s.tide.file, s.scheme.basin.area_curve_file, s.scheme.turbines.curve.file],
+    data_notes: inputs.notes,
   };
 }
 

@@ -15,11 +15,11 @@ export function registerSimulate(program: Command): void {
     .option('--out <dir>', 'output folder (default: out/<scenario name>)')
     .option('--no-series', 'do not write the per-step series.csv')
     .option('--json', 'print the summary as JSON instead of the table')
-    .action((file: string, opts: { out?: string; series: boolean; json?: boolean }) => {
+    .action(async (file: string, opts: { out?: string; series: boolean; json?: boolean }) => {
       const scenario = loadScenario(file);
       const result = simulate(scenario);
       const dir = resolve(opts.out ?? join('out', scenario.name));
-      const written = writeResult(result, dir, { series: opts.series, toolVersion: toolVersion() });
+      const written = await writeResult(result, dir, { series: opts.series, toolVersion: toolVersion() });
       if (opts.json) process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n');
       else process.stdout.write(`${summaryText(result.summary, file, scenario.description)}\n\nWritten\n${written.map((w) => `  ${w}`).join('\n')}\n`);
     });

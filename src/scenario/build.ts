@@ -3,7 +3,8 @@
  * tables, and the operation's mode table. Data files are read and checked here, once.
  */
 import type { Scenario } from './types.js';
-import { readNumericCsv } from './csv.js';
+import { readNumericTable } from './csv.js';
+import { checkAreaCurve, checkDataFiles, checkSeries, checkTurbineChart } from './data-checks.js';
 import { InputError } from './validate.js';
 import { makeBasin } from '../scheme/basin.js';
 import { tableFromChart } from '../scheme/turbine.js';
@@ -15,6 +16,8 @@ export interface RunInputs {
   sea: SeaLevel;
   scheme: SchemeModel;
   ops: ModeTable;
+  /** What was done to the input data on the way (e.g. gaps filled), for the summary. */
+  notes: string[];
 }
 
 /** Wraps data-file errors as input errors (exit code 2), keeping their message. */
@@ -26,8 +29,8 @@ function asInput<T>(fn: () => T): T {
   }
 }
 
-export function buildSea(s: Scenario): SeaLevel {
-  const series = asInput(() => readSeriesCsv(s.tide.file));
+export function buildSea(s: Scenario, notes: string[] = []): SeaLevel {
+  const series = asInput(() => checkSeries(readSeriesCsv(s.tide.file), s, notes));
   const t0 = s.period.start !== undefined ? parseIsoSeconds(s.period.start) : series.time[0];
   const t1 = s.period.end !== undefined ? parseIsoSeconds(s.period.end) : series.time[series.time.length - 1];
   const dt = s.time_step_s;
@@ -37,10 +40,10 @@ export function buildSea(s: Scenario): SeaLevel {
 
 export function buildScheme(s: Scenario): SchemeModel {
   const b = s.scheme.basin;
-  const area = asInput(() => readNumericCsv(b.area_curve_file, ['level_m', 'area_m2']));
+  const area = asInput(() => checkAreaCurve(readNumericTable(b.area_curve_file, ['level_m', 'area_m2'])));
   const basin = asInput(() => makeBasin(area.level_m, area.area_m2));
   const t = s.scheme.turbines;
-  const chart = asInput(() => readNumericCsv(t.curve.file, ['head_m', 'power_mw', 'flow_m3s']));
+  const chart = asInput(() => checkTurbineChart(readNumericTable(t.curve.file, ['head_m', 'power_mw', 'flow_m3s'])));
   const turbine = tableFromChart(
     { head: chart.head_m, power: chart.power_mw.map((p) => p * 1e6), flow: chart.flow_m3s, diameter: t.curve.chart_diameter_m },
     t.diameter_m,
@@ -55,5 +58,7 @@ export function buildOperation(s: Scenario): ModeTable {
 }
 
 export function buildRun(s: Scenario): RunInputs {
-  return { sea: buildSea(s), scheme: buildScheme(s), ops: buildOperation(s) };
+  checkDataFiles(s);
+  const notes: string[] = [];
+  return { sea: buildSea(s, notes), scheme: buildScheme(s), ops: buildOperation(s), notes };
 }

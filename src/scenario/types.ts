@@ -9,6 +9,8 @@ export interface ObservedTide {
   file: string;
   /** Datum of the levels, e.g. "ODN". */
   datum: string;
+  /** Gaps in the series up to this long (s) are filled linearly; undefined: every gap is an error. */
+  fill_gaps_max_s?: number;
 }
 
 export type TideSpec = ObservedTide;
