@@ -90,7 +90,6 @@ async function writeChunked(path: string, data: string | Uint8Array): Promise<vo
   const fh = await open(path, 'wx');
   try {
     for (let at = 0; at < bytes.length; at += CHUNK) await fh.write(bytes, at, Math.min(CHUNK, bytes.length - at));
-    await fh.datasync();
   } finally {
     await fh.close();
   }

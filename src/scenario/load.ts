@@ -36,24 +36,29 @@ export interface FileField {
   file: string;
 }
 
-/** The data-file fields of a scenario (or of any parsed JSON value), in document order. */
+const isFileField = (key: string, parts: readonly string[]) => (key === 'file' && parts.length > 0) || key.endsWith('_file');
+
+/**
+ * The data-file fields of a scenario (or of any parsed JSON value), in document order. The
+ * top-level `file` of a loaded Scenario is the scenario's own path, not a data file.
+ */
 export function dataFileFields(value: unknown, parts: string[] = []): FileField[] {
   if (value === null || typeof value !== 'object') return [];
   const out: FileField[] = [];
   for (const [k, v] of Object.entries(value)) {
-    if (typeof v === 'string' && (k === 'file' || k.endsWith('_file'))) out.push({ path: jsonPath([...parts, k]), file: v });
+    if (typeof v === 'string' && isFileField(k, parts)) out.push({ path: jsonPath([...parts, k]), file: v });
     else out.push(...dataFileFields(v, [...parts, k]));
   }
   return out;
 }
 
 /** A copy of `value` with every data-file field resolved against `baseDir`. */
-function resolvePaths<T>(value: T, baseDir: string): T {
+function resolvePaths<T>(value: T, baseDir: string, parts: string[] = []): T {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => resolvePaths(v, baseDir)) as T;
+  if (Array.isArray(value)) return value.map((v, k) => resolvePaths(v, baseDir, [...parts, String(k)])) as T;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = typeof v === 'string' && (k === 'file' || k.endsWith('_file')) ? (isAbsolute(v) ? v : resolve(baseDir, v)) : resolvePaths(v, baseDir);
+    out[k] = typeof v === 'string' && isFileField(k, parts) ? (isAbsolute(v) ? v : resolve(baseDir, v)) : resolvePaths(v, baseDir, [...parts, k]);
   }
   return out as T;
 }
