@@ -128,7 +128,11 @@ export async function writeDirAtomic(dir: string, files: Record<string, string |
   if (names.length === 0 || names.some((n) => n !== basename(n) || n.startsWith('.'))) {
     throw new Error(`${dir}: a result folder is a flat set of named files, got [${names.join(', ')}]`);
   }
-  mkdirSync(dirname(dir), { recursive: true });
+  try {
+    mkdirSync(dirname(dir), { recursive: true });
+  } catch (err) {
+    throw new Error(`cannot write the result folder ${dir} (${(err as Error).message})`);
+  }
   sweepLeftovers(dir);
   checkReplaceable(dir, names[0]);
   const tmp = temporaryName(dir, 'tmp');
