@@ -98,6 +98,11 @@ describe('area curves', () => {
     expect(inputError(() => buildRun(scenario({ area: f }))).message).toBe(`${f}:1: missing column "level_m" (the header has: level, area_m2); did you mean "level"?`);
   });
 
+  it('names a row with more values than the header has columns (a decimal comma)', () => {
+    const f = write('area-comma.csv', 'level_m,area_m2\n-5,1e6\n5,2,5e6\n');
+    expect(inputError(() => buildRun(scenario({ area: f }))).message).toBe(`${f}:3: 3 values on the line, but the header names 2 columns; a decimal comma? write 1.5, not 1,5`);
+  });
+
   it('names a short row', () => {
     const f = write('area-short.csv', 'level_m,area_m2\n-5,1e6\n5\n');
     expect(inputError(() => buildRun(scenario({ area: f }))).message).toBe(`${f}:3: column "area_m2": expected a finite number, got only 1 column on the line`);
@@ -118,6 +123,11 @@ describe('turbine charts', () => {
       `${f}:5: column "power_mw": expected a value >= 0 MW, got -1 MW`,
       `${f}:4: column "flow_m3s": expected a value >= 0 m3/s, got -200 m3/s`,
     ]);
+  });
+
+  it('must reach a head the 1 cm head table of the solver can represent', () => {
+    const f = write('chart-tiny.csv', 'head_m,power_mw,flow_m3s\n0,0,0\n0.004,1,10\n');
+    expect(inputError(() => buildRun(scenario({ chart: f }))).message).toBe(`${f}:3: column "head_m": the chart ends at 0.004 m of head; it must reach at least 0.02 m (charts span metres: check the unit)`);
   });
 
   it('rejects a non-finite value', () => {

@@ -132,6 +132,12 @@ describe('one clear message per bad field', () => {
     expect(problemsOf(o)).toEqual(['models/x.json: period.end: expected at least one time step (300 s) after period.start (2018-01-01T00:00:00Z), got 2018-01-01T00:04:00Z']);
   });
 
+  it('the ebb-only mode needs its heads (the schema leaves operation.ebb optional)', () => {
+    const o = base();
+    delete o.operation.ebb;
+    expect(problemsOf(o)).toEqual(['models/x.json: operation.ebb: missing: mode "ebb-only" needs { "start_head_m": ..., "end_head_m": ... } (metres)']);
+  });
+
   it('opt-in gap filling takes a positive number of seconds', () => {
     const o = base();
     o.tide.fill_gaps_max_s = 0;

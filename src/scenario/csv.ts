@@ -52,6 +52,9 @@ export function readNumericTable(file: string, required: readonly string[]): Num
     const lineNo = rows[r + 1] + 1;
     line[r] = lineNo;
     const cells = all[rows[r + 1]].split(',');
+    if (cells.slice(header.length).some((c) => bare(c) !== '')) {
+      throw new Error(`${file}:${lineNo}: ${cells.length} values on the line, but the header names ${header.length} columns; a decimal comma? write 1.5, not 1,5`);
+    }
     required.forEach((name, c) => {
       const raw = cells[idx[c]];
       const cell = raw === undefined ? '' : bare(raw);

@@ -13,6 +13,7 @@ import { InputError } from './validate.js';
 import { readFailure, readText } from './read-text.js';
 import { dataFileFields } from './load.js';
 import { parseIsoSeconds, type ObservedSeries } from '../tide/series.js';
+import { TABLE_DH } from '../scheme/turbine.js';
 
 /** At most this many problems of one file are listed (then a count of the rest). */
 const MAX_LISTED = 12;
@@ -98,12 +99,16 @@ export function checkAreaCurve(t: NumericTable): Columns {
 
 /**
  * A turbine chart (column head_m, then power and flow columns): at least two rows, heads >= 0
- * and strictly increasing, every other column finite and >= 0. Returns the columns.
+ * and strictly increasing up to at least two steps of the solver's head table (TABLE_DH), every
+ * other column finite and >= 0. Returns the columns.
  */
 export function checkTurbineChart(t: NumericTable): Columns {
   const problems = nonFinite(t);
   const h = t.cols.head_m;
   if (h.length < 2) problems.push(`${t.file}: a turbine chart needs at least two rows, found ${h.length}`);
+  else if (!(h[h.length - 1] >= 2 * TABLE_DH)) {
+    problems.push(`${t.file}:${t.line[h.length - 1]}: column "head_m": the chart ends at ${h[h.length - 1]} m of head; it must reach at least ${2 * TABLE_DH} m (charts span metres: check the unit)`);
+  }
   problems.push(...negative(t, 'head_m', 'm'));
   problems.push(...notIncreasing(t, 'head_m', 'm', 'a chart must be sorted by head, each head once'));
   for (const name of Object.keys(t.cols)) {

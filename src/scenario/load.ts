@@ -13,7 +13,10 @@ import { parseIsoSeconds } from '../tide/series.js';
 function checkMeaning(s: Scenario): Problem[] {
   const out: Problem[] = [];
   const { ebb } = s.operation;
-  if (ebb.end_head_m >= ebb.start_head_m) {
+  // The schema leaves `ebb` optional; the ebb-only mode cannot run without it.
+  if (ebb === undefined) {
+    out.push({ path: 'operation.ebb', message: `missing: mode "${s.operation.mode}" needs { "start_head_m": ..., "end_head_m": ... } (metres)` });
+  } else if (ebb.end_head_m >= ebb.start_head_m) {
     out.push({ path: 'operation.ebb.end_head_m', message: `expected less than start_head_m (${ebb.start_head_m} m), got ${ebb.end_head_m} m; generation stops at a lower head than it starts` });
   }
   for (const key of ['start', 'end'] as const) {
