@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { main } from '../src/cli/main.js';
+import { failureText, main } from '../src/cli/main.js';
 
 const BIN = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
 const MERSEY = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));
@@ -103,6 +103,25 @@ describe('exit codes', () => {
     capture();
     expect(await main(['simulate', f, '--out', join(folder, 'a-file', 'r')])).toBe(1);
     expect(err).toBe(`error: the run failed: cannot write the result folder ${join(folder, 'a-file', 'r')} (EEXIST: file already exists, mkdir '${join(folder, 'a-file')}')\n`);
+  });
+});
+
+describe('failure messages', () => {
+  it('name an internal error as a bug, without a stack unless MERSEY_TIDAL_DEBUG is set', () => {
+    const debug = process.env.MERSEY_TIDAL_DEBUG;
+    delete process.env.MERSEY_TIDAL_DEBUG;
+    try {
+      expect(failureText(new TypeError("Cannot read properties of undefined (reading 'x')"))).toMatch(
+        /^error: internal error in mersey-tidal \d+\.\d+\.\d+: Cannot read properties of undefined \(reading 'x'\) \(set MERSEY_TIDAL_DEBUG=1 to see where\); please report it with the scenario\n$/,
+      );
+      process.env.MERSEY_TIDAL_DEBUG = '1';
+      expect(failureText(new RangeError('bad'))).toMatch(/\n\s+at /);
+    } finally {
+      if (debug === undefined) delete process.env.MERSEY_TIDAL_DEBUG;
+      else process.env.MERSEY_TIDAL_DEBUG = debug;
+    }
+    expect(failureText(new Error('disk full'))).toBe('error: the run failed: disk full\n');
+    expect(failureText('a string')).toBe('error: the run failed: a string\n');
   });
 });
 

@@ -34,7 +34,8 @@ export function buildProgram(): Command {
 /** Internal errors (bugs) are named as such; input and run errors are the user's to fix. */
 const INTERNAL = [TypeError, RangeError, ReferenceError, SyntaxError];
 
-function errorText(err: unknown): string {
+/** The message of a failed run (exit code 1): one line, a stack only with MERSEY_TIDAL_DEBUG set. */
+export function failureText(err: unknown): string {
   if (!(err instanceof Error)) return `error: the run failed: ${String(err)}\n`;
   if (INTERNAL.some((k) => err instanceof k)) {
     const where = process.env.MERSEY_TIDAL_DEBUG ? `\n${err.stack ?? ''}` : ' (set MERSEY_TIDAL_DEBUG=1 to see where)';
@@ -73,7 +74,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${err.message}\n`);
       return EXIT_BAD_INPUT;
     }
-    process.stderr.write(errorText(err));
+    process.stderr.write(failureText(err));
     return EXIT_RUN_FAILED;
   } finally {
     process.off('SIGINT', onSignal);
