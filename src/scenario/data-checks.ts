@@ -130,27 +130,29 @@ export function duration(s: number): string {
 }
 
 /**
- * The line of `file` holding the sample at time t: the first line whose first cell is that time.
- * Only called to word an error; undefined when the file cannot say.
+ * Names "file:line" for samples by their time: the first line whose first cell is that time.
+ * Reads the file once, on the first call (only to word an error); "file" alone when the file
+ * cannot say.
  */
-function lineOfTime(file: string, t: number): number | undefined {
-  let lines: string[];
-  try {
-    lines = readText(file, 'file').split(/\r?\n/);
-  } catch {
-    return undefined;
-  }
-  for (let i = 0; i < lines.length; i++) {
-    const comma = lines[i].indexOf(',');
-    if (comma > 0 && parseIsoSeconds(lines[i].slice(0, comma)) === t) return i + 1;
-  }
-  return undefined;
-}
-
-/** "file:line" for the sample at time t, or "file" when the line is unknown. */
-function at(file: string, t: number): string {
-  const line = lineOfTime(file, t);
-  return line !== undefined ? `${file}:${line}` : file;
+function sampleLocator(file: string): (t: number) => string {
+  let lineOf: Map<number, number> | undefined;
+  return (t) => {
+    if (lineOf === undefined) {
+      lineOf = new Map();
+      let lines: string[] = [];
+      try {
+        lines = readText(file, 'file').split(/\r?\n/);
+      } catch {
+        // the reader read it a moment ago; without it, messages name the file alone
+      }
+      for (let i = lines.length - 1; i >= 0; i--) {
+        const comma = lines[i].indexOf(',');
+        if (comma > 0) lineOf.set(parseIsoSeconds(lines[i].slice(0, comma)), i + 1);
+      }
+    }
+    const line = lineOf.get(t);
+    return line !== undefined ? `${file}:${line}` : file;
+  };
 }
 
 /** The median of the spacings of a strictly increasing time axis (s). */
@@ -209,11 +211,12 @@ export function checkSeries(series: ObservedSeries, s: Scenario, notes: string[]
   const { time, level, file } = series;
   const n = time.length;
   const problems: string[] = [];
+  const at = sampleLocator(file);
   if (n < 2) throwIfAny(file, [`${file}: a sea-level series needs at least two rows of (time, level), found ${n}`]);
   for (let k = 0; k < n; k++) {
     if (!Number.isFinite(time[k]) || !Number.isFinite(level[k])) problems.push(`${file}: sample ${k + 1} (time ${iso(time[k])}): expected a finite time and level in metres, got level ${level[k]}`);
     else if (k > 0 && !(time[k] > time[k - 1])) {
-      problems.push(`${at(file, time[k])}: time ${iso(time[k])} ${time[k] === time[k - 1] ? 'repeats the sample before' : 'is earlier than the sample before'}; sort the series and remove duplicate times`);
+      problems.push(`${at(time[k])}: time ${iso(time[k])} ${time[k] === time[k - 1] ? 'repeats the sample before' : 'is earlier than the sample before'}; sort the series and remove duplicate times`);
     }
   }
   throwIfAny(file, problems);
@@ -247,7 +250,7 @@ export function checkSeries(series: ObservedSeries, s: Scenario, notes: string[]
     file,
     tooLong.map(
       (g) =>
-        `${at(file, time[g.index])}: gap in the series: no sample from ${iso(time[g.index])} to ${iso(time[g.index + 1])} ` +
+        `${at(time[g.index])}: gap in the series: no sample from ${iso(time[g.index])} to ${iso(time[g.index + 1])} ` +
         `(${duration(g.length)}, ${g.length} s; the usual spacing is ${duration(spacing)}); ${fix}`,
     ),
   );
