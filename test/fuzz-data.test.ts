@@ -6,22 +6,22 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioFromObject } from '../src/scenario/load.js';
 import { buildRun, buildScheme } from '../src/scenario/build.js';
-import { expectClearInputError, tideRows } from './fuzz-support.js';
+import { expectClearInputError, scratch, tideRows } from './robust-support.js';
 
 const MERSEY = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
 const T0 = Date.parse('2018-03-01T00:00:00Z') / 1000;
 const FUZZ_SCALE = Number(process.env.FUZZ_SCALE ?? 1);
 
+const tmp = scratch();
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mt-fuzz-data-'));
+  dir = tmp();
 });
 
 function scenario(files: { tide?: string; area?: string; chart?: string }, fillGapsMaxS?: number) {

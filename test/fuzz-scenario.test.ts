@@ -6,15 +6,14 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenario } from '../src/scenario/load.js';
 import { simulate } from '../src/simulate.js';
 import { areaAt, makeBasin } from '../src/scheme/basin.js';
 import { GRAVITY } from '../src/physics.js';
-import { expectClearInputError, expectPhysics, tideRows, writeCsv } from './fuzz-support.js';
+import { expectClearInputError, expectPhysics, scratch, tideRows, writeCsv } from './robust-support.js';
 
 const MERSEY = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));
 const CHART = fileURLToPath(new URL('../data/bulb-turbine-9m-hill-chart.csv', import.meta.url));
@@ -22,12 +21,13 @@ const T0 = Date.parse('2018-03-01T00:00:00Z') / 1000;
 /** Multiplies the number of runs: FUZZ_SCALE=20 npx vitest run test/fuzz- for a longer search. */
 const FUZZ_SCALE = Number(process.env.FUZZ_SCALE ?? 1);
 
+const tmp = scratch();
 let dir: string;
 let base: Record<string, unknown>;
 const dataFiles = () => ['tide.csv', 'area.csv', 'chart.csv'].map((f) => join(dir, f));
 
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mt-fuzz-'));
+  dir = tmp();
   // Three days of a 4 m M2 + 1.2 m S2 tide every 15 min, a Mersey-like area curve, the real chart.
   writeCsv(join(dir, 'tide.csv'), 'time_utc,level_m', tideRows(T0, 3 * 96 + 1, 900, 4, 1.2, 0.3));
   writeCsv(join(dir, 'area.csv'), 'level_m,area_m2', ['-9,3.6e6', '-4,8e6', '0,3e7', '4,5.6e7', '10,6e7']);

@@ -4,13 +4,13 @@
  */
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeTemporaries, writeDirAtomic, writeFileAtomic } from '../src/report/atomic.js';
 import { InputError } from '../src/errors.js';
+import { scratch } from './robust-support.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'mt-atomic-'));
+const tmp = scratch();
 
 /** The id of a process that has exited. */
 function deadPid(): number {

@@ -6,11 +6,11 @@
  */
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { failureText, main } from '../src/cli/main.js';
+import { scratch } from './robust-support.js';
 
 const BIN = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
 const MERSEY = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));
@@ -26,7 +26,7 @@ function capture() {
 }
 afterEach(() => vi.restoreAllMocks());
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'mt-cli-'));
+const tmp = scratch();
 
 /** The Mersey default over [start, end] with step dt (s), written beside its data-free temp folder. */
 function scenarioFile(folder: string, name: string, start: string, end: string, dt: number): string {

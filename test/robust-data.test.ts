@@ -3,8 +3,7 @@
  * naming the file and line; gaps in a series are errors unless the scenario opts in to filling.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioFromObject } from '../src/scenario/load.js';
@@ -14,15 +13,17 @@ import { checkSeries } from '../src/scenario/data-checks.js';
 import { simulate } from '../src/simulate.js';
 import { summaryText } from '../src/report/summary-text.js';
 import type { Scenario } from '../src/scenario/types.js';
+import { scratch } from './robust-support.js';
 
 const MERSEY = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
 const T0 = Date.parse('2018-03-01T00:00:00Z') / 1000;
 const iso = (t: number) => new Date(t * 1000).toISOString().replace('.000Z', 'Z');
 
+const tmp = scratch();
 let dir: string;
 beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'mt-data-'));
+  dir = tmp();
 });
 
 /** A semi-diurnal sea level (m) sampled every `spacing` s for `hours`, minus the samples in `drop`. */

@@ -4,14 +4,16 @@
  * shipped model points at the schema and passes it.
  */
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
 import { InputError, SCHEMA_PATH, schemaProblems } from '../src/scenario/validate.js';
 import { scanJson } from '../src/scenario/json-text.js';
 import { buildRun } from '../src/scenario/build.js';
+import { scratch } from './robust-support.js';
+
+const tmp = scratch();
 
 const MODELS = fileURLToPath(new URL('../models', import.meta.url));
 const MERSEY = join(MODELS, 'mersey-barrage.json');
@@ -19,7 +21,7 @@ const base = () => JSON.parse(readFileSync(MERSEY, 'utf8'));
 
 /** The problems loading `text` as a scenario file in a temp folder gives (none: []). */
 function problemsOfText(text: string): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'mt-scn-'));
+  const dir = tmp();
   const file = join(dir, 'x.json');
   writeFileSync(file, text);
   try {
@@ -214,7 +216,7 @@ describe('paths', () => {
   });
 
   it('a missing scenario file names the path tried', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mt-scn-'));
+    const dir = tmp();
     expect(() => loadScenario(join(dir, 'none.json'))).toThrow(`${join(dir, 'none.json')}: cannot read the scenario file (ENOENT): no such file`);
   });
 });

@@ -1,11 +1,26 @@
 /**
- * Shared by the property-based suites: what a clear input error is, the physics invariants of a
- * run, and small synthetic data files.
+ * Shared by the robustness and property-based suites: scratch folders, what a clear input error
+ * is, the physics invariants of a run, and small synthetic data files.
  */
-import { expect } from 'vitest';
-import { writeFileSync } from 'node:fs';
+import { afterAll, expect } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { InputError } from '../src/scenario/validate.js';
 import type { Result } from '../src/simulate.js';
+
+/** A maker of scratch folders (under the system's temp folder), all removed after the suite. */
+export function scratch(): () => string {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const d = mkdtempSync(join(tmpdir(), 'mt-robust-'));
+    made.push(d);
+    return d;
+  };
+}
 
 /**
  * A clear error: an InputError whose every problem names one of `files` first, with no
