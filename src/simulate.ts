@@ -34,6 +34,8 @@ export interface Summary {
   mass_balance_error: number;
   tide_source: string;
   data_files: string[];
+  /** What was done to the input data (e.g. gaps in the tide series filled); empty when nothing. */
+  data_notes: string[];
 }
 
 export interface Result {
@@ -72,6 +74,7 @@ function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, totals: T
     mass_balance_error: massBalanceError(totals),
     tide_source: describeTide(s.tide),
     data_files: [...tideDataFiles(s.tide), s.scheme.basin.area_curve_file, ...turbineDataFiles(s.scheme.turbines)],
+    data_notes: inputs.notes,
   };
 }
 
