@@ -34,6 +34,8 @@ export interface Summary {
   mass_balance_error: number;
   tide_source: string;
   data_files: string[];
+  /** What was done to the input data (e.g. gaps in the tide series filled); empty when nothing. */
+  data_notes: string[];
 }
 
 export interface Result {
@@ -72,12 +74,16 @@ function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, totals: T
     mass_balance_error: massBalanceError(totals),
     tide_source: describeTide(s.tide),
     data_files: [...tideDataFiles(s.tide), s.scheme.basin.area_curve_file, ...turbineDataFiles(s.scheme.turbines)],
+    data_notes: inputs.notes,
   };
 }
 
 /** Inputs a caller that runs many scenarios may build once and pass in. */
 export interface SimulateOptions {
-  /** The scenario's sea level, when already built (a sweep builds it once for all designs). */
+  /**
+   * The scenario's sea level, when already built (a sweep builds it once for all designs); the
+   * notes on its data (gaps filled) are then the builder's to report, not the summary's.
+   */
   sea?: SeaLevel;
   /** Buffers for the per-step series, one entry per sea-level sample, reused between runs; overwritten. */
   series?: StepSeries;
@@ -85,7 +91,8 @@ export interface SimulateOptions {
 
 /** Runs a loaded scenario over its whole period and returns the per-step series and summary. */
 export function simulate(s: Scenario, o: SimulateOptions = {}): Result {
-  const inputs: RunInputs = { sea: o.sea ?? buildSea(s), scheme: buildScheme(s), ops: buildOperation(s) };
+  const notes: string[] = [];
+  const inputs: RunInputs = { sea: o.sea ?? buildSea(s, notes), scheme: buildScheme(s), ops: buildOperation(s), notes };
   const n = inputs.sea.level.length;
   if (o.series && o.series.power.length !== n) throw new RangeError(`series buffers hold ${o.series.power.length} samples, the sea level ${n}`);
   const series = o.series ?? allocateSeries(n);

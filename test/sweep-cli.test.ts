@@ -199,14 +199,14 @@ describe('shards and merge', () => {
 });
 
 describe('Ctrl-C', () => {
-  it('stops the workers and leaves the previous output untouched', { timeout: SLOW }, async () => {
+  it('stops the workers, exits 130 and leaves the previous result untouched', { timeout: SLOW }, async () => {
     const d = tmp();
     const file = join(d, 'long.json');
     // About 3,000 full-year designs: minutes of work, interrupted after it starts.
     writeFileSync(file, JSON.stringify({ name: 'long', base: DEFAULT_SCENARIO, method: 'lhs', samples: 3000, seed: 1, parameters: { 'scheme.turbines.count': { min: 10, max: 40, step: 1 }, 'scheme.sluices.area_m2': { min_m2: 1000, max_m2: 5000 } } }));
     const out = join(d, 'res');
     mkdirSync(out);
-    writeFileSync(join(out, 'previous.txt'), 'an earlier result');
+    writeFileSync(join(out, 'designs.csv'), 'an earlier result\n');
     let sent = false;
     const r = await spawnCli(['sweep', file, '--out', out, '--workers', '2'], (err, kill) => {
       if (!sent && err.includes('Running 3000 designs on 2 worker threads')) {
@@ -215,9 +215,11 @@ describe('Ctrl-C', () => {
       }
     });
     expect(sent).toBe(true);
-    expect(r.code).toBe(1);
-    expect(r.err).toMatch(/error: the run failed: interrupted by SIGINT: the workers were stopped; nothing was written to .*res/);
-    expect(readdirSync(out)).toEqual(['previous.txt']);
+    expect(r.code).toBe(130);
+    expect(r.err).toMatch(/interrupted: temporary files removed/);
+    expect(r.out).toBe('');
+    expect(readdirSync(out)).toEqual(['designs.csv']);
+    expect(readFileSync(join(out, 'designs.csv'), 'utf8')).toBe('an earlier result\n');
     expect(readdirSync(d).sort()).toEqual(['long.json', 'res']);
   });
 });

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { checkDesigns, loadSweep, unitSuffix } from '../src/sweep/spec.js';
+import { dirname, join, resolve } from 'node:path';
+import { SWEEP_SCHEMA_PATH, checkDesigns, loadSweep, unitSuffix } from '../src/sweep/spec.js';
 import { gridDesigns, gridPoints, lhsDesigns, mulberry32, type Parameter } from '../src/sweep/expand.js';
 import { parsePath } from '../src/sweep/json-path.js';
 import { allIndices } from '../src/sweep/run.js';
@@ -33,6 +33,10 @@ function problemsOf(fn: () => unknown): string[] {
 const param = (path: string, domain: Parameter['domain']): Parameter => ({ path, keys: parsePath(path)!, domain });
 
 describe('the example sweep, models/mersey-sweep.json', () => {
+  it('points "$schema" at models/sweep.schema.json', () => {
+    expect(resolve(dirname(EXAMPLE), JSON.parse(readFileSync(EXAMPLE, 'utf8')).$schema)).toBe(SWEEP_SCHEMA_PATH);
+  });
+
   it('loads as a 3 x 3 x 3 grid over the Mersey default, first parameter slowest', () => {
     const s = loadSweep(EXAMPLE);
     expect(s.designs.count).toBe(27);

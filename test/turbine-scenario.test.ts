@@ -118,11 +118,11 @@ describe('bad turbine fields: one message each, naming the JSON path and unit', 
   const cases: [string, object, RegExp][] = [
     ['unknown kind, with a suggestion', { ...AF, kind: 'aggidis-feathers' }, /^models\/x\.json: scheme\.turbines\.curve\.kind: expected one of "chart", "aggidis-feather", "ideal", got "aggidis-feathers"; did you mean "aggidis-feather"\?$/],
     ['negative rated power', { ...AF, rated_power_mw: -25 }, /scheme\.turbines\.curve\.rated_power_mw: expected a number > 0 \(megawatts\), got -25$/],
-    ['fractional poles', { ...AF, generator_poles: 95.5 }, /scheme\.turbines\.curve\.generator_poles: expected a whole number \(poles\), got 95\.5$/],
-    ['grid frequency as text', { ...AF, grid_frequency_hz: '50' }, /scheme\.turbines\.curve\.grid_frequency_hz: expected a number \(hertz\), got "50"$/],
-    ['flood factor above 1', { ...AF, flood_efficiency_factor: 1.2 }, /scheme\.turbines\.curve\.flood_efficiency_factor: expected a number <= 1 \(dimensionless\), got 1\.2$/],
-    ['efficiency of zero', { kind: 'ideal', rated_power_mw: 10, efficiency: 0 }, /scheme\.turbines\.curve\.efficiency: expected a number > 0 \(dimensionless\), got 0$/],
-    ['missing rated power', { kind: 'ideal' }, /scheme\.turbines\.curve\.rated_power_mw: missing; this field is required$/],
+    ['fractional poles', { ...AF, generator_poles: 95.5 }, /scheme\.turbines\.curve\.generator_poles: expected a whole number >= 2 \(poles\), got 95\.5; give a whole number, without a decimal part$/],
+    ['grid frequency as text', { ...AF, grid_frequency_hz: '50' }, /scheme\.turbines\.curve\.grid_frequency_hz: expected a number > 0 \(hertz\), got "50"; write the number without quotes$/],
+    ['flood factor above 1', { ...AF, flood_efficiency_factor: 1.2 }, /scheme\.turbines\.curve\.flood_efficiency_factor: expected a number > 0 and <= 1 \(dimensionless\), got 1\.2$/],
+    ['efficiency of zero', { kind: 'ideal', rated_power_mw: 10, efficiency: 0 }, /scheme\.turbines\.curve\.efficiency: expected a number > 0 and <= 1 \(dimensionless\), got 0$/],
+    ['missing rated power', { kind: 'ideal' }, /scheme\.turbines\.curve\.rated_power_mw: missing: this field is required, a number > 0 \(megawatts\)$/],
     ['a field of another kind', { ...AF, chart_diameter_m: 9 }, /scheme\.turbines\.curve\.chart_diameter_m: unknown field; expected one of kind, rated_power_mw/],
     ['a misspelt field', { ...AF, generator_pole: 95 }, /scheme\.turbines\.curve\.generator_pole: unknown field; did you mean "generator_poles"\?$/],
   ];
@@ -136,18 +136,19 @@ describe('bad turbine fields: one message each, naming the JSON path and unit', 
 
   it('a missing kind is reported once', () => {
     const p = problems(withCurve({ rated_power_mw: 25 }));
-    expect(p).toEqual(['models/x.json: scheme.turbines.curve.kind: missing; this field is required']);
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/^models\/x\.json: scheme\.turbines\.curve\.kind: missing: this field is required/);
   });
 
   const pumpCases: [string, object, RegExp][] = [
     ['neither efficiency', { power_mw: 20 }, /scheme\.turbines\.pumping: expected exactly one of "efficiency" \(a constant\) and "efficiency_by_lift" \(a curve\), got neither$/],
     ['both efficiencies', { efficiency: 0.8, efficiency_by_lift: { lift_m: [0, 1], efficiency: [0.6, 0.8] } }, /got both$/],
-    ['efficiency above 1', { efficiency: 1.1 }, /scheme\.turbines\.pumping\.efficiency: expected a number <= 1 \(dimensionless\), got 1\.1$/],
+    ['efficiency above 1', { efficiency: 1.1 }, /scheme\.turbines\.pumping\.efficiency: expected a number > 0 and <= 1 \(dimensionless\), got 1\.1$/],
     ['negative capacity', { efficiency: 0.8, max_flow_m3s: -1 }, /scheme\.turbines\.pumping\.max_flow_m3s: expected a number > 0 \(cubic metres per second\), got -1$/],
     ['negative lift', { efficiency_by_lift: { lift_m: [-1, 1], efficiency: [0.6, 0.8] } }, /scheme\.turbines\.pumping\.efficiency_by_lift\.lift_m\[0\]: expected a number >= 0 \(metres\), got -1$/],
     ['lifts out of order', { efficiency_by_lift: { lift_m: [0, 2, 1], efficiency: [0.5, 0.7, 0.6] } }, /scheme\.turbines\.pumping\.efficiency_by_lift\.lift_m\[2\]: expected lifts in increasing order, got 1 m after 2 m$/],
     ['lengths differ', { efficiency_by_lift: { lift_m: [0, 1, 2], efficiency: [0.5, 0.7] } }, /scheme\.turbines\.pumping\.efficiency_by_lift: expected as many efficiencies as lifts \(3\), got 2$/],
-    ['a one-point curve', { efficiency_by_lift: { lift_m: [1], efficiency: [0.7] } }, /scheme\.turbines\.pumping\.efficiency_by_lift\.lift_m: expected at least 2 values, got \[1\]$/],
+    ['a one-point curve', { efficiency_by_lift: { lift_m: [1], efficiency: [0.7] } }, /scheme\.turbines\.pumping\.efficiency_by_lift\.lift_m: expected a list of at least 2 values, got \[1\]$/],
   ];
   for (const [what, pumping, message] of pumpCases) {
     it(`pumping: ${what}`, () => {

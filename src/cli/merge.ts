@@ -11,11 +11,11 @@ export function registerMerge(program: Command): void {
     .description('Join the shard folders of one sweep (from `sweep --shard i/n`) into designs.csv, designs.json and designs.html, identical to a single-machine run')
     .argument('<shards...>', 'shard folders, every shard of the sweep exactly once, in any order')
     .requiredOption('--out <dir>', 'output folder for the merged result')
-    .action((dirs: string[], opts: { out: string }) => {
+    .action(async (dirs: string[], opts: { out: string }) => {
       const { header, rows } = mergeShards(dirs);
       const dir = resolve(opts.out);
       const files = sweepFiles(header, rows);
-      writeDirAtomic(dir, files);
+      await writeDirAtomic(dir, files);
       const out = [`Merged ${dirs.length} shards of sweep ${header.name}: ${rows.length} designs`, '', bestText(header, rows), '', 'Written', ...Object.keys(files).map((f) => `  ${join(dir, f)}`)];
       process.stdout.write(out.join('\n') + '\n');
     });

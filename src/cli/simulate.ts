@@ -18,13 +18,13 @@ export function registerSimulate(program: Command): void {
     .option('--series', 'also write the per-step series.csv (a year at 5-minute steps is about 8 MB)')
     .option('--html', 'also write report.html: the plots, self-contained (opens offline)')
     .option('--json', 'print the summary as JSON instead of the table')
-    .action((file: string, opts: { out?: string; series?: boolean; html?: boolean; json?: boolean }) => {
+    .action(async (file: string, opts: { out?: string; series?: boolean; html?: boolean; json?: boolean }) => {
       const scenario = loadScenario(file);
       const result = simulate(scenario);
       const dir = resolve(opts.out ?? join('out', scenario.name));
       const version = toolVersion();
       const html = opts.html ? reportHtml([{ result, scheme: buildScheme(scenario), label: scenario.name }], { toolVersion: version }) : undefined;
-      const written = writeResult(result, dir, { series: opts.series === true, toolVersion: version, html });
+      const written = await writeResult(result, dir, { series: opts.series === true, toolVersion: version, html });
       if (opts.json) process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n');
       else process.stdout.write(`${summaryText(result.summary, file, scenario.description)}\n\nWritten\n${written.map((w) => `  ${w}`).join('\n')}\n`);
     });

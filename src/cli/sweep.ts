@@ -8,7 +8,7 @@ import { toolVersion } from '../paths.js';
 import { describeTide } from '../scenario/tide-source.js';
 import { writeDirAtomic } from '../report/atomic.js';
 import { progressBar } from '../report/progress.js';
-import { PoolInterrupted, defaultWorkerCount } from '../parallel/pool.js';
+import { defaultWorkerCount } from '../parallel/pool.js';
 import { checkDesigns, loadSweep } from '../sweep/spec.js';
 import { allIndices, runSweep } from '../sweep/run.js';
 import { bestText, sweepFiles, sweepHeader } from '../sweep/output.js';
@@ -58,28 +58,23 @@ export function registerSweep(program: Command): void {
       }
       status(`Running ${indices.length} designs on ${workers} worker thread${workers > 1 ? 's' : ''}`);
 
+      // Ctrl-C and SIGTERM are handled by main(): temporary output removed, exit 130/143; the
+      // worker threads end with the process and nothing is written before every design is done.
       const bar = progressBar(indices.length, { unit: 'designs', quiet: opts.quiet });
-      const ac = new AbortController();
-      const stop = (sig: NodeJS.Signals) => ac.abort(sig);
-      process.on('SIGINT', stop);
-      process.on('SIGTERM', stop);
       const t0 = performance.now();
-      let rows;
+      let run;
       try {
-        ({ rows } = await runSweep(sweep, { indices, workers, signal: ac.signal, onProgress: (done) => bar.update(done) }));
-      } catch (err) {
-        if (err instanceof PoolInterrupted) throw new Error(`interrupted by ${String(ac.signal.reason)}: the workers were stopped; nothing was written to ${dir}`);
-        throw err;
+        run = await runSweep(sweep, { indices, workers, onProgress: (done) => bar.update(done) });
       } finally {
         bar.finish();
-        process.off('SIGINT', stop);
-        process.off('SIGTERM', stop);
       }
+      const { rows, seaNotes } = run;
       const seconds = (performance.now() - t0) / 1000;
+      for (const n of seaNotes) process.stderr.write(`note: sea level: ${n}\n`);
 
-      const header = sweepHeader(sweep, toolVersion());
+      const header = sweepHeader(sweep, toolVersion(), seaNotes);
       const files = shard ? shardFiles(header, shard, rows) : sweepFiles(header, rows);
-      writeDirAtomic(dir, files);
+      await writeDirAtomic(dir, files);
       const out = [`Done: ${rows.length} designs in ${seconds.toFixed(2)} s (${(rows.length / seconds).toFixed(1)} designs/s on ${workers} worker thread${workers > 1 ? 's' : ''})`, ''];
       if (shard) out.push(`Shard ${shard.index}/${shard.count} written; join all ${shard.count} shard folders with \`mersey-tidal merge <shard dirs...> --out DIR\``, '');
       else out.push(bestText(header, rows), '');

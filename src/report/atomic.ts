@@ -1,15 +1,80 @@
 /**
- * Atomic output: files are written to a temporary name beside their target and renamed into
- * place, so an interrupted run never leaves a truncated file that looks complete.
+ * Atomic output. A file is written under a temporary name beside its target and renamed into
+ * place; a result folder is built as a temporary sibling folder and swapped in place of the
+ * previous one. So an interrupted or failed run never leaves a truncated file under a final name,
+ * and a folder never mixes files from two runs.
+ *
+ * Temporary names carry the writing process's id: `<target>.tmp-<pid>-<stamp>` (and, for the
+ * instant of a folder swap, `<target>.old-<pid>-<stamp>`). What a killed process leaves behind is
+ * removed by the next write to the same target (a cut swap is undone: the previous result comes
+ * back). An interrupt handler can call removeTemporaries() to clean up before exiting.
  */
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdir, open } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { InputError } from '../errors.js';
 
+/** Temporary paths this process created and has not yet renamed into place or removed. */
+const pending = new Set<string>();
+
+/** Removes every temporary file or folder this process is writing (for interrupt handlers). */
+export function removeTemporaries(): void {
+  for (const p of pending) rmSync(p, { recursive: true, force: true });
+  pending.clear();
+}
+
+let counter = 0;
+function temporaryName(target: string, kind: 'tmp' | 'old'): string {
+  return `${target}.${kind}-${process.pid}-${Date.now().toString(36)}${(counter++).toString(36)}`;
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function exists(path: string): boolean {
+  try {
+    statSync(path);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Cleans up after writers of `target` that were killed: removes their temporary files and
+ * folders; puts back a previous result whose swap was cut between its two renames.
+ */
+function sweepLeftovers(target: string): void {
+  const dir = dirname(target);
+  const prefix = `${basename(target)}.`;
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = /^(tmp|old)-(\d+)-[0-9a-z]+$/.exec(name.startsWith(prefix) ? name.slice(prefix.length) : '');
+    if (!m || Number(m[2]) === process.pid || alive(Number(m[2]))) continue;
+    const path = join(dir, name);
+    if (m[1] === 'old' && !exists(target)) renameSync(path, target);
+    else rmSync(path, { recursive: true, force: true });
+  }
+}
+
+/** Writes one file atomically (synchronously: for small files). */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.tmp-${process.pid}-${Date.now()}`;
+  sweepLeftovers(path);
+  const tmp = temporaryName(path, 'tmp');
   try {
-    writeFileSync(tmp, data);
+    writeFileSync(tmp, data, { flag: 'wx' });
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
@@ -17,27 +82,76 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
   }
 }
 
-/**
- * Writes a set of files as one result folder: built in a temporary sibling folder, then swapped
- * in place of any previous one, so a folder never mixes files from two runs.
- */
-export function writeDirAtomic(dir: string, files: Record<string, string | Uint8Array>): void {
-  const stamp = `${process.pid}-${Date.now()}`;
-  const tmp = `${dir}.tmp-${stamp}`;
-  const old = `${dir}.old-${stamp}`;
-  mkdirSync(tmp, { recursive: true });
+/** Bytes written per await, so an interrupt is handled while a large file is being written. */
+const CHUNK = 1 << 20;
+
+async function writeChunked(path: string, data: string | Uint8Array): Promise<void> {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const fh = await open(path, 'wx');
   try {
-    for (const [name, data] of Object.entries(files)) writeFileSync(`${tmp}/${name}`, data);
-    let hadOld = true;
-    try {
-      renameSync(dir, old);
-    } catch {
-      hadOld = false;
-    }
-    renameSync(tmp, dir);
-    if (hadOld) rmSync(old, { recursive: true, force: true });
+    for (let at = 0; at < bytes.length; at += CHUNK) await fh.write(bytes, at, Math.min(CHUNK, bytes.length - at));
+  } finally {
+    await fh.close();
+  }
+}
+
+/**
+ * The folder `dir` may be replaced as a whole: it does not exist, is empty, or holds `identity`
+ * (the first file of a result, e.g. summary.json) and no sub-folders. Anything else (a file, a
+ * folder of other things) is refused, so a mistyped --out never deletes someone's files.
+ */
+function checkReplaceable(dir: string, identity: string): void {
+  let entries;
+  try {
+    if (!statSync(dir).isDirectory()) throw new InputError(`${dir}: exists and is not a folder; give a new or empty folder for the results`);
+    entries = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
-    rmSync(tmp, { recursive: true, force: true });
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;
     throw err;
   }
+  if (entries.length === 0) return;
+  if (entries.some((e) => e.name === identity) && entries.every((e) => !e.isDirectory())) return;
+  throw new InputError(
+    `${dir}: the folder exists and does not look like a previous result (no ${identity}, or it holds sub-folders); ` +
+      `a result folder is replaced as a whole, so give a new or empty folder, or a previous result folder`,
+  );
+}
+
+/**
+ * Writes a set of files as one result folder: built in a temporary sibling folder, then swapped
+ * in place of any previous one, so a folder never mixes files from two runs. The first file named
+ * in `files` identifies a previous result that may be replaced (see checkReplaceable). Large
+ * files are written in chunks so that an interrupt can be handled (see removeTemporaries).
+ */
+export async function writeDirAtomic(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
+  const names = Object.keys(files);
+  if (names.length === 0 || names.some((n) => n !== basename(n) || n.startsWith('.'))) {
+    throw new Error(`${dir}: a result folder is a flat set of named files, got [${names.join(', ')}]`);
+  }
+  try {
+    mkdirSync(dirname(dir), { recursive: true });
+  } catch (err) {
+    throw new Error(`cannot write the result folder ${dir} (${(err as Error).message})`);
+  }
+  sweepLeftovers(dir);
+  checkReplaceable(dir, names[0]);
+  const tmp = temporaryName(dir, 'tmp');
+  const old = temporaryName(dir, 'old');
+  let hadOld = false;
+  pending.add(tmp);
+  try {
+    await mkdir(tmp);
+    for (const name of names) await writeChunked(join(tmp, name), files[name]);
+    // The swap: two renames with no await between them, so no interrupt handler runs inside it.
+    hadOld = exists(dir);
+    if (hadOld) renameSync(dir, old);
+    renameSync(tmp, dir);
+    pending.delete(tmp);
+  } catch (err) {
+    if (hadOld && !exists(dir)) renameSync(old, dir);
+    rmSync(tmp, { recursive: true, force: true });
+    pending.delete(tmp);
+    throw err;
+  }
+  if (hadOld) rmSync(old, { recursive: true, force: true });
 }

@@ -18,14 +18,14 @@ export interface WriteOptions {
   html?: string;
 }
 
-/** Writes the result folder `dir` as a whole; returns the paths written. */
-export function writeResult(r: Result, dir: string, o: WriteOptions): string[] {
+/** Writes the result folder `dir` as a whole; resolves to the paths written. */
+export async function writeResult(r: Result, dir: string, o: WriteOptions): Promise<string[]> {
   const files: Record<string, string> = {
     'summary.json': JSON.stringify(summaryDocument(r, o.toolVersion), null, 2) + '\n',
     'monthly.csv': monthlyCsv(r),
   };
   if (o.series) files['series.csv'] = seriesCsv(r);
   if (o.html !== undefined) files['report.html'] = o.html;
-  writeDirAtomic(dir, files);
+  await writeDirAtomic(dir, files);
   return Object.keys(files).map((f) => join(dir, f));
 }

@@ -25,5 +25,6 @@ export function summaryText(s: Summary, scenarioFile: string, description: strin
   lines.push('');
   lines.push('Data');
   for (const d of s.data_files) lines.push(`  ${d}`);
+  for (const n of s.data_notes) lines.push(`  note: ${n}`);
   return lines.join('\n');
 }

@@ -1,74 +1,140 @@
-/** Loading a scenario file: parse, validate against the schema, check meaning, resolve paths. */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+/**
+ * Loading a scenario file: read, check the JSON text (syntax errors with line and column, keys
+ * given twice), validate against the schema, check relations between fields, resolve data paths.
+ */
+import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Scenario } from './types.js';
-import { InputError, validateScenarioObject } from './validate.js';
+import { InputError, jsonPath, schemaProblems, throwProblems, type Locate, type Problem } from './validate.js';
+import { scanJson, type JsonScan } from './json-text.js';
+import { readText } from './read-text.js';
 import { parseIsoSeconds } from '../tide/series.js';
-import { resolveTurbinePaths, turbineProblems } from './turbines.js';
+import { turbineProblems } from './turbines.js';
 
 /** Checks that the schema cannot express (relations between fields). Returns the problems. */
-function checkMeaning(s: Scenario): string[] {
-  const out: string[] = [];
+function checkMeaning(s: Scenario): Problem[] {
+  const out: Problem[] = [];
   const { ebb } = s.operation;
-  if (ebb.end_head_m >= ebb.start_head_m) {
-    out.push(`operation.ebb.end_head_m: expected less than start_head_m (${ebb.start_head_m} m), got ${ebb.end_head_m} m; generation stops at a lower head than it starts`);
+  // The schema leaves `ebb` optional; the ebb-only mode cannot run without it.
+  if (ebb === undefined) {
+    out.push({ path: 'operation.ebb', message: `missing: mode "${s.operation.mode}" needs { "start_head_m": ..., "end_head_m": ... } (metres)` });
+  } else if (ebb.end_head_m >= ebb.start_head_m) {
+    out.push({ path: 'operation.ebb.end_head_m', message: `expected less than start_head_m (${ebb.start_head_m} m), got ${ebb.end_head_m} m; generation stops at a lower head than it starts` });
   }
   for (const key of ['start', 'end'] as const) {
     const v = s.period[key];
-    if (v !== undefined && !Number.isFinite(parseIsoSeconds(v))) out.push(`period.${key}: expected an ISO 8601 UTC time such as 2018-01-01T00:00:00Z, got "${v}"`);
+    if (v !== undefined && !Number.isFinite(parseIsoSeconds(v))) out.push({ path: `period.${key}`, message: `expected an ISO 8601 UTC time such as 2018-01-01T00:00:00Z, got "${v}"` });
   }
-  const { start, end, year } = s.period;
-  if (year !== undefined && (start !== undefined || end !== undefined)) out.push('period: give either "year" or "start"/"end", not both');
-  if (s.tide.kind === 'harmonic' && year === undefined && (start === undefined || end === undefined)) {
-    out.push('period: a harmonic tide needs a period: give "year" (e.g. 2018) or both "start" and "end" (ISO 8601 UTC)');
+  const start = s.period.start !== undefined ? parseIsoSeconds(s.period.start) : NaN;
+  const end = s.period.end !== undefined ? parseIsoSeconds(s.period.end) : NaN;
+  if (end - start < s.time_step_s) {
+    out.push({ path: 'period.end', message: `expected at least one time step (${s.time_step_s} s) after period.start (${s.period.start}), got ${s.period.end}` });
   }
-  if (start !== undefined && end !== undefined && parseIsoSeconds(end) <= parseIsoSeconds(start)) {
-    out.push(`period.end: expected a time after period.start (${start}), got ${end}`);
+  const { year } = s.period;
+  if (year !== undefined && (s.period.start !== undefined || s.period.end !== undefined)) out.push({ path: 'period', message: 'give either "year" or "start"/"end", not both' });
+  if (s.tide.kind === 'harmonic' && year === undefined && (s.period.start === undefined || s.period.end === undefined)) {
+    out.push({ path: 'period', message: 'a harmonic tide needs a period: give "year" (e.g. 2018) or both "start" and "end" (ISO 8601 UTC)' });
   }
   out.push(...turbineProblems(s.scheme.turbines));
   return out;
 }
 
+/** A field holding a data-file path: every field named `file` or ending in `_file`. */
+export interface FileField {
+  /** Dotted JSON path of the field. */
+  path: string;
+  /** Its value. */
+  file: string;
+}
+
+const isFileField = (key: string, parts: readonly string[]) => (key === 'file' && parts.length > 0) || key.endsWith('_file');
+
+/**
+ * The data-file fields of a scenario (or of any parsed JSON value), in document order. The
+ * top-level `file` of a loaded Scenario is the scenario's own path, not a data file.
+ */
+export function dataFileFields(value: unknown, parts: string[] = []): FileField[] {
+  if (value === null || typeof value !== 'object') return [];
+  const out: FileField[] = [];
+  for (const [k, v] of Object.entries(value)) {
+    if (typeof v === 'string' && isFileField(k, parts)) out.push({ path: jsonPath([...parts, k]), file: v });
+    else out.push(...dataFileFields(v, [...parts, k]));
+  }
+  return out;
+}
+
+/** A copy of `value` with every data-file field resolved against `baseDir`. */
+function resolvePaths<T>(value: T, baseDir: string, parts: string[] = []): T {
+  if (value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v, k) => resolvePaths(v, baseDir, [...parts, String(k)])) as T;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    out[k] = typeof v === 'string' && isFileField(k, parts) ? (isAbsolute(v) ? v : resolve(baseDir, v)) : resolvePaths(v, baseDir, [...parts, k]);
+  }
+  return out as T;
+}
+
+/** Locates a dotted path in the scanned text: the value's position, or its nearest ancestor's. */
+function locator(scan: JsonScan): Locate {
+  return (path) => {
+    for (let p = path; ; ) {
+      const at = scan.positions.get(p);
+      if (at) return at;
+      const cut = Math.max(p.lastIndexOf('.'), p.lastIndexOf('['));
+      if (cut <= 0) return scan.positions.get('(top level)');
+      p = p.slice(0, cut);
+    }
+  };
+}
+
 /**
  * Turns a parsed scenario object into a Scenario: validates it (defaults filled), resolves data
  * paths against `baseDir`, checks relations between fields. Throws InputError with every problem.
+ * `scan` (from the file's text) adds line and column to the messages, and flags keys given twice.
  */
-export function scenarioFromObject(obj: unknown, file: string, baseDir: string): Scenario {
-  validateScenarioObject(obj, file);
+export function scenarioFromObject(obj: unknown, file: string, baseDir: string, scan?: JsonScan): Scenario {
+  const locate = scan ? locator(scan) : undefined;
+  const twice: Problem[] = (scan?.duplicates ?? []).map((d) => ({
+    path: d.path,
+    message: `given twice (first at line ${d.first.line}, column ${d.first.column}); JSON keeps only the last one, so remove one of them`,
+  }));
+  const problems = [...twice, ...schemaProblems(obj)];
+  if (problems.length > 0) throwProblems(file, problems, locate);
   const raw = obj as Omit<Scenario, 'file' | 'description' | 'sources' | 'period'> & Partial<Scenario>;
-  const s: Scenario = {
-    ...raw,
-    description: raw.description ?? '',
-    sources: raw.sources ?? [],
-    period: raw.period ?? {},
-    file,
-  };
-  if (s.tide.kind === 'observed') s.tide = { ...s.tide, file: resolve(baseDir, s.tide.file) };
-  else if (/[\\/]/.test(s.tide.site) || s.tide.site.endsWith('.json')) s.tide = { ...s.tide, site: resolve(baseDir, s.tide.site) };
-  s.scheme = {
-    ...s.scheme,
-    basin: { ...s.scheme.basin, area_curve_file: resolve(baseDir, s.scheme.basin.area_curve_file) },
-    turbines: resolveTurbinePaths(s.scheme.turbines, baseDir),
-  };
-  const problems = checkMeaning(s).map((m) => `${file}: ${m}`);
-  if (problems.length > 0) throw new InputError(`${problems.length} problem${problems.length > 1 ? 's' : ''} in the scenario:\n  ${problems.join('\n  ')}`, problems);
+  const s: Scenario = resolvePaths(
+    {
+      ...raw,
+      description: raw.description ?? '',
+      sources: raw.sources ?? [],
+      period: raw.period ?? {},
+      file,
+    },
+    baseDir,
+  );
+  // A harmonic site given as a path (not a built-in name) is a data file too.
+  if (s.tide.kind === 'harmonic' && (/[\\/]/.test(s.tide.site) || s.tide.site.endsWith('.json'))) s.tide = { ...s.tide, site: resolve(baseDir, s.tide.site) };
+  const meaning = checkMeaning(s);
+  if (meaning.length > 0) throwProblems(file, meaning, locate);
   return s;
 }
 
-/** Reads and validates a scenario file. */
+/**
+ * Reads and validates a scenario file. Messages name the file as given; Scenario.file is the
+ * absolute path.
+ */
 export function loadScenario(path: string): Scenario {
   const file = resolve(path);
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readText(file, 'scenario file');
   } catch (err) {
-    throw new InputError(`${file}: cannot read the scenario file (${(err as NodeJS.ErrnoException).code ?? err})`);
+    throw new InputError((err as Error).message);
   }
-  let obj: unknown;
-  try {
-    obj = JSON.parse(text);
-  } catch (err) {
-    throw new InputError(`${file}: not valid JSON: ${(err as Error).message}`);
+  const scan = scanJson(text);
+  if (scan.syntax) {
+    const { at, message } = scan.syntax;
+    throw new InputError(`${path}:${at.line}:${at.column}: not valid JSON: ${message}`);
   }
-  return scenarioFromObject(obj, file, dirname(file));
+  const s = scenarioFromObject(JSON.parse(text), path, dirname(file), scan);
+  s.file = file;
+  return s;
 }

@@ -5,7 +5,8 @@
 import type { Scenario, TideSpec } from './types.js';
 import { asInput, InputError } from './validate.js';
 import type { SeaLevel } from '../solver/integrate.js';
-import { loadSite, predictSeaLevel, readSeriesCsv, requireNoGaps, resampleSeries, parseIsoSeconds } from '../tide/index.js';
+import { loadSite, predictSeaLevel, readSeriesCsv, resampleSeries, parseIsoSeconds } from '../tide/index.js';
+import { checkSeries } from './data-checks.js';
 
 /** Start and end (s since the epoch) of the scenario's period; `fallback` gives the series' own ends. */
 export function periodBounds(s: Scenario, fallback?: [number, number]): [number, number] {
@@ -24,7 +25,8 @@ function samples(t0: number, t1: number, dt: number): number {
   return Math.floor((t1 - t0) / dt + 1e-9) + 1;
 }
 
-export function buildSea(s: Scenario): SeaLevel {
+/** The sea level on the solver grid; what was done to the data on the way (gaps filled) goes to `notes`. */
+export function buildSea(s: Scenario, notes: string[] = []): SeaLevel {
   const dt = s.time_step_s;
   let sea: SeaLevel;
   if (s.tide.kind === 'harmonic') {
@@ -32,8 +34,7 @@ export function buildSea(s: Scenario): SeaLevel {
     const [t0, t1] = periodBounds(s);
     sea = asInput(() => predictSeaLevel(site, t0, dt, samples(t0, t1, dt), { datum: s.tide.datum }));
   } else {
-    const series = asInput(() => readSeriesCsv((s.tide as { file: string }).file));
-    asInput(() => requireNoGaps(series));
+    const series = asInput(() => checkSeries(readSeriesCsv((s.tide as { file: string }).file), s, notes));
     const [t0, t1] = periodBounds(s, [series.time[0], series.time[series.time.length - 1]]);
     sea = asInput(() => resampleSeries(series, t0, dt, samples(t0, t1, dt)));
   }

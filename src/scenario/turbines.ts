@@ -3,10 +3,10 @@
  * and the flat TurbineTable the solver reads, built once when the scenario loads. The one switch
  * on the curve kind is here; the solver never sees the kind.
  */
-import { resolve } from 'node:path';
 import type { PumpingSpec, TurbineCurve, TurbinesSpec } from './types.js';
-import { readNumericCsv } from './csv.js';
-import { asInput } from './validate.js';
+import { readNumericTable } from './csv.js';
+import { checkTurbineChart } from './data-checks.js';
+import { asInput, type Problem } from './validate.js';
 import { maxOf, parametricTable, type TurbineTable } from '../scheme/turbine.js';
 import { tableFromChart } from '../scheme/hill-chart.js';
 import { aggidisFeatherUnit } from '../scheme/aggidis-feather.js';
@@ -15,33 +15,28 @@ import { constantEfficiency, efficiencyByLift, withPump } from '../scheme/pump.j
 
 const W_PER_MW = 1e6;
 
-/** The turbines with the chart file (if any) resolved against `baseDir`. */
-export function resolveTurbinePaths(t: TurbinesSpec, baseDir: string): TurbinesSpec {
-  return t.curve.kind === 'chart' ? { ...t, curve: { ...t.curve, file: resolve(baseDir, t.curve.file) } } : t;
-}
-
 /** Data files the turbines read (for the run's record). */
 export function turbineDataFiles(t: TurbinesSpec): string[] {
   return t.curve.kind === 'chart' ? [t.curve.file] : [];
 }
 
-/** Problems the schema cannot express, each "json.path: what is wrong; how to fix". */
-export function turbineProblems(t: TurbinesSpec): string[] {
+/** Problems the schema cannot express: the JSON path and what is wrong. */
+export function turbineProblems(t: TurbinesSpec): Problem[] {
   const p = t.pumping;
   if (p === undefined) return [];
   const at = 'scheme.turbines.pumping';
-  const out: string[] = [];
+  const out: Problem[] = [];
   if ((p.efficiency === undefined) === (p.efficiency_by_lift === undefined)) {
-    out.push(`${at}: expected exactly one of "efficiency" (a constant) and "efficiency_by_lift" (a curve), got ${p.efficiency === undefined ? 'neither' : 'both'}`);
+    out.push({ path: at, message: `expected exactly one of "efficiency" (a constant) and "efficiency_by_lift" (a curve), got ${p.efficiency === undefined ? 'neither' : 'both'}` });
   }
   const curve = p.efficiency_by_lift;
   if (curve !== undefined) {
     if (curve.lift_m.length !== curve.efficiency.length) {
-      out.push(`${at}.efficiency_by_lift: expected as many efficiencies as lifts (${curve.lift_m.length}), got ${curve.efficiency.length}`);
+      out.push({ path: `${at}.efficiency_by_lift`, message: `expected as many efficiencies as lifts (${curve.lift_m.length}), got ${curve.efficiency.length}` });
     }
     for (let i = 1; i < curve.lift_m.length; i++) {
       if (!(curve.lift_m[i] > curve.lift_m[i - 1])) {
-        out.push(`${at}.efficiency_by_lift.lift_m[${i}]: expected lifts in increasing order, got ${curve.lift_m[i]} m after ${curve.lift_m[i - 1]} m`);
+        out.push({ path: `${at}.efficiency_by_lift.lift_m[${i}]`, message: `expected lifts in increasing order, got ${curve.lift_m[i]} m after ${curve.lift_m[i - 1]} m` });
         break;
       }
     }
@@ -53,7 +48,7 @@ export function turbineProblems(t: TurbinesSpec): string[] {
 function generatingTable(c: TurbineCurve, diameter: number, idleCd: number): TurbineTable {
   switch (c.kind) {
     case 'chart': {
-      const chart = asInput(() => readNumericCsv(c.file, ['head_m', 'power_mw', 'flow_m3s']));
+      const chart = asInput(() => checkTurbineChart(readNumericTable(c.file, ['head_m', 'power_mw', 'flow_m3s'])));
       return tableFromChart(
         { head: chart.head_m, power: chart.power_mw.map((x) => x * W_PER_MW), flow: chart.flow_m3s, diameter: c.chart_diameter_m },
         diameter,

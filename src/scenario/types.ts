@@ -11,6 +11,8 @@ export interface ObservedTide {
   datum: string;
   /** Added to every level (m): sea-level rise for sensitivity studies. */
   sea_level_offset_m: number;
+  /** Gaps in the series up to this long (s) are filled linearly; undefined: every gap is an error. */
+  fill_gaps_max_s?: number;
 }
 
 export interface HarmonicTide {

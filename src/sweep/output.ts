@@ -34,9 +34,11 @@ export interface SweepHeader {
   design_count: number;
   /** "shared", or "per design" with the swept fields that change it. */
   sea_level: string;
+  /** What was done to the shared sea level's data (e.g. gaps filled). */
+  data_notes: string[];
 }
 
-export function sweepHeader(s: LoadedSweep, toolVersion: string): SweepHeader {
+export function sweepHeader(s: LoadedSweep, toolVersion: string, dataNotes: readonly string[]): SweepHeader {
   const { spec } = s;
   return {
     name: spec.name,
@@ -53,6 +55,7 @@ export function sweepHeader(s: LoadedSweep, toolVersion: string): SweepHeader {
     parameters: spec.parameters.map((p) => ({ path: p.path, unit: unitSuffix(p.path), ...(p.domain.kind === 'list' ? { values: p.domain.values } : { min: p.domain.min, max: p.domain.max, step: p.domain.step }) })),
     design_count: s.designs.count,
     sea_level: s.seaPaths.length === 0 ? 'shared' : `per design (swept: ${s.seaPaths.join(', ')})`,
+    data_notes: [...dataNotes],
   };
 }
 

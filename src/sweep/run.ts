@@ -37,6 +37,8 @@ export interface SweepRun {
   rows: DesignRow[];
   /** True when one sea level served every design. */
   seaShared: boolean;
+  /** What was done to the shared sea level's data (e.g. gaps filled); empty when nothing. */
+  seaNotes: string[];
   workers: number;
 }
 
@@ -52,9 +54,10 @@ export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Pro
   // Threads start while this one builds the sea level.
   const pool = o.pool ?? (indices.length > 0 ? new WorkerPool(Math.min(o.workers ?? defaultWorkerCount(), indices.length)) : null);
   const seaShared = sweep.seaPaths.length === 0;
+  const seaNotes: string[] = [];
   let figures: DesignFigures[] = [];
   try {
-    const sea = seaShared ? buildSea(sweep.baseScenario) : null;
+    const sea = seaShared ? buildSea(sweep.baseScenario, seaNotes) : null;
     const prices = spec.pricesFile !== null ? readPriceCsv(spec.pricesFile) : null;
     if (prices && sea) checkPriceCoverage(prices, sea, `the base scenario ${spec.base}`);
     const init: DesignTaskInit = {
@@ -76,7 +79,7 @@ export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Pro
     const i = indices[k];
     return { design: i, inputs: Array.from(designs.values.subarray(i * P, (i + 1) * P)), ...f };
   });
-  return { rows, seaShared, workers: pool?.size ?? 0 };
+  return { rows, seaShared, seaNotes, workers: pool?.size ?? 0 };
 }
 
 /** A pool failure in the sweep's terms: which design, with its values (the worker's stack stays on `cause`). */

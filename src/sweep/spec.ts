@@ -75,7 +75,8 @@ function schemaMessage(e: ErrorObject): string | undefined {
     const path = param[1].replace(/~1/g, '/').replace(/~0/g, '~');
     return `${paramLabel(path)}: expected a list of numbers or a range such as { "min_m": 7, "max_m": 9, "step_m": 1 }, got ${JSON.stringify(e.data)}`;
   }
-  return describe(e);
+  const p = describe(e);
+  return p && `${p.path}: ${p.message}`;
 }
 
 function fail(file: string, what: string, problems: string[]): never {

@@ -1,0 +1,264 @@
+/**
+ * Checks on the data a scenario reads, made once when the data is loaded and before the solver
+ * sees it: every data file readable, area curves strictly increasing in level with non-negative
+ * areas, turbine charts sorted in head with finite non-negative values, sea-level series sorted,
+ * without duplicate times, finite, covering the period, and without gaps (unless the scenario
+ * asks for gaps to be filled). Each failure is an InputError naming the file and line.
+ */
+import { accessSync, constants, statSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Scenario } from './types.js';
+import type { Columns, NumericTable } from './csv.js';
+import { InputError } from './validate.js';
+import { readFailure, readText } from './read-text.js';
+import { dataFileFields } from './load.js';
+import { parseIsoSeconds, type ObservedSeries } from '../tide/series.js';
+import { TABLE_DH } from '../scheme/turbine.js';
+
+/** At most this many problems of one file are listed (then a count of the rest). */
+const MAX_LISTED = 12;
+
+/** Throws one InputError for the problems of `what` (a file or a scenario), when there are any. */
+function throwIfAny(what: string, problems: string[]): void {
+  if (problems.length === 0) return;
+  const shownProblems = problems.slice(0, MAX_LISTED);
+  const more = problems.length > MAX_LISTED ? `\n  ... and ${problems.length - MAX_LISTED} more` : '';
+  const head = problems.length === 1 ? '' : `${problems.length} problems in ${what}:\n  `;
+  throw new InputError(`${head}${shownProblems.join('\n  ')}${more}`, problems);
+}
+
+/**
+ * Every data file of the scenario can be read: lists all the unreadable ones at once, each with
+ * its field, the absolute path tried and why it failed.
+ */
+export function checkDataFiles(s: Scenario): void {
+  const problems: string[] = [];
+  for (const { path, file } of dataFileFields(s)) {
+    let why: string | undefined;
+    try {
+      if (statSync(file).isDirectory()) why = '(EISDIR): this is a folder, not a file';
+      else accessSync(file, constants.R_OK);
+    } catch (err) {
+      why = readFailure(err);
+    }
+    if (why !== undefined) {
+      const from = s.file === '<inline>' ? '' : ` (${dirname(s.file)})`;
+      problems.push(`${s.file}: ${path}: ${file}: cannot read the file ${why}; relative paths are resolved from the scenario file's folder${from}`);
+    }
+  }
+  throwIfAny(s.file, problems);
+}
+
+/** Problems with non-finite values in a table's columns. */
+function nonFinite(t: NumericTable): string[] {
+  const out: string[] = [];
+  for (const [name, col] of Object.entries(t.cols)) {
+    for (let r = 0; r < col.length; r++) if (!Number.isFinite(col[r])) out.push(`${t.file}:${t.line[r]}: column "${name}": expected a finite number, got ${col[r]}`);
+  }
+  return out;
+}
+
+/** Problems with a column that must increase strictly down the table. */
+function notIncreasing(t: NumericTable, name: string, unit: string, what: string): string[] {
+  const x = t.cols[name];
+  const out: string[] = [];
+  for (let r = 1; r < x.length; r++) {
+    if (!(x[r] > x[r - 1])) {
+      const how = x[r] === x[r - 1] ? 'repeats' : 'is below';
+      out.push(`${t.file}:${t.line[r]}: column "${name}": ${x[r]} ${unit} ${how} ${x[r - 1]} ${unit} on line ${t.line[r - 1]}; ${what}`);
+    }
+  }
+  return out;
+}
+
+/** Problems with a column that must not be negative. */
+function negative(t: NumericTable, name: string, unit: string): string[] {
+  const x = t.cols[name];
+  const out: string[] = [];
+  for (let r = 0; r < x.length; r++) if (x[r] < 0) out.push(`${t.file}:${t.line[r]}: column "${name}": expected a value >= 0 ${unit}, got ${x[r]} ${unit}`);
+  return out;
+}
+
+/**
+ * A basin's area-level curve (columns level_m, area_m2): at least two rows, levels strictly
+ * increasing, areas >= 0, and a positive area at the top level (the basin extends above it at
+ * that area). Returns the columns.
+ */
+export function checkAreaCurve(t: NumericTable): Columns {
+  const problems = nonFinite(t);
+  const a = t.cols.area_m2;
+  if (a.length < 2) problems.push(`${t.file}: an area curve needs at least two rows of (level_m, area_m2), found ${a.length}`);
+  problems.push(...notIncreasing(t, 'level_m', 'm', 'levels must increase strictly down the file'));
+  problems.push(...negative(t, 'area_m2', 'm2'));
+  if (a.length > 0 && !(a[a.length - 1] > 0)) {
+    problems.push(`${t.file}:${t.line[a.length - 1]}: column "area_m2": expected an area > 0 m2 at the highest level (the basin is taken to extend above it at that area), got ${a[a.length - 1]} m2`);
+  }
+  throwIfAny(t.file, problems);
+  return t.cols;
+}
+
+/**
+ * A turbine chart (column head_m, then power and flow columns): at least two rows, heads >= 0
+ * and strictly increasing up to at least two steps of the solver's head table (TABLE_DH), every
+ * other column finite and >= 0. Returns the columns.
+ */
+export function checkTurbineChart(t: NumericTable): Columns {
+  const problems = nonFinite(t);
+  const h = t.cols.head_m;
+  if (h.length < 2) problems.push(`${t.file}: a turbine chart needs at least two rows, found ${h.length}`);
+  else if (!(h[h.length - 1] >= 2 * TABLE_DH)) {
+    problems.push(`${t.file}:${t.line[h.length - 1]}: column "head_m": the chart ends at ${h[h.length - 1]} m of head; it must reach at least ${2 * TABLE_DH} m (charts span metres: check the unit)`);
+  }
+  problems.push(...negative(t, 'head_m', 'm'));
+  problems.push(...notIncreasing(t, 'head_m', 'm', 'a chart must be sorted by head, each head once'));
+  for (const name of Object.keys(t.cols)) {
+    if (name !== 'head_m') problems.push(...negative(t, name, name.endsWith('_mw') ? 'MW' : name.endsWith('_m3s') ? 'm3/s' : ''));
+  }
+  throwIfAny(t.file, problems);
+  return t.cols;
+}
+
+const iso = (t: number) => (Number.isFinite(t) ? new Date(t * 1000).toISOString().replace('.000Z', 'Z') : String(t));
+
+/** A duration in words: "45 s", "15 min", "6.5 h", "3.2 days". */
+export function duration(s: number): string {
+  const r = (x: number) => String(Math.round(x * 10) / 10);
+  if (s < 120) return `${r(s)} s`;
+  if (s < 7200) return `${r(s / 60)} min`;
+  if (s < 172800) return `${r(s / 3600)} h`;
+  return `${r(s / 86400)} days`;
+}
+
+/**
+ * Names "file:line" for samples by their time: the first line whose first cell is that time.
+ * Reads the file once, on the first call (only to word an error); "file" alone when the file
+ * cannot say.
+ */
+function sampleLocator(file: string): (t: number) => string {
+  let lineOf: Map<number, number> | undefined;
+  return (t) => {
+    if (lineOf === undefined) {
+      lineOf = new Map();
+      let lines: string[] = [];
+      try {
+        lines = readText(file, 'file').split(/\r?\n/);
+      } catch {
+        // the reader read it a moment ago; without it, messages name the file alone
+      }
+      for (let i = lines.length - 1; i >= 0; i--) {
+        const comma = lines[i].indexOf(',');
+        if (comma > 0) lineOf.set(parseIsoSeconds(lines[i].slice(0, comma)), i + 1);
+      }
+    }
+    const line = lineOf.get(t);
+    return line !== undefined ? `${file}:${line}` : file;
+  };
+}
+
+/** The median of the spacings of a strictly increasing time axis (s). */
+function medianSpacing(time: Float64Array): number {
+  const d = new Float64Array(time.length - 1);
+  for (let k = 0; k < d.length; k++) d[k] = time[k + 1] - time[k];
+  d.sort();
+  const m = d.length >> 1;
+  return d.length % 2 === 1 ? d[m] : 0.5 * (d[m - 1] + d[m]);
+}
+
+/** A gap: no sample strictly between time[index] and time[index + 1]. */
+interface Gap {
+  index: number;
+  length: number;
+}
+
+/**
+ * Fills each gap linearly at the median spacing: inserts samples at time[k] + j*spacing for
+ * j = 1, 2, ... while they fall at least half a spacing before the sample after the gap.
+ */
+function fillGaps(s: ObservedSeries, gaps: readonly Gap[], spacing: number): ObservedSeries {
+  const inserts = gaps.map((g) => Math.max(0, Math.floor(g.length / spacing - 0.5)));
+  const n = s.time.length + inserts.reduce((a, b) => a + b, 0);
+  const time = new Float64Array(n);
+  const level = new Float64Array(n);
+  let out = 0;
+  let g = 0;
+  for (let k = 0; k < s.time.length; k++) {
+    time[out] = s.time[k];
+    level[out] = s.level[k];
+    out++;
+    if (g < gaps.length && gaps[g].index === k) {
+      const t0 = s.time[k];
+      const t1 = s.time[k + 1];
+      for (let j = 1; j <= inserts[g]; j++) {
+        const t = t0 + j * spacing;
+        time[out] = t;
+        level[out] = s.level[k] + ((t - t0) / (t1 - t0)) * (s.level[k + 1] - s.level[k]);
+        out++;
+      }
+      g++;
+    }
+  }
+  return { time, level, file: s.file };
+}
+
+/**
+ * An observed sea-level series for scenario `s`: finite, strictly increasing in time, covering
+ * the simulated period by at least one time step, and without gaps inside that period. A gap is
+ * a spacing over 1.5 times the median spacing. Gaps up to `tide.fill_gaps_max_s` (when the
+ * scenario sets it) are filled by linear interpolation and described in `notes`; any other gap is
+ * an error naming its times and line. Returns the series, filled where asked.
+ */
+export function checkSeries(series: ObservedSeries, s: Scenario, notes: string[]): ObservedSeries {
+  const { time, level, file } = series;
+  const n = time.length;
+  const problems: string[] = [];
+  const at = sampleLocator(file);
+  if (n < 2) throwIfAny(file, [`${file}: a sea-level series needs at least two rows of (time, level), found ${n}`]);
+  for (let k = 0; k < n; k++) {
+    if (!Number.isFinite(time[k]) || !Number.isFinite(level[k])) problems.push(`${file}: sample ${k + 1} (time ${iso(time[k])}): expected a finite time and level in metres, got level ${level[k]}`);
+    else if (k > 0 && !(time[k] > time[k - 1])) {
+      problems.push(`${at(time[k])}: time ${iso(time[k])} ${time[k] === time[k - 1] ? 'repeats the sample before' : 'is earlier than the sample before'}; sort the series and remove duplicate times`);
+    }
+  }
+  throwIfAny(file, problems);
+
+  const t0 = s.period.start !== undefined ? parseIsoSeconds(s.period.start) : time[0];
+  const t1 = s.period.end !== undefined ? parseIsoSeconds(s.period.end) : time[n - 1];
+  if (t0 < time[0] || t1 > time[n - 1]) {
+    throwIfAny(file, [
+      `${file}: the series covers ${iso(time[0])} to ${iso(time[n - 1])}, not the scenario's period ${iso(t0)} to ${iso(t1)}; ` +
+        `set period.start and period.end inside the series, or give a longer series`,
+    ]);
+  }
+  if (t1 - t0 < s.time_step_s) {
+    throwIfAny(file, [`${file}: the period ${iso(t0)} to ${iso(t1)} (${duration(t1 - t0)}) is shorter than one time step (${s.time_step_s} s); give a longer series or period`]);
+  }
+
+  const spacing = medianSpacing(time);
+  const gaps: Gap[] = [];
+  for (let k = 0; k + 1 < n; k++) {
+    const length = time[k + 1] - time[k];
+    if (length > 1.5 * spacing && time[k + 1] > t0 && time[k] < t1) gaps.push({ index: k, length });
+  }
+  if (gaps.length === 0) return series;
+  const maxFill = s.tide.kind === 'observed' ? s.tide.fill_gaps_max_s : undefined;
+  const tooLong = gaps.filter((g) => maxFill === undefined || g.length > maxFill);
+  const fix =
+    maxFill === undefined
+      ? `fill the gap in the file, or set tide.fill_gaps_max_s (s) to bridge gaps by linear interpolation`
+      : `tide.fill_gaps_max_s is ${maxFill} s; raise it to bridge this gap, or fill the gap in the file`;
+  throwIfAny(
+    file,
+    tooLong.map(
+      (g) =>
+        `${at(time[g.index])}: gap in the series: no sample from ${iso(time[g.index])} to ${iso(time[g.index + 1])} ` +
+        `(${duration(g.length)}, ${g.length} s; the usual spacing is ${duration(spacing)}); ${fix}`,
+    ),
+  );
+  const filled = fillGaps(series, gaps, spacing);
+  const longest = gaps.reduce((a, b) => (b.length > a.length ? b : a));
+  notes.push(
+    `tide: filled ${gaps.length} gap${gaps.length > 1 ? 's' : ''} in ${file} by linear interpolation ` +
+      `(${filled.time.length - n} samples added at ${duration(spacing)}; longest ${duration(longest.length)}, ${iso(time[longest.index])} to ${iso(time[longest.index + 1])})`,
+  );
+  return filled;
+}
