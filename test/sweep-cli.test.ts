@@ -115,6 +115,16 @@ describe('mersey-tidal sweep', () => {
     expect(existsSync(dir)).toBe(false);
   });
 
+  it('refuses, before running anything, an --out folder that is not a previous result', async () => {
+    const d = tmp();
+    writeFileSync(join(d, 'notes.txt'), 'someone else\'s file');
+    const r = await cli(['sweep', EXAMPLE, '--out', d, '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain(`${d}: the folder exists and does not look like a previous result (no designs.csv`);
+    expect(r.out).toBe('');
+    expect(readdirSync(d)).toEqual(['notes.txt']);
+  });
+
   it('says so when the sea level is computed per design', async () => {
     const d = tmp();
     const file = smallSweep(d, { parameters: { time_step_s: [600, 900] } });

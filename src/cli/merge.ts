@@ -1,9 +1,9 @@
 /** `mersey-tidal merge <shard dirs...> --out DIR`: join the shard folders of a sweep into its single-machine result. */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { writeDirAtomic } from '../report/atomic.js';
+import { checkReplaceable, writeDirAtomic } from '../report/atomic.js';
 import { mergeShards } from '../sweep/shard.js';
-import { bestText, sweepFiles } from '../sweep/output.js';
+import { SWEEP_IDENTITY, bestText, sweepFiles } from '../sweep/output.js';
 
 export function registerMerge(program: Command): void {
   program
@@ -12,8 +12,9 @@ export function registerMerge(program: Command): void {
     .argument('<shards...>', 'shard folders, every shard of the sweep exactly once, in any order')
     .requiredOption('--out <dir>', 'output folder for the merged result')
     .action(async (dirs: string[], opts: { out: string }) => {
-      const { header, rows } = mergeShards(dirs);
       const dir = resolve(opts.out);
+      checkReplaceable(dir, SWEEP_IDENTITY);
+      const { header, rows } = mergeShards(dirs);
       const files = sweepFiles(header, rows);
       await writeDirAtomic(dir, files);
       const out = [`Merged ${dirs.length} shards of sweep ${header.name}: ${rows.length} designs`, '', bestText(header, rows), '', 'Written', ...Object.keys(files).map((f) => `  ${join(dir, f)}`)];

@@ -6,13 +6,13 @@ import { join, resolve } from 'node:path';
 import { InvalidArgumentError, type Command } from 'commander';
 import { toolVersion } from '../paths.js';
 import { describeTide } from '../scenario/tide-source.js';
-import { writeDirAtomic } from '../report/atomic.js';
+import { checkReplaceable, writeDirAtomic } from '../report/atomic.js';
 import { progressBar } from '../report/progress.js';
 import { defaultWorkerCount } from '../parallel/pool.js';
 import { checkDesigns, loadSweep } from '../sweep/spec.js';
 import { allIndices, runSweep } from '../sweep/run.js';
-import { bestText, sweepFiles, sweepHeader } from '../sweep/output.js';
-import { parseShard, shardFiles, shardIndices } from '../sweep/shard.js';
+import { SWEEP_IDENTITY, bestText, sweepFiles, sweepHeader } from '../sweep/output.js';
+import { SHARD_FILE, parseShard, shardFiles, shardIndices } from '../sweep/shard.js';
 
 interface SweepOptions {
   out?: string;
@@ -43,6 +43,8 @@ export function registerSweep(program: Command): void {
       const indices = shard ? shardIndices(designs.count, shard) : allIndices(designs.count);
       checkDesigns(sweep, indices);
       const dir = resolve(opts.out ?? join('out', shard ? `${spec.name}-shard-${shard.index}-of-${shard.count}` : spec.name));
+      // Refuse an --out that is not a previous result now, not after the designs have run.
+      checkReplaceable(dir, shard ? SHARD_FILE : SWEEP_IDENTITY);
       const workers = Math.max(1, Math.min(opts.workers ?? defaultWorkerCount(), indices.length));
       const status = (line: string) => {
         if (!opts.quiet) process.stderr.write(`${line}\n`);

@@ -12,6 +12,9 @@ import type { DesignRow } from './run.js';
 import type { DesignFigures } from './figures.js';
 import { sweepReportHtml, type SweepRow } from '../report/sweep.js';
 
+/** The file that identifies a sweep result folder (written first). */
+export const SWEEP_IDENTITY = 'designs.csv';
+
 /** Version of the designs.json and shard.json layouts; bump when fields change meaning. */
 export const SWEEP_FORMAT = 1;
 
@@ -150,7 +153,7 @@ function pageRows(h: SweepHeader, rows: readonly DesignRow[]): SweepRow[] {
  * capacity with the Pareto front of revenue where prices are given, the top designs).
  */
 export function sweepFiles(h: SweepHeader, rows: readonly DesignRow[]): Record<string, string> {
-  const files: Record<string, string> = { 'designs.csv': designsCsv(h, rows), 'designs.json': designsJson(h, rows) };
+  const files: Record<string, string> = { [SWEEP_IDENTITY]: designsCsv(h, rows), 'designs.json': designsJson(h, rows) };
   if (h.parameters.length >= 2 && rows.length > 0) {
     const view = { x: h.parameters[0].path, y: h.parameters[1].path, inputs: h.parameters.map((p) => p.path), ...(h.prices_file !== null ? { revenue: 'revenue_gbp_per_yr' } : {}) };
     files['designs.html'] = sweepReportHtml(pageRows(h, rows), view, { title: `Design sweep ${h.name}`, toolVersion: h.tool_version, description: h.description });

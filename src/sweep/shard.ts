@@ -18,7 +18,8 @@ export interface ShardId {
 }
 
 export const SHARD_RULE = 'design % count == index - 1';
-const SHARD_FILE = 'shard.json';
+/** The file that identifies a shard folder (written first). */
+export const SHARD_FILE = 'shard.json';
 
 /** Parses "i/n" (1 <= i <= n). */
 export function parseShard(text: string): ShardId {
