@@ -8,7 +8,7 @@
 // machine's own 2-core scaling is measured alongside: the same designs in two separate processes
 // (no threads, nothing shared) against one process alone. The pool cannot beat that ceiling.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -16,9 +16,10 @@ import { DEFAULT_SCENARIO, WorkerPool, buildRun, checkDesigns, allIndices, loadS
 import { median } from './harness.js';
 
 const DESIGNS = 1000;
+const scratch = mkdtempSync(join(tmpdir(), 'mt-bench-'));
 
 function sweepFile(samples) {
-  const file = join(mkdtempSync(join(tmpdir(), 'mt-bench-')), 'sweep.json');
+  const file = join(scratch, `sweep-${samples}.json`);
   writeFileSync(
     file,
     JSON.stringify({
@@ -106,4 +107,5 @@ export default async function (h) {
   const small = loadSweep(sweepFile(2));
   const tSmall = await h.measure('whole sweep of 2 designs on 2 workers (one design each)', () => runSweep(small, { workers: 2 }), { work: 2, unit: 'design', reps: 7 });
   h.figure('fixed per-sweep overhead (2-design sweep minus one design)', (tSmall - tDesign) * 1e3, 'ms', 'pool start, module loading and schema compiling in each worker, sea level built and shared');
+  rmSync(scratch, { recursive: true, force: true });
 }

@@ -1,14 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../src/paths.js';
+import { EXAMPLE, sweepFiles } from './sweep-support.js';
 
 // Separate processes run the built CLI (npm test builds dist/ before vitest).
 const BIN = join(PACKAGE_ROOT, 'dist', 'cli', 'bin.js');
-const EXAMPLE = join(PACKAGE_ROOT, 'models', 'mersey-sweep.json');
 
 function capture() {
   let out = '';
@@ -53,7 +52,7 @@ function spawnCli(args: string[], onErr?: (text: string, kill: (s: NodeJS.Signal
   });
 }
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'mt-cli-'));
+const { tmp, januaryExample } = sweepFiles();
 
 /** A small sweep (short period) over the default scenario; `extra` fields change it. */
 function smallSweep(dir: string, extra: Record<string, unknown> = {}): string {
@@ -141,10 +140,7 @@ const SLOW = 60_000;
 describe('shards and merge', () => {
   it('3 shards in separate processes merge into exactly the one-process result', { timeout: SLOW }, async () => {
     const d = tmp();
-    // The example's 27 designs over January only (the whole year is the same code, 12 times longer).
-    const example = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
-    const file = join(d, 'january.json');
-    writeFileSync(file, JSON.stringify({ ...example, base: join(PACKAGE_ROOT, 'models', example.base), prices_file: join(PACKAGE_ROOT, 'models', example.prices_file), overrides: { 'period.end': '2018-02-01T00:00:00Z' } }));
+    const file = januaryExample();
     const runs = await Promise.all([
       spawnCli(['sweep', file, '--out', join(d, 'whole'), '--workers', '2', '--quiet']),
       ...[1, 2, 3].map((i) => spawnCli(['sweep', file, '--shard', `${i}/3`, '--out', join(d, `shard-${i}`), '--workers', '1', '--quiet'])),

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { checkDesigns, loadSweep, type LoadedSweep } from '../src/sweep/spec.js';
@@ -9,18 +8,10 @@ import { designObject, pathKeys } from '../src/sweep/design.js';
 import { scenarioFromObject } from '../src/scenario/load.js';
 import { simulate } from '../src/simulate.js';
 import { InputError } from '../src/scenario/validate.js';
-import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../src/paths.js';
+import { PRICES, sweepFiles } from './sweep-support.js';
 
-const EXAMPLE = join(PACKAGE_ROOT, 'models', 'mersey-sweep.json');
-const PRICES = join(PACKAGE_ROOT, 'data', 'gb-system-sell-price-2018.csv');
 const FAILING_TASK = pathToFileURL(new URL('./sweep-fixture-failing-task.js', import.meta.url).pathname).href;
-
-function sweepFile(fields: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mt-sweep-'));
-  const file = join(dir, 'sweep.json');
-  writeFileSync(file, JSON.stringify({ name: 'test-sweep', base: DEFAULT_SCENARIO, ...fields }));
-  return file;
-}
+const { tmp, sweepFile, januaryExample } = sweepFiles();
 
 /** Design i simulated in this thread from its own sea level: an independent path to the same figures. */
 function simulateDesign(s: LoadedSweep, i: number) {
@@ -45,17 +36,11 @@ function plainRevenue(r: ReturnType<typeof simulate>, pricesCsv: string): number
 
 const numbers = (rows: DesignRow[]) => rows.flatMap((r) => [r.design, ...r.inputs, r.installed_capacity_mw, r.annual_energy_gwh, r.capacity_factor, r.revenue_gbp_per_yr ?? NaN, r.captured_price_gbp_per_mwh ?? NaN]);
 
-/** The example's 27 designs over January 2018 (the whole year is the same code, 12 times longer). */
-function januaryExample(): LoadedSweep {
-  const e = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
-  return loadSweep(sweepFile({ ...e, base: join(PACKAGE_ROOT, 'models', e.base), prices_file: PRICES, overrides: { 'period.end': '2018-02-01T00:00:00Z' } }));
-}
-
 // Worker tests get a generous timeout: the machine may be busy (not a speed test).
 const SLOW = 60_000;
 
 describe('running a sweep on worker threads', { timeout: SLOW }, () => {
-  const example = januaryExample();
+  const example = loadSweep(januaryExample());
 
   it('gives identical numbers, to the last bit, on 1, 2 and 3 workers, equal to simulating each design alone', async () => {
     const runs = [];
@@ -88,7 +73,7 @@ describe('running a sweep on worker threads', { timeout: SLOW }, () => {
   });
 
   it('pays a flat price on every MWh: revenue = price x energy', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mt-prices-'));
+    const dir = tmp();
     const flat = join(dir, 'flat.csv');
     writeFileSync(flat, ['time_utc,price_gbp_per_mwh', '2018-01-01T00:00:00Z,50', '2018-07-01T00:00:00Z,50', '2019-01-01T00:00:00Z,50'].join('\n'));
     const s = loadSweep(sweepFile({ prices_file: flat, overrides: { 'period.end': '2018-01-10T00:00:00Z' }, parameters: { 'scheme.turbines.count': [20, 28] } }));
@@ -112,7 +97,7 @@ describe('running a sweep on worker threads', { timeout: SLOW }, () => {
   it('fails with the design whose run fails in a worker', async () => {
     // Prices up to 23:30 on 14 January: the hourly design's last step starts at 23:00 (covered),
     // the 5-minute design's at 23:55 (not covered); only the run of that design can tell.
-    const dir = mkdtempSync(join(tmpdir(), 'mt-prices-'));
+    const dir = tmp();
     const short = join(dir, 'short.csv');
     writeFileSync(short, readFileSync(PRICES, 'utf8').split('\n').slice(0, 1 + 14 * 48 - 1).join('\n'));
     const s = loadSweep(sweepFile({ prices_file: short, overrides: { 'period.end': '2018-01-15T00:00:00Z' }, parameters: { time_step_s: [3600, 300] } }));

@@ -1,24 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { SWEEP_SCHEMA_PATH, checkDesigns, loadSweep, unitSuffix } from '../src/sweep/spec.js';
 import { gridDesigns, gridPoints, lhsDesigns, mulberry32, type Parameter } from '../src/sweep/expand.js';
 import { parsePath } from '../src/sweep/json-path.js';
 import { allIndices } from '../src/sweep/run.js';
 import { InputError } from '../src/scenario/validate.js';
-import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../src/paths.js';
+import { DEFAULT_SCENARIO } from '../src/paths.js';
+import { EXAMPLE, sweepFiles } from './sweep-support.js';
 
-const EXAMPLE = join(PACKAGE_ROOT, 'models', 'mersey-sweep.json');
-
-/** Writes a sweep file over the default scenario into a fresh folder; returns its path. */
-function sweepFile(fields: Record<string, unknown>): string {
-  const dir = mkdtempSync(join(tmpdir(), 'mt-sweep-'));
-  const file = join(dir, 'sweep.json');
-  writeFileSync(file, JSON.stringify({ name: 'test-sweep', base: DEFAULT_SCENARIO, ...fields }));
-  return file;
-}
+const { sweepFile } = sweepFiles();
 
 function problemsOf(fn: () => unknown): string[] {
   try {
