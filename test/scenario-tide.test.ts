@@ -63,3 +63,33 @@ describe('scenario tide sources', () => {
     expect(() => buildSea(load(o))).toThrow(/unknown site "liverpol": built-in sites are "liverpool"/);
   });
 });
+
+describe('a harmonic scenario through the command line', () => {
+  it('simulates and records the built-in site file among the data files, with its hash', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { main } = await import('../src/cli/main.js');
+    const dir = mkdtempSync(join(tmpdir(), 'mt-harm-'));
+    const o = base();
+    o.tide = { kind: 'harmonic', site: 'liverpool' };
+    o.period = { start: '2018-03-01T00:00:00Z', end: '2018-03-15T00:00:00Z' };
+    o.scheme.basin.area_curve_file = join(dirname(LIBAUX), o.scheme.basin.area_curve_file);
+    o.scheme.turbines.curve.file = join(dirname(LIBAUX), o.scheme.turbines.curve.file);
+    const f = join(dir, 'harm.json');
+    writeFileSync(f, JSON.stringify(o));
+    const out = process.stdout.write;
+    process.stdout.write = (() => true) as typeof process.stdout.write;
+    let code: number;
+    try {
+      code = await main(['simulate', f, '--out', join(dir, 'r')]);
+    } finally {
+      process.stdout.write = out;
+    }
+    expect(code).toBe(0);
+    const summary = JSON.parse(readFileSync(join(dir, 'r', 'summary.json'), 'utf8'));
+    const site = Object.keys(summary.data_sha256).find((k) => k.endsWith('data/sites/liverpool.json'));
+    expect(site).toBeDefined();
+    expect(summary.data_sha256[site!]).toMatch(/^[0-9a-f]{64}$/);
+  });
+});

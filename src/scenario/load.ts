@@ -8,6 +8,7 @@ import { InputError, jsonPath, schemaProblems, throwProblems, type Locate, type 
 import { scanJson, type JsonScan } from './json-text.js';
 import { readText } from './read-text.js';
 import { parseIsoSeconds } from '../tide/series.js';
+import { isSitePath } from '../tide/site.js';
 import { turbineProblems } from './turbines.js';
 
 /** Checks that the schema cannot express (relations between fields). Returns the problems. */
@@ -111,7 +112,7 @@ export function scenarioFromObject(obj: unknown, file: string, baseDir: string, 
     baseDir,
   );
   // A harmonic site given as a path (not a built-in name) is a data file too.
-  if (s.tide.kind === 'harmonic' && (/[\\/]/.test(s.tide.site) || s.tide.site.endsWith('.json'))) s.tide = { ...s.tide, site: resolve(baseDir, s.tide.site) };
+  if (s.tide.kind === 'harmonic' && isSitePath(s.tide.site)) s.tide = { ...s.tide, site: resolve(baseDir, s.tide.site) };
   const meaning = checkMeaning(s);
   if (meaning.length > 0) throwProblems(file, meaning, locate);
   return s;

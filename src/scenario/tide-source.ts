@@ -5,7 +5,7 @@
 import type { Scenario, TideSpec } from './types.js';
 import { asInput, InputError } from './validate.js';
 import type { SeaLevel } from '../solver/integrate.js';
-import { loadSite, predictSeaLevel, readSeriesCsv, resampleSeries, parseIsoSeconds } from '../tide/index.js';
+import { loadSite, siteFile, predictSeaLevel, readSeriesCsv, resampleSeries, parseIsoSeconds } from '../tide/index.js';
 import { checkSeries } from './data-checks.js';
 
 /** Start and end (s since the epoch) of the scenario's period; `fallback` gives the series' own ends. */
@@ -51,5 +51,5 @@ export function describeTide(t: TideSpec): string {
 
 /** The data files a tide source reads. */
 export function tideDataFiles(t: TideSpec): string[] {
-  return t.kind === 'harmonic' ? (/[\\/]/.test(t.site) || t.site.endsWith('.json') ? [t.site] : [`built-in site "${t.site}"`]) : [t.file];
+  return [t.kind === 'harmonic' ? siteFile(t.site) : t.file];
 }

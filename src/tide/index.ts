@@ -1,6 +1,6 @@
 /** The tide engine: harmonic prediction, analysis of observed series, sites. */
 export type { Site, SiteConstituent } from './site.js';
-export { loadSite, parseSite, siteToJson, datumOffset, builtinSiteNames, SITE_FORMAT } from './site.js';
+export { loadSite, siteFile, isSitePath, parseSite, siteToJson, datumOffset, builtinSiteNames, SITE_FORMAT } from './site.js';
 export type { ConstituentSet } from './constituents.js';
 export { resolveConstituents, equilibriumArguments } from './constituents.js';
 export type { HarmonicModel } from './harmonic.js';

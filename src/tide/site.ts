@@ -128,18 +128,24 @@ export function builtinSiteNames(): string[] {
     .sort();
 }
 
+/** True when a site reference is a path (has a separator or ends in .json), not a built-in name. */
+export function isSitePath(pathOrName: string): boolean {
+  return /[\\/]/.test(pathOrName) || pathOrName.endsWith('.json');
+}
+
+/** The file a site reference reads: the path itself, or the built-in site's file. */
+export function siteFile(pathOrName: string): string {
+  return isSitePath(pathOrName) ? pathOrName : join(BUILTIN_SITE_DIR, `${pathOrName}.json`);
+}
+
 /**
  * Reads a site: a path to a site file, or the name of a built-in site ("liverpool"). Anything
  * with a path separator or ending in .json is a path.
  */
 export function loadSite(pathOrName: string): Site {
-  const isPath = /[\\/]/.test(pathOrName) || pathOrName.endsWith('.json');
-  let file = pathOrName;
-  if (!isPath) {
-    file = join(BUILTIN_SITE_DIR, `${pathOrName}.json`);
-    if (!existsSync(file)) {
-      throw new Error(`unknown site "${pathOrName}": built-in sites are ${builtinSiteNames().map((n) => `"${n}"`).join(', ')}; or give the path of a site file`);
-    }
+  const file = siteFile(pathOrName);
+  if (!isSitePath(pathOrName) && !existsSync(file)) {
+    throw new Error(`unknown site "${pathOrName}": built-in sites are ${builtinSiteNames().map((n) => `"${n}"`).join(', ')}; or give the path of a site file`);
   }
   let text: string;
   try {
