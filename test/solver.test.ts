@@ -5,10 +5,10 @@ import { buildRun } from '../src/scenario/build.js';
 import { allocateSeries, integrate, type SeaLevel, type SchemeModel } from '../src/solver/integrate.js';
 import { massBalanceError } from '../src/solver/accounting.js';
 import { constantAreaBasin, volumeAt } from '../src/scheme/basin.js';
-import { ebbOnly } from '../src/operation/modes.js';
+import { ebbOnly } from '../src/operation/fixed-head.js';
 import { simulate } from '../src/simulate.js';
 
-const MERSEY = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));
+const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 
 function sinusoid(amplitude: number, periodS: number, dt: number, days: number): SeaLevel {
   const n = Math.round((days * 86400) / dt) + 1;

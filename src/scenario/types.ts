@@ -20,21 +20,59 @@ export interface ChartCurve {
   chart_diameter_m: number;
 }
 
+/**
+ * Pumping with the turbines in reverse at a constant efficiency. Stand-in with the same fields
+ * and meaning as the turbines branch's scheme.turbines.pumping (which adds efficiency_by_lift).
+ */
+export interface PumpingSpec {
+  efficiency: number;
+  /** Default: the unit's rated power. */
+  power_mw?: number;
+  /** Default: the largest flow of the unit generating on the ebb. */
+  max_flow_m3s?: number;
+}
+
+/** The basin: exactly one of an area-level curve (absolute path) and a constant area (lagoons only). */
+export interface BasinSpec {
+  area_curve_file?: string;
+  area_m2?: number;
+}
+
 export interface SchemeSpec {
   kind: 'barrage' | 'lagoon';
-  basin: { area_curve_file: string };
+  basin: BasinSpec;
   turbines: {
     count: number;
     diameter_m: number;
     idle_discharge_coefficient: number;
     curve: ChartCurve;
+    /** Absent: the units cannot pump. */
+    pumping?: PumpingSpec;
   };
   sluices: { area_m2: number; discharge_coefficient: number };
 }
 
+/** Fixed heads of one generating direction (m). */
+export interface DirectionSpec {
+  start_head_m: number;
+  end_head_m: number;
+  /** Pump at slack water to this head (m); absent: no pumping. */
+  pump_to_head_m?: number;
+  sluice_while_generating: boolean;
+}
+
+export type OperationMode = 'ebb-only' | 'flood-only' | 'two-way';
+
 export interface OperationSpec {
-  mode: 'ebb-only';
-  ebb: { start_head_m: number; end_head_m: number };
+  mode: OperationMode;
+  ebb?: DirectionSpec;
+  flood?: DirectionSpec;
+  /** Minimum time in each kind of mode (s); absent: 0. */
+  min_duration_s?: { generate?: number; pump?: number; sluice?: number; hold?: number };
+  /** Ramp at every mode change (s). */
+  ramp_s: number;
+  /** Safety limits (m, tide datum); absent: none. */
+  limits?: { basin_min_level_m?: number; basin_max_level_m?: number; turbine_min_water_level_m?: number };
 }
 
 export interface Scenario {

@@ -20,7 +20,11 @@ export function makeBasin(levels: ArrayLike<number>, areas: ArrayLike<number>): 
   const z = Float64Array.from(levels);
   const a = Float64Array.from(areas);
   const v = new Float64Array(n);
-  for (let i = 1; i < n; i++) {
+  for (let i = 0; i < n; i++) {
+    const row = `basin curve row ${i + 1}`;
+    if (!Number.isFinite(z[i]) || !Number.isFinite(a[i])) throw new Error(`${row}: expected a finite level and area, got ${z[i]} m and ${a[i]} m2`);
+    if (i === 0 ? a[i] < 0 : !(a[i] > 0)) throw new Error(`${row}: expected an area ${i === 0 ? '>= 0' : '> 0 above the lowest row (the volume must grow with level)'}, got ${a[i]} m2`);
+    if (i === 0) continue;
     if (!(z[i] > z[i - 1])) throw new Error(`basin curve levels must increase strictly (row ${i + 1}: ${z[i]} m after ${z[i - 1]} m)`);
     v[i] = v[i - 1] + 0.5 * (a[i] + a[i - 1]) * (z[i] - z[i - 1]);
   }
@@ -69,27 +73,71 @@ export function volumeAt(b: Basin, z: number): number {
 }
 
 /**
- * Level at stored volume v (m): the exact inverse of volumeAt. `hint` is a segment index to start
- * from (the solver passes the last one, so the search is O(1) per step); the segment used is
- * returned through `segOut[0]` when given.
+ * What inverting V(z) needs, per segment of the area table: the area squared and twice the
+ * area's slope, so that the level in a segment is one square root.
  */
-export function levelAt(b: Basin, v: number, hint = 0, segOut?: Int32Array): number {
+export interface VolumeInverse {
+  readonly levels: Float64Array;
+  readonly volumes: Float64Array;
+  readonly areas: Float64Array;
+  /** A[i]^2 (m^4). */
+  readonly areaSq: Float64Array;
+  /** 2*(A[i+1]-A[i])/(z[i+1]-z[i]) (m). */
+  readonly slope2: Float64Array;
+  /** Index of the last breakpoint. */
+  readonly last: number;
+}
+
+export function volumeInverse(b: Basin): VolumeInverse {
   const L = b.levels;
-  const V = b.volumes;
   const A = b.areas;
   const last = L.length - 1;
-  let i = hint < 0 ? 0 : hint >= last ? last - 1 : hint;
+  const areaSq = new Float64Array(last + 1);
+  const slope2 = new Float64Array(last + 1);
+  for (let i = 0; i <= last; i++) {
+    areaSq[i] = A[i] * A[i];
+    slope2[i] = i < last ? (2 * (A[i + 1] - A[i])) / (L[i + 1] - L[i]) : 0;
+  }
+  return { levels: L, volumes: b.volumes, areas: A, areaSq, slope2, last };
+}
+
+/** Index of the segment holding volume v, found by walking from segment `hint` (O(1) when v moved little). */
+export function volumeSegment(t: VolumeInverse, v: number, hint: number): number {
+  const V = t.volumes;
+  const top = t.last - 1;
+  let i = hint;
   while (i > 0 && v < V[i]) i--;
-  while (i < last - 1 && v >= V[i + 1]) i++;
-  if (segOut) segOut[0] = i;
+  while (i < top && v >= V[i + 1]) i++;
+  return i;
+}
+
+/**
+ * Level at volume v (m) in segment i: the root of a0*dz + slope/2*dz^2 = dv in the
+ * cancellation-free form; beyond the table, the level at constant area.
+ */
+export function levelInSegment(t: VolumeInverse, v: number, i: number): number {
+  const L = t.levels;
+  const V = t.volumes;
+  const A = t.areas;
+  const last = t.last;
   if (v <= 0) return A[0] > 0 ? L[0] + v / A[0] : L[0];
   if (v >= V[last]) return L[last] + (v - V[last]) / A[last];
   const dv = v - V[i];
   if (dv <= 0) return L[i];
-  const a0 = A[i];
-  const slope = (A[i + 1] - a0) / (L[i + 1] - L[i]);
-  // Solve a0*dz + slope/2*dz^2 = dv for dz >= 0 in the cancellation-free form.
-  const disc = a0 * a0 + 2 * slope * dv;
-  const dz = (2 * dv) / (a0 + Math.sqrt(disc > 0 ? disc : 0));
-  return L[i] + dz;
+  const disc = t.areaSq[i] + t.slope2[i] * dv;
+  return L[i] + (2 * dv) / (A[i] + Math.sqrt(disc > 0 ? disc : 0));
+}
+
+const inverses = new WeakMap<Basin, VolumeInverse>();
+
+/**
+ * Level at stored volume v (m): the exact inverse of volumeAt. `hint` is a segment index to start
+ * from; the segment used is returned through `segOut[0]` when given.
+ */
+export function levelAt(b: Basin, v: number, hint = 0, segOut?: Int32Array): number {
+  let t = inverses.get(b);
+  if (t === undefined) inverses.set(b, (t = volumeInverse(b)));
+  const i = volumeSegment(t, v, hint < 0 ? 0 : hint >= t.last ? t.last - 1 : hint);
+  if (segOut) segOut[0] = i;
+  return levelInSegment(t, v, i);
 }

@@ -1,0 +1,144 @@
+/**
+ * The flows of each mode as the hot loop reads them: per mode, one orifice coefficient (sluices
+ * and idle turbines together) and one turbine table already multiplied by the number of units
+ * and oriented for the mode (generating on the ebb or the flood, pumping either way). Built once
+ * per run from the scheme and the mode table; evaluating a mode at a head is then a square root
+ * and one interpolation, whatever the turbine kind or the mode.
+ */
+import type { SchemeModel } from './integrate.js';
+import type { ModeTable } from '../operation/modes.js';
+import type { HeadCurve } from '../scheme/turbine.js';
+import { GRAVITY } from '../physics.js';
+
+export interface FlowModel {
+  /** Per mode: (sluice Cd*A + idle turbines' Cd*A) * sqrt(2g) (m^2.5/s): Q = k*sqrt(|H|). */
+  readonly kOrifice: Float64Array;
+  /** Per mode: index in `table` of its first (flow, power) pair; -1 when no turbine works. */
+  readonly tableStart: Int32Array;
+  /** Per mode: index of its last pair, relative to the start. */
+  readonly tableLast: Int32Array;
+  /** Per mode: sign s such that the table is read at head s*H (the head or the lift). */
+  readonly readSign: Float64Array;
+  /** Per mode: sign of the turbine flow (+ basin to sea). */
+  readonly flowSign: Float64Array;
+  /** Per mode: 1 when the turbines generate (power produced), 0 when they pump (power drawn). */
+  readonly generating: Uint8Array;
+  /** (flow m^3/s, power W) pairs of all the turbines together, on the grid k*dh. */
+  readonly table: Float64Array;
+  /** 1/dh (1/m). */
+  readonly invDh: number;
+}
+
+/** Which curve of the table a mode reads, or null when its turbines do not work. */
+function curveOf(s: SchemeModel, ops: ModeTable, m: number): HeadCurve | null {
+  const g = ops.generate[m];
+  if (g > 0) return s.turbine.ebb;
+  if (g < 0) return s.turbine.flood;
+  if (ops.pump[m] !== 0) {
+    if (s.turbine.pump === null) throw new Error(`mode ${ops.names[m]} pumps, but the turbines have no pump curve; give the turbines a pumping curve or drop pumping from the operation`);
+    return s.turbine.pump;
+  }
+  return null;
+}
+
+/**
+ * Builds the flow model. A generating turbine passes no flow and makes no power at zero head (the
+ * table's first entry is forced to zero), so a head that turns against a generating mode closes
+ * its turbines rather than running them backwards.
+ */
+export function compileFlows(s: SchemeModel, ops: ModeTable): FlowModel {
+  const n = ops.names.length;
+  const count = s.turbineCount;
+  const root2g = Math.sqrt(2 * GRAVITY);
+  const kOrifice = new Float64Array(n);
+  const tableStart = new Int32Array(n).fill(-1);
+  const tableLast = new Int32Array(n);
+  const readSign = new Float64Array(n);
+  const flowSign = new Float64Array(n);
+  const generating = new Uint8Array(n);
+  // Start of each curve already copied, for generating (index 1) and pumping (index 0) use.
+  const copied = [new Map<HeadCurve, number>(), new Map<HeadCurve, number>()];
+  const chunks: Float64Array[] = [];
+  let size = 0;
+  for (let m = 0; m < n; m++) {
+    const turbinesBusy = ops.generate[m] !== 0 || ops.pump[m] !== 0;
+    const cdA = (ops.sluice[m] ? s.sluiceCdA : 0) + (ops.idle[m] && !turbinesBusy ? s.turbine.idleCdA * count : 0);
+    kOrifice[m] = cdA * root2g;
+    const c = curveOf(s, ops, m);
+    if (c === null || count === 0) continue;
+    const gen = ops.generate[m] !== 0;
+    // Generating: read at the head in the generating direction, flow that way.
+    // Pumping basin to sea (+1): lift = sea - basin = -H; pumping sea to basin (-1): lift = H.
+    readSign[m] = gen ? ops.generate[m] : -ops.pump[m];
+    flowSign[m] = gen ? ops.generate[m] : ops.pump[m];
+    generating[m] = gen ? 1 : 0;
+    const points = c.flow.length;
+    if (points < 2 || c.power.length !== points) throw new Error(`a turbine curve needs at least two points of equal length, got ${c.flow.length} flows and ${c.power.length} powers`);
+    tableLast[m] = points - 1;
+    const seen = copied[generating[m]].get(c);
+    if (seen !== undefined) {
+      tableStart[m] = seen;
+      continue;
+    }
+    const chunk = new Float64Array(2 * points);
+    for (let k = 0; k < points; k++) {
+      const q = c.flow[k] * count;
+      const p = c.power[k] * count;
+      if (!Number.isFinite(q) || !Number.isFinite(p) || q < 0 || p < 0) {
+        throw new Error(`turbine ${gen ? 'generating' : 'pump'} curve at head ${(k * s.turbine.dh).toFixed(2)} m: expected finite flow and power >= 0, got ${c.flow[k]} m3/s and ${c.power[k]} W`);
+      }
+      chunk[2 * k] = gen && k === 0 ? 0 : q;
+      chunk[2 * k + 1] = gen && k === 0 ? 0 : p;
+    }
+    tableStart[m] = size;
+    copied[generating[m]].set(c, size);
+    chunks.push(chunk);
+    size += chunk.length;
+  }
+  const table = new Float64Array(Math.max(size, 2));
+  let at = 0;
+  for (const c of chunks) {
+    table.set(c, at);
+    at += c.length;
+  }
+  return { kOrifice, tableStart, tableLast, readSign, flowSign, generating, table, invDh: 1 / s.turbine.dh };
+}
+
+/**
+ * Flows and power of mode m at head h (m), written to out[o..o+3]: turbine flow and sluice flow
+ * (sluices and idle turbines) in m^3/s, + basin to sea; power generated and power drawn (W).
+ */
+export function modeFlows(f: FlowModel, m: number, h: number, out: Float64Array, o: number): void {
+  const k = f.kOrifice[m];
+  const qs = k === 0 ? 0 : h >= 0 ? k * Math.sqrt(h) : -k * Math.sqrt(-h);
+  let qt = 0;
+  let pg = 0;
+  let pp = 0;
+  const start = f.tableStart[m];
+  if (start >= 0) {
+    let x = f.readSign[m] * h * f.invDh;
+    if (!(x > 0)) x = 0;
+    const last = f.tableLast[m];
+    const t = f.table;
+    let q: number;
+    let p: number;
+    if (x >= last) {
+      const j = start + 2 * last;
+      q = t[j];
+      p = t[j + 1];
+    } else {
+      const i = x | 0;
+      const w = x - i;
+      const j = start + 2 * i;
+      q = t[j] + w * (t[j + 2] - t[j]);
+      p = t[j + 1] + w * (t[j + 3] - t[j + 1]);
+    }
+    qt = f.flowSign[m] * q;
+    if (f.generating[m] === 1) pg = p;
+    else pp = p;
+  }
+  out[o] = qt;
+  out[o + 1] = qs;
+  out[o + 2] = pg;
+  out[o + 3] = pp;
+}
