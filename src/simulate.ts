@@ -136,7 +136,7 @@ export function simulate(s: Scenario): Result {
   const series = allocateSeries(inputs.sea.level.length);
   const log = new ModeLog();
   const totals = integrate(inputs.sea, inputs.scheme, inputs.ops, { series, log });
-  const halfTides = halfTideLedger(log, inputs.ops);
+  const halfTides = halfTideLedger(log, inputs.ops, inputs.sea, series);
   return {
     scenario: s,
     sea: inputs.sea,

@@ -73,20 +73,28 @@ export function volumeAt(b: Basin, z: number): number {
 }
 
 /**
- * What inverting V(z) needs, per segment of the area table: the area squared and twice the
- * area's slope, so that the level in a segment is one square root.
+ * What inverting V(z) needs, per segment i of the area table. In a segment the area is linear,
+ * A(z) = A_i + s_i*(z - z_i), so the volume above z_i is dv = A_i*dz + s_i/2*dz^2 and the area at
+ * volume v is a = sqrt(A_i^2 + 2*s_i*dv): the level follows from the area with no division,
+ * dz = (a - A_i)/s_i, where the area changes along the segment. Where it barely does, the
+ * cancellation in a - A_i would cost digits, and the stable form dz = 2*dv/(A_i + a) is used.
  */
 export interface VolumeInverse {
   readonly levels: Float64Array;
   readonly volumes: Float64Array;
   readonly areas: Float64Array;
-  /** A[i]^2 (m^4). */
+  /** A_i^2 (m^4). */
   readonly areaSq: Float64Array;
-  /** 2*(A[i+1]-A[i])/(z[i+1]-z[i]) (m). */
+  /** 2*s_i (m). */
   readonly slope2: Float64Array;
+  /** 1/s_i (1/m) where the area changes by at least FLAT_SEGMENT of itself along the segment, else 0. */
+  readonly invSlope: Float64Array;
   /** Index of the last breakpoint. */
   readonly last: number;
 }
+
+/** Relative change of area along a segment below which the segment is inverted in the stable form. */
+const FLAT_SEGMENT = 1e-3;
 
 export function volumeInverse(b: Basin): VolumeInverse {
   const L = b.levels;
@@ -94,11 +102,16 @@ export function volumeInverse(b: Basin): VolumeInverse {
   const last = L.length - 1;
   const areaSq = new Float64Array(last + 1);
   const slope2 = new Float64Array(last + 1);
+  const invSlope = new Float64Array(last + 1);
   for (let i = 0; i <= last; i++) {
     areaSq[i] = A[i] * A[i];
-    slope2[i] = i < last ? (2 * (A[i + 1] - A[i])) / (L[i + 1] - L[i]) : 0;
+    if (i === last) continue;
+    const dA = A[i + 1] - A[i];
+    const slope = dA / (L[i + 1] - L[i]);
+    slope2[i] = 2 * slope;
+    invSlope[i] = Math.abs(dA) >= FLAT_SEGMENT * Math.max(A[i], A[i + 1]) ? 1 / slope : 0;
   }
-  return { levels: L, volumes: b.volumes, areas: A, areaSq, slope2, last };
+  return { levels: L, volumes: b.volumes, areas: A, areaSq, slope2, invSlope, last };
 }
 
 /** Index of the segment holding volume v, found by walking from segment `hint` (O(1) when v moved little). */
@@ -111,10 +124,22 @@ export function volumeSegment(t: VolumeInverse, v: number, hint: number): number
   return i;
 }
 
-/**
- * Level at volume v (m) in segment i: the root of a0*dz + slope/2*dz^2 = dv in the
- * cancellation-free form; beyond the table, the level at constant area.
- */
+/** Wetted area (m^2) at volume v in segment i, continued along the segment's line beyond it (never negative). */
+export function areaInSegment(t: VolumeInverse, v: number, i: number): number {
+  const disc = t.areaSq[i] + t.slope2[i] * (v - t.volumes[i]);
+  return Math.sqrt(disc > 0 ? disc : 0);
+}
+
+/** Level (m) at volume v in segment i, given the area a there (areaInSegment). */
+export function levelFromArea(t: VolumeInverse, v: number, i: number, a: number): number {
+  const inv = t.invSlope[i];
+  const ai = t.areas[i];
+  if (inv !== 0) return t.levels[i] + (a - ai) * inv;
+  const sum = ai + a;
+  return sum > 0 ? t.levels[i] + (2 * (v - t.volumes[i])) / sum : t.levels[i];
+}
+
+/** Level at volume v (m) in segment i; beyond the table, the level at constant area. */
 export function levelInSegment(t: VolumeInverse, v: number, i: number): number {
   const L = t.levels;
   const V = t.volumes;
@@ -122,10 +147,7 @@ export function levelInSegment(t: VolumeInverse, v: number, i: number): number {
   const last = t.last;
   if (v <= 0) return A[0] > 0 ? L[0] + v / A[0] : L[0];
   if (v >= V[last]) return L[last] + (v - V[last]) / A[last];
-  const dv = v - V[i];
-  if (dv <= 0) return L[i];
-  const disc = t.areaSq[i] + t.slope2[i] * dv;
-  return L[i] + (2 * dv) / (A[i] + Math.sqrt(disc > 0 ? disc : 0));
+  return levelFromArea(t, v, i, areaInSegment(t, v, i));
 }
 
 const inverses = new WeakMap<Basin, VolumeInverse>();

@@ -17,16 +17,14 @@ export interface FlowModel {
   readonly tableStart: Int32Array;
   /** Per mode: index of its last pair, relative to the start. */
   readonly tableLast: Int32Array;
-  /** Per mode: sign s such that the table is read at head s*H (the head or the lift). */
-  readonly readSign: Float64Array;
+  /** Per mode: table position per metre of head H, s/dh with s = +-1 so that s*H is the head or the lift read. */
+  readonly readScale: Float64Array;
   /** Per mode: sign of the turbine flow (+ basin to sea). */
   readonly flowSign: Float64Array;
   /** Per mode: 1 when the turbines generate (power produced), 0 when they pump (power drawn). */
   readonly generating: Uint8Array;
   /** (flow m^3/s, power W) pairs of all the turbines together, on the grid k*dh. */
   readonly table: Float64Array;
-  /** 1/dh (1/m). */
-  readonly invDh: number;
 }
 
 /** Which curve of the table a mode reads, or null when its turbines do not work. */
@@ -53,7 +51,7 @@ export function compileFlows(s: SchemeModel, ops: ModeTable): FlowModel {
   const kOrifice = new Float64Array(n);
   const tableStart = new Int32Array(n).fill(-1);
   const tableLast = new Int32Array(n);
-  const readSign = new Float64Array(n);
+  const readScale = new Float64Array(n);
   const flowSign = new Float64Array(n);
   const generating = new Uint8Array(n);
   // Start of each curve already copied, for generating (index 1) and pumping (index 0) use.
@@ -69,7 +67,7 @@ export function compileFlows(s: SchemeModel, ops: ModeTable): FlowModel {
     const gen = ops.generate[m] !== 0;
     // Generating: read at the head in the generating direction, flow that way.
     // Pumping basin to sea (+1): lift = sea - basin = -H; pumping sea to basin (-1): lift = H.
-    readSign[m] = gen ? ops.generate[m] : -ops.pump[m];
+    readScale[m] = (gen ? ops.generate[m] : -ops.pump[m]) / s.turbine.dh;
     flowSign[m] = gen ? ops.generate[m] : ops.pump[m];
     generating[m] = gen ? 1 : 0;
     const points = c.flow.length;
@@ -80,7 +78,9 @@ export function compileFlows(s: SchemeModel, ops: ModeTable): FlowModel {
       tableStart[m] = seen;
       continue;
     }
-    const chunk = new Float64Array(2 * points);
+    // One pair more than the curve, repeating its last point, so that interpolation at the last
+    // point reads inside the table with no branch.
+    const chunk = new Float64Array(2 * points + 2);
     for (let k = 0; k < points; k++) {
       const q = c.flow[k] * count;
       const p = c.power[k] * count;
@@ -90,6 +90,8 @@ export function compileFlows(s: SchemeModel, ops: ModeTable): FlowModel {
       chunk[2 * k] = gen && k === 0 ? 0 : q;
       chunk[2 * k + 1] = gen && k === 0 ? 0 : p;
     }
+    chunk[2 * points] = chunk[2 * points - 2];
+    chunk[2 * points + 1] = chunk[2 * points - 1];
     tableStart[m] = size;
     copied[generating[m]].set(c, size);
     chunks.push(chunk);
@@ -101,44 +103,49 @@ export function compileFlows(s: SchemeModel, ops: ModeTable): FlowModel {
     table.set(c, at);
     at += c.length;
   }
-  return { kOrifice, tableStart, tableLast, readSign, flowSign, generating, table, invDh: 1 / s.turbine.dh };
+  return { kOrifice, tableStart, tableLast, readScale, flowSign, generating, table };
+}
+
+/** Orifice flow k*sqrt(|h|), signed like h (m^3/s; k in m^2.5/s, h in m). */
+export function orificeQ(k: number, h: number): number {
+  return h >= 0 ? k * Math.sqrt(h) : -k * Math.sqrt(-h);
+}
+
+/** Position on a table of last+1 points of abscissa x (in grid steps), clamped to [0, last]. */
+export function tablePosition(x: number, last: number): number {
+  return x > 0 ? (x < last ? x : last) : 0;
+}
+
+/** Column c (0: flow, 1: power) of the table starting at `start`, interpolated at position x. */
+export function tableAt(table: Float64Array, start: number, x: number, c: number): number {
+  const i = x | 0;
+  const j = start + 2 * i + c;
+  return table[j] + (x - i) * (table[j + 2] - table[j]);
 }
 
 /**
- * Flows and power of mode m at head h (m), written to out[o..o+3]: turbine flow and sluice flow
- * (sluices and idle turbines) in m^3/s, + basin to sea; power generated and power drawn (W).
+ * Flows and power at head h (m) of one mode given by its constants (see FlowModel), written to
+ * out[o..o+3]: turbine flow and sluice flow (sluices and idle turbines) in m^3/s, + basin to sea;
+ * power generated and power drawn (W). Returns the total flow (m^3/s). Scalar arguments, so the
+ * solver passes a mode's constants hoisted out of its loop.
  */
-export function modeFlows(f: FlowModel, m: number, h: number, out: Float64Array, o: number): void {
-  const k = f.kOrifice[m];
-  const qs = k === 0 ? 0 : h >= 0 ? k * Math.sqrt(h) : -k * Math.sqrt(-h);
+export function unitFlows(k: number, start: number, last: number, readScale: number, flowSign: number, generating: number, table: Float64Array, h: number, out: Float64Array, o: number): number {
   let qt = 0;
-  let pg = 0;
-  let pp = 0;
-  const start = f.tableStart[m];
+  let p = 0;
   if (start >= 0) {
-    let x = f.readSign[m] * h * f.invDh;
-    if (!(x > 0)) x = 0;
-    const last = f.tableLast[m];
-    const t = f.table;
-    let q: number;
-    let p: number;
-    if (x >= last) {
-      const j = start + 2 * last;
-      q = t[j];
-      p = t[j + 1];
-    } else {
-      const i = x | 0;
-      const w = x - i;
-      const j = start + 2 * i;
-      q = t[j] + w * (t[j + 2] - t[j]);
-      p = t[j + 1] + w * (t[j + 3] - t[j + 1]);
-    }
-    qt = f.flowSign[m] * q;
-    if (f.generating[m] === 1) pg = p;
-    else pp = p;
+    const x = tablePosition(readScale * h, last);
+    qt = flowSign * tableAt(table, start, x, 0);
+    p = tableAt(table, start, x, 1);
   }
+  const qs = k === 0 ? 0 : orificeQ(k, h);
   out[o] = qt;
   out[o + 1] = qs;
-  out[o + 2] = pg;
-  out[o + 3] = pp;
+  out[o + 2] = generating === 1 ? p : 0;
+  out[o + 3] = generating === 1 ? 0 : p;
+  return qt + qs;
+}
+
+/** unitFlows of mode m of the model. */
+export function modeFlows(f: FlowModel, m: number, h: number, out: Float64Array, o: number): number {
+  return unitFlows(f.kOrifice[m], f.tableStart[m], f.tableLast[m], f.readScale[m], f.flowSign[m], f.generating[m], f.table, h, out, o);
 }

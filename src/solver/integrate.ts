@@ -21,10 +21,10 @@
  * level), or modes switching in a loop.
  */
 import type { Basin } from '../scheme/basin.js';
-import { levelInSegment, volumeAt, volumeInverse, volumeSegment } from '../scheme/basin.js';
+import { areaInSegment, levelFromArea, volumeAt, volumeInverse, volumeSegment } from '../scheme/basin.js';
 import type { TurbineTable } from '../scheme/turbine.js';
 import type { ModeTable } from '../operation/modes.js';
-import { compileFlows, modeFlows, type FlowModel } from './flows.js';
+import { compileFlows, modeFlows, unitFlows, type FlowModel } from './flows.js';
 import { isoTime, SolverError } from './errors.js';
 import type { ModeLog } from './mode-log.js';
 
@@ -80,6 +80,8 @@ export interface Totals {
   energy: number;
   /** Energy drawn by pumping (J, >= 0). */
   pumpEnergy: number;
+  /** Time spent in each mode (s), by mode code. */
+  modeTime: Float64Array;
   /** Time spent in generating modes (s). */
   generatingTime: number;
   /** Number of generating periods started. */
@@ -166,19 +168,17 @@ function rampWeight(age: number, ramp: number): number {
 }
 
 /**
- * Flows and power at head h in mode m, blended with mode `from` (when >= 0) by weight w of m:
- * out[0..3] = turbine flow, sluice flow, power generated, power drawn.
+ * During a ramp: blends the flows and power of mode m already in out[0..3] with those of mode
+ * `from` at head h, by weight w of m (kept out of the hot path: it runs only while a ramp lasts).
  */
-function flowsAt(f: FlowModel, m: number, from: number, w: number, h: number, out: Float64Array): void {
-  modeFlows(f, m, h, out, 0);
-  if (from >= 0) {
-    modeFlows(f, from, h, out, 4);
-    const v = 1 - w;
-    out[0] = w * out[0] + v * out[4];
-    out[1] = w * out[1] + v * out[5];
-    out[2] = w * out[2] + v * out[6];
-    out[3] = w * out[3] + v * out[7];
-  }
+function rampBlend(f: FlowModel, from: number, w: number, h: number, out: Float64Array): number {
+  modeFlows(f, from, h, out, 4);
+  const v = 1 - w;
+  out[0] = w * out[0] + v * out[4];
+  out[1] = w * out[1] + v * out[5];
+  out[2] = w * out[2] + v * out[6];
+  out[3] = w * out[3] + v * out[7];
+  return out[0] + out[1];
 }
 
 /** Stops the run: the message names the time, the step, the mode, what happened and what to change. */
@@ -223,6 +223,18 @@ function tooCoarse(sea: SeaLevel, step: number, tau: number, ops: ModeTable, mod
   );
 }
 
+function loopingModes(sea: SeaLevel, step: number, tau: number, ops: ModeTable, mode: number): never {
+  stop(
+    sea,
+    step,
+    tau,
+    ops,
+    mode,
+    `more than ${MAX_SWITCHES_PER_STEP} mode switches in one step: the modes hand over in a loop without time passing; ` +
+      `check that each start head is above its end head and pumping target, and that the safety limits leave room to operate`,
+  );
+}
+
 function overshot(sea: SeaLevel, step: number, tau: number, ops: ModeTable, mode: number, by: number): never {
   const dt = sea.dt;
   // The overshoot grows like dt^2: aim at a quarter of the limit.
@@ -238,14 +250,25 @@ function overshot(sea: SeaLevel, step: number, tau: number, ops: ModeTable, mode
   );
 }
 
+/** 1/area for the linearised predictor; an empty basin (zero area) gets the area of a square metre. */
+function inverseArea(a: number): number {
+  return a > 1 ? 1 / a : 1;
+}
+
 /**
  * Integrates the basin over the whole sea-level series with the given operation. Pure apart from
  * writing the optional series buffers and log.
+ *
+ * Each sub-step is Heun's method: flows at the start (a), an Euler predictor, flows at the
+ * predictor's end (b), and the trapezoidal corrector. The predictor's level is linearised with
+ * the wetted area at the start (first order, which is all Heun needs); the corrector's level is
+ * the exact inverse of V(z). Their difference is the local error estimate.
  */
 export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, opt: IntegrateOptions = {}): Totals {
   const eta = sea.level;
   const n = eta.length;
   const dt = sea.dt;
+  const invDt = 1 / dt;
   const basin = scheme.basin;
   const series = opt.series;
   const log = opt.log;
@@ -254,41 +277,35 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
   checkSea(sea, ops, mode);
 
   const f = compileFlows(scheme, ops);
+  const { kOrifice, tableStart, tableLast, readScale, flowSign, generating, table } = f;
   const inv = volumeInverse(basin);
   const zBottom = inv.levels[0];
   const zTop = inv.levels[inv.last];
   const out = new Float64Array(8);
-  const exitDir = ops.exitDir;
-  const exitHead = ops.exitHead;
-  const next = ops.next;
-  const generate = ops.generate;
-  const pump = ops.pump;
-  const minDuration = ops.minDuration;
-  const basinLow = ops.basinLow;
-  const basinHigh = ops.basinHigh;
-  const seaLow = ops.seaLow;
-  const seaHigh = ops.seaHigh;
-  const rampTime = ops.rampTime;
+  const { exitDir, exitHead, next, generate, pump, minDuration, basinLow, basinHigh, seaLow, seaHigh, rampTime } = ops;
   const nModes = ops.names.length;
-  // Per mode: 1 when a safe band applies, 1 when the flows are driven by head alone (no pumps).
+  // Per mode: a safe band applies; the flows are driven by head alone (no pumps); every path is closed.
   const banded = new Uint8Array(nModes);
   const headDriven = new Uint8Array(nModes);
+  const closed = new Uint8Array(nModes);
   for (let m = 0; m < nModes; m++) {
     banded[m] = basinLow[m] > -Infinity || basinHigh[m] < Infinity || seaLow[m] > -Infinity || seaHigh[m] < Infinity ? 1 : 0;
     headDriven[m] = pump[m] === 0 ? 1 : 0;
+    closed[m] = kOrifice[m] === 0 && tableStart[m] < 0 ? 1 : 0;
   }
+  // Time spent in each mode (s).
+  const modeTime = new Float64Array(nModes);
 
   let z = opt.initialLevel ?? eta[0];
   if (!(z >= zBottom && z <= zTop)) outOfRange(sea, 0, 0, ops, mode, z, basin);
   let V = volumeAt(basin, z);
   const V0 = V;
   let seg = volumeSegment(inv, V, 0);
+  let invA = inverseArea(areaInSegment(inv, V, seg));
 
   let energy = 0;
   let pumpEnergy = 0;
-  let genTime = 0;
   let genPeriods = 0;
-  let pumpTime = 0;
   let pumpPeriods = 0;
   let turbVol = 0;
   let sluiceVol = 0;
@@ -298,22 +315,21 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
   // Mode state: time in the mode (s), the mode the ramp blends from (-1: none), the last mode that lasted.
   let age = 0;
   let from = -1;
+  let settled = mode;
   // Longest sub-step the error control allows now (s), and the shortest it may go to.
   let cap = dt;
   const minLen = dt / 2 ** MAX_HALVINGS;
-  let settled = mode;
-  // The current segment, for the log.
+  // The current segment of the mode log.
   let segStart = sea.t0;
   let segGen = 0;
   let segPump = 0;
-  let peakGen = 0;
-  let peakPump = 0;
 
   if (series) series.basinLevel[0] = z;
 
   for (let i = 0; i + 1 < n; i++) {
     const e0 = eta[i];
-    const de = eta[i + 1] - e0;
+    const e1 = eta[i + 1];
+    const de = e1 - e0;
     if (series) series.mode[i] = mode;
     let tau = 0; // seconds of the step done
     let sGen = 0;
@@ -322,7 +338,7 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
     let sSluice = 0;
     let switchesHere = 0;
     while (tau < dt) {
-      // The sub-step: to the end of the step, or to the next time event.
+      // The sub-step: to the end of the step, or shorter for the error control or a time event.
       let len = dt - tau;
       let toEnd = true;
       if (cap < len) {
@@ -342,70 +358,88 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
           toEnd = false;
         }
       }
+      const eS = tau === 0 ? e0 : e0 + de * (tau * invDt);
+      const eE = toEnd ? e1 : e0 + de * ((tau + len) * invDt);
+      const h0 = z - eS;
       const dir = exitDir[mode];
       const thr = exitHead[mode];
       const band = banded[mode] === 1;
-      const eS = e0 + de * (tau / dt);
-      const eE = toEnd ? eta[i + 1] : e0 + de * ((tau + len) / dt);
-      const h0 = z - eS;
       // Exit function: >= 0 when the mode must end (its head threshold once armed, or its safe band).
       let g0 = armed ? dir * (h0 - thr) : -Infinity;
       if (band) g0 = Math.max(g0, basinLow[mode] - z, z - basinHigh[mode], seaLow[mode] - eS, eS - seaHigh[mode]);
       if (g0 <= SWITCH_TOL) {
-        // Heun over the sub-step.
-        flowsAt(f, mode, from, from >= 0 ? rampWeight(age, rampTime) : 1, h0, out);
-        const ta = out[0];
-        const sa = out[1];
-        const ga = out[2];
-        const pa = out[3];
-        const qa = ta + sa;
-        if (ga > peakGen) peakGen = ga;
-        if (pa > peakPump) peakPump = pa;
-        const Vp = V - qa * len;
-        const zp = levelInSegment(inv, Vp, volumeSegment(inv, Vp, seg));
-        flowsAt(f, mode, from, from >= 0 ? rampWeight(age + len, rampTime) : 1, zp - eE, out);
-        const V1 = V - 0.5 * len * (qa + out[0] + out[1]);
-        const s1 = volumeSegment(inv, V1, seg);
-        const z1 = levelInSegment(inv, V1, s1);
-        // Local error control: Heun and its embedded Euler step must agree to LEVEL_TOL, else halve.
-        const err = z1 > zp ? z1 - zp : zp - z1;
-        if (err > LEVEL_TOL) {
-          if (len > minLen) {
-            rejected++;
-            cap = 0.5 * len;
-            continue;
+        let qa = 0;
+        let ta = 0;
+        let sa = 0;
+        let ga = 0;
+        let pa = 0;
+        let V1 = V;
+        let z1 = z;
+        let s1 = seg;
+        let a1 = 0;
+        let err = 0;
+        if (closed[mode] === 1 && from < 0) {
+          // Every path closed: the basin keeps its volume.
+          out[0] = 0;
+          out[1] = 0;
+          out[2] = 0;
+          out[3] = 0;
+        } else {
+          const k = kOrifice[mode];
+          const st = tableStart[mode];
+          const last = tableLast[mode];
+          const rs = readScale[mode];
+          const fs = flowSign[mode];
+          const gm = generating[mode];
+          qa = unitFlows(k, st, last, rs, fs, gm, table, h0, out, 0);
+          if (from >= 0) qa = rampBlend(f, from, rampWeight(age, rampTime), h0, out);
+          ta = out[0];
+          sa = out[1];
+          ga = out[2];
+          pa = out[3];
+          const zp = z - qa * len * invA;
+          let qb = unitFlows(k, st, last, rs, fs, gm, table, zp - eE, out, 0);
+          if (from >= 0) qb = rampBlend(f, from, rampWeight(age + len, rampTime), zp - eE, out);
+          V1 = V - 0.5 * len * (qa + qb);
+          s1 = volumeSegment(inv, V1, seg);
+          a1 = areaInSegment(inv, V1, s1);
+          z1 = levelFromArea(inv, V1, s1, a1);
+          // Local error control: Heun and its Euler predictor must agree to LEVEL_TOL, else halve.
+          err = z1 > zp ? z1 - zp : zp - z1;
+          if (err > LEVEL_TOL) {
+            if (len > minLen) {
+              rejected++;
+              cap = 0.5 * len;
+              continue;
+            }
+            tooCoarse(sea, i, tau, ops, mode, err, minLen);
           }
-          tooCoarse(sea, i, tau, ops, mode, err, minLen);
-        }
-        if (headDriven[mode] === 1 && (from < 0 || headDriven[from] === 1)) {
-          // The exact solution stays between the basin's start level and the sea levels over the step.
-          const hi = z > eS ? (z > eE ? z : eE) : eS > eE ? eS : eE;
-          const lo = z < eS ? (z < eE ? z : eE) : eS < eE ? eS : eE;
-          const by = z1 > hi ? z1 - hi : lo - z1;
-          if (by > overshoot) {
-            overshoot = by;
-            if (by > OVERSHOOT_LIMIT) overshot(sea, i, tau, ops, mode, by);
+          if (headDriven[mode] === 1 && (from < 0 || headDriven[from] === 1)) {
+            // The exact solution stays between the basin's start level and the sea levels over the step.
+            const by = Math.max(z1 - Math.max(z, eS, eE), Math.min(z, eS, eE) - z1);
+            if (by > overshoot) {
+              overshoot = by;
+              if (by > OVERSHOOT_LIMIT) overshot(sea, i, tau, ops, mode, by);
+            }
           }
+          if (!(z1 >= zBottom && z1 <= zTop)) outOfRange(sea, i, tau + len, ops, mode, z1, basin);
         }
-        if (!(z1 >= zBottom && z1 <= zTop)) outOfRange(sea, i, tau + len, ops, mode, z1, basin);
         let g1 = armed ? dir * (z1 - eE - thr) : -Infinity;
         if (band) g1 = Math.max(g1, basinLow[mode] - z1, z1 - basinHigh[mode], seaLow[mode] - eE, eE - seaHigh[mode]);
         if (g1 < 0) {
           // The whole sub-step in this mode.
           const wt = 0.5 * len;
-          const gb = out[2];
-          const pb = out[3];
-          if (gb > peakGen) peakGen = gb;
-          if (pb > peakPump) peakPump = pb;
-          sGen += wt * (ga + gb);
-          sPump += wt * (pa + pb);
+          sGen += wt * (ga + out[2]);
+          sPump += wt * (pa + out[3]);
           sTurb += wt * (ta + out[0]);
           sSluice += wt * (sa + out[1]);
-          if (generate[mode] !== 0) genTime += len;
-          else if (pump[mode] !== 0) pumpTime += len;
-          V = V1;
-          z = z1;
-          seg = s1;
+          modeTime[mode] += len;
+          if (V1 !== V) {
+            V = V1;
+            z = z1;
+            seg = s1;
+            invA = inverseArea(a1);
+          }
           age += len;
           if (err < 0.25 * LEVEL_TOL && cap < dt) cap *= 2;
           if (toEnd) break;
@@ -415,48 +449,34 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
         // The mode ends inside the sub-step: integrate up to the crossing.
         const sub = g0 >= 0 ? 0 : (g0 / (g0 - g1)) * len;
         if (sub > 0) {
-          const eX = eS + de * (sub / dt);
-          const Vq = V - qa * sub;
-          const zq = levelInSegment(inv, Vq, volumeSegment(inv, Vq, seg));
-          flowsAt(f, mode, from, from >= 0 ? rampWeight(age + sub, rampTime) : 1, zq - eX, out);
+          const eX = eS + de * (sub * invDt);
+          const zq = z - qa * sub * invA;
+          let qb = modeFlows(f, mode, zq - eX, out, 0);
+          if (from >= 0) qb = rampBlend(f, from, rampWeight(age + sub, rampTime), zq - eX, out);
           const wt = 0.5 * sub;
-          if (out[2] > peakGen) peakGen = out[2];
-          if (out[3] > peakPump) peakPump = out[3];
           sGen += wt * (ga + out[2]);
           sPump += wt * (pa + out[3]);
           sTurb += wt * (ta + out[0]);
           sSluice += wt * (sa + out[1]);
-          if (generate[mode] !== 0) genTime += sub;
-          else if (pump[mode] !== 0) pumpTime += sub;
-          V -= wt * (qa + out[0] + out[1]);
+          modeTime[mode] += sub;
+          V -= wt * (qa + qb);
           seg = volumeSegment(inv, V, seg);
-          z = levelInSegment(inv, V, seg);
+          const a = areaInSegment(inv, V, seg);
+          z = levelFromArea(inv, V, seg, a);
+          invA = inverseArea(a);
           if (!(z >= zBottom && z <= zTop)) outOfRange(sea, i, tau + sub, ops, mode, z, basin);
           age += sub;
           tau += sub;
         }
       }
       // Switch.
-      if (++switchesHere > MAX_SWITCHES_PER_STEP) {
-        stop(
-          sea,
-          i,
-          tau,
-          ops,
-          mode,
-          `more than ${MAX_SWITCHES_PER_STEP} mode switches in one step: the modes hand over in a loop without time passing; ` +
-            `check that each start head is above its end head and pumping target, and that the safety limits leave room to operate`,
-        );
-      }
+      if (++switchesHere > MAX_SWITCHES_PER_STEP) loopingModes(sea, i, tau, ops, mode);
       if (log) {
-        const now = sea.t0 + i * dt + tau;
-        log.push(segStart, mode, energy + sGen - segGen, pumpEnergy + sPump - segPump, peakGen, peakPump);
-        segStart = now;
+        log.push(segStart, mode, energy + sGen - segGen, pumpEnergy + sPump - segPump);
+        segStart = sea.t0 + i * dt + tau;
         segGen = energy + sGen;
         segPump = pumpEnergy + sPump;
       }
-      peakGen = 0;
-      peakPump = 0;
       if (age > 0) settled = mode;
       from = rampTime > 0 ? settled : -1;
       mode = next[mode];
@@ -471,23 +491,29 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
     sluiceVol += sSluice;
     if (series) {
       series.basinLevel[i + 1] = z;
-      series.power[i] = sGen / dt;
-      series.pumpPower[i] = sPump / dt;
-      series.turbineFlow[i] = sTurb / dt;
-      series.sluiceFlow[i] = sSluice / dt;
+      series.power[i] = sGen * invDt;
+      series.pumpPower[i] = sPump * invDt;
+      series.turbineFlow[i] = sTurb * invDt;
+      series.sluiceFlow[i] = sSluice * invDt;
     }
   }
   if (series && n > 0) series.mode[n - 1] = mode;
-  const tEnd = sea.t0 + Math.max(n - 1, 0) * dt;
   if (log) {
-    log.push(segStart, mode, energy - segGen, pumpEnergy - segPump, peakGen, peakPump);
-    log.end = tEnd;
+    log.push(segStart, mode, energy - segGen, pumpEnergy - segPump);
+    log.end = sea.t0 + Math.max(n - 1, 0) * dt;
   }
   if (!Number.isFinite(energy) || !Number.isFinite(pumpEnergy)) stop(sea, Math.max(n - 2, 0), dt, ops, mode, 'the energy total is not finite; check the turbine curves for non-finite values');
 
+  let genTime = 0;
+  let pumpTime = 0;
+  for (let m = 0; m < nModes; m++) {
+    if (generate[m] !== 0) genTime += modeTime[m];
+    else if (pump[m] !== 0) pumpTime += modeTime[m];
+  }
   return {
     energy,
     pumpEnergy,
+    modeTime,
     generatingTime: genTime,
     generatingPeriods: genPeriods,
     pumpingTime: pumpTime,

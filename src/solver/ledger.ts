@@ -8,6 +8,7 @@
  */
 import type { ModeTable } from '../operation/modes.js';
 import type { ModeLog } from './mode-log.js';
+import type { SeaLevel, StepSeries } from './integrate.js';
 
 export interface HalfTide {
   /** Start and end (s since 1970-01-01T00:00Z). */
@@ -16,20 +17,29 @@ export interface HalfTide {
   half: 'ebb' | 'flood';
   /** Names of the modes in force, in order (modes that ended the instant they began are left out). */
   modes: string[];
-  /** Energy generated (J). */
+  /** Energy generated (J), exact: summed by the solver over the half tide's own time. */
   generated: number;
-  /** Energy drawn pumping (J). */
+  /** Energy drawn pumping (J), exact likewise. */
   pumped: number;
-  /** Peak generated power (W). */
+  /** Peak generated power (W): the highest mean power of the solver steps that overlap the half tide. */
   peakPower: number;
-  /** Peak power drawn pumping (W). */
+  /** Peak power drawn pumping (W), likewise. */
   peakPumpPower: number;
   /** True for the first and last half tides, cut by the start or end of the run. */
   partial: boolean;
 }
 
-/** Groups the logged mode segments into half tides. */
-export function halfTideLedger(log: ModeLog, ops: ModeTable): HalfTide[] {
+/** Highest value of xs over the steps overlapping [start, end). */
+function peakOver(sea: SeaLevel, xs: Float64Array, start: number, end: number): number {
+  const steps = sea.level.length - 1;
+  let k = Math.max(0, Math.floor((start - sea.t0) / sea.dt));
+  let peak = 0;
+  for (; k < steps && sea.t0 + k * sea.dt < end; k++) if (xs[k] > peak) peak = xs[k];
+  return peak;
+}
+
+/** Groups the logged mode segments into half tides, with peak powers from the per-step series. */
+export function halfTideLedger(log: ModeLog, ops: ModeTable, sea: SeaLevel, series: StepSeries): HalfTide[] {
   const out: HalfTide[] = [];
   let cur: HalfTide | undefined;
   for (let k = 0; k < log.count; k++) {
@@ -46,9 +56,11 @@ export function halfTideLedger(log: ModeLog, ops: ModeTable): HalfTide[] {
     cur.modes.push(ops.names[m]);
     cur.generated += log.generated[k];
     cur.pumped += log.pumped[k];
-    cur.peakPower = Math.max(cur.peakPower, log.peakPower[k]);
-    cur.peakPumpPower = Math.max(cur.peakPumpPower, log.peakPumpPower[k]);
   }
   if (out.length > 0) out[out.length - 1].partial = true;
+  for (const h of out) {
+    h.peakPower = peakOver(sea, series.power, h.start, h.end);
+    h.peakPumpPower = peakOver(sea, series.pumpPower, h.start, h.end);
+  }
   return out;
 }

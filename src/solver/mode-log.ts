@@ -1,6 +1,6 @@
 /**
  * The run's mode segments, in order: each maximal stretch of time in one mode, with the energy it
- * generated and spent pumping and its peak powers. Written by the solver at each switch (a few
+ * generated and spent pumping. Written by the solver at each switch (a few
  * per tide, so it grows rarely); read by the per-tide ledger.
  */
 export class ModeLog {
@@ -14,23 +14,17 @@ export class ModeLog {
   generated = new Float64Array(64);
   /** Energy drawn pumping (J). */
   pumped = new Float64Array(64);
-  /** Peak generated power (W). */
-  peakPower = new Float64Array(64);
-  /** Peak pumping power drawn (W). */
-  peakPumpPower = new Float64Array(64);
   /** End of the last segment (s since the epoch); NaN until the run ends. */
   end = NaN;
 
   /** Appends a segment. */
-  push(start: number, mode: number, generated: number, pumped: number, peakPower: number, peakPumpPower: number): void {
+  push(start: number, mode: number, generated: number, pumped: number): void {
     if (this.count === this.start.length) this.grow();
     const k = this.count++;
     this.start[k] = start;
     this.mode[k] = mode;
     this.generated[k] = generated;
     this.pumped[k] = pumped;
-    this.peakPower[k] = peakPower;
-    this.peakPumpPower[k] = peakPumpPower;
   }
 
   private grow(): void {
@@ -44,7 +38,5 @@ export class ModeLog {
     this.mode = widen(this.mode, (k) => new Uint8Array(k));
     this.generated = widen(this.generated, (k) => new Float64Array(k));
     this.pumped = widen(this.pumped, (k) => new Float64Array(k));
-    this.peakPower = widen(this.peakPower, (k) => new Float64Array(k));
-    this.peakPumpPower = widen(this.peakPumpPower, (k) => new Float64Array(k));
   }
 }
