@@ -10,7 +10,7 @@ import { writeResult } from '../report/outputs.js';
 export function registerSimulate(program: Command): void {
   program
     .command('simulate')
-    .description('Simulate a scheme over its period; print a summary and write summary.json, monthly.csv and series.csv')
+    .description('Simulate a scheme over its period; print a summary and write summary.json, monthly.csv, tides.csv (per-tide ledger) and series.csv')
     .argument('[scenario]', 'scenario JSON file', DEFAULT_SCENARIO)
     .option('--out <dir>', 'output folder (default: out/<scenario name>)')
     .option('--no-series', 'do not write the per-step series.csv')
