@@ -115,8 +115,3 @@ export function buildModeTable(specs: readonly ModeSpec[], rampTime = 0): ModeTa
   });
   return table;
 }
-
-/** True when the mode moves no water (every path closed). */
-export function isClosed(t: ModeTable, m: number): boolean {
-  return t.generate[m] === 0 && t.pump[m] === 0 && t.sluice[m] === 0 && t.idle[m] === 0;
-}

@@ -110,8 +110,8 @@ export interface Totals {
   /**
    * Largest overshoot of the basin past the sea (m): how far a step driven by head alone took
    * the basin beyond the highest (or lowest) of its own start level and the sea levels over the
-   * step, which the exact solution never does. A measure of the step's adequacy; the run stops
-   * above OVERSHOOT_LIMIT.
+   * step, which the exact solution never does. A measure of the step's adequacy: below
+   * OVERSHOOT_LIMIT a limiter stops the basin at that bound; above it the run stops.
    */
   overshoot: number;
 }
@@ -378,6 +378,7 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
         let s1 = seg;
         let a1 = 0;
         let err = 0;
+        let limit = 1;
         if (closed[mode] === 1 && from < 0) {
           // Every path closed: the basin keeps its volume.
           out[0] = 0;
@@ -415,20 +416,36 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
             tooCoarse(sea, i, tau, ops, mode, err, minLen);
           }
           if (headDriven[mode] === 1 && (from < 0 || headDriven[from] === 1)) {
-            // The exact solution stays between the basin's start level and the sea levels over the step.
-            const by = Math.max(z1 - Math.max(z, eS, eE), Math.min(z, eS, eE) - z1);
-            if (by > overshoot) {
-              overshoot = by;
-              if (by > OVERSHOOT_LIMIT) overshot(sea, i, tau, ops, mode, by);
+            // The exact solution stays between the basin's start level and the sea levels over the
+            // step (water flows downhill). Past that the step overshot: above the limit the step is
+            // too coarse; below it a limiter stops the basin at the bound, scaling the sub-step's
+            // flows and power alike so that volume and energy stay consistent.
+            const hi = Math.max(z, eS, eE);
+            const lo = Math.min(z, eS, eE);
+            const by = Math.max(z1 - hi, lo - z1);
+            if (by > 0) {
+              if (by > overshoot) {
+                overshoot = by;
+                if (by > OVERSHOOT_LIMIT) overshot(sea, i, tau, ops, mode, by);
+              }
+              const zc = z1 > hi ? hi : lo;
+              const Vc = volumeAt(basin, zc);
+              limit = (V - Vc) / (V - V1);
+              V1 = Vc;
+              z1 = zc;
+              s1 = volumeSegment(inv, Vc, s1);
+              a1 = areaInSegment(inv, Vc, s1);
             }
           }
           if (!(z1 >= zBottom && z1 <= zTop)) outOfRange(sea, i, tau + len, ops, mode, z1, basin);
         }
         let g1 = armed ? dir * (z1 - eE - thr) : -Infinity;
         if (band) g1 = Math.max(g1, basinLow[mode] - z1, z1 - basinHigh[mode], seaLow[mode] - eE, eE - seaHigh[mode]);
-        if (g1 < 0) {
+        // A tie (the limiter puts a basin that follows the sea exactly on its threshold) ends the
+        // mode only when the sea moves the head across the threshold.
+        if (g1 < 0 || (g1 === 0 && dir * de >= 0)) {
           // The whole sub-step in this mode.
-          const wt = 0.5 * len;
+          const wt = 0.5 * len * limit;
           sGen += wt * (ga + out[2]);
           sPump += wt * (pa + out[3]);
           sTurb += wt * (ta + out[0]);
