@@ -114,29 +114,34 @@ export function volumeInverse(b: Basin): VolumeInverse {
   return { levels: L, volumes: b.volumes, areas: A, areaSq, slope2, invSlope, last };
 }
 
-/** Index of the segment holding volume v, found by walking from segment `hint` (O(1) when v moved little). */
-export function volumeSegment(t: VolumeInverse, v: number, hint: number): number {
-  const V = t.volumes;
-  const top = t.last - 1;
+/**
+ * Index of the segment holding volume v, walking from segment `hint` (O(1) when v moved little);
+ * `top` is the last segment's index. Array arguments, so that a hot loop passes them hoisted.
+ */
+export function segmentOfVolume(volumes: Float64Array, top: number, v: number, hint: number): number {
   let i = hint;
-  while (i > 0 && v < V[i]) i--;
-  while (i < top && v >= V[i + 1]) i++;
+  while (i > 0 && v < volumes[i]) i--;
+  while (i < top && v >= volumes[i + 1]) i++;
   return i;
 }
 
 /** Wetted area (m^2) at volume v in segment i, continued along the segment's line beyond it (never negative). */
-export function areaInSegment(t: VolumeInverse, v: number, i: number): number {
-  const disc = t.areaSq[i] + t.slope2[i] * (v - t.volumes[i]);
+export function areaOfVolume(areaSq: Float64Array, slope2: Float64Array, volumes: Float64Array, v: number, i: number): number {
+  const disc = areaSq[i] + slope2[i] * (v - volumes[i]);
   return Math.sqrt(disc > 0 ? disc : 0);
 }
 
-/** Level (m) at volume v in segment i, given the area a there (areaInSegment). */
-export function levelFromArea(t: VolumeInverse, v: number, i: number, a: number): number {
-  const inv = t.invSlope[i];
-  const ai = t.areas[i];
-  if (inv !== 0) return t.levels[i] + (a - ai) * inv;
-  const sum = ai + a;
-  return sum > 0 ? t.levels[i] + (2 * (v - t.volumes[i])) / sum : t.levels[i];
+/** Level (m) at volume v in segment i, given the area a there (areaOfVolume). */
+export function levelOfArea(levels: Float64Array, areas: Float64Array, volumes: Float64Array, invSlope: Float64Array, v: number, i: number, a: number): number {
+  const inv = invSlope[i];
+  if (inv !== 0) return levels[i] + (a - areas[i]) * inv;
+  const sum = areas[i] + a;
+  return sum > 0 ? levels[i] + (2 * (v - volumes[i])) / sum : levels[i];
+}
+
+/** Index of the segment of the inverse `t` holding volume v, walking from segment `hint`. */
+export function volumeSegment(t: VolumeInverse, v: number, hint: number): number {
+  return segmentOfVolume(t.volumes, t.last - 1, v, hint);
 }
 
 /** Level at volume v (m) in segment i; beyond the table, the level at constant area. */
@@ -147,7 +152,7 @@ export function levelInSegment(t: VolumeInverse, v: number, i: number): number {
   const last = t.last;
   if (v <= 0) return A[0] > 0 ? L[0] + v / A[0] : L[0];
   if (v >= V[last]) return L[last] + (v - V[last]) / A[last];
-  return levelFromArea(t, v, i, areaInSegment(t, v, i));
+  return levelOfArea(L, A, V, t.invSlope, v, i, areaOfVolume(t.areaSq, t.slope2, V, v, i));
 }
 
 const inverses = new WeakMap<Basin, VolumeInverse>();

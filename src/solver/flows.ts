@@ -106,23 +106,6 @@ export function compileFlows(s: SchemeModel, ops: ModeTable): FlowModel {
   return { kOrifice, tableStart, tableLast, readScale, flowSign, generating, table };
 }
 
-/** Orifice flow k*sqrt(|h|), signed like h (m^3/s; k in m^2.5/s, h in m). */
-export function orificeQ(k: number, h: number): number {
-  return h >= 0 ? k * Math.sqrt(h) : -k * Math.sqrt(-h);
-}
-
-/** Position on a table of last+1 points of abscissa x (in grid steps), clamped to [0, last]. */
-export function tablePosition(x: number, last: number): number {
-  return x > 0 ? (x < last ? x : last) : 0;
-}
-
-/** Column c (0: flow, 1: power) of the table starting at `start`, interpolated at position x. */
-export function tableAt(table: Float64Array, start: number, x: number, c: number): number {
-  const i = x | 0;
-  const j = start + 2 * i + c;
-  return table[j] + (x - i) * (table[j + 2] - table[j]);
-}
-
 /**
  * Flows and power at head h (m) of one mode given by its constants (see FlowModel), written to
  * out[o..o+3]: turbine flow and sluice flow (sluices and idle turbines) in m^3/s, + basin to sea;
@@ -130,14 +113,21 @@ export function tableAt(table: Float64Array, start: number, x: number, c: number
  * solver passes a mode's constants hoisted out of its loop.
  */
 export function unitFlows(k: number, start: number, last: number, readScale: number, flowSign: number, generating: number, table: Float64Array, h: number, out: Float64Array, o: number): number {
+  // Written out in full, with no calls, so that the solver's loop inlines it whole.
   let qt = 0;
   let p = 0;
   if (start >= 0) {
-    const x = tablePosition(readScale * h, last);
-    qt = flowSign * tableAt(table, start, x, 0);
-    p = tableAt(table, start, x, 1);
+    // Position on the table (grid steps), clamped to [0, last]; the table repeats its last pair.
+    let x = readScale * h;
+    x = x > 0 ? (x < last ? x : last) : 0;
+    const i = x | 0;
+    const w = x - i;
+    const j = start + 2 * i;
+    qt = flowSign * (table[j] + w * (table[j + 2] - table[j]));
+    p = table[j + 1] + w * (table[j + 3] - table[j + 1]);
   }
-  const qs = k === 0 ? 0 : orificeQ(k, h);
+  // Sluices and idle turbines: the orifice law of orifice.ts, with sqrt(2g) folded into k.
+  const qs = k === 0 ? 0 : h >= 0 ? k * Math.sqrt(h) : -k * Math.sqrt(-h);
   out[o] = qt;
   out[o + 1] = qs;
   out[o + 2] = generating === 1 ? p : 0;

@@ -21,7 +21,7 @@
  * level), or modes switching in a loop.
  */
 import type { Basin } from '../scheme/basin.js';
-import { areaInSegment, levelFromArea, volumeAt, volumeInverse, volumeSegment } from '../scheme/basin.js';
+import { areaOfVolume, levelOfArea, segmentOfVolume, volumeAt, volumeInverse } from '../scheme/basin.js';
 import type { TurbineTable } from '../scheme/turbine.js';
 import type { ModeTable } from '../operation/modes.js';
 import { compileFlows, modeFlows, unitFlows, type FlowModel } from './flows.js';
@@ -271,6 +271,14 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
   const invDt = 1 / dt;
   const basin = scheme.basin;
   const series = opt.series;
+  // The series buffers, hoisted (empty when not recorded; every write is behind `if (series)`).
+  const none = new Float64Array(0);
+  const outLevel = series ? series.basinLevel : none;
+  const outMode = series ? series.mode : new Uint8Array(0);
+  const outTurbine = series ? series.turbineFlow : none;
+  const outSluice = series ? series.sluiceFlow : none;
+  const outPower = series ? series.power : none;
+  const outPump = series ? series.pumpPower : none;
   const log = opt.log;
   let mode = opt.initialMode ?? 0;
   if (!(mode >= 0 && mode < ops.names.length)) throw new Error(`initial mode ${mode} is not a mode of the table (0 to ${ops.names.length - 1})`);
@@ -279,8 +287,10 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
   const f = compileFlows(scheme, ops);
   const { kOrifice, tableStart, tableLast, readScale, flowSign, generating, table } = f;
   const inv = volumeInverse(basin);
-  const zBottom = inv.levels[0];
-  const zTop = inv.levels[inv.last];
+  const { levels, volumes, areas, areaSq, slope2, invSlope } = inv;
+  const topSeg = inv.last - 1;
+  const zBottom = levels[0];
+  const zTop = levels[inv.last];
   const out = new Float64Array(8);
   const { exitDir, exitHead, next, generate, pump, minDuration, basinLow, basinHigh, seaLow, seaHigh, rampTime } = ops;
   const nModes = ops.names.length;
@@ -300,8 +310,8 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
   if (!(z >= zBottom && z <= zTop)) outOfRange(sea, 0, 0, ops, mode, z, basin);
   let V = volumeAt(basin, z);
   const V0 = V;
-  let seg = volumeSegment(inv, V, 0);
-  let invA = inverseArea(areaInSegment(inv, V, seg));
+  let seg = segmentOfVolume(volumes, topSeg, V, 0);
+  let invA = inverseArea(areaOfVolume(areaSq, slope2, volumes, V, seg));
 
   let energy = 0;
   let pumpEnergy = 0;
@@ -316,27 +326,29 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
   let age = 0;
   let from = -1;
   let settled = mode;
-  // Longest sub-step the error control allows now (s), and the shortest it may go to.
-  let cap = dt;
+  // Shortest sub-step the error control may go to (s).
   const minLen = dt / 2 ** MAX_HALVINGS;
   // The current segment of the mode log.
   let segStart = sea.t0;
   let segGen = 0;
   let segPump = 0;
 
-  if (series) series.basinLevel[0] = z;
+  if (series) outLevel[0] = z;
 
   for (let i = 0; i + 1 < n; i++) {
     const e0 = eta[i];
     const e1 = eta[i + 1];
     const de = e1 - e0;
-    if (series) series.mode[i] = mode;
+    if (series) outMode[i] = mode;
     let tau = 0; // seconds of the step done
     let sGen = 0;
     let sPump = 0;
     let sTurb = 0;
     let sSluice = 0;
     let switchesHere = 0;
+    // Longest sub-step the error control allows now (s). Each step starts afresh, so the result
+    // depends on the state and the sea alone, not on the history of the step sizes.
+    let cap = dt;
     while (tau < dt) {
       // The sub-step: to the end of the step, or shorter for the error control or a time event.
       let len = dt - tau;
@@ -402,9 +414,11 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
           let qb = unitFlows(k, st, last, rs, fs, gm, table, zp - eE, out, 0);
           if (from >= 0) qb = rampBlend(f, from, rampWeight(age + len, rampTime), zp - eE, out);
           V1 = V - 0.5 * len * (qa + qb);
-          s1 = volumeSegment(inv, V1, seg);
-          a1 = areaInSegment(inv, V1, s1);
-          z1 = levelFromArea(inv, V1, s1, a1);
+          if (V1 !== V) {
+            s1 = segmentOfVolume(volumes, topSeg, V1, seg);
+            a1 = areaOfVolume(areaSq, slope2, volumes, V1, s1);
+            z1 = levelOfArea(levels, areas, volumes, invSlope, V1, s1, a1);
+          }
           // Local error control: Heun and its Euler predictor must agree to LEVEL_TOL, else halve.
           err = z1 > zp ? z1 - zp : zp - z1;
           if (err > LEVEL_TOL) {
@@ -433,8 +447,8 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
               limit = (V - Vc) / (V - V1);
               V1 = Vc;
               z1 = zc;
-              s1 = volumeSegment(inv, Vc, s1);
-              a1 = areaInSegment(inv, Vc, s1);
+              s1 = segmentOfVolume(volumes, topSeg, Vc, s1);
+              a1 = areaOfVolume(areaSq, slope2, volumes, Vc, s1);
             }
           }
           if (!(z1 >= zBottom && z1 <= zTop)) outOfRange(sea, i, tau + len, ops, mode, z1, basin);
@@ -450,7 +464,6 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
           sPump += wt * (pa + out[3]);
           sTurb += wt * (ta + out[0]);
           sSluice += wt * (sa + out[1]);
-          modeTime[mode] += len;
           if (V1 !== V) {
             V = V1;
             z = z1;
@@ -458,7 +471,7 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
             invA = inverseArea(a1);
           }
           age += len;
-          if (err < 0.25 * LEVEL_TOL && cap < dt) cap *= 2;
+          if (err < 0.25 * LEVEL_TOL) cap *= 2;
           if (toEnd) break;
           tau += len;
           continue;
@@ -475,13 +488,14 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
           sPump += wt * (pa + out[3]);
           sTurb += wt * (ta + out[0]);
           sSluice += wt * (sa + out[1]);
-          modeTime[mode] += sub;
-          V -= wt * (qa + qb);
-          seg = volumeSegment(inv, V, seg);
-          const a = areaInSegment(inv, V, seg);
-          z = levelFromArea(inv, V, seg, a);
-          invA = inverseArea(a);
-          if (!(z >= zBottom && z <= zTop)) outOfRange(sea, i, tau + sub, ops, mode, z, basin);
+          if (qa + qb !== 0) {
+            V -= wt * (qa + qb);
+            seg = segmentOfVolume(volumes, topSeg, V, seg);
+            const a = areaOfVolume(areaSq, slope2, volumes, V, seg);
+            z = levelOfArea(levels, areas, volumes, invSlope, V, seg, a);
+            invA = inverseArea(a);
+            if (!(z >= zBottom && z <= zTop)) outOfRange(sea, i, tau + sub, ops, mode, z, basin);
+          }
           age += sub;
           tau += sub;
         }
@@ -496,6 +510,7 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
       }
       if (age > 0) settled = mode;
       from = rampTime > 0 ? settled : -1;
+      modeTime[mode] += age;
       mode = next[mode];
       age = 0;
       switches++;
@@ -507,14 +522,15 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
     turbVol += sTurb;
     sluiceVol += sSluice;
     if (series) {
-      series.basinLevel[i + 1] = z;
-      series.power[i] = sGen * invDt;
-      series.pumpPower[i] = sPump * invDt;
-      series.turbineFlow[i] = sTurb * invDt;
-      series.sluiceFlow[i] = sSluice * invDt;
+      outLevel[i + 1] = z;
+      outPower[i] = sGen * invDt;
+      outPump[i] = sPump * invDt;
+      outTurbine[i] = sTurb * invDt;
+      outSluice[i] = sSluice * invDt;
     }
   }
-  if (series && n > 0) series.mode[n - 1] = mode;
+  modeTime[mode] += age;
+  if (series && n > 0) outMode[n - 1] = mode;
   if (log) {
     log.push(segStart, mode, energy - segGen, pumpEnergy - segPump);
     log.end = sea.t0 + Math.max(n - 1, 0) * dt;
