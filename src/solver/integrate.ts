@@ -218,8 +218,8 @@ function tooCoarse(sea: SeaLevel, step: number, tau: number, ops: ModeTable, mod
     ops,
     mode,
     `the time step of ${sea.dt} s is too coarse for this scheme: even split into sub-steps of ${minLen.toPrecision(3)} s, one moves the basin level ` +
-      `${err.toExponential(2)} m away from its first-order estimate (tolerance ${LEVEL_TOL} m); the sluices or turbines are too large for the basin at this level. ` +
-      `Reduce time_step_s (try ${Math.max(1, Math.floor(sea.dt / 16))} s) or check the sluice area and the basin's area curve`,
+      `${err.toExponential(2)} m away from its first-order estimate (tolerance ${LEVEL_TOL} m), so the sluices or turbines equalise the basin faster than that; ` +
+      `reduce time_step_s to about ${Math.max(1, Math.floor(sea.dt / 16))} s or less, or check the sluice area and the basin's area curve`,
   );
 }
 
