@@ -250,6 +250,138 @@ function overshot(sea: SeaLevel, step: number, tau: number, ops: ModeTable, mode
   );
 }
 
+/** What the common case reads: the run's inputs and tables, gathered once per run. */
+interface Lane {
+  readonly eta: Float64Array;
+  readonly dt: number;
+  readonly table: Float64Array;
+  readonly out: Float64Array;
+  readonly levels: Float64Array;
+  readonly volumes: Float64Array;
+  readonly areas: Float64Array;
+  readonly areaSq: Float64Array;
+  readonly slope2: Float64Array;
+  readonly invSlope: Float64Array;
+  readonly topSeg: number;
+  readonly zBottom: number;
+  readonly zTop: number;
+  readonly flows: FlowModel;
+  readonly exitDir: Int8Array;
+  readonly exitHead: Float64Array;
+  readonly closed: Uint8Array;
+  readonly headDriven: Uint8Array;
+  readonly series: StepSeries | undefined;
+}
+
+/**
+ * The common case, kept apart in a small function of its own so that its loop compiles tight
+ * whatever the modes of the run: whole steps of mode m from step i0 on, each one Heun step, while
+ * nothing happens in them. It stops before the first step where something does (the mode's exit
+ * crossed, the error control or the limiter needed, the level out of the curve) and leaves that
+ * step, untouched, to the general loop of integrate, which does everything this does and more.
+ * The mode must be armed (its minimum duration past), without ramp or safe band, and its exit
+ * not due at the start of step i0. state: in [V, z, segment, 1/area]; out the same, then the
+ * energy generated, energy pumped, turbine and sluice volumes of the steps done. Returns the index
+ * of the first step not done.
+ */
+function cruise(c: Lane, m: number, i0: number, state: Float64Array): number {
+  const { eta, dt, table, out, levels, volumes, areas, areaSq, slope2, invSlope, topSeg, zBottom, zTop, series } = c;
+  const n = eta.length;
+  const dir = c.exitDir[m];
+  const thr = c.exitHead[m];
+  const closed = c.closed[m] === 1;
+  const bounded = c.headDriven[m] === 1;
+  const k = c.flows.kOrifice[m];
+  const start = c.flows.tableStart[m];
+  const last = c.flows.tableLast[m];
+  const read = c.flows.readScale[m];
+  const sign = c.flows.flowSign[m];
+  const gen = c.flows.generating[m];
+  const wt = 0.5 * dt;
+  const invDt = 1 / dt;
+  let V = state[0];
+  let z = state[1];
+  let seg = state[2];
+  let invA = state[3];
+  let eGen = 0;
+  let ePump = 0;
+  let vTurb = 0;
+  let vSluice = 0;
+  let i = i0;
+  for (; i + 1 < n; i++) {
+    const e0 = eta[i];
+    const e1 = eta[i + 1];
+    const de = e1 - e0;
+    let g = 0;
+    if (closed) {
+      g = dir * (z - e1 - thr);
+      if (!(g < 0 || (g === 0 && dir * de >= 0))) break;
+      if (series) {
+        series.mode[i] = m;
+        series.basinLevel[i + 1] = z;
+        series.turbineFlow[i] = 0;
+        series.sluiceFlow[i] = 0;
+        series.power[i] = 0;
+        series.pumpPower[i] = 0;
+      }
+      continue;
+    }
+    // One Heun step, as in integrate's general loop, accepted only if nothing happens in it.
+    const qa = unitFlows(k, start, last, read, sign, gen, table, z - e0, out, 0);
+    const ta = out[0];
+    const sa = out[1];
+    const ga = out[2];
+    const pa = out[3];
+    const zp = z - qa * dt * invA;
+    const qb = unitFlows(k, start, last, read, sign, gen, table, zp - e1, out, 0);
+    const V1 = V - wt * (qa + qb);
+    const s1 = segmentOfVolume(volumes, topSeg, V1, seg);
+    const a1 = areaOfVolume(areaSq, slope2, volumes, V1, s1);
+    const z1 = levelOfArea(levels, areas, volumes, invSlope, V1, s1, a1);
+    g = dir * (z1 - e1 - thr);
+    if (
+      !(
+        (z1 > zp ? z1 - zp : zp - z1) <= LEVEL_TOL &&
+        z1 >= zBottom &&
+        z1 <= zTop &&
+        (!bounded || ((z1 <= z || z1 <= e0 || z1 <= e1) && (z1 >= z || z1 >= e0 || z1 >= e1))) &&
+        (g < 0 || (g === 0 && dir * de >= 0))
+      )
+    ) {
+      break;
+    }
+    const sGen = wt * (ga + out[2]);
+    const sPump = wt * (pa + out[3]);
+    const sTurb = wt * (ta + out[0]);
+    const sSluice = wt * (sa + out[1]);
+    eGen += sGen;
+    ePump += sPump;
+    vTurb += sTurb;
+    vSluice += sSluice;
+    V = V1;
+    z = z1;
+    seg = s1;
+    invA = inverseArea(a1);
+    if (series) {
+      series.mode[i] = m;
+      series.basinLevel[i + 1] = z;
+      series.turbineFlow[i] = sTurb * invDt;
+      series.sluiceFlow[i] = sSluice * invDt;
+      series.power[i] = sGen * invDt;
+      series.pumpPower[i] = sPump * invDt;
+    }
+  }
+  state[0] = V;
+  state[1] = z;
+  state[2] = seg;
+  state[3] = invA;
+  state[4] = eGen;
+  state[5] = ePump;
+  state[6] = vTurb;
+  state[7] = vSluice;
+  return i;
+}
+
 /** 1/area for the linearised predictor; an empty basin (zero area) gets the area of a square metre. */
 function inverseArea(a: number): number {
   return a > 1 ? 1 / a : 1;
@@ -334,9 +466,32 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
   let segPump = 0;
 
   if (series) outLevel[0] = z;
+  const lane: Lane = { eta, dt, table, out, levels, volumes, areas, areaSq, slope2, invSlope, topSeg, zBottom, zTop, flows: f, exitDir, exitHead, closed, headDriven, series };
+  const state = new Float64Array(8);
 
   for (let i = 0; i + 1 < n; i++) {
     const e0 = eta[i];
+    if (from < 0 && age >= minDuration[mode] && banded[mode] === 0 && exitDir[mode] * (z - e0 - exitHead[mode]) <= SWITCH_TOL) {
+      // The common case: whole steps in one mode with nothing happening in them.
+      state[0] = V;
+      state[1] = z;
+      state[2] = seg;
+      state[3] = invA;
+      const j = cruise(lane, mode, i, state);
+      if (j > i) {
+        V = state[0];
+        z = state[1];
+        seg = state[2];
+        invA = state[3];
+        age += (j - i) * dt;
+        energy += state[4];
+        pumpEnergy += state[5];
+        turbVol += state[6];
+        sluiceVol += state[7];
+        i = j - 1;
+        continue;
+      }
+    }
     const e1 = eta[i + 1];
     const de = e1 - e0;
     if (series) outMode[i] = mode;
