@@ -4,7 +4,7 @@ export { loadScenario, scenarioFromObject } from './scenario/load.js';
 export { InputError } from './scenario/validate.js';
 export type { Scenario } from './scenario/types.js';
 export { buildRun, buildOperation, type RunInputs } from './scenario/build.js';
-export { integrate, allocateSeries, OVERSHOOT_LIMIT, type SeaLevel, type SchemeModel, type StepSeries, type Totals, type IntegrateOptions } from './solver/integrate.js';
+export { integrate, allocateSeries, LEVEL_TOL, OVERSHOOT_LIMIT, MAX_SWITCHES_PER_STEP, type SeaLevel, type SchemeModel, type StepSeries, type Totals, type IntegrateOptions } from './solver/integrate.js';
 export { SolverError, type SolverStop } from './solver/errors.js';
 export { ModeLog } from './solver/mode-log.js';
 export { halfTideLedger, type HalfTide } from './solver/ledger.js';

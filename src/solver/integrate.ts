@@ -10,15 +10,20 @@
  *   crossing is located by linear interpolation of the exit function over the step, the step is
  *   integrated up to it, and the rest runs in the next mode. Switches are placed, not smeared;
  * - a time event: the end of a mode's minimum duration (from when its head threshold may end it)
- *   or the end of the ramp after a switch.
+ *   or the end of the ramp after a switch;
+ * - the error control: a sub-step whose Heun and Euler results differ by more than LEVEL_TOL is
+ *   halved (stiff sluicing at slack water and over the drying flats);
+ * - the limiter: the exact solution never takes the basin past the sea (water flows downhill); a
+ *   step that does is stopped at that bound, its flows scaled alike.
  *
  * Energy and every flow path are integrated with the same trapezoidal weights as the volume, so
- * the volume change equals the net inflow to round-off.
+ * the volume change equals the net inflow to round-off. Whole steps in which nothing happens (the
+ * great majority) run in `cruise`, a small loop of their own.
  *
  * The solver stops the run with a SolverError (naming the time, the step, the mode and what to
  * change) rather than return a wrong answer: a non-finite sea level or state, a basin level
- * outside the area curve, a step too coarse for the scheme (the basin overshooting the sea
- * level), or modes switching in a loop.
+ * outside the area curve, a step too coarse for the scheme (the basin overshooting the sea level
+ * or equalising faster than the finest sub-step), or modes switching in a loop.
  */
 import type { Basin } from '../scheme/basin.js';
 import { areaOfVolume, levelOfArea, segmentOfVolume, volumeAt, volumeInverse } from '../scheme/basin.js';
