@@ -19,7 +19,7 @@
 export interface ModeTable {
   /** Human-readable name of each mode (index = mode code). */
   readonly names: readonly string[];
-  /** +1: exit when H >= exitHead; -1: exit when H <= exitHead. */
+  /** +1: exit when H rises to exitHead; -1: when it falls to it. */
   readonly exitDir: Int8Array;
   /** Head threshold that ends the mode (m). */
   readonly exitHead: Float64Array;
