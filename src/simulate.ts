@@ -1,13 +1,32 @@
 /**
  * The library's main entry: run a scenario and get its result with a summary in reporting units.
+ *
+ * Energy is kept in two honest parts, never mixed: the energy generated (gross) and the energy
+ * drawn by pumping. The headline energy is their difference, net of pumping, and every figure
+ * derived from it (capacity factor, full-load hours) says so.
  */
 import type { Scenario } from './scenario/types.js';
-import { buildOperation, buildScheme, type RunInputs } from './scenario/build.js';
+import { buildOperation, buildScheme, MODE_DIRECTIONS, type RunInputs } from './scenario/build.js';
 import { buildSea, describeTide, tideDataFiles } from './scenario/tide-source.js';
 import { turbineDataFiles } from './scenario/turbines.js';
+import { checkDataFiles } from './scenario/data-checks.js';
 import { allocateSeries, integrate, type SeaLevel, type StepSeries, type Totals } from './solver/integrate.js';
-import { countTides, energyByMonth, massBalanceError, type MonthEnergy } from './solver/accounting.js';
+import { countTides, energyByMonth, massBalanceError } from './solver/accounting.js';
+import { ModeLog } from './solver/mode-log.js';
+import { halfTideLedger, type HalfTide } from './solver/ledger.js';
 import { HOUR_S, J_PER_GWH } from './physics.js';
+
+/** Energy of one calendar month (UTC), GWh. */
+export interface MonthSummary {
+  /** YYYY-MM. */
+  month: string;
+  /** Net of pumping (GWh). */
+  energy_gwh: number;
+  /** Generated, gross (GWh). */
+  generated_gwh: number;
+  /** Drawn by pumping (GWh). */
+  pumping_gwh: number;
+}
 
 export interface Summary {
   scenario: string;
@@ -15,23 +34,40 @@ export interface Summary {
   period_end: string;
   period_days: number;
   time_step_s: number;
-  /** Energy over the simulated period (GWh). */
+  /** Operation: mode and pumping, in words. */
+  operation: string;
+  /** Energy over the simulated period, net of pumping: generated - pumping (GWh). */
   energy_gwh: number;
-  /** Energy scaled to 365.25 days (GWh/yr). */
+  /** Net energy scaled to 365.25 days (GWh/yr). */
   annual_energy_gwh: number;
+  /** Energy generated over the period, gross (GWh). */
+  generated_energy_gwh: number;
+  /** Generated energy scaled to 365.25 days (GWh/yr). */
+  annual_generated_energy_gwh: number;
+  /** Energy drawn by pumping over the period (GWh, >= 0). */
+  pumping_energy_gwh: number;
+  /** Pumping energy scaled to 365.25 days (GWh/yr). */
+  annual_pumping_energy_gwh: number;
   installed_capacity_mw: number;
   turbine_count: number;
   unit_rated_power_mw: number;
-  /** Mean power over installed capacity (dimensionless, 0-1). */
+  /** Mean net power over installed capacity (dimensionless). */
   capacity_factor: number;
   generating_hours: number;
+  /** Net energy over installed capacity (h). */
   full_load_hours: number;
+  pumping_hours: number;
   /** High waters in the sea-level series. */
   tides: number;
   generating_periods: number;
-  monthly: MonthEnergy[];
+  pumping_periods: number;
+  /** Half tides in the per-tide ledger (tides.csv), the first and last cut by the period. */
+  half_tides: number;
+  monthly: MonthSummary[];
   /** Relative mass-balance closure of the run (dimensionless). */
   mass_balance_error: number;
+  /** Largest overshoot of the basin past the sea in one step (m): the step's adequacy; the run stops above 0.02 m. */
+  step_overshoot_m: number;
   tide_source: string;
   data_files: string[];
   /** What was done to the input data (e.g. gaps in the tide series filled); empty when nothing. */
@@ -44,36 +80,58 @@ export interface Result {
   series: StepSeries;
   totals: Totals;
   modeNames: readonly string[];
+  /** The per-tide ledger. */
+  halfTides: HalfTide[];
   summary: Summary;
 }
 
 const iso = (t: number) => new Date(t * 1000).toISOString().replace('.000Z', 'Z');
 
-function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, totals: Totals): Summary {
+function operationText(s: Scenario): string {
+  const o = s.operation;
+  const pumping = MODE_DIRECTIONS[o.mode].filter((d) => o[d]?.pump_to_head_m !== undefined);
+  return `${o.mode}, ${pumping.length === 0 ? 'no pumping' : `pumping before ${pumping.join(' and ')} generation`}`;
+}
+
+function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, totals: Totals, halfTides: number): Summary {
   const { sea, scheme } = inputs;
   const duration = (sea.level.length - 1) * sea.dt;
+  const perYear = (365.25 * 86400) / duration;
   const ratedW = scheme.turbine.ratedPower * scheme.turbineCount;
-  const energyJ = totals.energy;
+  const generatedJ = totals.energy;
+  const pumpingJ = totals.pumpEnergy;
+  const netJ = generatedJ - pumpingJ;
+  const generated = energyByMonth(sea, series.power);
+  const pumping = energyByMonth(sea, series.pumpPower);
   return {
     scenario: s.name,
     period_start: iso(sea.t0),
     period_end: iso(sea.t0 + duration),
     period_days: duration / 86400,
     time_step_s: sea.dt,
-    energy_gwh: energyJ / J_PER_GWH,
-    annual_energy_gwh: (energyJ / J_PER_GWH) * ((365.25 * 86400) / duration),
+    operation: operationText(s),
+    energy_gwh: netJ / J_PER_GWH,
+    annual_energy_gwh: (netJ / J_PER_GWH) * perYear,
+    generated_energy_gwh: generatedJ / J_PER_GWH,
+    annual_generated_energy_gwh: (generatedJ / J_PER_GWH) * perYear,
+    pumping_energy_gwh: pumpingJ / J_PER_GWH,
+    annual_pumping_energy_gwh: (pumpingJ / J_PER_GWH) * perYear,
     installed_capacity_mw: ratedW / 1e6,
     turbine_count: scheme.turbineCount,
     unit_rated_power_mw: scheme.turbine.ratedPower / 1e6,
-    capacity_factor: ratedW > 0 ? energyJ / (ratedW * duration) : 0,
+    capacity_factor: ratedW > 0 ? netJ / (ratedW * duration) : 0,
     generating_hours: totals.generatingTime / HOUR_S,
-    full_load_hours: ratedW > 0 ? energyJ / ratedW / HOUR_S : 0,
+    full_load_hours: ratedW > 0 ? netJ / ratedW / HOUR_S : 0,
+    pumping_hours: totals.pumpingTime / HOUR_S,
     tides: countTides(sea.level),
     generating_periods: totals.generatingPeriods,
-    monthly: energyByMonth(sea, series.power),
+    pumping_periods: totals.pumpingPeriods,
+    half_tides: halfTides,
+    monthly: generated.map((g, k) => ({ month: g.month, energy_gwh: g.energy_gwh - pumping[k].energy_gwh, generated_gwh: g.energy_gwh, pumping_gwh: pumping[k].energy_gwh })),
     mass_balance_error: massBalanceError(totals),
+    step_overshoot_m: totals.overshoot,
     tide_source: describeTide(s.tide),
-    data_files: [...tideDataFiles(s.tide), s.scheme.basin.area_curve_file, ...turbineDataFiles(s.scheme.turbines)],
+    data_files: [...tideDataFiles(s.tide), s.scheme.basin.area_curve_file, ...turbineDataFiles(s.scheme.turbines)].filter((f): f is string => f !== undefined),
     data_notes: inputs.notes,
   };
 }
@@ -89,13 +147,24 @@ export interface SimulateOptions {
   series?: StepSeries;
 }
 
-/** Runs a loaded scenario over its whole period and returns the per-step series and summary. */
+/** Runs a loaded scenario over its whole period and returns the per-step series, the per-tide ledger and the summary. */
 export function simulate(s: Scenario, o: SimulateOptions = {}): Result {
+  checkDataFiles(s);
   const notes: string[] = [];
   const inputs: RunInputs = { sea: o.sea ?? buildSea(s, notes), scheme: buildScheme(s), ops: buildOperation(s), notes };
   const n = inputs.sea.level.length;
   if (o.series && o.series.power.length !== n) throw new RangeError(`series buffers hold ${o.series.power.length} samples, the sea level ${n}`);
   const series = o.series ?? allocateSeries(n);
-  const totals = integrate(inputs.sea, inputs.scheme, inputs.ops, { series });
-  return { scenario: s, sea: inputs.sea, series, totals, modeNames: inputs.ops.names, summary: summarise(s, inputs, series, totals) };
+  const log = new ModeLog();
+  const totals = integrate(inputs.sea, inputs.scheme, inputs.ops, { series, log });
+  const halfTides = halfTideLedger(log, inputs.ops, inputs.sea, series);
+  return {
+    scenario: s,
+    sea: inputs.sea,
+    series,
+    totals,
+    modeNames: inputs.ops.names,
+    halfTides,
+    summary: summarise(s, inputs, series, totals, halfTides.length),
+  };
 }

@@ -73,7 +73,7 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     if (!haveBrowser) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium with apt-get; the browser tests cannot run without it`);
     mkdirSync(OUT, { recursive: true });
     const a = run('mersey-barrage');
-    const b = run('mersey-low-heads', (s) => (s.operation.ebb = { start_head_m: 3, end_head_m: 1 }));
+    const b = run('mersey-low-heads', (s) => (s.operation.ebb = { ...s.operation.ebb!, start_head_m: 3, end_head_m: 1 }));
     const write = (name: string, html: string) => {
       const f = join(OUT, `${name}.html`);
       writeFileSync(f, html);

@@ -13,7 +13,7 @@ import { scenarioFromObject } from '../src/scenario/load.js';
 import { buildRun, buildScheme } from '../src/scenario/build.js';
 import { expectClearInputError, scratch, tideRows } from './robust-support.js';
 
-const MERSEY = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));
+const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
 const T0 = Date.parse('2018-03-01T00:00:00Z') / 1000;
 const FUZZ_SCALE = Number(process.env.FUZZ_SCALE ?? 1);

@@ -15,7 +15,7 @@ import { areaAt, makeBasin } from '../src/scheme/basin.js';
 import { GRAVITY } from '../src/physics.js';
 import { expectClearInputError, expectPhysics, scratch, tideRows, writeCsv } from './robust-support.js';
 
-const MERSEY = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));
+const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const CHART = fileURLToPath(new URL('../data/bulb-turbine-9m-hill-chart.csv', import.meta.url));
 const T0 = Date.parse('2018-03-01T00:00:00Z') / 1000;
 /** Multiplies the number of runs: FUZZ_SCALE=20 npx vitest run test/fuzz- for a longer search. */

@@ -66,7 +66,7 @@ describe('result folder and summary.json', () => {
     const { dir, scenario } = privateScenario();
     const a = join(dir, 'plain');
     expect((await run(['simulate', scenario, '--out', a])).code).toBe(0);
-    expect(readdirSync(a).sort()).toEqual(['monthly.csv', 'summary.json']);
+    expect(readdirSync(a).sort()).toEqual(['monthly.csv', 'summary.json', 'tides.csv']);
     const doc = JSON.parse(readFileSync(join(a, 'summary.json'), 'utf8'));
     expect(doc.format).toBe(SUMMARY_FORMAT);
     expect(doc.tool).toBe('mersey-tidal');
@@ -78,7 +78,7 @@ describe('result folder and summary.json', () => {
 
     const b = join(dir, 'full');
     expect((await run(['simulate', scenario, '--series', '--html', '--out', b])).code).toBe(0);
-    expect(readdirSync(b).sort()).toEqual(['monthly.csv', 'report.html', 'series.csv', 'summary.json']);
+    expect(readdirSync(b).sort()).toEqual(['monthly.csv', 'report.html', 'series.csv', 'summary.json', 'tides.csv']);
     // Same inputs, same summary: the folder is reproducible byte for byte.
     expect(readFileSync(join(b, 'summary.json'), 'utf8')).toBe(readFileSync(join(a, 'summary.json'), 'utf8'));
   });

@@ -13,7 +13,7 @@ import { failureText, main } from '../src/cli/main.js';
 import { scratch } from './robust-support.js';
 
 const BIN = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
-const MERSEY = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));
+const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
 
 let out = '';
@@ -132,11 +132,11 @@ describe('result folders', () => {
     const dir = join(folder, 'r');
     capture();
     expect(await main(['simulate', f, '--out', dir, '--series'])).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['monthly.csv', 'series.csv', 'summary.json']);
+    expect(readdirSync(dir).sort()).toEqual(['monthly.csv', 'series.csv', 'summary.json', 'tides.csv']);
     writeFileSync(f, readFileSync(f, 'utf8').replace('"time_step_s":600', '"time_step_s":300'));
     capture();
     expect(await main(['simulate', f, '--out', dir])).toBe(0);
-    expect(readdirSync(dir).sort()).toEqual(['monthly.csv', 'summary.json']);
+    expect(readdirSync(dir).sort()).toEqual(['monthly.csv', 'summary.json', 'tides.csv']);
     expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).summary.time_step_s).toBe(300);
     expect(readdirSync(folder).sort()).toEqual(['ok.json', 'r']);
   });
@@ -218,7 +218,7 @@ describe.concurrent('an interrupted run', () => {
     writeFileSync(small, readFileSync(small, 'utf8').replace('"time_step_s":600', '"time_step_s":300'));
     expect((await runCli(['simulate', small, '--out', dir], dir)).code).toBe(0);
     expect(readdirSync(folder).sort()).toEqual(['large.json', 'result', 'small.json']);
-    expect(readdirSync(dir).sort()).toEqual(['monthly.csv', 'summary.json']);
+    expect(readdirSync(dir).sort()).toEqual(['monthly.csv', 'summary.json', 'tides.csv']);
   }, 60_000);
 
   it('interrupted (SIGINT) mid-write: exits 130 with a message, removes its temporary folder, keeps the previous result', async () => {

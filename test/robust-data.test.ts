@@ -15,7 +15,7 @@ import { summaryText } from '../src/report/summary-text.js';
 import type { Scenario } from '../src/scenario/types.js';
 import { scratch } from './robust-support.js';
 
-const MERSEY = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));
+const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
 const T0 = Date.parse('2018-03-01T00:00:00Z') / 1000;
 const iso = (t: number) => new Date(t * 1000).toISOString().replace('.000Z', 'Z');

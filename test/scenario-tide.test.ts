@@ -7,7 +7,7 @@ import { InputError } from '../src/scenario/validate.js';
 import { buildSea } from '../src/scenario/tide-source.js';
 import { simulate } from '../src/simulate.js';
 
-const LIBAUX = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));
+const LIBAUX = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const base = () => JSON.parse(readFileSync(LIBAUX, 'utf8'));
 const load = (o: unknown) => scenarioFromObject(o, 'models/x.json', dirname(LIBAUX));
 

@@ -6,7 +6,7 @@ import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
 import { InputError } from '../src/scenario/validate.js';
 import { buildRun } from '../src/scenario/build.js';
 
-const MERSEY = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));
+const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const base = () => JSON.parse(readFileSync(MERSEY, 'utf8'));
 
 function problems(obj: unknown): string[] {

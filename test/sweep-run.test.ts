@@ -29,7 +29,7 @@ function plainRevenue(r: ReturnType<typeof simulate>, pricesCsv: string): number
   let gbp = 0;
   for (let i = 0; i + 1 < r.sea.level.length; i++) {
     const t = r.sea.t0 + i * r.sea.dt;
-    gbp += ((r.series.power[i] * r.sea.dt) / 3.6e9) * price.get(Math.floor(t / 1800) * 1800)!;
+    gbp += (((r.series.power[i] - r.series.pumpPower[i]) * r.sea.dt) / 3.6e9) * price.get(Math.floor(t / 1800) * 1800)!;
   }
   return gbp;
 }

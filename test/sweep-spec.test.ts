@@ -157,7 +157,7 @@ describe('sweep file checks', () => {
     const file2 = sweepFile({ parameters: { 'scheme.turbines.cout': [1, 2], 'operation.mode': [1] } });
     expect(problemsOf(() => loadSweep(file2))).toEqual([
       `${file2}: parameters["scheme.turbines.cout"]: no such field in the base scenario ${DEFAULT_SCENARIO}; did you mean "scheme.turbines.count"?`,
-      `${file2}: parameters["operation.mode"]: is "ebb-only" in the base scenario ${DEFAULT_SCENARIO}, not a number; only numeric fields can be swept`,
+      `${file2}: parameters["operation.mode"]: is "two-way" in the base scenario ${DEFAULT_SCENARIO}, not a number; only numeric fields can be swept`,
     ]);
   });
 
@@ -177,7 +177,7 @@ describe('sweep file checks', () => {
     }
     expect(message).toContain(': 3 of 4 designs are not valid scenarios:');
     expect(message).toContain('scheme.turbines.diameter_m: expected a number > 0 (metres), got -1  [2 designs, first: design 2 (scheme.turbines.diameter_m = -1, operation.ebb.start_head_m = 3.9)]');
-    expect(message).toContain('operation.ebb.end_head_m: expected less than start_head_m (1 m), got 1.2 m; generation stops at a lower head than it starts  [1 design, first: design 1 (scheme.turbines.diameter_m = 8, operation.ebb.start_head_m = 1)]');
+    expect(message).toContain('operation.ebb.end_head_m: expected less than start_head_m (1 m), got 2.4 m; generation stops at a lower head than it starts  [1 design, first: design 1 (scheme.turbines.diameter_m = 8, operation.ebb.start_head_m = 1)]');
     // design 3 has both faults; the loader reports relations only once the schema passes
     expect(() => checkDesigns(s, [0])).not.toThrow();
   });

@@ -14,7 +14,7 @@ import { buildRun } from '../src/scenario/build.js';
 import { aggidisFeatherPoint } from '../src/scheme/aggidis-feather.js';
 import type { Scenario } from '../src/scenario/types.js';
 
-const MERSEY = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));
+const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const base = () => JSON.parse(readFileSync(MERSEY, 'utf8'));
 
 function load(obj: unknown): Scenario {

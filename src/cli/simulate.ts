@@ -12,7 +12,7 @@ import { reportHtml } from '../report/html.js';
 export function registerSimulate(program: Command): void {
   program
     .command('simulate')
-    .description('Simulate a scheme over its period; print a summary and write summary.json and monthly.csv (series.csv and report.html on request)')
+    .description('Simulate a scheme over its period; print a summary and write summary.json, monthly.csv and tides.csv (per-tide ledger); series.csv and report.html on request')
     .argument('[scenario]', 'scenario JSON file', DEFAULT_SCENARIO)
     .option('--out <dir>', 'output folder (default: out/<scenario name>)')
     .option('--series', 'also write the per-step series.csv (a year at 5-minute steps is about 8 MB)')

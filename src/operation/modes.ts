@@ -1,9 +1,17 @@
 /**
- * Operation as an explicit state machine. Each mode says which openings are in use (turbines
- * generating, sluices, idle turbines passing water) and the single head threshold that ends it:
- * the mode exits when the head H = basin level - sea level crosses `exitHead` in direction
- * `exitDir` (+1: H rises to it, -1: H falls to it), and hands over to `next`. Because every exit is
- * a threshold crossing, the solver can place each switch inside its step.
+ * Operation as an explicit state machine. Each mode says which paths are open (turbines
+ * generating or pumping, sluices, idle turbines passing water) and what ends it:
+ *
+ * - its head threshold: the mode hands over to `next` when the head H = basin level - sea level
+ *   crosses `exitHead` in direction `exitDir` (+1: H rises to it, -1: H falls to it), but not
+ *   before the mode has lasted `minDuration` seconds;
+ * - its safe band: the mode also ends, at once and whatever its age, when the basin level leaves
+ *   [basinLow, basinHigh] or the sea level leaves [seaLow, seaHigh] (the safety limits: basin
+ *   level bounds and turbine submergence). An unbounded side is +-Infinity.
+ *
+ * Every exit is a threshold crossing or a time, so the solver places each switch inside its step.
+ * A switch can be smoothed by a ramp: for `rampTime` seconds after it, every flow and power is
+ * blended from the mode left to the mode entered.
  *
  * The tables are flat typed arrays so the solver's hot loop reads them without objects.
  */
@@ -11,18 +19,32 @@
 export interface ModeTable {
   /** Human-readable name of each mode (index = mode code). */
   readonly names: readonly string[];
-  /** +1: exit when H >= exitHead; -1: exit when H <= exitHead. */
+  /** +1: exit when H rises to exitHead; -1: when it falls to it. */
   readonly exitDir: Int8Array;
   /** Head threshold that ends the mode (m). */
   readonly exitHead: Float64Array;
-  /** Mode entered on exit. */
+  /** Mode entered on exit (by the head threshold or by leaving the safe band). */
   readonly next: Uint8Array;
   /** Generation direction: +1 ebb (basin to sea), -1 flood (sea to basin), 0 none. */
   readonly generate: Int8Array;
+  /** Pumping: +1 basin to sea (lowers the basin), -1 sea to basin (raises it), 0 none. */
+  readonly pump: Int8Array;
   /** 1 when the sluices are open. */
   readonly sluice: Uint8Array;
-  /** 1 when the turbines not generating pass water as orifices. */
+  /** 1 when the turbines (neither generating nor pumping) pass water as orifices. */
   readonly idle: Uint8Array;
+  /** Half tide the mode belongs to: +1 ebb side (basin above the sea), -1 flood side. */
+  readonly half: Int8Array;
+  /** Shortest time in the mode before its head threshold may end it (s). */
+  readonly minDuration: Float64Array;
+  /** Safe band of the basin level (m); leaving it ends the mode at once. */
+  readonly basinLow: Float64Array;
+  readonly basinHigh: Float64Array;
+  /** Safe band of the sea level (m); leaving it ends the mode at once. */
+  readonly seaLow: Float64Array;
+  readonly seaHigh: Float64Array;
+  /** Duration of the blend of flows and power after every switch (s); 0: switches are sharp. */
+  readonly rampTime: number;
 }
 
 export interface ModeSpec {
@@ -31,54 +53,65 @@ export interface ModeSpec {
   exitHead: number;
   next: string;
   generate?: 1 | -1 | 0;
+  pump?: 1 | -1 | 0;
   sluice?: boolean;
   idle?: boolean;
+  /**
+   * Default: the side of the head while the mode lasts, read from its exit: ebb when it ends at a
+   * positive head, flood at a negative one; ending at H = 0, the side the head comes from.
+   */
+  half?: 1 | -1;
+  /** Seconds (default 0). */
+  minDuration?: number;
+  /** Level bounds (m); absent: unbounded. */
+  basin?: { min?: number; max?: number };
+  sea?: { min?: number; max?: number };
 }
 
 /** Builds the flat tables from named mode specs; mode 0 is the first spec. */
-export function buildModeTable(specs: readonly ModeSpec[]): ModeTable {
+export function buildModeTable(specs: readonly ModeSpec[], rampTime = 0): ModeTable {
   const names = specs.map((s) => s.name);
   const n = specs.length;
+  if (n === 0 || n > 255) throw new Error(`a mode table needs 1 to 255 modes, got ${n}`);
+  if (new Set(names).size !== n) throw new Error(`mode names must be unique, got ${names.join(', ')}`);
+  if (!(rampTime >= 0) || !Number.isFinite(rampTime)) throw new Error(`ramp time must be a finite number of seconds >= 0, got ${rampTime}`);
   const table: ModeTable = {
     names,
     exitDir: new Int8Array(n),
     exitHead: new Float64Array(n),
     next: new Uint8Array(n),
     generate: new Int8Array(n),
+    pump: new Int8Array(n),
     sluice: new Uint8Array(n),
     idle: new Uint8Array(n),
+    half: new Int8Array(n),
+    minDuration: new Float64Array(n),
+    basinLow: new Float64Array(n),
+    basinHigh: new Float64Array(n),
+    seaLow: new Float64Array(n),
+    seaHigh: new Float64Array(n),
+    rampTime,
   };
   specs.forEach((s, i) => {
     const next = names.indexOf(s.next);
     if (next < 0) throw new Error(`mode ${s.name} hands over to unknown mode ${s.next}`);
+    if ((s.generate ?? 0) !== 0 && (s.pump ?? 0) !== 0) throw new Error(`mode ${s.name} cannot generate and pump at once`);
+    if (!Number.isFinite(s.exitHead)) throw new Error(`mode ${s.name}: exit head must be finite, got ${s.exitHead}`);
+    const minDuration = s.minDuration ?? 0;
+    if (!(minDuration >= 0) || !Number.isFinite(minDuration)) throw new Error(`mode ${s.name}: minimum duration must be a finite number of seconds >= 0, got ${minDuration}`);
     table.exitDir[i] = s.exitDir;
     table.exitHead[i] = s.exitHead;
     table.next[i] = next;
     table.generate[i] = s.generate ?? 0;
+    table.pump[i] = s.pump ?? 0;
     table.sluice[i] = s.sluice ? 1 : 0;
     table.idle[i] = s.idle ? 1 : 0;
+    table.half[i] = s.half ?? (s.exitHead > 0 ? 1 : s.exitHead < 0 ? -1 : -s.exitDir);
+    table.minDuration[i] = minDuration;
+    table.basinLow[i] = s.basin?.min ?? -Infinity;
+    table.basinHigh[i] = s.basin?.max ?? Infinity;
+    table.seaLow[i] = s.sea?.min ?? -Infinity;
+    table.seaHigh[i] = s.sea?.max ?? Infinity;
   });
   return table;
-}
-
-/** Fixed-head control of ebb generation (m of head). */
-export interface EbbControl {
-  /** Head at which generation starts (m). */
-  startHead: number;
-  /** Head at which generation stops (m). */
-  endHead: number;
-}
-
-/**
- * Ebb-only cycle: fill through sluices and idle turbines on the flood tide until high water, hold
- * until the head reaches the start head, generate down to the end head, hold until the sea rises
- * above the basin again.
- */
-export function ebbOnly(c: EbbControl): ModeTable {
-  return buildModeTable([
-    { name: 'fill', exitDir: 1, exitHead: 0, next: 'hold-high', sluice: true, idle: true },
-    { name: 'hold-high', exitDir: 1, exitHead: c.startHead, next: 'generate-ebb' },
-    { name: 'generate-ebb', exitDir: -1, exitHead: c.endHead, next: 'hold-low', generate: 1 },
-    { name: 'hold-low', exitDir: -1, exitHead: 0, next: 'fill' },
-  ]);
 }

@@ -1,10 +1,10 @@
 /**
- * The result folder of a simulation: summary.json, monthly.csv, and on request the per-step
- * series.csv and the self-contained report.html.
+ * The result folder of a simulation: summary.json, monthly.csv, the per-tide tides.csv, and on
+ * request the per-step series.csv and the self-contained report.html.
  */
 import { join } from 'node:path';
 import type { Result } from '../simulate.js';
-import { monthlyCsv, seriesCsv } from './csv.js';
+import { monthlyCsv, seriesCsv, tidesCsv } from './csv.js';
 import { writeDirAtomic } from './atomic.js';
 import { summaryDocument } from './summary-file.js';
 
@@ -23,6 +23,7 @@ export async function writeResult(r: Result, dir: string, o: WriteOptions): Prom
   const files: Record<string, string> = {
     'summary.json': JSON.stringify(summaryDocument(r, o.toolVersion), null, 2) + '\n',
     'monthly.csv': monthlyCsv(r),
+    'tides.csv': tidesCsv(r),
   };
   if (o.series) files['series.csv'] = seriesCsv(r);
   if (o.html !== undefined) files['report.html'] = o.html;

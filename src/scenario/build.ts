@@ -2,13 +2,14 @@
  * From a Scenario to what the solver needs: the sea level on the solver grid, the scheme as flat
  * tables, and the operation's mode table. Data files are read and checked here, once.
  */
-import type { Scenario } from './types.js';
+import type { DirectionSpec, OperationMode, Scenario, SchemeSpec } from './types.js';
 import { readNumericTable } from './csv.js';
 import { checkAreaCurve, checkDataFiles } from './data-checks.js';
 import { asInput } from './validate.js';
-import { makeBasin } from '../scheme/basin.js';
+import { constantAreaBasin, makeBasin, type Basin } from '../scheme/basin.js';
 import { buildTurbine } from './turbines.js';
-import { ebbOnly, type ModeTable } from '../operation/modes.js';
+import type { ModeTable } from '../operation/modes.js';
+import { fixedHeadCycle, type DirectionControl } from '../operation/fixed-head.js';
 import type { SchemeModel, SeaLevel } from '../solver/integrate.js';
 import { buildSea } from './tide-source.js';
 
@@ -20,17 +21,50 @@ export interface RunInputs {
   notes: string[];
 }
 
+/**
+ * Level range of a constant-area lagoon (m): the area holds at every level a run can reach, so
+ * the range only stops a run-away state.
+ */
+export const CONSTANT_AREA_LEVEL_RANGE_M = 1000;
+
+/** The basin: the area-level curve, or a constant area (lagoons; the loader checks which is given). */
+export function buildBasin(b: SchemeSpec['basin']): Basin {
+  if (b.area_m2 !== undefined) return constantAreaBasin(b.area_m2, -CONSTANT_AREA_LEVEL_RANGE_M, CONSTANT_AREA_LEVEL_RANGE_M);
+  const file = b.area_curve_file as string;
+  const area = asInput(() => checkAreaCurve(readNumericTable(file, ['level_m', 'area_m2'])));
+  return asInput(() => makeBasin(area.level_m, area.area_m2));
+}
+
 export function buildScheme(s: Scenario): SchemeModel {
-  const b = s.scheme.basin;
-  const area = asInput(() => checkAreaCurve(readNumericTable(b.area_curve_file, ['level_m', 'area_m2'])));
-  const basin = asInput(() => makeBasin(area.level_m, area.area_m2));
+  const basin = buildBasin(s.scheme.basin);
   const turbine = buildTurbine(s.scheme.turbines);
   return { basin, turbine, turbineCount: s.scheme.turbines.count, sluiceCdA: s.scheme.sluices.area_m2 * s.scheme.sluices.discharge_coefficient };
 }
 
+/** The generating directions of each operation mode, and so the blocks (ebb, flood) it reads. */
+export const MODE_DIRECTIONS: Readonly<Record<OperationMode, readonly ('ebb' | 'flood')[]>> = {
+  'ebb-only': ['ebb'],
+  'flood-only': ['flood'],
+  'two-way': ['ebb', 'flood'],
+};
+
+function directionControl(d: DirectionSpec): DirectionControl {
+  return { startHead: d.start_head_m, endHead: d.end_head_m, pumpToHead: d.pump_to_head_m, sluiceWhileGenerating: d.sluice_while_generating };
+}
+
+/** The operation's mode table (the loader has checked that the blocks the mode needs are there). */
 export function buildOperation(s: Scenario): ModeTable {
-  const { ebb } = s.operation;
-  return ebbOnly({ startHead: ebb.start_head_m, endHead: ebb.end_head_m });
+  const o = s.operation;
+  const uses = MODE_DIRECTIONS[o.mode];
+  const md = o.min_duration_s ?? {};
+  const lim = o.limits ?? {};
+  return fixedHeadCycle({
+    ebb: uses.includes('ebb') && o.ebb ? directionControl(o.ebb) : undefined,
+    flood: uses.includes('flood') && o.flood ? directionControl(o.flood) : undefined,
+    minDuration: { generate: md.generate, pump: md.pump, sluice: md.sluice, hold: md.hold },
+    ramp: o.ramp_s,
+    limits: { basinMin: lim.basin_min_level_m, basinMax: lim.basin_max_level_m, turbineMinLevel: lim.turbine_min_water_level_m },
+  });
 }
 
 export function buildRun(s: Scenario): RunInputs {

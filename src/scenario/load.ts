@@ -10,17 +10,56 @@ import { readText } from './read-text.js';
 import { parseIsoSeconds } from '../tide/series.js';
 import { isSitePath } from '../tide/site.js';
 import { turbineProblems } from './turbines.js';
+import { directionProblems } from '../operation/fixed-head.js';
+import { MODE_DIRECTIONS } from './build.js';
+
+/** Relations inside the operation block and with the turbines. */
+function operationProblems(s: Scenario): Problem[] {
+  const out: Problem[] = [];
+  const o = s.operation;
+  const uses = MODE_DIRECTIONS[o.mode];
+  for (const d of ['ebb', 'flood'] as const) {
+    const c = o[d];
+    if (!uses.includes(d)) {
+      if (c !== undefined) out.push({ path: `operation.${d}`, message: `not used when mode is "${o.mode}"; remove it, or set mode to ${d === 'ebb' ? '"ebb-only"' : '"flood-only"'} or "two-way"` });
+      continue;
+    }
+    if (c === undefined) {
+      out.push({ path: `operation.${d}`, message: `missing; mode "${o.mode}" generates on the ${d}: give its start_head_m and end_head_m` });
+      continue;
+    }
+    const field = { endHead: 'end_head_m', pumpToHead: 'pump_to_head_m' } as const;
+    for (const p of directionProblems({ startHead: c.start_head_m, endHead: c.end_head_m, pumpToHead: c.pump_to_head_m }, 'start_head_m')) {
+      out.push({ path: `operation.${d}.${field[p.field]}`, message: p.text });
+    }
+    if (c.pump_to_head_m !== undefined && s.scheme.turbines.pumping === undefined) {
+      out.push({ path: `operation.${d}.pump_to_head_m`, message: `the turbines cannot pump; describe their pumping in scheme.turbines.pumping, or remove pump_to_head_m` });
+    }
+  }
+  const lim = o.limits ?? {};
+  if (lim.basin_min_level_m !== undefined && lim.basin_max_level_m !== undefined && !(lim.basin_min_level_m < lim.basin_max_level_m)) {
+    out.push({ path: `operation.limits.basin_max_level_m`, message: `expected more than basin_min_level_m (${lim.basin_min_level_m} m), got ${lim.basin_max_level_m} m` });
+  }
+  return out;
+}
+
+/** Relations inside the scheme block the turbines do not own: the basin. */
+function basinProblems(s: Scenario): Problem[] {
+  const b = s.scheme.basin;
+  const curve = b.area_curve_file !== undefined;
+  const constant = b.area_m2 !== undefined;
+  if (curve === constant) {
+    return [{ path: `scheme.basin`, message: `expected exactly one of area_curve_file (an area-level curve) and area_m2 (a constant area), got ${curve ? 'both' : 'neither'}` }];
+  }
+  if (constant && s.scheme.kind === 'barrage') {
+    return [{ path: `scheme.basin.area_m2`, message: `a barrage's basin is an estuary, whose area changes with level; give its area_curve_file, or set scheme.kind to "lagoon"` }];
+  }
+  return [];
+}
 
 /** Checks that the schema cannot express (relations between fields). Returns the problems. */
 function checkMeaning(s: Scenario): Problem[] {
-  const out: Problem[] = [];
-  const { ebb } = s.operation;
-  // The schema leaves `ebb` optional; the ebb-only mode cannot run without it.
-  if (ebb === undefined) {
-    out.push({ path: 'operation.ebb', message: `missing: mode "${s.operation.mode}" needs { "start_head_m": ..., "end_head_m": ... } (metres)` });
-  } else if (ebb.end_head_m >= ebb.start_head_m) {
-    out.push({ path: 'operation.ebb.end_head_m', message: `expected less than start_head_m (${ebb.start_head_m} m), got ${ebb.end_head_m} m; generation stops at a lower head than it starts` });
-  }
+  const out: Problem[] = [...basinProblems(s), ...operationProblems(s)];
   for (const key of ['start', 'end'] as const) {
     const v = s.period[key];
     if (v !== undefined && !Number.isFinite(parseIsoSeconds(v))) out.push({ path: `period.${key}`, message: `expected an ISO 8601 UTC time such as 2018-01-01T00:00:00Z, got "${v}"` });

@@ -80,16 +80,40 @@ export interface TurbinesSpec {
   pumping?: PumpingSpec;
 }
 
+/** The basin: exactly one of an area-level curve (absolute path) and a constant area (lagoons only). */
+export interface BasinSpec {
+  area_curve_file?: string;
+  area_m2?: number;
+}
+
 export interface SchemeSpec {
   kind: 'barrage' | 'lagoon';
-  basin: { area_curve_file: string };
+  basin: BasinSpec;
   turbines: TurbinesSpec;
   sluices: { area_m2: number; discharge_coefficient: number };
 }
 
+/** Fixed heads of one generating direction (m). */
+export interface DirectionSpec {
+  start_head_m: number;
+  end_head_m: number;
+  /** Pump at slack water to this head (m); absent: no pumping. */
+  pump_to_head_m?: number;
+  sluice_while_generating: boolean;
+}
+
+export type OperationMode = 'ebb-only' | 'flood-only' | 'two-way';
+
 export interface OperationSpec {
-  mode: 'ebb-only';
-  ebb: { start_head_m: number; end_head_m: number };
+  mode: OperationMode;
+  ebb?: DirectionSpec;
+  flood?: DirectionSpec;
+  /** Minimum time in each kind of mode (s); absent: 0. */
+  min_duration_s?: { generate?: number; pump?: number; sluice?: number; hold?: number };
+  /** Ramp at every mode change (s). */
+  ramp_s: number;
+  /** Safety limits (m, tide datum); absent: none. */
+  limits?: { basin_min_level_m?: number; basin_max_level_m?: number; turbine_min_water_level_m?: number };
 }
 
 export interface Scenario {

@@ -17,7 +17,7 @@ export function designFigures(r: Result, prices: PriceSeries | null): DesignFigu
   let rev: number | null = null;
   let captured: number | null = null;
   if (prices) {
-    const gbp = revenue(r.sea, r.series.power, prices);
+    const gbp = revenue(r.sea, r.series.power, r.series.pumpPower, prices);
     rev = gbp * (365.25 / s.period_days);
     captured = s.energy_gwh > 0 ? gbp / (s.energy_gwh * 1000) : null;
   }

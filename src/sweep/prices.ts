@@ -64,15 +64,19 @@ export function checkPriceCoverage(p: PriceSeries, sea: SeaLevel, what: string):
   }
 }
 
-/** Revenue (GBP) of the per-step mean power (W) on the grid of `sea`. Prices must cover the run (checkPriceCoverage). */
-export function revenue(sea: SeaLevel, power: Float64Array, p: PriceSeries): number {
+/**
+ * Net revenue (GBP) on the grid of `sea`: each step's generated energy (mean power, W) is sold and
+ * its pumping energy (mean pump power drawn, W) bought at the price in force. Prices must cover the
+ * run (checkPriceCoverage).
+ */
+export function revenue(sea: SeaLevel, power: Float64Array, pumpPower: Float64Array, p: PriceSeries): number {
   const steps = sea.level.length - 1;
   let k = 0;
   let sum = 0;
   for (let i = 0; i < steps; i++) {
     const t = sea.t0 + i * sea.dt;
     while (k + 1 < p.time.length && p.time[k + 1] <= t) k++;
-    sum += ((power[i] * sea.dt) / J_PER_MWH) * p.price[k];
+    sum += (((power[i] - pumpPower[i]) * sea.dt) / J_PER_MWH) * p.price[k];
   }
   return sum;
 }

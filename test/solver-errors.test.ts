@@ -1,0 +1,105 @@
+/**
+ * The solver defends itself: a run that cannot be computed right stops with a SolverError naming
+ * the time, the step, the mode and what to change, and the CLI exits 1 writing nothing.
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadScenario } from '../src/scenario/load.js';
+import { buildRun } from '../src/scenario/build.js';
+import { integrate, MAX_SWITCHES_PER_STEP, type SchemeModel } from '../src/solver/integrate.js';
+import { SolverError } from '../src/solver/errors.js';
+import { makeBasin, constantAreaBasin } from '../src/scheme/basin.js';
+import { buildModeTable } from '../src/operation/modes.js';
+import { fixedHeadCycle } from '../src/operation/fixed-head.js';
+import { main } from '../src/cli/main.js';
+import { idealTurbine, LIBAUX, PERIOD, sinusoid } from './physics-fixtures.js';
+
+function thrown(fn: () => unknown): SolverError {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(SolverError);
+    return err as SolverError;
+  }
+  throw new Error('expected a SolverError');
+}
+
+describe('SolverError', () => {
+  it('stops a step too coarse for the scheme, naming the time, the mode and the step to use', () => {
+    // Sluices of 20 km2 on the Mersey equalise the basin with the sea within a fraction of a
+    // second, which no sub-step of a 1-hour step (down to 3600/4096 s) resolves. (The error control
+    // and the limiter carry sluices up to 2 km2 through 1-hour steps.)
+    const s = loadScenario(LIBAUX);
+    s.scheme.sluices.area_m2 = 2e7;
+    s.time_step_s = 3600;
+    const run = buildRun(s);
+    const e = thrown(() => integrate(run.sea, run.scheme, run.ops));
+    expect(e.message).toMatch(/^at 2018-\d\d-\d\dT\d\d:\d\d:\d\dZ \(step \d+, mode (fill|hold-low)\): /);
+    expect(e.message).toMatch(/time step of 3600 s is too coarse for this scheme/);
+    expect(e.message).toMatch(/reduce time_step_s/);
+    expect(e.where.mode).toMatch(/fill|hold-low/);
+    expect(Number.isFinite(e.where.time)).toBe(true);
+  });
+
+  it('stops a basin level leaving the area curve, saying which range and how to fix it', () => {
+    const basin = makeBasin([-1, 1], [1e6, 1e6]);
+    const scheme: SchemeModel = { basin, turbine: idealTurbine(100), turbineCount: 2, sluiceCdA: 500 };
+    const e = thrown(() => integrate(sinusoid(3, PERIOD, 300, 2), scheme, fixedHeadCycle({ ebb: { startHead: 2, endHead: 1 } })));
+    expect(e.message).toMatch(/mode fill\): the basin level 1\.\d+ m left the range of the basin's area curve \(-1 to 1 m\); extend the area curve/);
+  });
+
+  it('stops on a non-finite sea level, naming its time', () => {
+    const sea = sinusoid(2, PERIOD, 600, 1);
+    sea.level[100] = NaN;
+    const scheme: SchemeModel = { basin: constantAreaBasin(1e7, -20, 20), turbine: idealTurbine(100), turbineCount: 1, sluiceCdA: 500 };
+    const e = thrown(() => integrate(sea, scheme, fixedHeadCycle({ ebb: { startHead: 2, endHead: 1 } })));
+    expect(e.message).toMatch(/^at 2018-01-01T16:40:00Z \(step 101, mode fill\): the sea level is not finite \(NaN\)/);
+  });
+
+  it('stops modes that hand over in a loop without time passing', () => {
+    const ops = buildModeTable([
+      { name: 'a', exitDir: 1, exitHead: -100, next: 'b' },
+      { name: 'b', exitDir: 1, exitHead: -100, next: 'a' },
+    ]);
+    const scheme: SchemeModel = { basin: constantAreaBasin(1e7, -20, 20), turbine: idealTurbine(100), turbineCount: 1, sluiceCdA: 500 };
+    const e = thrown(() => integrate(sinusoid(2, PERIOD, 600, 1), scheme, ops));
+    expect(e.message).toMatch(new RegExp(`more than ${MAX_SWITCHES_PER_STEP} mode switches in one step`));
+  });
+
+  it('never lets a NaN through: a non-finite turbine curve is refused before the run', () => {
+    const turbine = idealTurbine(100);
+    turbine.ebb.power[50] = NaN;
+    const scheme: SchemeModel = { basin: constantAreaBasin(1e7, -20, 20), turbine, turbineCount: 1, sluiceCdA: 500 };
+    expect(() => integrate(sinusoid(2, PERIOD, 600, 1), scheme, fixedHeadCycle({ ebb: { startHead: 2, endHead: 0.2 } }))).toThrow(
+      /turbine generating curve at head 0\.50 m: expected finite flow and power >= 0/,
+    );
+  });
+});
+
+describe('mersey-tidal simulate on a run the solver stops', () => {
+  it('exits 1 with the time, the mode and what to change, writing nothing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mt-'));
+    const scenario = JSON.parse(readFileSync(LIBAUX, 'utf8'));
+    scenario.scheme.sluices.area_m2 = 2e7;
+    scenario.time_step_s = 3600;
+    for (const key of ['tide', 'scheme'] as const) {
+      const o = key === 'tide' ? scenario.tide : scenario.scheme.basin;
+      const field = key === 'tide' ? 'file' : 'area_curve_file';
+      o[field] = join(LIBAUX, '..', o[field]);
+    }
+    scenario.scheme.turbines.curve.file = join(LIBAUX, '..', scenario.scheme.turbines.curve.file);
+    const file = join(dir, 'coarse.json');
+    writeFileSync(file, JSON.stringify(scenario));
+    let err = '';
+    const e = vi.spyOn(process.stderr, 'write').mockImplementation((x) => ((err += String(x)), true));
+    const o = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    const code = await main(['simulate', file, '--out', join(dir, 'run')]);
+    e.mockRestore();
+    o.mockRestore();
+    expect(code).toBe(1);
+    expect(err).toMatch(/error: the run failed: at 2018-.*mode (fill|hold-low)\).*reduce time_step_s/s);
+    expect(existsSync(join(dir, 'run'))).toBe(false);
+  });
+});
