@@ -63,22 +63,24 @@ function inputError(fn: () => unknown): InputError {
 }
 
 describe('area curves', () => {
-  it('must increase strictly in level with areas >= 0; every problem is listed with its line', () => {
+  it('must increase strictly in level with areas > 0 above the bottom; every problem is listed with its line', () => {
     const f = write('area-bad.csv', 'level_m,area_m2\n-5,0\n-2,1e6\n-2,2e6\n# a comment\n-3,3e6\n0,-4\n5,6e6\n');
     const err = inputError(() => buildRun(scenario({ area: 'area-bad.csv' })));
     expect(err.problems).toEqual([
       `${f}:4: column "level_m": -2 m repeats -2 m on line 3; levels must increase strictly down the file`,
       `${f}:6: column "level_m": -3 m is below -2 m on line 4; levels must increase strictly down the file`,
-      `${f}:7: column "area_m2": expected a value >= 0 m2, got -4 m2`,
+      `${f}:7: column "area_m2": expected an area > 0 m2 above the lowest level (the volume must grow with level), got -4 m2`,
     ]);
     expect(err.message).toMatch(/^3 problems in .*area-bad\.csv:\n {2}/);
   });
 
-  it('needs a positive area at its top level', () => {
+  it('needs a positive area above its lowest level, and no negative area at the bottom', () => {
     const f = write('area-top.csv', 'level_m,area_m2\n-5,1e6\n5,0\n');
     expect(inputError(() => buildRun(scenario({ area: f }))).message).toBe(
-      `${f}:3: column "area_m2": expected an area > 0 m2 at the highest level (the basin is taken to extend above it at that area), got 0 m2`,
+      `${f}:3: column "area_m2": expected an area > 0 m2 above the lowest level (the volume must grow with level), got 0 m2`,
     );
+    const g = write('area-bottom.csv', 'level_m,area_m2\n-5,-1\n5,1e6\n');
+    expect(inputError(() => buildRun(scenario({ area: g }))).message).toBe(`${g}:2: column "area_m2": expected an area >= 0 m2 at the lowest level, got -1 m2`);
   });
 
   it.each([

@@ -81,17 +81,17 @@ function negative(t: NumericTable, name: string, unit: string): string[] {
 
 /**
  * A basin's area-level curve (columns level_m, area_m2): at least two rows, levels strictly
- * increasing, areas >= 0, and a positive area at the top level (the basin extends above it at
- * that area). Returns the columns.
+ * increasing, an area >= 0 at the lowest level and > 0 above it (the stored volume must grow
+ * with level for the level to follow from the volume). Returns the columns.
  */
 export function checkAreaCurve(t: NumericTable): Columns {
   const problems = nonFinite(t);
   const a = t.cols.area_m2;
   if (a.length < 2) problems.push(`${t.file}: an area curve needs at least two rows of (level_m, area_m2), found ${a.length}`);
   problems.push(...notIncreasing(t, 'level_m', 'm', 'levels must increase strictly down the file'));
-  problems.push(...negative(t, 'area_m2', 'm2'));
-  if (a.length > 0 && !(a[a.length - 1] > 0)) {
-    problems.push(`${t.file}:${t.line[a.length - 1]}: column "area_m2": expected an area > 0 m2 at the highest level (the basin is taken to extend above it at that area), got ${a[a.length - 1]} m2`);
+  if (a.length > 0 && a[0] < 0) problems.push(`${t.file}:${t.line[0]}: column "area_m2": expected an area >= 0 m2 at the lowest level, got ${a[0]} m2`);
+  for (let r = 1; r < a.length; r++) {
+    if (!(a[r] > 0)) problems.push(`${t.file}:${t.line[r]}: column "area_m2": expected an area > 0 m2 above the lowest level (the volume must grow with level), got ${a[r]} m2`);
   }
   throwIfAny(t.file, problems);
   return t.cols;
