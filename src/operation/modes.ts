@@ -115,3 +115,20 @@ export function buildModeTable(specs: readonly ModeSpec[], rampTime = 0): ModeTa
   });
   return table;
 }
+
+/**
+ * The mode a run starts in, with the basin at the sea's level: one that waits for the slack water
+ * the sea is heading to, so that the cycle can begin from any phase of the tide. A rising sea
+ * will put the basin below it, so the start mode is one that ends when the head rises back to
+ * zero (sluicing in, or holding); a falling sea, one that ends when it falls back to zero.
+ * Sluicing modes are preferred (the basin then follows the sea); mode 0 when none fits.
+ */
+export function startMode(ops: ModeTable, seaRising: boolean): number {
+  const dir = seaRising ? 1 : -1;
+  let best = -1;
+  for (let m = 0; m < ops.names.length; m++) {
+    if (ops.exitDir[m] !== dir || ops.exitHead[m] !== 0 || ops.generate[m] !== 0 || ops.pump[m] !== 0) continue;
+    if (best < 0 || (ops.sluice[m] === 1 && ops.sluice[best] === 0)) best = m;
+  }
+  return best < 0 ? 0 : best;
+}

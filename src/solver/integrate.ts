@@ -28,7 +28,7 @@
 import type { Basin } from '../scheme/basin.js';
 import { areaOfVolume, levelOfArea, segmentOfVolume, volumeAt, volumeInverse } from '../scheme/basin.js';
 import type { TurbineTable } from '../scheme/turbine.js';
-import type { ModeTable } from '../operation/modes.js';
+import { startMode, type ModeTable } from '../operation/modes.js';
 import { compileFlows, modeFlows, unitFlows, type FlowModel } from './flows.js';
 import { isoTime, SolverError } from './errors.js';
 import type { ModeLog } from './mode-log.js';
@@ -124,7 +124,7 @@ export interface Totals {
 export interface IntegrateOptions {
   /** Basin level at t0 (m); default: the sea level at t0. */
   initialLevel?: number;
-  /** Mode at t0; default 0. */
+  /** Mode at t0; default: startMode (one waiting for the slack water the sea heads to). */
   initialMode?: number;
   /** Buffers to fill with the per-step series (length = sea samples). */
   series?: StepSeries;
@@ -417,7 +417,7 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
   const outPower = series ? series.power : none;
   const outPump = series ? series.pumpPower : none;
   const log = opt.log;
-  let mode = opt.initialMode ?? 0;
+  let mode = opt.initialMode ?? startMode(ops, eta.length < 2 || eta[1] >= eta[0]);
   if (!(mode >= 0 && mode < ops.names.length)) throw new Error(`initial mode ${mode} is not a mode of the table (0 to ${ops.names.length - 1})`);
   checkSea(sea, ops, mode);
 
