@@ -63,9 +63,9 @@ describe('operation checks', () => {
   it('checks the heads of each direction against each other', () => {
     const o = base();
     o.operation.flood.end_head_m = 3.2;
-    o.operation.ebb.pump_to_head_m = 3.5;
+    o.operation.ebb.pump_to_head_m = 4.5;
     expect(problems(o)).toEqual([
-      'models/x.json: operation.ebb.pump_to_head_m: expected less than start_head_m (3.5 m), got 3.5 m; pumping ends before the head reaches the start of generation',
+      'models/x.json: operation.ebb.pump_to_head_m: expected less than start_head_m (4.5 m), got 4.5 m; pumping ends before the head reaches the start of generation',
       'models/x.json: operation.flood.end_head_m: expected less than start_head_m (3 m), got 3.2 m; generation stops at a lower head than it starts',
     ]);
   });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
 import { canonicalJson, jsonSha256, sha256Hex } from '../src/report/digest.js';
 import { SUMMARY_FORMAT } from '../src/report/summary-file.js';
-import { DEFAULT_SCENARIO, PACKAGE_ROOT, toolVersion } from '../src/paths.js';
+import { PACKAGE_ROOT, toolVersion } from '../src/paths.js';
 
 /** The page without the inlined plotly.js and data (so a failed expectation does not print 11 MB). */
 function pageText(html: string): string {
@@ -33,10 +33,10 @@ async function run(args: string[]) {
   }
 }
 
-/** A one-month copy of the Mersey default with its own data files, so a test can change them. */
+/** A one-month copy of the Mersey Libaux scheme (observed tide, chart turbine) with its own data files, so a test can change them. */
 function privateScenario(): { dir: string; scenario: string } {
   const dir = mkdtempSync(join(tmpdir(), 'mt-report-'));
-  const s = JSON.parse(readFileSync(DEFAULT_SCENARIO, 'utf8'));
+  const s = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'models', 'mersey-barrage-libaux-ebb.json'), 'utf8'));
   for (const f of ['liverpool-gladstone-dock-2018-observed.csv', 'mersey-basin-area.csv', 'bulb-turbine-9m-hill-chart.csv']) copyFileSync(join(PACKAGE_ROOT, 'data', f), join(dir, f));
   s.name = 'mersey-march';
   s.$schema = join(PACKAGE_ROOT, 'models', 'scenario.schema.json');

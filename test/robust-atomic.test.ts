@@ -85,8 +85,9 @@ describe('writeDirAtomic', () => {
     const d = tmp();
     const dir = join(d, 'r');
     await writeDirAtomic(dir, { 'summary.json': '{"run":1}' });
-    const writing = writeDirAtomic(dir, { 'summary.json': '{"run":2}', 'series.csv': 'x'.repeat(8 << 20) });
-    await new Promise((r) => setImmediate(r));
+    const writing = writeDirAtomic(dir, { 'summary.json': '{"run":2}', 'series.csv': 'x'.repeat(64 << 20) });
+    // Interrupt once the write has begun: its temporary folder exists beside the result.
+    for (let i = 0; i < 10_000 && !readdirSync(d).some((n) => n.startsWith('r.tmp-')); i++) await new Promise((r) => setImmediate(r));
     removeTemporaries();
     await expect(writing).rejects.toThrow();
     expect(readdirSync(d)).toEqual(['r']);
