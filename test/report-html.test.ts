@@ -193,7 +193,7 @@ describe('the scheme report page', () => {
 
   it('per-tide scatter: one point per complete half tide, its net energy from the ledger', () => {
     const r = run.result;
-    const pts = figures[2].data as { name: string; x: number[]; y: number[]; customdata: [string, number, number, string][] }[];
+    const pts = figures[2].data as { name: string; x: number[]; y: number[]; customdata: [string, number, number][] }[];
     const ledger = new Map(r.halfTides.map((h) => [new Date(h.start * 1000).toISOString().replace('T', ' ').slice(0, 16), h]));
     let n = 0;
     for (const t of pts) {
@@ -257,7 +257,7 @@ describe('the scheme report page', () => {
     const plotly = plotlyBundle().text.length;
     const dataFine = fine.length - plotly;
     const dataCoarse = coarse.length - plotly;
-    // Measured: about 0.58 MB at 1 minute (525,600 steps) and 0.50 MB at 5 minutes; plotly.js itself is 11.2 MB.
+    // Measured (two-way with pumping): about 0.88 MB at 1 minute (525,600 steps) and 0.77 MB at 5 minutes; plotly.js itself is 11.2 MB.
     expect(dataFine).toBeLessThan(1e6);
     expect(dataFine / dataCoarse).toBeLessThan(1.5);
     expect(fine.length).toBeLessThan(plotly + 1e6);

@@ -484,6 +484,7 @@ export function tidesFigure(runs: readonly ReportRun[]): Figure {
   runs.forEach((run, k) => {
     const r = run.result;
     const halves = generatingHalves(run.ops);
+    const pumped = pumps(r);
     if (halves.length < 2) otherSide = true;
     const net = (h: { generated: number; pumped: number }) => h.generated - h.pumped;
     const shown = rangeHalfTides(r.halfTides, seaExcursions(r.sea)).filter((p) => halves.includes(p.tide.half));
@@ -498,9 +499,9 @@ export function tidesFigure(runs: readonly ReportRun[]): Figure {
         name: one ? `${half} half tide` : halves.length > 1 ? `${run.label}: ${half}` : run.label,
         x: pts.map((p) => r3(p.excursion.range_m)),
         y: pts.map((p) => r3(net(p.tide) / MWH)),
-        customdata: pts.map((p) => [plotlyTime(p.tide.start).slice(0, 16), r1(p.tide.generated / MWH), r1(p.tide.pumped / MWH), p.tide.modes.join(' > ')]),
+        customdata: pts.map((p) => [plotlyTime(p.tide.start).slice(0, 16), ...(pumped ? [r1(p.tide.generated / MWH), r1(p.tide.pumped / MWH)] : [])]),
         marker: { color: one ? HALF_COLOURS[half] : RUN_COLOURS[k % RUN_COLOURS.length], symbol: half === 'ebb' ? 'circle' : 'diamond', size: 6, opacity: 0.7 },
-        hovertemplate: `${half} half tide from %{customdata[0]} UTC<br>${half === 'ebb' ? 'fall' : 'rise'} of the sea %{x:.2f} m<br>net %{y:.0f} MWh (generated %{customdata[1]:.0f}, pumping %{customdata[2]:.0f} MWh)<br>%{customdata[3]}<extra>${run.label}</extra>`,
+        hovertemplate: `${half} half tide from %{customdata[0]} UTC<br>${half === 'ebb' ? 'fall' : 'rise'} of the sea %{x:.2f} m<br>${pumped ? 'net %{y:.0f} MWh (generated %{customdata[1]:.0f}, pumping %{customdata[2]:.0f} MWh)' : '%{y:.0f} MWh'}<extra>${run.label}</extra>`,
       });
     }
   });
