@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser } from 'playwright-core';
 import { loadScenario } from '../src/scenario/load.js';
-import { buildScheme } from '../src/scenario/build.js';
+import { buildOperation, buildScheme } from '../src/scenario/build.js';
 import { simulate } from '../src/simulate.js';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../src/paths.js';
 import { reportHtml } from '../src/report/html.js';
@@ -31,7 +31,7 @@ function run(name: string, edit: (s: ReturnType<typeof loadScenario>) => void = 
   const s = loadScenario(DEFAULT_SCENARIO);
   s.name = name;
   edit(s);
-  return { result: simulate(s), scheme: buildScheme(s), label: name };
+  return { result: simulate(s), scheme: buildScheme(s), ops: buildOperation(s), label: name };
 }
 
 /** A deterministic synthetic sweep: energy with diminishing returns, a cost that is not a function of capacity alone. */
@@ -73,7 +73,11 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     if (!haveBrowser) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium with apt-get; the browser tests cannot run without it`);
     mkdirSync(OUT, { recursive: true });
     const a = run('mersey-barrage');
-    const b = run('mersey-low-heads', (s) => (s.operation.ebb = { ...s.operation.ebb!, start_head_m: 3, end_head_m: 1 }));
+    // Compared: the default (two-way with pumping) and the same barrage ebb-only without pumping.
+    const b = run('mersey-ebb-only', (s) => {
+      const { start_head_m, end_head_m } = s.operation.ebb!;
+      s.operation = { mode: 'ebb-only', ebb: { start_head_m, end_head_m, sluice_while_generating: false }, ramp_s: 0 };
+    });
     const write = (name: string, html: string) => {
       const f = join(OUT, `${name}.html`);
       writeFileSync(f, html);

@@ -134,7 +134,7 @@ describe('generated scenario files', () => {
     let accepted = 0;
     let rejected = 0;
     fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), damage, fc.boolean(), (ms, d, pretty) => {
+      fc.property(fc.array(mutation, { minLength: 0, maxLength: 4 }), damage, fc.boolean(), (ms, d, pretty) => {
         const obj = structuredClone(base);
         for (const m of ms) mutate(obj, m);
         const text = damageText(JSON.stringify(obj, null, pretty ? 2 : 0), d);

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 import { main } from '../src/cli/main.js';
 import { canonicalJson, jsonSha256, sha256Hex } from '../src/report/digest.js';
 import { SUMMARY_FORMAT } from '../src/report/summary-file.js';
-import { PACKAGE_ROOT, toolVersion } from '../src/paths.js';
+import { summaryText } from '../src/report/summary-text.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { simulate } from '../src/simulate.js';
+import { DEFAULT_SCENARIO, PACKAGE_ROOT, toolVersion } from '../src/paths.js';
 
 /** The page without the inlined plotly.js and data (so a failed expectation does not print 11 MB). */
 function pageText(html: string): string {
@@ -81,6 +84,19 @@ describe('result folder and summary.json', () => {
     expect(readdirSync(b).sort()).toEqual(['monthly.csv', 'report.html', 'series.csv', 'summary.json', 'tides.csv']);
     // Same inputs, same summary: the folder is reproducible byte for byte.
     expect(readFileSync(join(b, 'summary.json'), 'utf8')).toBe(readFileSync(join(a, 'summary.json'), 'utf8'));
+  });
+});
+
+describe('terminal summary', () => {
+  it('states generated, pumping and net energy for a pumping scheme, and draws no bar for a month whose net energy is negative', () => {
+    const s = loadScenario(DEFAULT_SCENARIO);
+    s.period = { start: '2018-03-01T00:00:00Z', end: '2018-03-03T00:00:00Z' };
+    const r = simulate(s);
+    const text = summaryText(r.summary, 'x.json', '');
+    expect(text).toMatch(/Annual energy +[\d,.]+ GWh\/yr {2}net of pumping/);
+    expect(text).toMatch(/\n {2}generated +[\d,.]+ GWh\/yr\n {2}spent pumping +[\d,.]+ GWh\/yr/);
+    r.summary.monthly[0].energy_gwh = -1.25;
+    expect(summaryText(r.summary, 'x.json', '')).toMatch(/\n {2}2018-03 +-1\.3 {2}\n/);
   });
 });
 

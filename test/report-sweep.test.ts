@@ -45,6 +45,8 @@ describe('sweep reports', () => {
     expect((f.data[0].z as (number | null)[][])[2][3]).toBeNull(); // a design not run is a blank cell, not a zero
     expect((f.layout.xaxis as { title: { text: string } }).title.text).toBe('diameter (m)');
     expect(f.caption).toMatch(/best of up to 2 designs/);
+    expect(f.caption).toContain('Annual energy is net of any pumping'); // the summary's energy_gwh, which the sweep reports
+    expect(heatmapFigure(rows, 'diameter_m', 'turbine_count', 'capacity_mw').caption).not.toContain('pumping');
   });
 
   it('Pareto front equals the brute-force set of non-dominated designs (random sweeps)', () => {

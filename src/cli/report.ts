@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { toolVersion } from '../paths.js';
 import { InputError } from '../scenario/validate.js';
 import { scenarioFromObject } from '../scenario/load.js';
-import { buildScheme } from '../scenario/build.js';
+import { buildOperation, buildScheme } from '../scenario/build.js';
 import { parseIsoSeconds } from '../tide/series.js';
 import { simulate } from '../simulate.js';
 import type { ReportRun } from '../report/figures.js';
@@ -42,7 +42,7 @@ export function rerunSummary(path: string, version: string): { doc: SummaryDocum
   const result = simulate(scenario);
   const rerun = rerunProblems(d, result.summary, version, file);
   if (rerun.length > 0) fail(rerun);
-  return { doc: d, run: { result, scheme: buildScheme(scenario) } };
+  return { doc: d, run: { result, scheme: buildScheme(scenario), ops: buildOperation(scenario) } };
 }
 
 export function registerReport(program: Command): void {

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
 import { loadScenario } from '../scenario/load.js';
-import { buildScheme } from '../scenario/build.js';
+import { buildOperation, buildScheme } from '../scenario/build.js';
 import { simulate } from '../simulate.js';
 import { summaryText } from '../report/summary-text.js';
 import { writeResult } from '../report/outputs.js';
@@ -23,7 +23,7 @@ export function registerSimulate(program: Command): void {
       const result = simulate(scenario);
       const dir = resolve(opts.out ?? join('out', scenario.name));
       const version = toolVersion();
-      const html = opts.html ? reportHtml([{ result, scheme: buildScheme(scenario), label: scenario.name }], { toolVersion: version }) : undefined;
+      const html = opts.html ? reportHtml([{ result, scheme: buildScheme(scenario), ops: buildOperation(scenario), label: scenario.name }], { toolVersion: version }) : undefined;
       const written = await writeResult(result, dir, { series: opts.series === true, toolVersion: version, html });
       if (opts.json) process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n');
       else process.stdout.write(`${summaryText(result.summary, file, scenario.description)}\n\nWritten\n${written.map((w) => `  ${w}`).join('\n')}\n`);

@@ -9,7 +9,8 @@ import type { SchemeModel } from '../solver/integrate.js';
 import type { HeadCurve } from '../scheme/turbine.js';
 import { volumeAt } from '../scheme/basin.js';
 import { DEFAULT_BUDGET, displayPoints, isDownsampled, planDisplay, type DisplayBudget, type DisplayPlan } from './downsample.js';
-import { tideCycles, type TideCycle } from './tide-cycles.js';
+import { rangeHalfTides, seaExcursions, type SeaExcursion } from './tide-ranges.js';
+import type { ModeTable } from '../operation/modes.js';
 import { J_PER_GWH } from '../physics.js';
 
 export type Trace = Record<string, unknown>;
@@ -24,10 +25,14 @@ export interface Figure {
   layout: Record<string, unknown>;
 }
 
-/** A run to report: its result, the scheme curves it used and the label it goes by on the page. */
+/**
+ * A run to report: its result, the scheme curves and the mode table it used (buildScheme and
+ * buildOperation of its scenario) and the label it goes by on the page.
+ */
 export interface ReportRun {
   result: Result;
   scheme: SchemeModel;
+  ops: ModeTable;
   label: string;
 }
 
@@ -36,20 +41,56 @@ export const SPRING_NEAP_S = 1 / (1 / 43200 - 1 / 44714.1644);
 
 export const RUN_COLOURS = ['#1f5fa8', '#d0421b', '#2a9d3c', '#7b3fa0', '#c98a00', '#1a9e9e', '#8c564b', '#e377c2'];
 const SEA_COLOUR = '#555555';
+/** Pumping in a single-run page (the pumping modes' hue, darker). */
+const PUMP_COLOUR = '#6a4fb3';
 
-const MODE_COLOURS: [RegExp, string][] = [
-  [/pump/, '#b39ddb'],
-  [/generate.*flood|flood.*generate/, '#8fd18f'],
-  [/generate/, '#f7b267'],
-  [/fill|sluice/, '#9ecae1'],
-  [/hold.*high|high.*hold/, '#d2d2d2'],
-  [/hold/, '#ececec'],
-];
-const OTHER_MODE_COLOURS = ['#fdd0a2', '#c7e9c0', '#dadaeb', '#fcbba1'];
+/** Whether the run drew power pumping. */
+const pumps = (r: Result) => r.summary.pumping_energy_gwh > 0;
 
-export function modeColour(name: string, index: number): string {
-  for (const [re, c] of MODE_COLOURS) if (re.test(name)) return c;
-  return OTHER_MODE_COLOURS[index % OTHER_MODE_COLOURS.length];
+/** Power drawn by all units pumping at full power (MW): the top of the pump curve. */
+function pumpLimitMw(run: ReportRun): number {
+  const p = run.scheme.turbine.pump;
+  let max = 0;
+  if (p) for (const x of p.power) if (x > max) max = x;
+  return (max * run.scheme.turbineCount) / 1e6;
+}
+
+/** What a mode does, from its flags in the mode table. */
+export type ModeKind = 'generating' | 'pumping' | 'sluicing' | 'holding';
+
+export function modeKind(ops: ModeTable, m: number): ModeKind {
+  if (ops.generate[m] !== 0) return 'generating';
+  if (ops.pump[m] !== 0) return 'pumping';
+  if (ops.sluice[m] !== 0 || ops.idle[m] !== 0) return 'sluicing';
+  return 'holding';
+}
+
+/** Shading colour per kind of mode, a darker and a lighter shade for the ebb and the flood side of the cycle. */
+const MODE_COLOURS: Record<ModeKind, { ebb: string; flood: string }> = {
+  generating: { ebb: '#f5a55a', flood: '#86cc86' },
+  pumping: { ebb: '#a58fd6', flood: '#cfc1ec' },
+  sluicing: { ebb: '#8cbfe0', flood: '#c4e0f2' },
+  holding: { ebb: '#cdcdcd', flood: '#e9e9e9' },
+};
+
+/** Colours of the two directions in the per-tide plot (the generating modes' hues, darker). */
+export const HALF_COLOURS = { ebb: '#d9730d', flood: '#2a9d3c' } as const;
+
+/**
+ * The shading colour of each mode: by what it does and on which side of the cycle it is
+ * (ModeTable.half). A mode whose kind and side an earlier mode already has takes the other side's
+ * shade when that is free, so the two holds of a one-way cycle (both on its generating side) differ.
+ */
+export function modeColours(ops: ModeTable): string[] {
+  const taken = new Set<string>();
+  return ops.names.map((_, m) => {
+    const shades = MODE_COLOURS[modeKind(ops, m)];
+    const own = ops.half[m] > 0 ? shades.ebb : shades.flood;
+    const other = own === shades.ebb ? shades.flood : shades.ebb;
+    const c = taken.has(own) && !taken.has(other) ? other : own;
+    taken.add(c);
+    return c;
+  });
 }
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -78,7 +119,8 @@ export interface TimeWindow {
 
 /**
  * The spring-neap fortnight shown first: one mean spring-neap period starting at `start` (s since
- * the epoch) when given, else centred on the tide of largest range, kept inside the run's period.
+ * the epoch) when given, else centred on the largest fall or rise of the sea, kept inside the
+ * run's period.
  */
 export function chooseWindow(r: Result, start?: number): TimeWindow {
   const { sea } = r;
@@ -87,10 +129,9 @@ export function chooseWindow(r: Result, start?: number): TimeWindow {
   let s: number;
   if (start !== undefined) s = start;
   else {
-    const { cycles } = tideCycles(sea, r.series.power);
-    let best: TideCycle | undefined;
-    for (const c of cycles) if (!best || c.range_m > best.range_m) best = c;
-    s = best ? Math.floor((best.time - len / 2) / 3600) * 3600 : sea.t0;
+    let best: SeaExcursion | undefined;
+    for (const e of seaExcursions(sea)) if (!best || e.range_m > best.range_m) best = e;
+    s = best ? Math.floor((0.5 * (best.start + best.end) - len / 2) / 3600) * 3600 : sea.t0;
   }
   s = Math.max(sea.t0, Math.min(t1 - len, s));
   return { start: s, end: s + len };
@@ -140,8 +181,9 @@ export function modeRuns(mode: ArrayLike<number>, minLen = 1): { mode: number; s
 /** Most mode bands drawn over a run: beyond it, the shortest runs of a mode merge into the band before. */
 export const MAX_MODE_BANDS = 20000;
 
-function modeBandTraces(r: Result, base: number): { traces: Trace[]; merged: number; minLen: number } {
-  const { sea, series, modeNames } = r;
+function modeBandTraces(run: ReportRun, base: number): { traces: Trace[]; merged: number; minLen: number } {
+  const { sea, series, modeNames } = run.result;
+  const colours = modeColours(run.ops);
   const all = modeRuns(series.mode);
   let minLen = 1;
   let runs = all;
@@ -161,9 +203,9 @@ function modeBandTraces(r: Result, base: number): { traces: Trace[]; merged: num
       width: mine.map((g) => Math.round((g.end - g.start) * sea.dt * 1000)),
       y: mine.map(() => 1),
       yaxis: 'y',
-      marker: { color: modeColour(name, k), line: { width: 0 } },
+      marker: { color: colours[k], line: { width: 0 } },
       opacity: 0.8,
-      hovertemplate: `${name}<extra></extra>`,
+      hovertemplate: `${name} (${modeKind(run.ops, k)})<extra></extra>`,
     };
   });
   return { traces: traces.filter((t) => (t.y as number[]).length > 0), merged: all.length - runs.length, minLen };
@@ -183,7 +225,7 @@ export function levelsFigure(runs: readonly ReportRun[], o: FigureOptions): Figu
   let merged = 0;
   let mergedBelow = 0;
   if (one) {
-    const m = modeBandTraces(runs[0].result, o.base);
+    const m = modeBandTraces(runs[0], o.base);
     data.push(...m.traces);
     merged = m.merged;
     mergedBelow = m.minLen * runs[0].result.sea.dt;
@@ -205,11 +247,34 @@ export function levelsFigure(runs: readonly ReportRun[], o: FigureOptions): Figu
     }
     data.push(seriesTrace(r, r.series.basinLevel, plan, o.base, 1, { name: one ? 'basin level' : `basin level (${run.label})`, yaxis: levelAxis, line: { color: colour, width: 1.6 } }));
     // Power: the mean over the step starting at each sample; the last sample starts no step.
+    // Generated power is drawn above zero, power drawn by pumping below it.
     const stepPlan = planFor(r, n - 1, o.window, budget);
-    data.push(seriesTrace(r, r.series.power.subarray(0, n - 1), stepPlan, o.base, 1e-6, { name: one ? 'power output' : `power (${run.label})`, yaxis: 'y2', line: { color: colour, width: 1.2 }, fill: one ? 'tozeroy' : 'none' }));
+    const pumped = pumps(r);
+    data.push(
+      seriesTrace(r, r.series.power.subarray(0, n - 1), stepPlan, o.base, 1e-6, {
+        name: one ? 'power generated' : `generated (${run.label})`,
+        yaxis: 'y2',
+        line: { color: colour, width: 1.2 },
+        fill: one ? 'tozeroy' : 'none',
+      }),
+    );
+    if (pumped) {
+      data.push(
+        seriesTrace(r, r.series.pumpPower.subarray(0, n - 1), stepPlan, o.base, -1e-6, {
+          name: one ? 'power drawn pumping (negative)' : `pumping, negative (${run.label})`,
+          yaxis: 'y2',
+          line: { color: one ? PUMP_COLOUR : colour, width: 1.2, dash: one ? 'solid' : 'dot' },
+          fill: one ? 'tozeroy' : 'none',
+        }),
+      );
+    }
+    const span = [r1(r.sea.t0 - o.base), r1(r.sea.t0 - o.base + (n - 1) * r.sea.dt)];
     const cap = r.summary.installed_capacity_mw;
-    const tEnd = r.sea.t0 - o.base + (n - 1) * r.sea.dt;
-    data.push({ type: 'scatter', mode: 'lines', name: one ? 'installed capacity' : `installed capacity (${run.label})`, xt: [r1(r.sea.t0 - o.base), r1(tEnd)], y: [r3(cap), r3(cap)], yaxis: 'y2', line: { color: colour, width: 1, dash: 'dash' }, hoverinfo: 'skip' });
+    data.push({ type: 'scatter', mode: 'lines', name: one ? 'installed capacity' : `installed capacity (${run.label})`, xt: span, y: [r3(cap), r3(cap)], yaxis: 'y2', line: { color: colour, width: 1, dash: 'dash' }, hoverinfo: 'skip' });
+    if (pumped) {
+      const limit = -pumpLimitMw(run);
+      data.push({ type: 'scatter', mode: 'lines', name: one ? 'pumping limit (all units at full pumping power)' : `pumping limit (${run.label})`, xt: span, y: [r3(limit), r3(limit)], yaxis: 'y2', line: { color: one ? PUMP_COLOUR : colour, width: 1, dash: 'dash' }, hoverinfo: 'skip' });
+    }
   });
   const downsampled = detailRes > 0 || overviewRes > 0;
   const drawn = (res: number) => (res > 0 ? `the minimum and maximum of each ${formatDuration(res)} (peaks kept)` : 'every step');
@@ -221,6 +286,8 @@ export function levelsFigure(runs: readonly ReportRun[], o: FigureOptions): Figu
   } else notes.push('Every time step is drawn.');
   if (merged > 0) notes.push(`Mode shading: ${merged} periods shorter than ${formatDuration(mergedBelow)} are merged into the band before them (more than ${MAX_MODE_BANDS} bands).`);
   const levelTitle = `level (m${datumOf(runs[0].result)})`;
+  const anyPumps = runs.some((r) => pumps(r.result));
+  const panelNote = { xref: 'paper', yref: 'paper', y: 0.37, yanchor: 'bottom', showarrow: false, font: { size: 11, color: '#666' } };
   return {
     id: 'levels',
     title: one ? 'Sea and basin level, operating mode, power' : 'Sea and basin levels, power',
@@ -254,14 +321,17 @@ export function levelsFigure(runs: readonly ReportRun[], o: FigureOptions): Figu
         ? { yaxis: { domain: [0.44, 1], range: [0, 1], visible: false, fixedrange: true }, yaxis3: { overlaying: 'y', side: 'left', title: { text: levelTitle }, zeroline: false } }
         : { yaxis: { domain: [0.44, 1], title: { text: levelTitle }, zeroline: false } }),
       yaxis2: { domain: [0, 0.36], title: { text: 'power (MW)' }, rangemode: 'tozero' },
-      annotations: downsampled
-        ? [{ xref: 'paper', yref: 'paper', x: 0, y: 0.37, yanchor: 'bottom', xanchor: 'left', showarrow: false, font: { size: 11, color: '#666' }, text: `downsampled for display: ${detailRes > 0 ? `min/max per ${formatDuration(detailRes)} in the first fortnight, ` : ''}${overviewRes > 0 ? `min/max per ${formatDuration(overviewRes)} elsewhere` : 'every step elsewhere'} (peaks kept)` }]
-        : [],
+      annotations: [
+        ...(downsampled
+          ? [{ ...panelNote, x: 0, xanchor: 'left', text: `downsampled for display: ${detailRes > 0 ? `min/max per ${formatDuration(detailRes)} in the first fortnight, ` : ''}${overviewRes > 0 ? `min/max per ${formatDuration(overviewRes)} elsewhere` : 'every step elsewhere'} (peaks kept)` }]
+          : []),
+        ...(anyPumps ? [{ ...panelNote, x: 1, xanchor: 'right', text: 'above zero: power generated; below zero: power drawn by pumping' }] : []),
+      ],
     },
   };
 }
 
-/** Cumulative energy at the end of each UTC day (GWh), with the day-end times (s since the epoch). */
+/** Net energy (generated minus drawn by pumping) since the start, at the end of each UTC day (GWh), with the day-end times (s since the epoch). */
 export function dailyCumulativeEnergy(r: Result): { time: number[]; energy_gwh: number[] } {
   const { sea, series } = r;
   const time: number[] = [];
@@ -269,9 +339,10 @@ export function dailyCumulativeEnergy(r: Result): { time: number[]; energy_gwh: 
   let acc = 0;
   const steps = sea.level.length - 1;
   for (let i = 0; i < steps; i++) {
-    acc += series.power[i] * sea.dt;
+    acc += (series.power[i] - series.pumpPower[i]) * sea.dt;
     const tNext = sea.t0 + (i + 1) * sea.dt;
-    if (i + 1 === steps || Math.floor(tNext / 86400) !== Math.floor((tNext + sea.dt) / 86400)) {
+    // A point at the first step end at or after each UTC midnight, and at the end of the run.
+    if (i + 1 === steps || tNext % 86400 < sea.dt) {
       time.push(tNext);
       energy.push(acc / J_PER_GWH);
     }
@@ -279,46 +350,107 @@ export function dailyCumulativeEnergy(r: Result): { time: number[]; energy_gwh: 
   return { time, energy_gwh: energy };
 }
 
-/** Energy per calendar month (bars) and cumulative energy (lines). */
+type Range = [number, number];
+
+/**
+ * Ranges for two y axes over one plot, each covering its data and zero with 5 % to spare, with
+ * zero at the same height on both (so bars below zero on one axis and a line on the other share
+ * their zero line). When either axis has nothing above zero, the ranges are not aligned.
+ */
+export function zeroAlignedRanges(a: Range, b: Range): [Range, Range] {
+  const pad = ([lo, hi]: Range): Range => [1.05 * Math.min(0, lo), 1.05 * Math.max(0, hi)];
+  const pa = pad(a);
+  const pb = pad(b);
+  if (!(pa[1] > 0 && pb[1] > 0)) return [pa, pb];
+  // Height of zero above the bottom, as a fraction of the axis: the larger of the two wins.
+  const f = Math.max(-pa[0] / (pa[1] - pa[0]), -pb[0] / (pb[1] - pb[0]));
+  if (f === 0) return [pa, pb];
+  const align = ([, hi]: Range): Range => [(-f / (1 - f)) * hi, hi];
+  return [align(pa), align(pb)];
+}
+
+const minMax = (xs: readonly number[]): Range => [Math.min(0, ...xs), Math.max(0, ...xs)];
+
+/**
+ * Energy per calendar month (bars) and cumulative energy (lines). For a run that pumps, the bars
+ * are the energy generated (above zero) and drawn by pumping (below zero), with a tick at the net
+ * energy; the cumulative line is always the net energy, so it ends at the summary's.
+ */
 export function energyFigure(runs: readonly ReportRun[], o: FigureOptions): Figure {
   const one = runs.length === 1;
   const data: Trace[] = [];
+  const anyPumps = runs.some((r) => pumps(r.result));
+  const barValues: number[] = [];
+  const lineValues: number[] = [];
   runs.forEach((run, k) => {
     const r = run.result;
+    const monthly = r.summary.monthly;
+    const pumped = pumps(r);
     const colour = RUN_COLOURS[k % RUN_COLOURS.length];
     // Bars placed explicitly (start of month, width and offset in ms): side by side for several
     // runs, and a lone month of a short run still gets its month's width.
-    const months = r.summary.monthly.map((m) => {
+    const months = monthly.map((m) => {
       const start = Date.parse(`${m.month}-01T00:00:00Z`);
       const d = new Date(start);
-      return { start, len: Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - start };
+      const len = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - start;
+      return { start, width: Math.round((0.8 * len) / runs.length), offset: Math.round(0.1 * len + (k * 0.8 * len) / runs.length) };
     });
+    const slots = {
+      xt: months.map((m) => r1(m.start / 1000 - o.base)),
+      width: months.map((m) => m.width),
+      offset: months.map((m) => m.offset),
+    };
     data.push({
       type: 'bar',
-      name: one ? 'energy per month' : `per month (${run.label})`,
-      xt: months.map((m) => r1(m.start / 1000 - o.base)),
-      width: months.map((m) => Math.round((0.8 * m.len) / runs.length)),
-      offset: months.map((m) => Math.round(0.1 * m.len + (k * 0.8 * m.len) / runs.length)),
-      y: r.summary.monthly.map((m) => r3(m.energy_gwh)),
+      name: one ? (pumped ? 'generated' : 'energy per month') : pumped ? `generated (${run.label})` : `per month (${run.label})`,
+      ...slots,
+      y: monthly.map((m) => r3(m.generated_gwh)),
       marker: { color: colour, opacity: one ? 0.75 : 0.6 },
-      hovertemplate: `%{x|%B %Y}: %{y:.1f} GWh<extra>${run.label}</extra>`,
+      hovertemplate: `%{x|%B %Y}: %{y:.1f} GWh${pumped ? ' generated' : ''}<extra>${run.label}</extra>`,
     });
+    barValues.push(...monthly.map((m) => m.generated_gwh));
+    if (pumped) {
+      data.push({
+        type: 'bar',
+        name: one ? 'drawn by pumping (negative)' : `pumping (${run.label})`,
+        ...slots,
+        y: monthly.map((m) => r3(-m.pumping_gwh)),
+        marker: one ? { color: PUMP_COLOUR, opacity: 0.75 } : { color: colour, opacity: 0.35, pattern: { shape: '/', fgcolor: colour } },
+        hovertemplate: `%{x|%B %Y}: %{y:.1f} GWh drawn by pumping<extra>${run.label}</extra>`,
+      });
+      data.push({
+        type: 'scatter',
+        mode: 'markers',
+        name: one ? 'net of pumping' : `net (${run.label})`,
+        xt: months.map((m) => r1((m.start + m.offset + m.width / 2) / 1000 - o.base)),
+        y: monthly.map((m) => r3(m.energy_gwh)),
+        marker: { symbol: 'line-ew', size: Math.max(10, Math.round(36 / runs.length)), line: { width: 3, color: one ? '#222222' : colour } },
+        hovertemplate: `%{x|%B %Y}: %{y:.1f} GWh net of pumping<extra>${run.label}</extra>`,
+      });
+      barValues.push(...monthly.map((m) => -m.pumping_gwh));
+    }
     const c = dailyCumulativeEnergy(r);
+    lineValues.push(...c.energy_gwh);
     data.push({
       type: 'scatter',
       mode: c.time.length < 3 ? 'lines+markers' : 'lines',
-      name: one ? 'cumulative energy' : `cumulative (${run.label})`,
+      name: one ? (pumped ? 'cumulative net energy' : 'cumulative energy') : `cumulative${pumped ? ' net' : ''} (${run.label})`,
       xt: c.time.map((t) => r1(t - o.base)),
       y: c.energy_gwh.map(r3),
       yaxis: 'y2',
       line: { color: colour, width: 2 },
-      hovertemplate: `%{x|%d %b %Y}: %{y:.0f} GWh<extra>${run.label}</extra>`,
+      hovertemplate: `%{x|%d %b %Y}: %{y:.0f} GWh${pumped ? ' net' : ''}<extra>${run.label}</extra>`,
     });
   });
+  const [yRange, y2Range] = zeroAlignedRanges(minMax(barValues), minMax(lineValues));
+  const total = (r: ReportRun) => `${one ? '' : `${r.label}: `}${r1(r.result.summary.energy_gwh)} GWh`;
   return {
     id: 'energy',
-    title: 'Energy per month and cumulative energy',
-    caption: 'Bars: energy generated in each calendar month (UTC), left axis. Lines: energy generated since the start of the period, at the end of each day, right axis.',
+    title: anyPumps ? 'Energy per month (generated, pumping, net) and cumulative net energy' : 'Energy per month and cumulative energy',
+    caption: anyPumps
+      ? 'Bars: energy generated (above zero) and drawn by pumping (below zero) in each calendar month (UTC), left axis; ticks: the net energy of the month, generated minus pumping. ' +
+        `Lines: net energy since the start of the period at the end of each day, right axis, ending at the period's net energy (${runs.map(total).join('; ')}). The two axes share their zero.`
+      : `Bars: energy generated in each calendar month (UTC), left axis. Lines: energy generated since the start of the period, at the end of each day, right axis (${runs.map(total).join('; ')}).`,
     data,
     layout: {
       height: 430,
@@ -326,47 +458,70 @@ export function energyFigure(runs: readonly ReportRun[], o: FigureOptions): Figu
       barmode: 'overlay',
       legend: { orientation: 'h', y: 1.02, yanchor: 'bottom' },
       xaxis: { type: 'date', title: { text: 'month (UTC)' } },
-      yaxis: { title: { text: 'energy per month (GWh)' }, rangemode: 'tozero' },
-      yaxis2: { title: { text: 'cumulative energy (GWh)' }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false },
+      yaxis: { title: { text: 'energy per month (GWh)' }, range: yRange.map(r3) },
+      yaxis2: { title: { text: `cumulative${anyPumps ? ' net' : ''} energy (GWh)` }, overlaying: 'y', side: 'right', range: y2Range.map(r3), showgrid: false },
     },
   };
 }
 
-/** Energy of each tide cycle against its range. */
+type Half = 'ebb' | 'flood';
+
+/** The sides of the cycle on which the mode table generates: ebb, flood or both, in that order. */
+export function generatingHalves(ops: ModeTable): Half[] {
+  const out: Half[] = [];
+  if (ops.generate.some((g) => g > 0)) out.push('ebb');
+  if (ops.generate.some((g) => g < 0)) out.push('flood');
+  return out;
+}
+
+const MWH = 3.6e9;
+
+/** Net energy of each half tide of the solver's ledger against the sea's fall or rise in it. */
 export function tidesFigure(runs: readonly ReportRun[]): Figure {
   const one = runs.length === 1;
   const data: Trace[] = [];
   const shares: string[] = [];
+  let otherSide = false;
   runs.forEach((run, k) => {
     const r = run.result;
-    const { cycles, outsideEnergy_j } = tideCycles(r.sea, r.series.power);
-    const total = cycles.reduce((a, c) => a + c.energy_j, 0) + outsideEnergy_j;
-    shares.push(`${one ? '' : `${run.label}: `}${cycles.length} complete cycles${total > 0 ? ` holding ${r1((100 * (total - outsideEnergy_j)) / total)} % of the energy` : ''}`);
-    data.push({
-      type: 'scatter',
-      mode: 'markers',
-      name: one ? 'tide cycle' : run.label,
-      x: cycles.map((c) => r3(c.range_m)),
-      y: cycles.map((c) => r3(c.energy_j / 3.6e9)),
-      customdata: cycles.map((c) => plotlyTime(c.time).slice(0, 16)),
-      marker: { color: RUN_COLOURS[k % RUN_COLOURS.length], size: 6, opacity: 0.7 },
-      hovertemplate: `high water %{customdata} UTC<br>range %{x:.2f} m<br>%{y:.0f} MWh<extra>${run.label}</extra>`,
-    });
+    const halves = generatingHalves(run.ops);
+    const pumped = pumps(r);
+    if (halves.length < 2) otherSide = true;
+    const net = (h: { generated: number; pumped: number }) => h.generated - h.pumped;
+    const shown = rangeHalfTides(r.halfTides, seaExcursions(r.sea)).filter((p) => halves.includes(p.tide.half));
+    const total = r.halfTides.reduce((a, h) => a + net(h), 0);
+    const held = shown.reduce((a, p) => a + net(p.tide), 0);
+    shares.push(`${one ? '' : `${run.label}: `}${shown.length} half tides (${halves.map((h) => `${shown.filter((p) => p.tide.half === h).length} ${h}`).join(', ')})${total > 0 ? ` holding ${r1((100 * held) / total)} % of the net energy` : ''}`);
+    for (const half of halves) {
+      const pts = shown.filter((p) => p.tide.half === half);
+      data.push({
+        type: 'scatter',
+        mode: 'markers',
+        name: one ? `${half} half tide` : halves.length > 1 ? `${run.label}: ${half}` : run.label,
+        x: pts.map((p) => r3(p.excursion.range_m)),
+        y: pts.map((p) => r3(net(p.tide) / MWH)),
+        customdata: pts.map((p) => [plotlyTime(p.tide.start).slice(0, 16), ...(pumped ? [r1(p.tide.generated / MWH), r1(p.tide.pumped / MWH)] : [])]),
+        marker: { color: one ? HALF_COLOURS[half] : RUN_COLOURS[k % RUN_COLOURS.length], symbol: half === 'ebb' ? 'circle' : 'diamond', size: 6, opacity: 0.7 },
+        hovertemplate: `${half} half tide from %{customdata[0]} UTC<br>${half === 'ebb' ? 'fall' : 'rise'} of the sea %{x:.2f} m<br>${pumped ? 'net %{y:.0f} MWh (generated %{customdata[1]:.0f}, pumping %{customdata[2]:.0f} MWh)' : '%{y:.0f} MWh'}<extra>${run.label}</extra>`,
+      });
+    }
   });
   return {
     id: 'tides',
-    title: 'Energy per tide against tidal range',
+    title: 'Energy per half tide against tidal range',
     caption:
-      'Each point is one tide cycle, from a high water to the next, found in the sea level (high waters are the peaks of excursions more than 0.5 m above the mean level that follow one more than 0.5 m below it). ' +
-      `Range: the mean of the fall to low water and the rise to the next high water. Energy: generated within the cycle. ${shares.join('; ')}.`,
+      "Each point is one half tide of the solver's per-tide ledger (tides.csv), cut at the operating cycle's own switches: ebb, the basin above the sea (pumping at high water, holding, generating on the ebb, then draining or holding); flood, its mirror. " +
+      'Energy: generated minus drawn by pumping within the half tide. Range: the fall of the sea from high to low water (ebb) or its rise from low to high water (flood) that overlaps the half tide longest ' +
+      '(high waters: the peaks of excursions more than 0.5 m above the mean sea level that follow one more than 0.5 m below it; low waters: the lowest level between two high waters). ' +
+      `Left out: the first and last half tides (cut by the period)${otherSide ? ' and the half tides on the side a one-way scheme does not generate on' : ''}. ${shares.join('; ')}.`,
     data,
     layout: {
       height: 430,
       margin: { t: 30, r: 30, b: 50, l: 70 },
       hovermode: 'closest',
       legend: { orientation: 'h', y: 1.02, yanchor: 'bottom' },
-      xaxis: { title: { text: 'tidal range (m)' } },
-      yaxis: { title: { text: 'energy per tide (MWh)' }, rangemode: 'tozero' },
+      xaxis: { title: { text: 'tidal range: fall (ebb) or rise (flood) of the sea (m)' } },
+      yaxis: { title: { text: 'net energy per half tide (MWh)' }, rangemode: 'tozero' },
     },
   };
 }
@@ -488,5 +643,9 @@ export function basinFigure(runs: readonly ReportRun[]): Figure {
 
 /** All the plots of a scheme report (one run) or of a comparison (several). */
 export function runFigures(runs: readonly ReportRun[], o: FigureOptions): Figure[] {
+  for (const r of runs) {
+    const a = r.result.modeNames;
+    if (a.length !== r.ops.names.length || a.some((n, i) => n !== r.ops.names[i])) throw new Error(`run ${r.label}: the mode table given (${r.ops.names.join(', ')}) is not the one the run used (${a.join(', ')})`);
+  }
   return [levelsFigure(runs, o), energyFigure(runs, o), tidesFigure(runs), turbineFigure(runs), basinFigure(runs)];
 }

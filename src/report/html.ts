@@ -186,17 +186,31 @@ function periodText(r: ReportRun): string {
   return escapeHtml(`${s.period_start} to ${s.period_end} (${fmt(s.period_days, 2)} days), step ${formatDuration(s.time_step_s)}`);
 }
 
-function keyFigures(r: ReportRun): Row[] {
+const pumps = (r: ReportRun) => r.result.summary.pumping_energy_gwh > 0;
+
+/**
+ * The key figures of a run, as rows. With `pumping` (set when any run on the page pumps, so the
+ * rows of several runs line up), the energy is stated net of pumping with its two parts beside it.
+ */
+function keyFigures(r: ReportRun, pumping: boolean): Row[] {
   const s = r.result.summary;
-  return [
-    ['Annual energy', annualText(r)],
-    ['Capacity factor', `<span class="big">${fmt(s.capacity_factor * 100, 1)} %</span>`],
+  const net = pumping ? ' (net)' : '';
+  const rows: Row[] = [[pumping ? 'Annual energy, net of pumping' : 'Annual energy', annualText(r)]];
+  if (pumping) {
+    rows.push(
+      ['Generated', `${fmt(s.annual_generated_energy_gwh, 1)} GWh/yr`],
+      ['Drawn by pumping', `${fmt(s.annual_pumping_energy_gwh, 1)} GWh/yr (${fmt(s.pumping_hours, 0)} h in ${fmt(s.pumping_periods, 0)} periods)`],
+    );
+  }
+  rows.push(
+    ['Capacity factor' + net, `<span class="big">${fmt(s.capacity_factor * 100, 1)} %</span>`],
     ['Installed capacity', `${fmt(s.installed_capacity_mw, 1)} MW`],
-    ['Full-load hours', `${fmt(s.full_load_hours, 0)} h/period`],
+    ['Full-load hours' + net, `${fmt(s.full_load_hours, 0)} h/period`],
     ['Hours generating', `${fmt(s.generating_hours, 0)} h`],
     ['Tides / generating periods', `${fmt(s.tides, 0)} high waters / ${fmt(s.generating_periods, 0)}`],
     ['Mass balance error', `${s.mass_balance_error.toExponential(1)} (relative)`],
-  ];
+  );
+  return rows;
 }
 
 function singleHeader(r: ReportRun, toolVersion: string): string {
@@ -207,7 +221,7 @@ function singleHeader(r: ReportRun, toolVersion: string): string {
     ['Operation', operationText(r)],
     ['Period', periodText(r)],
     ['Tide', escapeHtml(r.result.summary.tide_source)],
-    ...keyFigures(r),
+    ...keyFigures(r, pumps(r)),
   ];
   const sources: Row[] = [
     ['Sources', sc.sources.length > 0 ? `<ul>${sc.sources.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>` : 'none given in the scenario'],
@@ -222,11 +236,12 @@ function comparisonHeader(runs: readonly ReportRun[], toolVersion: string): stri
   const head = `<tr><th></th>${runs.map((r) => `<th class="run">${escapeHtml(r.label)}</th>`).join('')}</tr>`;
   const row = (name: string, cells: string[]) => `<tr><th>${escapeHtml(name)}</th>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
   const per = (f: (r: ReportRun) => string) => runs.map(f);
+  const anyPumps = runs.some(pumps);
   const rows = [
     row('Scheme', per(schemeText)),
     row('Operation', per(operationText)),
     row('Period', per(periodText)),
-    ...keyFigures(runs[0]).map(([name], i) => row(name, per((r) => keyFigures(r)[i][1]))),
+    ...keyFigures(runs[0], anyPumps).map(([name], i) => row(name, per((r) => keyFigures(r, anyPumps)[i][1]))),
     row('Scenario sha256', per((r) => `<span class="hash">${jsonSha256(r.result.scenario).slice(0, 16)}...</span>`)),
   ];
   // The inputs that differ between the runs.
@@ -264,7 +279,7 @@ export function reportHtml(runs: readonly ReportRun[], o: ReportOptions): string
   const s0 = runs[0].result.summary;
   return pageHtml({
     title: one ? `${runs[0].label}: tidal-range scheme report` : `Comparison: ${runs.map((r) => r.label).join(' vs ')}`,
-    subtitle: one ? `${s0.period_start} to ${s0.period_end}, ${fmt(s0.annual_energy_gwh, 1)} GWh/yr` : `${runs.length} scenarios overlaid`,
+    subtitle: one ? `${s0.period_start} to ${s0.period_end}, ${fmt(s0.annual_energy_gwh, 1)} GWh/yr${pumps(runs[0]) ? ' net of pumping' : ''}` : `${runs.length} scenarios overlaid`,
     header: one ? singleHeader(runs[0], o.toolVersion) : comparisonHeader(runs, o.toolVersion),
     figures,
     t0: base,

@@ -78,7 +78,10 @@ export function dataFileProblems(doc: SummaryDocument, file: string): string[] {
 /** Relative agreement required between a recorded and a rerun energy (floating-point noise only). */
 export const RERUN_TOLERANCE = 1e-9;
 
-/** Differences between the recorded summary and a rerun's (empty when the rerun reproduces it). */
+/**
+ * Differences between the recorded summary and a rerun's (empty when the rerun reproduces it):
+ * the period and the energy, net of pumping on both sides (Summary.energy_gwh).
+ */
 export function rerunProblems(doc: SummaryDocument, rerun: Summary, toolVersion: string, file: string): string[] {
   const a = doc.summary.energy_gwh;
   const b = rerun.energy_gwh;
@@ -86,7 +89,7 @@ export function rerunProblems(doc: SummaryDocument, rerun: Summary, toolVersion:
   if (rel <= RERUN_TOLERANCE && doc.summary.period_start === rerun.period_start && doc.summary.period_end === rerun.period_end) return [];
   const why = doc.tool_version === toolVersion ? 'with the same tool version' : `written by mersey-tidal ${doc.tool_version}, rerun by ${toolVersion}`;
   return [
-    `${file}: rerunning the recorded scenario gives ${b.toFixed(6)} GWh over ${rerun.period_start} to ${rerun.period_end}, ` +
+    `${file}: rerunning the recorded scenario gives ${b.toFixed(6)} GWh net of pumping over ${rerun.period_start} to ${rerun.period_end}, ` +
       `the summary says ${a.toFixed(6)} GWh over ${doc.summary.period_start} to ${doc.summary.period_end} (${why}); run \`mersey-tidal simulate\` again`,
   ];
 }

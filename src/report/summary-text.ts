@@ -33,7 +33,7 @@ export function summaryText(s: Summary, scenarioFile: string, description: strin
   lines.push('');
   lines.push(`Energy per month (GWh${pumping ? ', net of pumping' : ''})`);
   const max = Math.max(...s.monthly.map((m) => m.energy_gwh), 1e-12);
-  for (const m of s.monthly) lines.push(`  ${m.month}  ${f(m.energy_gwh, 1).padStart(8)}  ${'#'.repeat(Math.round((m.energy_gwh / max) * 40))}`);
+  for (const m of s.monthly) lines.push(`  ${m.month}  ${f(m.energy_gwh, 1).padStart(8)}  ${'#'.repeat(Math.max(0, Math.round((m.energy_gwh / max) * 40)))}`);
   lines.push('');
   lines.push('Data');
   for (const d of s.data_files) lines.push(`  ${d}`);

@@ -94,7 +94,8 @@ export function heatmapFigure(rows: readonly SweepRow[], xField: string, yField:
     title: `${capitalise(fieldLabel(value))} over ${fieldLabel(xField)} and ${fieldLabel(yField)}`,
     caption:
       `Each cell: the design with these two values${g.perCell > 1 ? `, the best of up to ${g.perCell} designs that differ in the other swept fields` : ''}. ` +
-      'Blank cells: no design was run there.',
+      'Blank cells: no design was run there.' +
+      (value === ENERGY_FIELD ? ' Annual energy is net of any pumping (generated minus drawn by pumping), as in summary.json.' : ''),
     data: [
       {
         type: 'heatmap',
