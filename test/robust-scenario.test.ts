@@ -157,6 +157,7 @@ describe('JSON syntax errors give line and column', () => {
     ['{\n  "a": [1, 2,]\n}', '2:14', "trailing comma before ']'"],
     ['{\n  "time_step_s": NaN\n}', '2:18', 'found NaN: JSON has no NaN or Infinity'],
     ['{\n  "a": 1\n  "b": 2\n}', '3:3', `expected ',' or '}' after the value of "a"`],
+    ['{\n  "a": [1 2]\n}', '2:11', "expected ',' or ']' after a list element"],
     ['{\n  "a": "x\\q"\n}', '2:10', 'bad escape \\q in a string'],
     ['{\n  "a": "line\nbreak"\n}', '2:13', 'line break inside a string'],
     ['{\n  "a": 01\n}', '2:8', 'malformed number "01"'],
