@@ -14,6 +14,7 @@ import { simulate } from '../src/simulate.js';
 import { summaryText } from '../src/report/summary-text.js';
 import type { Scenario } from '../src/scenario/types.js';
 import { scratch } from './robust-support.js';
+import { thrown } from './support.js';
 
 const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
@@ -52,15 +53,7 @@ function scenario(files: { tide?: string; area?: string; chart?: string }, edit:
   return scenarioFromObject(o, join(dir, 'scenario.json'), dir);
 }
 
-function inputError(fn: () => unknown): InputError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return err as InputError;
-  }
-  throw new Error('expected an InputError');
-}
+const inputError = (fn: () => unknown) => thrown(fn, InputError);
 
 describe('area curves', () => {
   it('must increase strictly in level with areas > 0 above the bottom; every problem is listed with its line', () => {

@@ -12,6 +12,7 @@ import { InputError, SCHEMA_PATH, schemaProblems } from '../src/scenario/validat
 import { scanJson } from '../src/scenario/json-text.js';
 import { buildRun } from '../src/scenario/build.js';
 import { scratch } from './robust-support.js';
+import { scenarioProblems as problemsOf } from './support.js';
 
 const tmp = scratch();
 
@@ -29,16 +30,6 @@ function problemsOfText(text: string): string[] {
   } catch (err) {
     expect(err).toBeInstanceOf(InputError);
     return (err as InputError).problems.map((p) => p.replace(file, 'x.json'));
-  }
-  return [];
-}
-
-function problemsOf(obj: unknown): string[] {
-  try {
-    scenarioFromObject(obj, 'models/x.json', MODELS);
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return [...(err as InputError).problems];
   }
   return [];
 }
