@@ -1,29 +1,13 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../src/cli/main.js';
-
-function capture() {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  return {
-    done() {
-      o.mockRestore();
-      e.mockRestore();
-      return { out, err };
-    },
-  };
-}
+import { runCli } from './support.js';
 
 describe('mersey-tidal CLI', () => {
   it('simulates the built-in default and writes the result folder', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'mt-')), 'run');
-    const c = capture();
-    const code = await main(['simulate', '--series', '--out', dir]);
-    const { out } = c.done();
+    const { code, out } = await runCli(['simulate', '--series', '--out', dir]);
     expect(code).toBe(0);
     expect(out).toMatch(/Annual energy\s+[\d,.]+ GWh\/yr/);
     expect(out).toMatch(/Installed capacity\s+[\d,.]+ MW/);
@@ -40,26 +24,20 @@ describe('mersey-tidal CLI', () => {
   });
 
   it('exits 2 with a suggestion on an unknown command', async () => {
-    const c = capture();
-    const code = await main(['simulat']);
-    const { err } = c.done();
+    const { code, err } = await runCli(['simulat']);
     expect(code).toBe(2);
     expect(err).toMatch(/Did you mean simulate\?/);
   });
 
   it('exits 2 on an unknown option', async () => {
-    const c = capture();
-    const code = await main(['simulate', '--outt', 'x']);
-    const { err } = c.done();
+    const { code, err } = await runCli(['simulate', '--outt', 'x']);
     expect(code).toBe(2);
     expect(err).toMatch(/unknown option '--outt'[\s\S]*Did you mean --out\?/);
   });
 
   it('exits 2 with the file named on a bad scenario, writing nothing', async () => {
     const dir = join(mkdtempSync(join(tmpdir(), 'mt-')), 'run');
-    const c = capture();
-    const code = await main(['simulate', 'models/does-not-exist.json', '--out', dir]);
-    const { err } = c.done();
+    const { code, err } = await runCli(['simulate', 'models/does-not-exist.json', '--out', dir]);
     expect(code).toBe(2);
     expect(err).toMatch(/does-not-exist\.json: cannot read the scenario file \(ENOENT\)/);
     expect(existsSync(dir)).toBe(false);

@@ -6,22 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
-import { InputError } from '../src/scenario/validate.js';
 import { buildOperation, buildRun } from '../src/scenario/build.js';
 import { simulate } from '../src/simulate.js';
 import { LAGOON, LIBAUX, MERSEY } from './physics-fixtures.js';
+import { scenarioProblems as problems } from './support.js';
 
 const base = (file = MERSEY) => JSON.parse(readFileSync(file, 'utf8'));
-
-function problems(obj: unknown): string[] {
-  try {
-    scenarioFromObject(obj, 'models/x.json', dirname(MERSEY));
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return [...(err as InputError).problems];
-  }
-  return [];
-}
 
 describe('the scenario files', () => {
   it('load, and each runs the operation it says', () => {

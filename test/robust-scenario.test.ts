@@ -12,6 +12,7 @@ import { InputError, SCHEMA_PATH, schemaProblems } from '../src/scenario/validat
 import { scanJson } from '../src/scenario/json-text.js';
 import { buildRun } from '../src/scenario/build.js';
 import { scratch } from './robust-support.js';
+import { scenarioProblems as problemsOf } from './support.js';
 
 const tmp = scratch();
 
@@ -29,16 +30,6 @@ function problemsOfText(text: string): string[] {
   } catch (err) {
     expect(err).toBeInstanceOf(InputError);
     return (err as InputError).problems.map((p) => p.replace(file, 'x.json'));
-  }
-  return [];
-}
-
-function problemsOf(obj: unknown): string[] {
-  try {
-    scenarioFromObject(obj, 'models/x.json', MODELS);
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return [...(err as InputError).problems];
   }
   return [];
 }
@@ -157,6 +148,7 @@ describe('JSON syntax errors give line and column', () => {
     ['{\n  "a": [1, 2,]\n}', '2:14', "trailing comma before ']'"],
     ['{\n  "time_step_s": NaN\n}', '2:18', 'found NaN: JSON has no NaN or Infinity'],
     ['{\n  "a": 1\n  "b": 2\n}', '3:3', `expected ',' or '}' after the value of "a"`],
+    ['{\n  "a": [1 2]\n}', '2:11', "expected ',' or ']' after a list element"],
     ['{\n  "a": "x\\q"\n}', '2:10', 'bad escape \\q in a string'],
     ['{\n  "a": "line\nbreak"\n}', '2:13', 'line break inside a string'],
     ['{\n  "a": 01\n}', '2:8', 'malformed number "01"'],

@@ -3,21 +3,11 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
-import { InputError } from '../src/scenario/validate.js';
 import { buildRun } from '../src/scenario/build.js';
+import { scenarioProblems as problems } from './support.js';
 
 const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const base = () => JSON.parse(readFileSync(MERSEY, 'utf8'));
-
-function problems(obj: unknown): string[] {
-  try {
-    scenarioFromObject(obj, 'models/x.json', dirname(MERSEY));
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return [...(err as InputError).problems];
-  }
-  return [];
-}
 
 describe('scenario loading', () => {
   it('loads the Mersey default with paths resolved and defaults filled', () => {

@@ -15,16 +15,9 @@ import { buildModeTable } from '../src/operation/modes.js';
 import { fixedHeadCycle } from '../src/operation/fixed-head.js';
 import { main } from '../src/cli/main.js';
 import { idealTurbine, LIBAUX, PERIOD, sinusoid } from './physics-fixtures.js';
+import { thrown } from './support.js';
 
-function thrown(fn: () => unknown): SolverError {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(SolverError);
-    return err as SolverError;
-  }
-  throw new Error('expected a SolverError');
-}
+const solverError = (fn: () => unknown) => thrown(fn, SolverError);
 
 describe('SolverError', () => {
   it('stops a step too coarse for the scheme, naming the time, the mode and the step to use', () => {
@@ -35,7 +28,7 @@ describe('SolverError', () => {
     s.scheme.sluices.area_m2 = 2e7;
     s.time_step_s = 3600;
     const run = buildRun(s);
-    const e = thrown(() => integrate(run.sea, run.scheme, run.ops));
+    const e = solverError(() => integrate(run.sea, run.scheme, run.ops));
     expect(e.message).toMatch(/^at 2018-\d\d-\d\dT\d\d:\d\d:\d\dZ \(step \d+, mode (fill|hold-low)\): /);
     expect(e.message).toMatch(/time step of 3600 s is too coarse for this scheme/);
     expect(e.message).toMatch(/reduce time_step_s/);
@@ -46,7 +39,7 @@ describe('SolverError', () => {
   it('stops a basin level leaving the area curve, saying which range and how to fix it', () => {
     const basin = makeBasin([-1, 1], [1e6, 1e6]);
     const scheme: SchemeModel = { basin, turbine: idealTurbine(100), turbineCount: 2, sluiceCdA: 500 };
-    const e = thrown(() => integrate(sinusoid(3, PERIOD, 300, 2), scheme, fixedHeadCycle({ ebb: { startHead: 2, endHead: 1 } })));
+    const e = solverError(() => integrate(sinusoid(3, PERIOD, 300, 2), scheme, fixedHeadCycle({ ebb: { startHead: 2, endHead: 1 } })));
     expect(e.message).toMatch(/mode fill\): the basin level 1\.\d+ m left the range of the basin's area curve \(-1 to 1 m\); extend the area curve/);
   });
 
@@ -54,7 +47,7 @@ describe('SolverError', () => {
     const sea = sinusoid(2, PERIOD, 600, 1);
     sea.level[100] = NaN;
     const scheme: SchemeModel = { basin: constantAreaBasin(1e7, -20, 20), turbine: idealTurbine(100), turbineCount: 1, sluiceCdA: 500 };
-    const e = thrown(() => integrate(sea, scheme, fixedHeadCycle({ ebb: { startHead: 2, endHead: 1 } })));
+    const e = solverError(() => integrate(sea, scheme, fixedHeadCycle({ ebb: { startHead: 2, endHead: 1 } })));
     expect(e.message).toMatch(/^at 2018-01-01T16:40:00Z \(step 101, mode fill\): the sea level is not finite \(NaN\)/);
   });
 
@@ -64,7 +57,7 @@ describe('SolverError', () => {
       { name: 'b', exitDir: 1, exitHead: -100, next: 'a' },
     ]);
     const scheme: SchemeModel = { basin: constantAreaBasin(1e7, -20, 20), turbine: idealTurbine(100), turbineCount: 1, sluiceCdA: 500 };
-    const e = thrown(() => integrate(sinusoid(2, PERIOD, 600, 1), scheme, ops));
+    const e = solverError(() => integrate(sinusoid(2, PERIOD, 600, 1), scheme, ops));
     expect(e.message).toMatch(new RegExp(`more than ${MAX_SWITCHES_PER_STEP} mode switches in one step`));
   });
 

@@ -1,33 +1,13 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../src/cli/main.js';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../src/paths.js';
 import { EXAMPLE, sweepFiles } from './sweep-support.js';
+import { runCli } from './support.js';
 
 // Separate processes run the built CLI (npm test builds dist/ before vitest).
 const BIN = join(PACKAGE_ROOT, 'dist', 'cli', 'bin.js');
-
-function capture() {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  return {
-    done() {
-      o.mockRestore();
-      e.mockRestore();
-      return { out, err };
-    },
-  };
-}
-
-async function cli(args: string[]) {
-  const c = capture();
-  const code = await main(args);
-  return { code, ...c.done() };
-}
 
 interface Child {
   code: number | null;
@@ -63,14 +43,14 @@ function smallSweep(dir: string, extra: Record<string, unknown> = {}): string {
 
 describe('mersey-tidal sweep', () => {
   it('documents its options', async () => {
-    const { code, out } = await cli(['sweep', '--help']);
+    const { code, out } = await runCli(['sweep', '--help']);
     expect(code).toBe(0);
     for (const o of ['--out <dir>', '--workers <n>', '--shard <i/n>', '--quiet']) expect(out).toContain(o);
   });
 
   it('runs the example, names the best designs, and writes designs.csv and designs.json', { timeout: SLOW }, async () => {
     const dir = join(tmp(), 'res');
-    const { code, out, err } = await cli(['sweep', EXAMPLE, '--out', dir, '--workers', '2', '--quiet']);
+    const { code, out, err } = await runCli(['sweep', EXAMPLE, '--out', dir, '--workers', '2', '--quiet']);
     expect(code).toBe(0);
     expect(err).toBe('');
     expect(readdirSync(dir).sort()).toEqual(['designs.csv', 'designs.html', 'designs.json']);
@@ -99,15 +79,15 @@ describe('mersey-tidal sweep', () => {
 
   it('exits 2 on bad options or a bad sweep, writing nothing', async () => {
     const dir = join(tmp(), 'res');
-    let r = await cli(['sweep', EXAMPLE, '--workers', '0', '--out', dir]);
+    let r = await runCli(['sweep', EXAMPLE, '--workers', '0', '--out', dir]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/option '--workers <n>' argument '0' is invalid\. expected a whole number of worker threads >= 1, got "0"/);
-    r = await cli(['sweep', EXAMPLE, '--shard', '4/3', '--out', dir]);
+    r = await runCli(['sweep', EXAMPLE, '--shard', '4/3', '--out', dir]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--shard: expected i\/n with 1 <= i <= n \(shard i of n, e\.g\. 2\/8\), got "4\/3"/);
     const bad = join(tmp(), 'bad.json');
     writeFileSync(bad, JSON.stringify({ name: 'bad', base: DEFAULT_SCENARIO, parameters: { 'scheme.turbines.diameter_m': [8, -2] } }));
-    r = await cli(['sweep', bad, '--out', dir, '--quiet']);
+    r = await runCli(['sweep', bad, '--out', dir, '--quiet']);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${bad}: 1 of 2 designs are not valid scenarios:`);
     expect(r.err).toContain('scheme.turbines.diameter_m: expected a number > 0 (metres), got -2');
@@ -117,7 +97,7 @@ describe('mersey-tidal sweep', () => {
   it('refuses, before running anything, an --out folder that is not a previous result', async () => {
     const d = tmp();
     writeFileSync(join(d, 'notes.txt'), 'someone else\'s file');
-    const r = await cli(['sweep', EXAMPLE, '--out', d, '--quiet']);
+    const r = await runCli(['sweep', EXAMPLE, '--out', d, '--quiet']);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${d}: the folder exists and does not look like a previous result (no designs.csv`);
     expect(r.out).toBe('');
@@ -127,7 +107,7 @@ describe('mersey-tidal sweep', () => {
   it('says so when the sea level is computed per design', async () => {
     const d = tmp();
     const file = smallSweep(d, { parameters: { time_step_s: [600, 900] } });
-    const r = await cli(['sweep', file, '--out', join(d, 'res'), '--quiet']);
+    const r = await runCli(['sweep', file, '--out', join(d, 'res'), '--quiet']);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(/note: the sweep changes fields that define the sea level \(time_step_s\): each design computes its own/);
     expect(JSON.parse(readFileSync(join(d, 'res', 'designs.json'), 'utf8')).sweep.sea_level).toBe('per design (swept: time_step_s)');
@@ -173,9 +153,9 @@ describe('shards and merge', () => {
       [a, 2, 'a2'],
       [b, 2, 'b2'],
     ] as const) {
-      expect((await cli(['sweep', file, '--shard', `${i}/2`, '--out', join(d, name), '--workers', '1', '--quiet'])).code).toBe(0);
+      expect((await runCli(['sweep', file, '--shard', `${i}/2`, '--out', join(d, name), '--workers', '1', '--quiet'])).code).toBe(0);
     }
-    const merge = (...dirs: string[]) => cli(['merge', ...dirs.map((x) => join(d, x)), '--out', join(d, 'merged')]);
+    const merge = (...dirs: string[]) => runCli(['merge', ...dirs.map((x) => join(d, x)), '--out', join(d, 'merged')]);
 
     let r = await merge('a1', 'a1');
     expect(r.code).toBe(2);
@@ -199,7 +179,7 @@ describe('shards and merge', () => {
     // The good pair merges into the one-process result.
     r = await merge('a2', 'a1');
     expect(r.code).toBe(0);
-    expect((await cli(['sweep', a, '--out', join(d, 'whole'), '--quiet'])).code).toBe(0);
+    expect((await runCli(['sweep', a, '--out', join(d, 'whole'), '--quiet'])).code).toBe(0);
     for (const f of ['designs.csv', 'designs.json', 'designs.html']) expect(readFileSync(join(d, 'merged', f), 'utf8')).toBe(readFileSync(join(d, 'whole', f), 'utf8'));
   });
 });

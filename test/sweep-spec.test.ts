@@ -9,18 +9,11 @@ import { allIndices } from '../src/sweep/run.js';
 import { InputError } from '../src/scenario/validate.js';
 import { DEFAULT_SCENARIO } from '../src/paths.js';
 import { EXAMPLE, sweepFiles } from './sweep-support.js';
+import { thrown } from './support.js';
 
 const { sweepFile } = sweepFiles();
 
-function problemsOf(fn: () => unknown): string[] {
-  try {
-    fn();
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return [...(err as InputError).problems];
-  }
-  throw new Error('expected an InputError');
-}
+const problemsOf = (fn: () => unknown): string[] => [...thrown(fn, InputError).problems];
 
 const param = (path: string, domain: Parameter['domain']): Parameter => ({ path, keys: parsePath(path)!, domain });
 

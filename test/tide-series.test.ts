@@ -44,6 +44,18 @@ describe('gaps', () => {
     expect(() => requireNoGaps(s)).toThrow(/gappy\.csv: the series has 2 gap\(s\) in its 900 s sampling:\n  .*gappy\.csv:12: gap of 1\.25 h/);
   });
 
+  it('are found against the most common step even when over half the samples are missing (the median would miss them)', () => {
+    // Each 11-step block keeps steps 0, 1, 2, 4 and 7: spacings 1, 1, 2, 3 and 4 steps, so the
+    // median spacing is 2 steps (1800 s), the most common 1 step (900 s).
+    const kept = Array.from({ length: 20 }, (_, b) => [0, 1, 2, 4, 7].map((k) => 11 * b + k)).flat();
+    const all = quarterHours(0, 11 * 20);
+    const holey = readSeriesCsv(csv('holey.csv', kept.map((k) => all[k])));
+    const r = findGaps(holey);
+    expect(r.step).toBe(900);
+    expect(r.gaps).toHaveLength(3 * 20 - 1);
+    expect(r.gaps.slice(0, 3).map((g) => g.missing)).toEqual([1, 2, 3]);
+  });
+
   it('are filled only on request, linearly, and the filling is reported', () => {
     const { series, report } = fillGaps(s);
     expect(report.gaps).toHaveLength(2);

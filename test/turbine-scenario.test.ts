@@ -8,27 +8,17 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { scenarioFromObject } from '../src/scenario/load.js';
-import { InputError } from '../src/scenario/validate.js';
 import { buildTurbine, turbineDataFiles } from '../src/scenario/turbines.js';
 import { buildRun } from '../src/scenario/build.js';
 import { aggidisFeatherPoint } from '../src/scheme/aggidis-feather.js';
 import type { Scenario } from '../src/scenario/types.js';
+import { scenarioProblems as problems } from './support.js';
 
 const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const base = () => JSON.parse(readFileSync(MERSEY, 'utf8'));
 
 function load(obj: unknown): Scenario {
   return scenarioFromObject(obj, 'models/x.json', dirname(MERSEY));
-}
-
-function problems(obj: unknown): string[] {
-  try {
-    load(obj);
-  } catch (err) {
-    expect(err).toBeInstanceOf(InputError);
-    return [...(err as InputError).problems];
-  }
-  return [];
 }
 
 /** The Mersey default with its turbines' curve (and optionally pumping) replaced. */

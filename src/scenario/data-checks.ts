@@ -10,9 +10,9 @@ import { dirname } from 'node:path';
 import type { Scenario } from './types.js';
 import type { Columns, NumericTable } from './csv.js';
 import { InputError } from './validate.js';
-import { readFailure, readText } from './read-text.js';
+import { readFailure } from './read-text.js';
 import { dataFileFields } from './load.js';
-import { parseIsoSeconds, type ObservedSeries } from '../tide/series.js';
+import { parseIsoSeconds, findGaps, fillGaps, sampleWhere, isoTime as iso, type ObservedSeries } from '../tide/series.js';
 import { TABLE_DH } from '../scheme/turbine.js';
 
 /** At most this many problems of one file are listed (then a count of the rest). */
@@ -118,8 +118,6 @@ export function checkTurbineChart(t: NumericTable): Columns {
   return t.cols;
 }
 
-const iso = (t: number) => (Number.isFinite(t) ? new Date(t * 1000).toISOString().replace('.000Z', 'Z') : String(t));
-
 /** A duration in words: "45 s", "15 min", "6.5 h", "3.2 days". */
 export function duration(s: number): string {
   const r = (x: number) => String(Math.round(x * 10) / 10);
@@ -130,93 +128,22 @@ export function duration(s: number): string {
 }
 
 /**
- * Names "file:line" for samples by their time: the first line whose first cell is that time.
- * Reads the file once, on the first call (only to word an error); "file" alone when the file
- * cannot say.
- */
-function sampleLocator(file: string): (t: number) => string {
-  let lineOf: Map<number, number> | undefined;
-  return (t) => {
-    if (lineOf === undefined) {
-      lineOf = new Map();
-      let lines: string[] = [];
-      try {
-        lines = readText(file, 'file').split(/\r?\n/);
-      } catch {
-        // the reader read it a moment ago; without it, messages name the file alone
-      }
-      for (let i = lines.length - 1; i >= 0; i--) {
-        const comma = lines[i].indexOf(',');
-        if (comma > 0) lineOf.set(parseIsoSeconds(lines[i].slice(0, comma)), i + 1);
-      }
-    }
-    const line = lineOf.get(t);
-    return line !== undefined ? `${file}:${line}` : file;
-  };
-}
-
-/** The median of the spacings of a strictly increasing time axis (s). */
-function medianSpacing(time: Float64Array): number {
-  const d = new Float64Array(time.length - 1);
-  for (let k = 0; k < d.length; k++) d[k] = time[k + 1] - time[k];
-  d.sort();
-  const m = d.length >> 1;
-  return d.length % 2 === 1 ? d[m] : 0.5 * (d[m - 1] + d[m]);
-}
-
-/** A gap: no sample strictly between time[index] and time[index + 1]. */
-interface Gap {
-  index: number;
-  length: number;
-}
-
-/**
- * Fills each gap linearly at the median spacing: inserts samples at time[k] + j*spacing for
- * j = 1, 2, ... while they fall at least half a spacing before the sample after the gap.
- */
-function fillGaps(s: ObservedSeries, gaps: readonly Gap[], spacing: number): ObservedSeries {
-  const inserts = gaps.map((g) => Math.max(0, Math.floor(g.length / spacing - 0.5)));
-  const n = s.time.length + inserts.reduce((a, b) => a + b, 0);
-  const time = new Float64Array(n);
-  const level = new Float64Array(n);
-  let out = 0;
-  let g = 0;
-  for (let k = 0; k < s.time.length; k++) {
-    time[out] = s.time[k];
-    level[out] = s.level[k];
-    out++;
-    if (g < gaps.length && gaps[g].index === k) {
-      const t0 = s.time[k];
-      const t1 = s.time[k + 1];
-      for (let j = 1; j <= inserts[g]; j++) {
-        const t = t0 + j * spacing;
-        time[out] = t;
-        level[out] = s.level[k] + ((t - t0) / (t1 - t0)) * (s.level[k + 1] - s.level[k]);
-        out++;
-      }
-      g++;
-    }
-  }
-  return { time, level, file: s.file };
-}
-
-/**
  * An observed sea-level series for scenario `s`: finite, strictly increasing in time, covering
- * the simulated period by at least one time step, and without gaps inside that period. A gap is
- * a spacing over 1.5 times the median spacing. Gaps up to `tide.fill_gaps_max_s` (when the
- * scenario sets it) are filled by linear interpolation and described in `notes`; any other gap is
- * an error naming its times and line. Returns the series, filled where asked.
+ * the simulated period by at least one time step, and without gaps inside that period (gaps as
+ * the tide module finds them: a spacing over 1.5 times the most common one). Gaps up to
+ * `tide.fill_gaps_max_s` (when the scenario sets it) are filled by linear interpolation and
+ * described in `notes`; any other gap is an error naming its times and line. Returns the series,
+ * filled where asked.
  */
 export function checkSeries(series: ObservedSeries, s: Scenario, notes: string[]): ObservedSeries {
   const { time, level, file } = series;
   const n = time.length;
   const problems: string[] = [];
-  const at = sampleLocator(file);
   if (n < 2) throwIfAny(file, [`${file}: a sea-level series needs at least two rows of (time, level), found ${n}`]);
   for (let k = 0; k < n; k++) {
-    if (!Number.isFinite(time[k]) || !Number.isFinite(level[k])) problems.push(`${file}: sample ${k + 1} (time ${iso(time[k])}): expected a finite time and level in metres, got level ${level[k]}`);
+    if (!Number.isFinite(time[k]) || !Number.isFinite(level[k])) problems.push(`${sampleWhere(series, k)} (time ${iso(time[k])}): expected a finite time and level in metres, got level ${level[k]}`);
     else if (k > 0 && !(time[k] > time[k - 1])) {
-      problems.push(`${at(time[k])}: time ${iso(time[k])} ${time[k] === time[k - 1] ? 'repeats the sample before' : 'is earlier than the sample before'}; sort the series and remove duplicate times`);
+      problems.push(`${sampleWhere(series, k)}: time ${iso(time[k])} ${time[k] === time[k - 1] ? 'repeats the sample before' : 'is earlier than the sample before'}; sort the series and remove duplicate times`);
     }
   }
   throwIfAny(file, problems);
@@ -233,15 +160,11 @@ export function checkSeries(series: ObservedSeries, s: Scenario, notes: string[]
     throwIfAny(file, [`${file}: the period ${iso(t0)} to ${iso(t1)} (${duration(t1 - t0)}) is shorter than one time step (${s.time_step_s} s); give a longer series or period`]);
   }
 
-  const spacing = medianSpacing(time);
-  const gaps: Gap[] = [];
-  for (let k = 0; k + 1 < n; k++) {
-    const length = time[k + 1] - time[k];
-    if (length > 1.5 * spacing && time[k + 1] > t0 && time[k] < t1) gaps.push({ index: k, length });
-  }
+  const { step, gaps: all } = findGaps(series);
+  const gaps = all.filter((g) => g.to > t0 && g.from < t1);
   if (gaps.length === 0) return series;
   const maxFill = s.tide.kind === 'observed' ? s.tide.fill_gaps_max_s : undefined;
-  const tooLong = gaps.filter((g) => maxFill === undefined || g.length > maxFill);
+  const tooLong = gaps.filter((g) => maxFill === undefined || g.to - g.from > maxFill);
   const fix =
     maxFill === undefined
       ? `fill the gap in the file, or set tide.fill_gaps_max_s (s) to bridge gaps by linear interpolation`
@@ -250,15 +173,15 @@ export function checkSeries(series: ObservedSeries, s: Scenario, notes: string[]
     file,
     tooLong.map(
       (g) =>
-        `${at(time[g.index])}: gap in the series: no sample from ${iso(time[g.index])} to ${iso(time[g.index + 1])} ` +
-        `(${duration(g.length)}, ${g.length} s; the usual spacing is ${duration(spacing)}); ${fix}`,
+        `${sampleWhere(series, g.after)}: gap in the series: no sample from ${iso(g.from)} to ${iso(g.to)} ` +
+        `(${duration(g.to - g.from)}, ${g.to - g.from} s; the usual spacing is ${duration(step)}); ${fix}`,
     ),
   );
-  const filled = fillGaps(series, gaps, spacing);
-  const longest = gaps.reduce((a, b) => (b.length > a.length ? b : a));
+  const filled = fillGaps(series, { step, gaps }).series;
+  const longest = gaps.reduce((a, b) => (b.to - b.from > a.to - a.from ? b : a));
   notes.push(
     `tide: filled ${gaps.length} gap${gaps.length > 1 ? 's' : ''} in ${file} by linear interpolation ` +
-      `(${filled.time.length - n} samples added at ${duration(spacing)}; longest ${duration(longest.length)}, ${iso(time[longest.index])} to ${iso(time[longest.index + 1])})`,
+      `(${filled.time.length - n} samples added at ${duration(step)}; longest ${duration(longest.to - longest.from)}, ${iso(longest.from)} to ${iso(longest.to)})`,
   );
   return filled;
 }

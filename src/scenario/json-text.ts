@@ -148,17 +148,38 @@ export function scanJson(text: string): JsonScan {
     else unexpected('a value (a number, "text", true, false, null, { ... } or [ ... ])');
   };
 
-  const scanObject = (depth: number) => {
-    i++; // {
-    const firstAt = new Map<string, TextPosition>();
+  /**
+   * The elements of an object or a list, from its opening bracket to `close`: `element(k)` scans
+   * the k-th (the cursor on its first character) and says what it was, for a message about what
+   * follows it.
+   */
+  const scanElements = (close: '}' | ']', element: (k: number) => string) => {
+    i++; // { or [
     skipSpace();
-    if (text[i] === '}') {
+    if (text[i] === close) {
       i++;
       return;
     }
-    for (;;) {
+    for (let k = 0; ; k++) {
       skipSpace();
-      if (text[i] === '}') throw new SyntaxStop(i, "trailing comma before '}': JSON allows none; remove the last ','");
+      if (text[i] === close) throw new SyntaxStop(i, `trailing comma before '${close}': JSON allows none; remove the last ','`);
+      const what = element(k);
+      skipSpace();
+      if (text[i] === ',') {
+        i++;
+        continue;
+      }
+      if (text[i] === close) {
+        i++;
+        return;
+      }
+      unexpected(`',' or '${close}' after ${what}`);
+    }
+  };
+
+  const scanObject = (depth: number) => {
+    const firstAt = new Map<string, TextPosition>();
+    scanElements('}', () => {
       if (text[i] !== '"') unexpected('a field name in double quotes');
       const keyAt = pos(i);
       const key = scanString();
@@ -171,44 +192,17 @@ export function scanJson(text: string): JsonScan {
       path.push(key);
       scanValue(depth + 1);
       path.pop();
-      skipSpace();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === '}') {
-        i++;
-        return;
-      }
-      unexpected(`',' or '}' after the value of "${key}"`);
-    }
+      return `the value of "${key}"`;
+    });
   };
 
-  const scanArray = (depth: number) => {
-    i++; // [
-    skipSpace();
-    if (text[i] === ']') {
-      i++;
-      return;
-    }
-    for (let k = 0; ; k++) {
-      skipSpace();
-      if (text[i] === ']') throw new SyntaxStop(i, "trailing comma before ']': JSON allows none; remove the last ','");
+  const scanArray = (depth: number) =>
+    scanElements(']', (k) => {
       path.push(String(k));
       scanValue(depth + 1);
       path.pop();
-      skipSpace();
-      if (text[i] === ',') {
-        i++;
-        continue;
-      }
-      if (text[i] === ']') {
-        i++;
-        return;
-      }
-      unexpected("',' or ']' after a list element");
-    }
-  };
+      return 'a list element';
+    });
 
   try {
     skipSpace();

@@ -99,19 +99,27 @@ export interface SeriesGap {
 export interface GapReport {
   /** The nominal step: the most common spacing (s). */
   readonly step: number;
+  /** In time order. */
   readonly gaps: readonly SeriesGap[];
 }
 
-/** Where sample i is: "file:line" when known, else "file, sample i". */
-function sampleWhere(s: ObservedSeries, i: number): string {
-  return s.line ? `${s.file}:${s.line[i]}` : `${s.file}, sample ${i}`;
+/** Where sample i (0-based) is: "file:line" when known, else "file, sample i+1". */
+export function sampleWhere(s: ObservedSeries, i: number): string {
+  return s.line && s.line[i] > 0 ? `${s.file}:${s.line[i]}` : `${s.file}, sample ${i + 1}`;
 }
 
-function iso(t: number): string {
-  return new Date(t * 1000).toISOString().replace('.000Z', 'Z');
+/** A time (s since the epoch) in ISO 8601 UTC, without zero milliseconds; non-finite ones as they are. */
+export function isoTime(t: number): string {
+  return Number.isFinite(t) ? new Date(t * 1000).toISOString().replace('.000Z', 'Z') : String(t);
 }
 
-/** The nominal step and every spacing longer than 1.5 steps. */
+/**
+ * The nominal step and every spacing longer than 1.5 steps, for a series with strictly
+ * increasing times. The step is the most common spacing (to the millisecond), not the median: a
+ * gauge samples on a fixed step, and the mode recovers it exactly even when over half the samples
+ * are missing (the median then lands on a gap), and it is always a spacing the file has (the
+ * median of an even count can fall between two).
+ */
 export function findGaps(s: ObservedSeries): GapReport {
   const t = s.time;
   const counts = new Map<number, number>();
@@ -138,7 +146,7 @@ export function findGaps(s: ObservedSeries): GapReport {
 /** One line per gap: where it is, how long, how many samples are missing. */
 export function describeGaps(s: ObservedSeries, report: GapReport): string[] {
   return report.gaps.map(
-    (g) => `${sampleWhere(s, g.after + 1)}: gap of ${((g.to - g.from) / 3600).toFixed(2)} h from ${iso(g.from)} to ${iso(g.to)} (${g.missing} samples missing at the ${report.step} s step)`,
+    (g) => `${sampleWhere(s, g.after + 1)}: gap of ${((g.to - g.from) / 3600).toFixed(2)} h from ${isoTime(g.from)} to ${isoTime(g.to)} (${g.missing} samples missing at the ${report.step} s step)`,
   );
 }
 
@@ -157,12 +165,13 @@ export function requireNoGaps(s: ObservedSeries): GapReport {
 }
 
 /**
- * The series with every gap filled by linear interpolation between the samples either side,
- * spread evenly across the gap (at the nominal step when the gap is a whole number of steps);
- * the report lists what was filled. Filled samples have line 0.
+ * The series with the gaps of `report` (by default every gap findGaps finds; a caller may pass a
+ * subset, in time order) filled by linear interpolation between the samples either side, each
+ * gap's missing samples spread evenly across it (at the nominal step when the gap is a whole
+ * number of steps). Returns the report it filled. Filled samples have line 0; a series without
+ * gaps to fill comes back as it is.
  */
-export function fillGaps(s: ObservedSeries): { series: ObservedSeries; report: GapReport } {
-  const report = findGaps(s);
+export function fillGaps(s: ObservedSeries, report: GapReport = findGaps(s)): { series: ObservedSeries; report: GapReport } {
   if (report.gaps.length === 0) return { series: s, report };
   const added = report.gaps.reduce((k, g) => k + g.missing, 0);
   const n = s.time.length + added;
