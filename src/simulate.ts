@@ -5,6 +5,7 @@
  * drawn by pumping. The headline energy is their difference, net of pumping, and every figure
  * derived from it (capacity factor, full-load hours) says so.
  */
+import { isoTime } from './time.js';
 import type { Scenario } from './scenario/types.js';
 import { buildOperation, buildScheme, MODE_DIRECTIONS, type RunInputs } from './scenario/build.js';
 import { buildSea, describeTide, tideDataFiles } from './scenario/tide-source.js';
@@ -85,7 +86,6 @@ export interface Result {
   summary: Summary;
 }
 
-const iso = (t: number) => new Date(t * 1000).toISOString().replace('.000Z', 'Z');
 
 function operationText(s: Scenario): string {
   const o = s.operation;
@@ -105,8 +105,8 @@ function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, totals: T
   const pumping = energyByMonth(sea, series.pumpPower);
   return {
     scenario: s.name,
-    period_start: iso(sea.t0),
-    period_end: iso(sea.t0 + duration),
+    period_start: isoTime(sea.t0),
+    period_end: isoTime(sea.t0 + duration),
     period_days: duration / 86400,
     time_step_s: sea.dt,
     operation: operationText(s),

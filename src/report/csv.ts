@@ -1,7 +1,7 @@
 /** CSV writers for results: per-step series, monthly energy and the per-tide ledger. */
+import { isoTime } from '../time.js';
 import type { Result } from '../simulate.js';
 
-const iso = (t: number) => new Date(Math.round(t) * 1000).toISOString().replace('.000Z', 'Z');
 
 /**
  * Per-step series: one row per sea-level sample; flows and powers are means over the step that
@@ -14,7 +14,7 @@ export function seriesCsv(r: Result): string {
     const z = series.basinLevel[i];
     const e = sea.level[i];
     rows.push(
-      `${iso(sea.t0 + i * sea.dt)},${e.toFixed(4)},${z.toFixed(4)},${(z - e).toFixed(4)},${modeNames[series.mode[i]]},` +
+      `${isoTime(sea.t0 + i * sea.dt)},${e.toFixed(4)},${z.toFixed(4)},${(z - e).toFixed(4)},${modeNames[series.mode[i]]},` +
         `${series.turbineFlow[i].toFixed(2)},${series.sluiceFlow[i].toFixed(2)},${(series.power[i] / 1e6).toFixed(4)},${(series.pumpPower[i] / 1e6).toFixed(4)}`,
     );
   }
@@ -37,7 +37,7 @@ export function tidesCsv(r: Result): string {
   const rows = ['start_utc,end_utc,half,modes,generated_mwh,pumping_mwh,net_mwh,peak_power_mw,peak_pump_power_mw,partial'];
   for (const h of r.halfTides) {
     rows.push(
-      `${iso(h.start)},${iso(h.end)},${h.half},${h.modes.join('>')},${(h.generated / MWH).toFixed(3)},${(h.pumped / MWH).toFixed(3)},` +
+      `${isoTime(h.start)},${isoTime(h.end)},${h.half},${h.modes.join('>')},${(h.generated / MWH).toFixed(3)},${(h.pumped / MWH).toFixed(3)},` +
         `${((h.generated - h.pumped) / MWH).toFixed(3)},${(h.peakPower / 1e6).toFixed(3)},${(h.peakPumpPower / 1e6).toFixed(3)},${h.partial}`,
     );
   }

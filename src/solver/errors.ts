@@ -25,7 +25,4 @@ export class SolverError extends Error {
   }
 }
 
-/** ISO 8601 UTC text of a time in seconds since the epoch, to the second. */
-export function isoTime(t: number): string {
-  return Number.isFinite(t) ? new Date(Math.round(t) * 1000).toISOString().replace('.000Z', 'Z') : String(t);
-}
+export { isoTime } from '../time.js';

@@ -3,6 +3,7 @@
  * the step) is paid at the price in force when the step starts (the latest price row at or before
  * that time; a row holds until the next one, the last for one more interval of the series).
  */
+import { isoTime } from '../time.js';
 import { readFileSync } from 'node:fs';
 import { InputError } from '../scenario/validate.js';
 import { parseIsoSeconds } from '../tide/series.js';
@@ -17,7 +18,6 @@ export interface PriceSeries {
 }
 
 const J_PER_MWH = 3.6e9;
-const iso = (t: number) => new Date(t * 1000).toISOString().replace('.000Z', 'Z');
 
 /** Reads a CSV with columns time_utc (ISO 8601) and price_gbp_per_mwh, in any order; errors name the line. */
 export function readPriceCsv(file: string): PriceSeries {
@@ -41,7 +41,7 @@ export function readPriceCsv(file: string): PriceSeries {
     const p = Number(cells[pi]);
     if (!Number.isFinite(t)) throw new InputError(`${file}:${i + 1}: time_utc: expected an ISO 8601 UTC time such as 2018-01-01T00:30:00Z, got "${cells[ti] ?? ''}"`);
     if ((cells[pi] ?? '').trim() === '' || !Number.isFinite(p)) throw new InputError(`${file}:${i + 1}: price_gbp_per_mwh: expected a finite number (GBP/MWh), got "${cells[pi] ?? ''}"`);
-    if (time.length > 0 && t <= time[time.length - 1]) throw new InputError(`${file}:${i + 1}: time ${iso(t)} does not follow the row before (${iso(time[time.length - 1])}); sort the series and remove duplicates`);
+    if (time.length > 0 && t <= time[time.length - 1]) throw new InputError(`${file}:${i + 1}: time ${isoTime(t)} does not follow the row before (${isoTime(time[time.length - 1])}); sort the series and remove duplicates`);
     time.push(t);
     price.push(p);
   }
@@ -60,7 +60,7 @@ export function checkPriceCoverage(p: PriceSeries, sea: SeaLevel, what: string):
   const first = sea.t0;
   const last = sea.t0 + (sea.level.length - 2) * sea.dt; // start of the last step
   if (first < p.time[0] || last >= pricedUntil(p)) {
-    throw new InputError(`${p.file}: prices cover ${iso(p.time[0])} to ${iso(pricedUntil(p))}, but ${what} runs steps from ${iso(first)} to ${iso(last + sea.dt)}`);
+    throw new InputError(`${p.file}: prices cover ${isoTime(p.time[0])} to ${isoTime(pricedUntil(p))}, but ${what} runs steps from ${isoTime(first)} to ${isoTime(last + sea.dt)}`);
   }
 }
 

@@ -2,6 +2,7 @@
  * Observed sea-level series: reading a CSV of (time, level) and putting it on the solver's
  * uniform grid.
  */
+import { isoTime } from '../time.js';
 import { readFileSync } from 'node:fs';
 import type { SeaLevel } from '../solver/integrate.js';
 
@@ -109,9 +110,6 @@ export function sampleWhere(s: ObservedSeries, i: number): string {
 }
 
 /** A time (s since the epoch) in ISO 8601 UTC, without zero milliseconds; non-finite ones as they are. */
-export function isoTime(t: number): string {
-  return Number.isFinite(t) ? new Date(t * 1000).toISOString().replace('.000Z', 'Z') : String(t);
-}
 
 /**
  * The nominal step and every spacing longer than 1.5 steps, for a series with strictly
@@ -199,3 +197,5 @@ export function fillGaps(s: ObservedSeries, report: GapReport = findGaps(s)): { 
   }
   return { series: { time, level, file: s.file, line }, report };
 }
+
+export { isoTime };

@@ -1,0 +1,6 @@
+/** Time stamps at the edges: seconds since 1970-01-01T00:00Z to ISO 8601 UTC text. */
+
+/** ISO 8601 UTC text of a time in seconds since the epoch, to the second ("2018-01-01T00:00:00Z"); non-finite times as they are. */
+export function isoTime(t: number): string {
+  return Number.isFinite(t) ? new Date(Math.round(t) * 1000).toISOString().replace('.000Z', 'Z') : String(t);
+}
