@@ -14,6 +14,7 @@ import { allocateSeries, integrate, type SeaLevel, type StepSeries, type Totals 
 import { countTides, energyByMonth, massBalanceError } from './solver/accounting.js';
 import { ModeLog } from './solver/mode-log.js';
 import { halfTideLedger, type HalfTide } from './solver/ledger.js';
+import { startMode } from './operation/modes.js';
 import { HOUR_S, J_PER_GWH } from './physics.js';
 
 /** Energy of one calendar month (UTC), GWh. */
@@ -156,7 +157,9 @@ export function simulate(s: Scenario, o: SimulateOptions = {}): Result {
   if (o.series && o.series.power.length !== n) throw new RangeError(`series buffers hold ${o.series.power.length} samples, the sea level ${n}`);
   const series = o.series ?? allocateSeries(n);
   const log = new ModeLog();
-  const totals = integrate(inputs.sea, inputs.scheme, inputs.ops, { series, log });
+  // Start in the mode that waits for the next slack water of the tide in progress at t0.
+  const initialMode = startMode(inputs.ops, inputs.sea.level[1] > inputs.sea.level[0]);
+  const totals = integrate(inputs.sea, inputs.scheme, inputs.ops, { series, log, initialMode });
   const halfTides = halfTideLedger(log, inputs.ops, inputs.sea, series);
   return {
     scenario: s,

@@ -115,3 +115,22 @@ export function buildModeTable(specs: readonly ModeSpec[], rampTime = 0): ModeTa
   });
   return table;
 }
+
+/**
+ * The mode to start a run in, with the basin at the sea's level: one that waits for the next
+ * slack water of the tide in progress. A rising sea turns at high water, after which the head
+ * rises through 0; a falling sea turns at low water, after which the head falls through 0. Of
+ * the modes that end at that crossing a sluicing one is preferred (the basin follows the sea
+ * until then); with none, mode 0. A mode that ends at the other crossing would end at once, at
+ * the wrong stage of the tide, and could leave the basin holding for weeks, until a tide large
+ * enough to reach the start head came.
+ */
+export function startMode(ops: ModeTable, seaRising: boolean): number {
+  const dir = seaRising ? 1 : -1;
+  let pick = -1;
+  for (let m = 0; m < ops.names.length; m++) {
+    if (ops.exitHead[m] !== 0 || ops.exitDir[m] !== dir) continue;
+    if (pick < 0 || (ops.sluice[m] === 1 && ops.sluice[pick] === 0)) pick = m;
+  }
+  return pick < 0 ? 0 : pick;
+}
