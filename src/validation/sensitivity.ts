@@ -14,6 +14,7 @@
  * constant-area basin without level limits gives the same energy at any offset.
  */
 import { DEFAULT_SCENARIO } from '../paths.js';
+import { InputError } from '../errors.js';
 import { fundamentalArguments, ARG_COUNT, ARG_NPRIME, ARG_P, ARG_P1 } from '../tide/astronomy.js';
 import { fundamentalCorrections, FUNDAMENTALS } from '../tide/nodal.js';
 import { scenarioJob, withFields } from './scenario-run.js';
@@ -52,6 +53,8 @@ export interface SensitivityOptions {
   years?: readonly number[];
   /** Sea-level offsets (m), each run for every year (default 0, +0.3, +1). */
   offsets_m?: readonly number[];
+  /** Solver step (s); default: the scenario's own. */
+  time_step_s?: number;
 }
 
 export interface SensitivityYear {
@@ -83,14 +86,16 @@ export async function runSensitivity(o: SensitivityOptions = {}, run: RunJobsOpt
   const site = o.site ?? 'liverpool';
   const years = o.years ?? DEFAULT_YEARS;
   const offsets = o.offsets_m ?? DEFAULT_OFFSETS_M;
+  if (years.length === 0 || offsets.length === 0) throw new InputError('a sensitivity study needs at least one year and one sea-level offset');
   const base = scenarioJob(path, 'base');
-  const raw = base.scenario as { name: string; tide: { datum?: string }; time_step_s?: number };
+  const raw = base.scenario as { name: string; tide: { datum?: string } };
   const datum = o.datum ?? raw.tide.datum ?? 'ODN';
   const jobs = offsets.flatMap((offset) =>
     years.map((year) =>
       withFields(base, `${raw.name}, ${year}, sea level ${offset >= 0 ? '+' : ''}${offset} m`, {
         period: { year },
         tide: { kind: 'harmonic', site, datum, sea_level_offset_m: offset },
+        ...(o.time_step_s !== undefined ? { time_step_s: o.time_step_s } : {}),
       }),
     ),
   );
@@ -106,7 +111,7 @@ export async function runSensitivity(o: SensitivityOptions = {}, run: RunJobsOpt
     scenario: raw.name,
     site,
     datum,
-    time_step_s: figures[0]?.time_step_s ?? raw.time_step_s ?? 300,
+    time_step_s: figures[0].time_step_s,
     offsets_m: [...offsets],
     years: rows,
     mean_gwh: offsets.map((_, j) => rows.reduce((a, r) => a + r.energy_gwh[j], 0) / n),
