@@ -54,10 +54,10 @@ function energyAgainstFactor(s: Sensitivity): Figure {
   return {
     id: 'nodal-factor',
     title: 'Annual energy against the M2 nodal factor',
-    caption: 'Each point a year (labelled), for each sea-level offset: energy relative to that offset\'s mean over the years (%).',
+    caption: 'Each point a year (labelled on the first offset), for each sea-level offset: energy relative to that offset\'s mean over the years (%).',
     data: s.offsets_m.map((x, j) => ({
       type: 'scatter',
-      mode: 'markers+text',
+      mode: j === 0 ? 'markers+text' : 'markers',
       name: offsetName(x),
       x: s.years.map((y) => y.m2_nodal_factor),
       y: s.years.map((y) => (y.energy_gwh[j] / s.mean_gwh[j] - 1) * 100),
@@ -85,7 +85,7 @@ export function sensitivityHtml(s: Sensitivity, o: { toolVersion: string }): str
   return pageHtml({
     title: `${s.scenario}: annual energy across the nodal cycle and with sea-level rise`,
     subtitle: `${first}-${last}, harmonic tide at ${s.site} (m ${s.datum}), step ${fmt(s.time_step_s, 0)} s; energy ranges over ${fmt(n.peak_to_trough * 100, 1)} % of its mean across the years`,
-    header: `<section id="section-table"><h2>Annual energy (GWh/yr)</h2><pre>${escapeHtml(sensitivityTable(s, 'text'))}</pre><p class="caption">Scenario file ${escapeHtml(s.file)}. Sea-level rise is a uniform offset of the predicted tide: the tidal amplitudes are unchanged; the energy changes through the basin's area-level curve only.</p></section>`,
+    header: `<section id="section-table"><h2>Annual energy (GWh/yr)</h2><pre style="white-space: pre-wrap">${escapeHtml(sensitivityTable(s, 'text'))}</pre><p class="caption">Scenario file ${escapeHtml(s.file)}. Sea-level rise is a uniform offset of the predicted tide: the tidal amplitudes are unchanged; the energy changes through the basin's area-level curve only.</p></section>`,
     figures: [energyByYear(s), energyAgainstFactor(s)],
     toolVersion: o.toolVersion,
   });

@@ -4,7 +4,8 @@
  * data in and out, so a run can go to a worker thread (task.ts) or run here alike.
  */
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { basename, dirname } from 'node:path';
+import type { TideSpec } from '../scenario/types.js';
 import { loadScenario, scenarioFromObject } from '../scenario/load.js';
 import { simulate, type Result } from '../simulate.js';
 
@@ -25,6 +26,8 @@ export interface RunFigures {
   period_days: number;
   time_step_s: number;
   tide_source: string;
+  /** The tide in a few words: "harmonic <site> (m <datum>)" or "observed <file name> (m <datum>)", with any sea-level offset. */
+  tide: string;
   operation: string;
   installed_capacity_mw: number;
   /** Net of pumping, scaled to 365.25 days (GWh/yr). */
@@ -36,6 +39,11 @@ export interface RunFigures {
   /** Share of the generated energy made on the ebb (basin to sea), from the per-tide ledger (fraction). */
   ebb_share: number;
   mass_balance_error: number;
+}
+
+function tideText(t: TideSpec): string {
+  const offset = t.sea_level_offset_m !== 0 ? `, sea level ${t.sea_level_offset_m >= 0 ? '+' : ''}${t.sea_level_offset_m} m` : '';
+  return `${t.kind === 'harmonic' ? `harmonic ${basename(t.site, '.json')}` : `observed ${basename(t.file)}`} (m ${t.datum}${offset})`;
 }
 
 /** The figures of a simulation result. */
@@ -54,6 +62,7 @@ export function runFigures(r: Result): RunFigures {
     period_days: s.period_days,
     time_step_s: s.time_step_s,
     tide_source: s.tide_source,
+    tide: tideText(r.scenario.tide),
     operation: s.operation,
     installed_capacity_mw: s.installed_capacity_mw,
     annual_energy_gwh: s.annual_energy_gwh,

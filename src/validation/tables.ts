@@ -71,7 +71,7 @@ export function runDetailsTable(rows: readonly ValidationRow[], format: TableFor
       r.scheme.id,
       `${g.period_start.slice(0, 10)} to ${g.period_end.slice(0, 10)}`,
       f(g.time_step_s, 0),
-      g.tide_source.replace(/ \(m .*\)$/, ''),
+      g.tide,
       g.operation,
       f(g.annual_generated_energy_gwh, 1),
       f(g.annual_pumping_energy_gwh, 1),
