@@ -34,3 +34,4 @@ export { loadSweep, checkDesigns, type LoadedSweep, type SweepSpec } from './swe
 export { runSweep, allIndices, type SweepRun, type SweepRunOptions, type DesignRow } from './sweep/run.js';
 export { sweepHeader, sweepFiles, bestDesigns, type SweepHeader } from './sweep/output.js';
 export { parseShard, shardIndices, shardFiles, mergeShards, type ShardId } from './sweep/shard.js';
+export { VALIDATION_SCHEMES, acceptedBand, runValidation, failures, runSensitivity, annualMeanNodalFactor, type ValidationScheme, type ValidationRow, type Sensitivity, type SensitivityOptions } from './validation/index.js';

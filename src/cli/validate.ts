@@ -1,0 +1,123 @@
+/**
+ * `mersey-tidal validate`: run the validation suite (every real and proposed scheme of the
+ * published record), print the table, and unless --quick the nodal-cycle and sea-level-rise
+ * sensitivity of the Mersey default; write JSON, CSV and the sensitivity page with --out. Exits
+ * non-zero (1) when a scheme is outside its tolerance, after printing and writing everything.
+ */
+import { resolve } from 'node:path';
+import { InvalidArgumentError, type Command } from 'commander';
+import { toolVersion } from '../paths.js';
+import { checkReplaceable, writeDirAtomic } from '../report/atomic.js';
+import { WorkerPool, defaultWorkerCount } from '../parallel/pool.js';
+import { failures, runValidation, type ValidationRow } from '../validation/suite.js';
+import { VALIDATION_SCHEMES } from '../validation/published.js';
+import { DEFAULT_OFFSETS_M, DEFAULT_YEARS, runSensitivity, type Sensitivity } from '../validation/sensitivity.js';
+import { runDetailsTable, sensitivityCsv, sensitivityTable, validationCsv, validationTable, type TableFormat } from '../validation/tables.js';
+import { sensitivityHtml } from '../validation/plot.js';
+
+interface ValidateOptions {
+  quick?: boolean;
+  markdown?: boolean;
+  out?: string;
+  workers?: number;
+}
+
+/** The first file of the output folder: identifies a previous validation result that may be replaced. */
+export const VALIDATION_IDENTITY = 'validation.json';
+export const VALIDATION_FORMAT = 1;
+
+function parseWorkers(text: string): number {
+  const n = Number(text);
+  if (!/^\s*\d+\s*$/.test(text) || n < 1) throw new InvalidArgumentError(`expected a whole number of worker threads >= 1, got "${text}"`);
+  return n;
+}
+
+/** The whole report as text or markdown. */
+export function validationReport(rows: readonly ValidationRow[], sens: Sensitivity | null, format: TableFormat): string {
+  const h = (s: string) => (format === 'markdown' ? `**${s}**` : s);
+  const parts = [
+    h('Validation: modelled against published annual energy (GWh/yr, net of pumping)'),
+    '',
+    validationTable(rows, format),
+    '',
+    h('How each scheme was run'),
+    '',
+    runDetailsTable(rows, format),
+  ];
+  if (sens) {
+    parts.push(
+      '',
+      h(`Sensitivity: ${sens.scenario} across the nodal cycle and with sea-level rise (harmonic ${sens.site} tide, m ${sens.datum}, step ${sens.time_step_s} s)`),
+      '',
+      sensitivityTable(sens, format),
+    );
+  }
+  return parts.join('\n') + '\n';
+}
+
+/** The JSON document of a validation run. */
+export function validationJson(rows: readonly ValidationRow[], sens: Sensitivity | null, version: string): string {
+  return (
+    JSON.stringify(
+      {
+        format: VALIDATION_FORMAT,
+        tool_version: version,
+        rule: 'pass when low * (1 - tolerance) <= modelled annual energy (net of pumping) <= high * (1 + tolerance); ratio = modelled / reference',
+        schemes: rows.map((r) => ({ ...r.scheme, scenario_file: r.file, modelled: r.figures, ratio: r.ratio, accepted_gwh: r.accepted_gwh, accepted_ratio: r.accepted_ratio, pass: r.pass })),
+        sensitivity: sens,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+export function registerValidate(program: Command): void {
+  program
+    .command('validate')
+    .description(
+      'Run every real and proposed scheme of the validation suite against its published annual energy and print the table; ' +
+        'then (unless --quick) the Mersey default across the 18.6-year nodal cycle (2020-2038) and with sea-level rise (+0.3 m, +1 m). ' +
+        'Exits 1 when a scheme is outside its tolerance',
+    )
+    .option('--quick', 'the validation table only: skip the nodal-cycle and sea-level-rise sensitivity (19 years x 3 sea levels, 57 year-long runs)')
+    .option('--markdown', 'print the tables as markdown (as in the README) instead of plain text')
+    .option('--out <dir>', 'also write validation.json, validation.csv and, without --quick, sensitivity.csv and sensitivity.html (self-contained plot) to this folder')
+    .option('--workers <n>', `worker threads (default: the available cores, here ${defaultWorkerCount()})`, parseWorkers)
+    .action(async (opts: ValidateOptions) => {
+      const dir = opts.out === undefined ? undefined : resolve(opts.out);
+      // Refuse an --out that is not a previous result now, not after the runs.
+      if (dir !== undefined) checkReplaceable(dir, VALIDATION_IDENTITY);
+      const workers = opts.workers ?? defaultWorkerCount();
+      const jobs = VALIDATION_SCHEMES.length + (opts.quick ? 0 : DEFAULT_YEARS.length * DEFAULT_OFFSETS_M.length);
+      const pool = workers > 1 ? new WorkerPool(Math.min(workers, jobs)) : undefined;
+      let rows: ValidationRow[];
+      let sens: Sensitivity | null = null;
+      const t0 = performance.now();
+      try {
+        rows = await runValidation(VALIDATION_SCHEMES, { pool });
+        if (!opts.quick) sens = await runSensitivity({}, { pool });
+      } finally {
+        await pool?.close();
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      const format: TableFormat = opts.markdown ? 'markdown' : 'text';
+      process.stdout.write(validationReport(rows, sens, format));
+      process.stderr.write(`\n${rows.length + (sens ? sens.years.length * sens.offsets_m.length : 0)} runs in ${seconds.toFixed(1)} s on ${pool ? `${pool.size} worker threads` : 'one thread'}\n`);
+      if (dir !== undefined) {
+        const version = toolVersion();
+        const files: Record<string, string> = { [VALIDATION_IDENTITY]: validationJson(rows, sens, version), 'validation.csv': validationCsv(rows) };
+        if (sens) {
+          files['sensitivity.csv'] = sensitivityCsv(sens);
+          files['sensitivity.html'] = sensitivityHtml(sens, { toolVersion: version });
+        }
+        await writeDirAtomic(dir, files);
+        process.stdout.write(`\nWritten\n${Object.keys(files).map((name) => `  ${resolve(dir, name)}`).join('\n')}\n`);
+      }
+      const bad = failures(rows);
+      if (bad.length > 0) {
+        const list = bad.map((r) => `${r.scheme.id} (modelled ${r.figures.annual_energy_gwh.toFixed(1)} GWh/yr, ${r.ratio.toFixed(2)} x the published ${r.scheme.energy.reference_gwh} GWh/yr; accepted ${r.accepted_gwh[0].toFixed(0)}-${r.accepted_gwh[1].toFixed(0)})`);
+        throw new Error(`validation: ${bad.length} of ${rows.length} schemes outside their tolerance: ${list.join('; ')}; see README "Validation" for the known causes`);
+      }
+    });
+}

@@ -1,0 +1,53 @@
+/**
+ * Running a list of validation jobs: on a worker pool when one is given and there is more than
+ * one job, else one after the other in this thread. The figures come back in the order of the
+ * jobs and are the same either way (each run is deterministic and independent).
+ */
+import { InputError } from '../errors.js';
+import { TaskError, WorkerExitError, type WorkerPool } from '../parallel/pool.js';
+import { distModule } from '../parallel/task.js';
+import { runJob, type RunFigures, type ScenarioJob } from './scenario-run.js';
+import type { ValidationTaskInit } from './task.js';
+
+export interface RunJobsOptions {
+  /** Worker pool to run on (left open); absent: run in this thread. */
+  pool?: WorkerPool;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export async function runJobs(jobs: readonly ScenarioJob[], o: RunJobsOptions = {}): Promise<RunFigures[]> {
+  if (!o.pool || jobs.length < 2) {
+    return jobs.map((job, k) => {
+      const figures = runLabelled(job);
+      o.onProgress?.(k + 1, jobs.length);
+      return figures;
+    });
+  }
+  const init: ValidationTaskInit = { jobs: [...jobs] };
+  try {
+    return await o.pool.run<ValidationTaskInit, RunFigures>({
+      task: distModule('validation/task.js'),
+      init,
+      indices: Int32Array.from(jobs, (_, i) => i),
+      onProgress: o.onProgress,
+    });
+  } catch (err) {
+    if (err instanceof TaskError) {
+      const msg = `${jobs[err.index].label}: ${err.causeMessage}`;
+      throw err.causeName === 'InputError' ? new InputError(msg) : new Error(msg, { cause: err });
+    }
+    if (err instanceof WorkerExitError && err.index !== undefined) throw new Error(`${jobs[err.index].label}: its worker ${err.detail}`, { cause: err });
+    throw err;
+  }
+}
+
+/** A job run in this thread, its errors prefixed with its label. */
+function runLabelled(job: ScenarioJob): RunFigures {
+  try {
+    return runJob(job);
+  } catch (err) {
+    if (err instanceof InputError) throw new InputError(`${job.label}: ${err.message}`);
+    if (err instanceof Error && !(err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError)) throw new Error(`${job.label}: ${err.message}`, { cause: err });
+    throw err;
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * One validation run: a scenario object (a scenario file's JSON, possibly with some fields
+ * replaced) simulated over its period, reduced to the figures the validation tables need. Plain
+ * data in and out, so a run can go to a worker thread (task.ts) or run here alike.
+ */
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import type { TideSpec } from '../scenario/types.js';
+import { loadScenario, scenarioFromObject } from '../scenario/load.js';
+import { simulate, type Result } from '../simulate.js';
+
+export interface ScenarioJob {
+  /** Names the run in messages. */
+  label: string;
+  /** The scenario as parsed JSON (fields replaced as the study needs). */
+  scenario: unknown;
+  /** The scenario file (absolute): relative data paths resolve from its folder. */
+  file: string;
+}
+
+/** What a validation table reads from one run; every figure in reporting units. */
+export interface RunFigures {
+  scenario: string;
+  period_start: string;
+  period_end: string;
+  period_days: number;
+  time_step_s: number;
+  tide_source: string;
+  /** The tide in a few words: "harmonic <site> (m <datum>)" or "observed <file name> (m <datum>)", with any sea-level offset. */
+  tide: string;
+  operation: string;
+  installed_capacity_mw: number;
+  /** Net of pumping, scaled to 365.25 days (GWh/yr). */
+  annual_energy_gwh: number;
+  annual_generated_energy_gwh: number;
+  annual_pumping_energy_gwh: number;
+  /** Net energy over installed capacity (fraction). */
+  capacity_factor: number;
+  /** Share of the generated energy made on the ebb (basin to sea), from the per-tide ledger (fraction). */
+  ebb_share: number;
+  mass_balance_error: number;
+}
+
+function tideText(t: TideSpec): string {
+  const offset = t.sea_level_offset_m !== 0 ? `, sea level ${t.sea_level_offset_m >= 0 ? '+' : ''}${t.sea_level_offset_m} m` : '';
+  return `${t.kind === 'harmonic' ? `harmonic ${basename(t.site, '.json')}` : `observed ${basename(t.file)}`} (m ${t.datum}${offset})`;
+}
+
+/** The figures of a simulation result. */
+export function runFigures(r: Result): RunFigures {
+  const s = r.summary;
+  let ebb = 0;
+  let all = 0;
+  for (const h of r.halfTides) {
+    all += h.generated;
+    if (h.half === 'ebb') ebb += h.generated;
+  }
+  return {
+    scenario: s.scenario,
+    period_start: s.period_start,
+    period_end: s.period_end,
+    period_days: s.period_days,
+    time_step_s: s.time_step_s,
+    tide_source: s.tide_source,
+    tide: tideText(r.scenario.tide),
+    operation: s.operation,
+    installed_capacity_mw: s.installed_capacity_mw,
+    annual_energy_gwh: s.annual_energy_gwh,
+    annual_generated_energy_gwh: s.annual_generated_energy_gwh,
+    annual_pumping_energy_gwh: s.annual_pumping_energy_gwh,
+    capacity_factor: s.capacity_factor,
+    ebb_share: all > 0 ? ebb / all : 0,
+    mass_balance_error: s.mass_balance_error,
+  };
+}
+
+/** Runs one job in this thread. */
+export function runJob(job: ScenarioJob): RunFigures {
+  return runFigures(simulate(scenarioFromObject(job.scenario, job.file, dirname(job.file))));
+}
+
+/**
+ * The job of a scenario file, with top-level fields replaced (e.g. the tide or the period). The
+ * file itself is checked first with the scenario loader, so a bad file is reported with its line
+ * and column before anything runs; the replaced fields are checked when the job runs.
+ */
+export function scenarioJob(path: string, label: string, replace: Record<string, unknown> = {}): ScenarioJob {
+  const file = loadScenario(path).file;
+  return withFields({ label, scenario: JSON.parse(readFileSync(file, 'utf8')), file }, label, replace);
+}
+
+/** A copy of a job with top-level fields of its scenario replaced, under a new label. */
+export function withFields(job: ScenarioJob, label: string, replace: Record<string, unknown>): ScenarioJob {
+  return { label, scenario: { ...(job.scenario as Record<string, unknown>), ...replace }, file: job.file };
+}

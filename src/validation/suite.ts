@@ -1,0 +1,42 @@
+/**
+ * The validation suite: every scheme of the published record (published.ts) simulated from its
+ * scenario file over the scenario's own period and step, its modelled annual energy set beside
+ * the published one, with the ratio and a verdict against the scheme's tolerance.
+ */
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
+import { acceptedBand, VALIDATION_SCHEMES, type ValidationScheme } from './published.js';
+import { scenarioJob, type RunFigures } from './scenario-run.js';
+import { runJobs, type RunJobsOptions } from './run.js';
+
+export interface ValidationRow {
+  scheme: ValidationScheme;
+  /** The scenario file (absolute). */
+  file: string;
+  figures: RunFigures;
+  /** Modelled annual energy over the published reference figure. */
+  ratio: number;
+  /** Accepted annual energy (GWh/yr): the published range widened by the tolerance. */
+  accepted_gwh: [number, number];
+  /** The same band as ratios to the reference figure. */
+  accepted_ratio: [number, number];
+  pass: boolean;
+}
+
+/** The row of one scheme from its run's figures. */
+export function validationRow(scheme: ValidationScheme, file: string, figures: RunFigures): ValidationRow {
+  const ref = scheme.energy.reference_gwh;
+  const [lo, hi] = acceptedBand(scheme);
+  const e = figures.annual_energy_gwh;
+  return { scheme, file, figures, ratio: e / ref, accepted_gwh: [lo, hi], accepted_ratio: [lo / ref, hi / ref], pass: e >= lo && e <= hi };
+}
+
+/** Runs the suite (default: every scheme of the published record); rows in the order of the schemes. */
+export async function runValidation(schemes: readonly ValidationScheme[] = VALIDATION_SCHEMES, o: RunJobsOptions = {}): Promise<ValidationRow[]> {
+  const jobs = schemes.map((s) => scenarioJob(join(PACKAGE_ROOT, s.scenario), s.id));
+  const figures = await runJobs(jobs, o);
+  return schemes.map((s, i) => validationRow(s, jobs[i].file, figures[i]));
+}
+
+/** The rows outside their tolerance. */
+export const failures = (rows: readonly ValidationRow[]) => rows.filter((r) => !r.pass);
