@@ -16,6 +16,7 @@ import { registerTideCommands } from './tide.js';
 import { registerReport } from './report.js';
 import { registerSweep } from './sweep.js';
 import { registerMerge } from './merge.js';
+import { registerOptimise } from './optimise.js';
 
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
@@ -36,6 +37,7 @@ export function buildProgram(): Command {
   registerReport(program);
   registerSweep(program);
   registerMerge(program);
+  registerOptimise(program);
   return program;
 }
 

@@ -1,9 +1,9 @@
 /**
- * The best fixed heads: the same controls at every half tide, chosen by a compass search over
- * the head lattice (one start head, end head and pumping target per generating direction), each
- * point valued by a run over the whole period with the same objective as flexible operation.
- * The search starts at the scenario's own heads with moves of 0.8 m, halved down to the lattice
- * step; its points are valued in batches (on worker threads by the caller).
+ * The best fixed heads: the same controls at every half tide, chosen by a search over the head
+ * lattice (one start head, end head and pumping target per generating direction), each point
+ * valued by a run over the whole period with the same objective as flexible operation: a coarse
+ * grid and the scenario's own heads, then compass searches with moves of 0.8 m halved down to
+ * the lattice step. Its points are valued in batches (on worker threads by the caller).
  */
 import { advance, allocateSeries, SolverState, startState, type SolverRun, type StepSeries } from '../solver/integrate.js';
 import { directionIndex, readControls, writeControls, type DirectionModes, type HalfControls } from './cycle.js';
@@ -92,9 +92,16 @@ export interface FixedSearch extends SearchResult {
   readonly evaluations: number;
 }
 
+/** Grid spacing (m) of the fixed search's first stage, over start head, end head and pumping target alike in every direction. */
+export const FIXED_GRID_M = 1.0;
+/** Compass searches of the fixed search, from the best distinct starting points. */
+export const FIXED_STARTS = 3;
+
 /**
- * Searches the best fixed controls from `start`, valuing the points it needs with `evaluate`
- * (values in the order of the points).
+ * Searches the best fixed controls: the points of a coarse grid (the same heads in every
+ * direction, FIXED_GRID_M apart) and `start` are valued, and a compass search runs from each of
+ * the FIXED_STARTS best, sharing every value found; the best point they reach wins. Points are
+ * valued with `evaluate` in batches (values in the order of the points).
  */
 export async function searchFixed(p: Problem, start: Controls, evaluate: (points: Int32Array[]) => Promise<ArrayLike<number>>): Promise<FixedSearch> {
   const box = fixedBox(p);
@@ -106,7 +113,21 @@ export async function searchFixed(p: Problem, start: Controls, evaluate: (points
     x0[o + END] = Math.min(x0[o + END], x0[o + START] - 1);
     x0[o + PUMP] = Math.min(x0[o + PUMP], x0[o + START] - 1);
   }
-  const from = await searchBatched(search, search.best([x0]), evaluate);
-  const found = await searchBatched(search, search.compass(from, movesInUnits(FIXED_MOVES_M, p.ranges.step)), evaluate);
+  // The grid: the first direction's heads on a coarse grid, copied to the others.
+  const stride = Math.max(1, toUnits(FIXED_GRID_M, p.ranges.step));
+  const free = [START, END, PUMP].filter((q) => box.lo[q] < box.hi[q]);
+  const grid = search.gridPoints(x0, free, free.map(() => stride)).map((g) => {
+    for (let o = PER_HALF; o < g.length; o += PER_HALF) {
+      for (const q of [START, END, PUMP]) g[o + q] = Math.min(box.hi[o + q], Math.max(box.lo[o + q], g[q]));
+    }
+    return g;
+  });
+  const ranked = await searchBatched(search, search.ranked([x0, ...grid], FIXED_STARTS), evaluate);
+  const moves = movesInUnits(FIXED_MOVES_M, p.ranges.step);
+  let found: SearchResult = ranked[0];
+  for (const r of ranked) {
+    const f = await searchBatched(search, search.compass(r, moves), evaluate);
+    if (f.value > found.value) found = f;
+  }
   return { ...found, controls: pointControls(p, found.point), evaluations: search.evaluations };
 }

@@ -103,7 +103,7 @@ export interface DecisionRow {
   readonly slack: 'high' | 'low';
   readonly direction: 'ebb' | 'flood';
   readonly controls: HalfControls;
-  /** The half tide of the ledger the decision governed (null when the period ends before it). */
+  /** The half tide of the ledger the decision governed (null when it governed none: its start head was never reached). */
   readonly halfTide: HalfTide | null;
   /** Its net revenue (GBP); null without prices. */
   readonly revenueGbp: number | null;
@@ -182,16 +182,33 @@ function halfTideRevenue(r: Result, price: Float64Array, h: HalfTide): number {
   return gbp;
 }
 
-/** Each decision with the half tide of the ledger it governed: the first of its direction that ends after the decision. */
+/**
+ * Each decision with the half tide of the ledger it governed: a half tide belongs to the last
+ * decision of its direction made before it ended (a decision whose start head was never reached
+ * before the next one of its direction governed none, and has no half tide).
+ */
 function decisionRows(plan: FlexiblePlan, r: Result, price: Float64Array | null): DecisionRow[] {
-  const byDir = { ebb: r.halfTides.filter((h) => h.half === 'ebb'), flood: r.halfTides.filter((h) => h.half === 'flood') };
-  const next = { ebb: 0, flood: 0 };
+  const governed = new Map<number, HalfTide>();
+  for (const half of ['ebb', 'flood'] as const) {
+    const dir = half === 'ebb' ? 1 : -1;
+    let last = -1;
+    let j = 0;
+    for (const h of r.halfTides) {
+      if (h.half !== half) continue;
+      for (; j < plan.slack.length && plan.slack[j].time < h.end; j++) if (plan.decisions.dir[j] === dir) last = j;
+      if (last >= 0) governed.set(last, h);
+    }
+  }
   return plan.slack.map((w, j) => {
-    const direction = plan.decisions.dir[j] > 0 ? 'ebb' : 'flood';
-    const list = byDir[direction];
-    while (next[direction] < list.length && list[next[direction]].end <= w.time) next[direction]++;
-    const halfTide = list[next[direction]] ?? null;
-    return { time: w.time, slack: w.kind, direction, controls: plan.controls[j], halfTide, revenueGbp: halfTide && price ? halfTideRevenue(r, price, halfTide) : null };
+    const halfTide = governed.get(j) ?? null;
+    return {
+      time: w.time,
+      slack: w.kind,
+      direction: plan.decisions.dir[j] > 0 ? 'ebb' : 'flood',
+      controls: plan.controls[j],
+      halfTide,
+      revenueGbp: halfTide && price ? halfTideRevenue(r, price, halfTide) : null,
+    };
   });
 }
 

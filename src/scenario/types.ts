@@ -114,7 +114,7 @@ export interface FlexibleSpec {
   forecast: 'perfect' | 'harmonic';
   /** Built-in site name or site file path (relative paths from the scenario's folder). */
   forecast_site?: string;
-  /** Half tides searched together at each decision. */
+  /** Half tides searched together at each decision (default 1). */
   lookahead_half_tides: 1 | 2;
   /** Resolution of the head search (m). */
   head_step_m: number;
