@@ -15,6 +15,7 @@ import { slackWaters } from '../src/optimise/slack.js';
 import { FixedEvaluator, type Controls } from '../src/optimise/fixed.js';
 import { optimiseScenario } from '../src/optimise/scenario.js';
 import type { HalfControls } from '../src/optimise/cycle.js';
+import type { Decisions } from '../src/optimise/horizon.js';
 import { energyPerTide, merseyInputs, merseyScenario, sineLagoon } from './optimise-support.js';
 
 let pool: WorkerPool;
@@ -25,7 +26,7 @@ afterAll(async () => {
   await pool.close();
 });
 
-const NONE = { index: new Int32Array(0), dir: new Int8Array(0) };
+const NONE: Decisions = { index: new Int32Array(0), dir: new Int8Array(0) };
 
 /** Best fixed heads, the flexible plan and both runs (with their ledgers) on the inputs. */
 async function both(inputs: FlexibleInputs) {
@@ -33,7 +34,7 @@ async function both(inputs: FlexibleInputs) {
   const p = openProblem(data);
   const fixed = await bestFixed(data, pool);
   const plan = await flexiblePlan(data, pool, fixed.controls, inputs.lookahead);
-  const run = (decisions: typeof NONE, controls: HalfControls[]) => {
+  const run = (decisions: Decisions, controls: HalfControls[]) => {
     const series = allocateSeries(inputs.sea.level.length);
     const log = new ModeLog();
     const { totals } = applyPlan(p, decisions, controls, fixed.controls, { series, log });
@@ -98,3 +99,79 @@ describe('mass', () => {
     expect(Math.abs(pumped / r.flex.totals.pumpEnergy - 1)).toBeLessThan(1e-12);
   });
 });
+
+describe('the revenue objective', () => {
+  it('moves generation into the hours of high price, and earns more than the energy objective there', async () => {
+    // A price of 200 GBP/MWh from 16:00 to 20:00 UTC each day, 20 GBP/MWh otherwise.
+    const base = sineLagoon(8, 600);
+    const { sea } = base;
+    const highHour = (i: number) => {
+      const h = new Date((sea.t0 + i * sea.dt) * 1000).getUTCHours();
+      return h >= 16 && h < 20;
+    };
+    const gbpPerJ = Float64Array.from(sea.level, (_, i) => (highHour(i) ? 200 : 20) / 3.6e9);
+    const outcome = async (inputs: FlexibleInputs) => {
+      const r = await both(inputs);
+      let gbp = 0;
+      let high = 0;
+      for (let i = 0; i + 1 < sea.level.length; i++) {
+        gbp += (r.flex.series.power[i] - r.flex.series.pumpPower[i]) * sea.dt * gbpPerJ[i];
+        if (highHour(i)) high += r.flex.series.power[i] * sea.dt;
+      }
+      return { gbp, highShare: high / r.flex.totals.energy, net: r.flex.net };
+    };
+    const energy = await outcome(base);
+    const revenue = await outcome({ ...base, price: gbpPerJ });
+    expect(revenue.gbp).toBeGreaterThan(energy.gbp * 1.01);
+    expect(revenue.highShare).toBeGreaterThan(energy.highShare + 0.02);
+    // Value is bought with energy: the revenue run makes less of it.
+    expect(revenue.net).toBeLessThan(energy.net);
+  });
+});
+
+describe('the forecast', () => {
+  it('of a harmonic tide at its own site is perfect: the same decisions and energy', async () => {
+    const s = merseyScenario('2018-03-01T00:00:00Z', 5, 600);
+    s.tide = { kind: 'harmonic', site: 'liverpool', datum: 'ODN', sea_level_offset_m: 0 };
+    const perfect = await optimiseScenario(s, { pool, forecast: 'perfect' });
+    const harmonic = await optimiseScenario(s, { pool, forecast: 'harmonic' });
+    expect(harmonic.settings.forecastSite).toBe('liverpool');
+    expect(harmonic.flexible.plan.controls).toEqual(perfect.flexible.plan.controls);
+    expect(harmonic.flexible.result.totals.energy).toBe(perfect.flexible.result.totals.energy);
+  });
+
+  it('is what the decisions are made on: the slack waters of the harmonic prediction, not of the observed tide', async () => {
+    const s = merseyScenario('2018-03-01T00:00:00Z', 5, 600);
+    const r = await optimiseScenario(s, { pool, forecast: 'perfect' });
+    const withSite = await optimiseScenario(withForecastSite(s), { pool, forecast: 'harmonic' });
+    const observed = slackWaters(r.flexible.result.sea).map((w) => w.time);
+    const decided = withSite.flexible.plan.slack.map((w) => w.time);
+    expect(r.flexible.plan.slack.map((w) => w.time)).toEqual(observed);
+    expect(decided.length).toBeGreaterThan(15);
+    // Predicted and observed slack waters differ by minutes, not by the step.
+    const diffs = decided.map((t) => Math.min(...observed.map((o) => Math.abs(o - t))));
+    expect(Math.max(...diffs)).toBeGreaterThan(60);
+    expect(Math.max(...diffs)).toBeLessThan(3600);
+    expect(massBalanceError(withSite.flexible.result.totals)).toBeLessThan(1e-12);
+  });
+});
+
+/** The scenario with a harmonic forecast at Liverpool in its flexible block (defaults otherwise). */
+function withForecastSite(s: ReturnType<typeof merseyScenario>) {
+  return {
+    ...s,
+    operation: {
+      ...s.operation,
+      flexible: {
+        objective: 'energy' as const,
+        forecast: 'harmonic' as const,
+        forecast_site: 'liverpool',
+        lookahead_half_tides: 1 as const,
+        head_step_m: 0.1,
+        start_head_range_m: [1, 6] as [number, number],
+        end_head_range_m: [0.5, 4] as [number, number],
+        pump_to_head_range_m: [0, 4] as [number, number],
+      },
+    },
+  };
+}

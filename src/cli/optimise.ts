@@ -36,6 +36,11 @@ function wholeNumber(what: string, min: number) {
   };
 }
 
+function lookaheadArg(text: string): number {
+  if (text !== '1' && text !== '2') throw new InvalidArgumentError(`expected 1 or 2 half tides, got "${text}"`);
+  return Number(text);
+}
+
 export function registerOptimise(program: Command): void {
   program
     .command('optimise')
@@ -47,7 +52,7 @@ export function registerOptimise(program: Command): void {
     .addOption(new Option('--objective <what>', 'maximise net energy or net revenue (default: operation.flexible.objective, energy)').choices(['energy', 'revenue']))
     .option('--prices <file>', 'price CSV (time_utc, price_gbp_per_mwh), for the revenue objective and revenue figures (default: operation.flexible.prices_file)')
     .addOption(new Option('--forecast <kind>', 'decide on the simulated sea level (perfect) or on the harmonic prediction at operation.flexible.forecast_site (default: the scenario\'s, perfect)').choices(['perfect', 'harmonic']))
-    .addOption(new Option('--lookahead <n>', 'half tides searched together at each decision (default: the scenario\'s, 1)').choices(['1', '2']).argParser(Number))
+    .option('--lookahead <n>', 'half tides searched together at each decision, 1 or 2 (default: the scenario\'s, 1)', lookaheadArg)
     .option('--workers <n>', `worker threads (default: the available cores, here ${defaultWorkerCount()})`, wholeNumber('worker threads', 1))
     .option('--out <dir>', 'output folder (default: out/<scenario name>-flexible)')
     .option('--html', 'also write report.html: the flexible run over the best fixed heads, self-contained')
@@ -56,7 +61,7 @@ export function registerOptimise(program: Command): void {
     .addHelpText(
       'after',
       '\nA half tide runs from one slack water (high or low water of the sea level) to the next; its decision is made there.\n' +
-        'Energies are net of pumping and scaled to GWh per year; revenue is net (sold - bought for pumping) in GBP per year.',
+        'Energies are net of pumping and scaled to GWh per year; revenue is net (sold - bought for pumping) in GBP per year.\n',
     )
     .action(async (file: string, opts: OptimiseCliOptions) => {
       const scenario = loadScenario(file);
