@@ -34,3 +34,14 @@ export { loadSweep, checkDesigns, type LoadedSweep, type SweepSpec } from './swe
 export { runSweep, allIndices, type SweepRun, type SweepRunOptions, type DesignRow } from './sweep/run.js';
 export { sweepHeader, sweepFiles, bestDesigns, type SweepHeader } from './sweep/output.js';
 export { parseShard, shardIndices, shardFiles, mergeShards, type ShardId } from './sweep/shard.js';
+export { prepareRun, startState, advance, finishRun, SolverState, type SolverRun, type WindowOptions } from './solver/integrate.js';
+export { readPriceCsv, stepPrices, revenue, checkPriceCoverage, type PriceSeries } from './scenario/prices.js';
+export { optimiseScenario, optimiseSettings, type OptimiseOutcome, type OptimiseOptions, type OptimiseSettings, type DecisionRow, type FixedOutcome } from './optimise/scenario.js';
+export { problemData, bestFixed, flexiblePlan, applyPlan, decisionsOf, CHUNK_DECISIONS, WARMUP_DECISIONS, type FlexibleInputs, type FlexiblePlan, type PlanOptions } from './optimise/run.js';
+export { openProblem, type Problem, type ProblemData } from './optimise/problem.js';
+export { Horizon, decideStretch, TAIL_HALVES, type Decisions, type Decision } from './optimise/horizon.js';
+export { LatticeSearch, latticeBox, searchSync, searchBatched, type HeadRanges, type SearchResult } from './optimise/lattice.js';
+export { FixedEvaluator, tableControls, writeAll, type Controls, type FixedSearch } from './optimise/fixed.js';
+export { slackWaters, type SlackWater } from './optimise/slack.js';
+export { decisionsCsv, optimiseJson, optimiseText } from './optimise/output.js';
+export { cycleModes, type HalfControls, type CycleModes } from './optimise/cycle.js';
