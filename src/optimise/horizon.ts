@@ -8,10 +8,11 @@
  * then TAIL_HALVES more half tides with the reference controls (the best fixed heads), up to the
  * end of the last one's generation. Those value the state the searched ones leave behind:
  * without them, the search would always run the last generation down to the lowest end head,
- * whatever it costs the tide after. Thresholds change inside the window where they would in the real run: a
- * half tide's controls are written at its own decision sample. The objective is the net energy
- * (generated - pumped, J) or the net revenue (GBP) over the window, on the sea level the decision
- * is made on (the forecast); the chosen controls are then applied on the sea level that happens.
+ * whatever it costs the tide after. Thresholds change inside the window where they would in the
+ * real run: each half tide's controls are written at its own decision sample. The objective is
+ * the net energy (generated - pumped, J) or the net revenue (GBP) over the window, on the sea
+ * level the decision is made on (the forecast); the chosen controls are then applied on the sea
+ * level that happens.
  */
 import { advance, SolverState, type StepSeries, allocateSeries } from '../solver/integrate.js';
 import { directionIndex, writeControls, type CycleModes, type DirectionModes, type HalfControls } from './cycle.js';
@@ -30,7 +31,7 @@ export interface HorizonInputs {
   readonly decisions: Decisions;
   /** Half tides searched together at each decision (1 or 2). */
   readonly lookahead: number;
-  /** Controls of the half tide that closes each window, by direction [ebb, flood] (m). */
+  /** Controls of the half tides that close each window, by direction [ebb, flood] (m). */
   readonly reference: Controls;
 }
 
@@ -160,9 +161,9 @@ export class Horizon {
 
   /**
    * Decision j from state `start` with thresholds `inForce`: searches the controls of the coming
-   * half tides, starting from the reference controls, the latest decision of each direction
-   * (`latest`, by direction; null entries fall back to the reference) and the best point of a
-   * coarse grid over the first half tide; returns the first half tide's controls.
+   * half tides from the best of the latest decision of each direction (`latest`, by direction;
+   * null entries fall back to the reference), the reference controls and a coarse grid over the
+   * first half tide (COARSE_SPACING_M); returns the first half tide's controls.
    */
   decide(j: number, start: SolverState, inForce: Float64Array, latest: readonly (HalfControls | null)[]): Decision {
     const { decisions, lookahead, reference } = this.inputs;
