@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../src/parallel/pool.js';
 import { applyPlan, bestFixed, flexiblePlan, problemData } from '../src/optimise/run.js';
 import { openProblem } from '../src/optimise/problem.js';
-import { merseyInputs } from './optimise-support.js';
+import { constantAreaBasin } from '../src/scheme/basin.js';
+import { merseyInputs, sineLagoon } from './optimise-support.js';
 
 const pools: Record<number, WorkerPool> = {};
 beforeAll(() => {
@@ -58,3 +59,16 @@ describe('flexible operation on worker threads', () => {
     expect(chunked.chunkLevelMismatch).toBeLessThan(0.2);
   });
 });
+
+describe('a failure in a worker', () => {
+  it('fails the run, naming the heads that failed and the reason the solver gave', async () => {
+    // A lagoon whose area curve ends 1 m above high water: pumping 3 m above the sea takes the
+    // basin out of it, and the solver stops that run rather than extrapolate.
+    const inputs = sineLagoon(3, 600);
+    const data = problemData({ ...inputs, scheme: { ...inputs.scheme, basin: constantAreaBasin(1e7, -3, 3) } });
+    await expect(bestFixed(data, pools[2])).rejects.toThrow(
+      /^the run at fixed heads ebb [\d.]+\/[\d.]+ m, pump to [\d.]+ m; flood [\d.]+\/[\d.]+ m, pump to [\d.]+ m failed in a worker: at 2018-01-0\dT[\d:]+Z \(step \d+, mode pump-(high|low)\): the basin level -?[\d.]+ m left the range of the basin's area curve \(-3 to 3 m\)/,
+    );
+  });
+});
+

@@ -17,11 +17,13 @@ import type { ModeTable } from '../operation/modes.js';
 import type { ModeLog } from '../solver/mode-log.js';
 import { shareFloat64, shareSeaLevel } from '../parallel/shared.js';
 import { distModule } from '../parallel/task.js';
-import type { WorkerPool } from '../parallel/pool.js';
+import { TaskError, WorkerExitError, type WorkerPool } from '../parallel/pool.js';
+import { InputError } from '../scenario/validate.js';
+import { isoTime } from '../solver/errors.js';
 import { directionIndex, type HalfControls } from './cycle.js';
 import { PER_HALF, type HeadRanges } from './lattice.js';
 import { openProblem, type Problem, type ProblemData } from './problem.js';
-import { searchFixed, tableControls, writeAll, type Controls, type FixedSearch } from './fixed.js';
+import { pointControls, searchFixed, tableControls, writeAll, type Controls, type FixedSearch } from './fixed.js';
 import { slackWaters, type SlackWater } from './slack.js';
 import type { Decisions } from './horizon.js';
 import type { ChunkOutcome, ChunkSpec, FlexibleTaskInit } from './flexible-task.js';
@@ -73,13 +75,36 @@ export function decisionsOf(p: Problem, slack: readonly SlackWater[]): { decisio
   };
 }
 
+/** A task's failure in the optimiser's terms: what was being run, then the worker's message (its stack stays on `cause`). */
+function explain(err: unknown, what: (index: number) => string): unknown {
+  if (err instanceof TaskError) {
+    const msg = `${what(err.index)} failed in a worker: ${err.causeMessage}`;
+    return err.causeName === 'InputError' ? new InputError(msg) : new Error(msg, { cause: err });
+  }
+  if (err instanceof WorkerExitError && err.index !== undefined) return new Error(`${what(err.index)}: its worker ${err.detail}`, { cause: err });
+  return err;
+}
+
+/** Heads of a lattice point, in words. */
+function headsText(p: Problem, x: Int32Array): string {
+  return pointControls(p, x)
+    .map((c, k) => (c ? `${k === 0 ? 'ebb' : 'flood'} ${c.start}/${c.end} m, pump to ${c.pump} m` : null))
+    .filter((t) => t !== null)
+    .join('; ');
+}
+
 /** Values batches of fixed controls on the pool (on the forecast sea level when asked). */
-function fixedEvaluator(pool: WorkerPool, data: ProblemData, dims: number, onForecast: boolean, signal?: AbortSignal) {
-  return (points: Int32Array[]): Promise<number[]> => {
+function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForecast: boolean, signal?: AbortSignal) {
+  const dims = PER_HALF * p.directions.length;
+  return async (points: Int32Array[]): Promise<number[]> => {
     const flat = new Int32Array(points.length * dims);
-    points.forEach((p, k) => flat.set(p, k * dims));
+    points.forEach((x, k) => flat.set(x, k * dims));
     const init: FixedTaskInit = { problem: data, points: flat, onForecast };
-    return pool.run<FixedTaskInit, number>({ task: distModule('optimise/fixed-task.js'), init, indices: Int32Array.from(points, (_, k) => k), signal });
+    try {
+      return await pool.run<FixedTaskInit, number>({ task: distModule('optimise/fixed-task.js'), init, indices: Int32Array.from(points, (_, k) => k), signal });
+    } catch (err) {
+      throw explain(err, (k) => `the run at fixed heads ${headsText(p, points[k])}`);
+    }
   };
 }
 
@@ -89,7 +114,7 @@ function fixedEvaluator(pool: WorkerPool, data: ProblemData, dims: number, onFor
  */
 export async function bestFixed(data: ProblemData, pool: WorkerPool, onForecast = false, signal?: AbortSignal): Promise<FixedSearch> {
   const p = openProblem(data);
-  return searchFixed(p, tableControls(p, data.ops.exitHead), fixedEvaluator(pool, data, PER_HALF * p.directions.length, onForecast, signal));
+  return searchFixed(p, tableControls(p, data.ops.exitHead), fixedEvaluator(pool, data, p, onForecast, signal));
 }
 
 export interface FlexiblePlan {
@@ -141,13 +166,19 @@ export async function flexiblePlan(data: ProblemData, pool: WorkerPool, referenc
     chunks.push({ warm, from, to: Math.min(D, from + size), at, state: new SolverState(run.ops.names.length).copyFrom(st), inForce: ref });
   }
   const init: FlexibleTaskInit = { problem: data, decisions, lookahead, reference, chunks };
-  const out = await pool.run<FlexibleTaskInit, ChunkOutcome>({
-    task: distModule('optimise/flexible-task.js'),
-    init,
-    indices: Int32Array.from(chunks, (_, k) => k),
-    onProgress: o.onProgress,
-    signal: o.signal,
-  });
+  const time = (j: number) => isoTime(slack[Math.min(j, D - 1)].time);
+  let out: ChunkOutcome[];
+  try {
+    out = await pool.run<FlexibleTaskInit, ChunkOutcome>({
+      task: distModule('optimise/flexible-task.js'),
+      init,
+      indices: Int32Array.from(chunks, (_, k) => k),
+      onProgress: o.onProgress,
+      signal: o.signal,
+    });
+  } catch (err) {
+    throw explain(err, (k) => `flexible operation, the decisions from ${time(chunks[k].warm)} to ${time(chunks[k].to - 1)}`);
+  }
   const controls: HalfControls[] = [];
   const values: number[] = [];
   let evaluations = 0;
