@@ -35,3 +35,14 @@ export { runSweep, allIndices, type SweepRun, type SweepRunOptions, type DesignR
 export { sweepHeader, sweepFiles, bestDesigns, type SweepHeader } from './sweep/output.js';
 export { parseShard, shardIndices, shardFiles, mergeShards, type ShardId } from './sweep/shard.js';
 export { VALIDATION_SCHEMES, acceptedBand, runValidation, failures, runSensitivity, annualMeanNodalFactor, type ValidationScheme, type ValidationRow, type Sensitivity, type SensitivityOptions } from './validation/index.js';
+export { prepareRun, startState, advance, finishRun, SolverState, type SolverRun, type WindowOptions } from './solver/integrate.js';
+export { readPriceCsv, stepPrices, revenue, checkPriceCoverage, type PriceSeries } from './scenario/prices.js';
+export { optimiseScenario, optimiseSettings, type OptimiseOutcome, type OptimiseOptions, type OptimiseSettings, type DecisionRow, type FixedOutcome } from './optimise/scenario.js';
+export { problemData, bestFixed, flexiblePlan, applyPlan, decisionsOf, CHUNK_DECISIONS, WARMUP_DECISIONS, type FlexibleInputs, type FlexiblePlan, type PlanOptions } from './optimise/run.js';
+export { openProblem, type Problem, type ProblemData } from './optimise/problem.js';
+export { Horizon, decideStretch, TAIL_HALVES, type Decisions, type Decision } from './optimise/horizon.js';
+export { LatticeSearch, latticeBox, searchSync, searchBatched, type HeadRanges, type SearchResult } from './optimise/lattice.js';
+export { FixedEvaluator, tableControls, writeAll, type Controls, type FixedSearch } from './optimise/fixed.js';
+export { slackWaters, type SlackWater } from './optimise/slack.js';
+export { decisionsCsv, optimiseJson, optimiseText } from './optimise/output.js';
+export { cycleModes, type HalfControls, type CycleModes } from './optimise/cycle.js';

@@ -93,7 +93,8 @@ function operationText(s: Scenario): string {
   return `${o.mode}, ${pumping.length === 0 ? 'no pumping' : `pumping before ${pumping.join(' and ')} generation`}`;
 }
 
-function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, totals: Totals, halfTides: number): Summary {
+/** The summary of a run (exported for runs the optimiser puts together window by window). */
+export function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, totals: Totals, halfTides: number): Summary {
   const { sea, scheme } = inputs;
   const duration = (sea.level.length - 1) * sea.dt;
   const perYear = (365.25 * 86400) / duration;

@@ -17,6 +17,7 @@ import { registerReport } from './report.js';
 import { registerSweep } from './sweep.js';
 import { registerMerge } from './merge.js';
 import { registerValidate } from './validate.js';
+import { registerOptimise } from './optimise.js';
 
 export const EXIT_OK = 0;
 export const EXIT_RUN_FAILED = 1;
@@ -38,6 +39,7 @@ export function buildProgram(): Command {
   registerSweep(program);
   registerMerge(program);
   registerValidate(program);
+  registerOptimise(program);
   return program;
 }
 

@@ -16,6 +16,8 @@ export interface WriteOptions {
   toolVersion: string;
   /** The report page to write as report.html (see reportHtml). */
   html?: string;
+  /** More files of the same folder, by name (e.g. an optimisation's decisions.csv), written with it as a whole. */
+  files?: Record<string, string>;
 }
 
 /** Writes the result folder `dir` as a whole; resolves to the paths written. */
@@ -27,6 +29,7 @@ export async function writeResult(r: Result, dir: string, o: WriteOptions): Prom
   };
   if (o.series) files['series.csv'] = seriesCsv(r);
   if (o.html !== undefined) files['report.html'] = o.html;
+  Object.assign(files, o.files);
   await writeDirAtomic(dir, files);
   return Object.keys(files).map((f) => join(dir, f));
 }

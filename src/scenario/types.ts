@@ -104,6 +104,26 @@ export interface DirectionSpec {
 
 export type OperationMode = 'ebb-only' | 'flood-only' | 'two-way';
 
+/** Flexible operation (read by `mersey-tidal optimise`; simulate runs the fixed heads). */
+export interface FlexibleSpec {
+  /** Maximised: net energy (J) or net revenue (GBP). */
+  objective: 'energy' | 'revenue';
+  /** Absolute path of the price CSV (time_utc, price_gbp_per_mwh). */
+  prices_file?: string;
+  /** Decisions on the simulated sea level, or on the harmonic prediction at forecast_site. */
+  forecast: 'perfect' | 'harmonic';
+  /** Built-in site name or site file path (relative paths from the scenario's folder). */
+  forecast_site?: string;
+  /** Half tides searched together at each decision (default 1). */
+  lookahead_half_tides: 1 | 2;
+  /** Resolution of the head search (m). */
+  head_step_m: number;
+  /** [lowest, highest] heads searched (m). */
+  start_head_range_m: [number, number];
+  end_head_range_m: [number, number];
+  pump_to_head_range_m: [number, number];
+}
+
 export interface OperationSpec {
   mode: OperationMode;
   ebb?: DirectionSpec;
@@ -114,6 +134,8 @@ export interface OperationSpec {
   ramp_s: number;
   /** Safety limits (m, tide datum); absent: none. */
   limits?: { basin_min_level_m?: number; basin_max_level_m?: number; turbine_min_water_level_m?: number };
+  /** Flexible operation; absent: the optimiser's defaults (see the schema). */
+  flexible?: FlexibleSpec;
 }
 
 export interface Scenario {

@@ -25,7 +25,7 @@
  * outside the area curve, a step too coarse for the scheme (the basin overshooting the sea level
  * or equalising faster than the finest sub-step), or modes switching in a loop.
  */
-import type { Basin, VolumeInverse } from '../scheme/basin.js';
+import type { Basin } from '../scheme/basin.js';
 import { areaOfVolume, levelOfArea, segmentOfVolume, volumeAt, volumeInverse } from '../scheme/basin.js';
 import type { TurbineTable } from '../scheme/turbine.js';
 import { startMode, type ModeTable } from '../operation/modes.js';
@@ -254,22 +254,125 @@ function overshot(sea: SeaLevel, step: number, tau: number, ops: ModeTable, mode
       `sluices and turbines; reduce time_step_s to about ${suggest} s or less`,
   );
 }
-
-/** What the common case reads: the basin's level-from-volume table and the run's inputs, gathered once per run. */
-interface Lane extends VolumeInverse {
+/**
+ * A run set up once for a sea level, a scheme and a mode table: the flat tables the loops read.
+ * `advance` integrates windows of it from a SolverState; `integrate` is one window over the whole
+ * series. Built by prepareRun; treat it as read-only (its scratch buffers are the loops' own).
+ */
+export interface SolverRun {
+  readonly sea: SeaLevel;
+  readonly ops: ModeTable;
+  readonly basin: Basin;
   readonly eta: Float64Array;
   readonly dt: number;
   readonly table: Float64Array;
   readonly out: Float64Array;
+  readonly levels: Float64Array;
+  readonly volumes: Float64Array;
+  readonly areas: Float64Array;
+  readonly areaSq: Float64Array;
+  readonly slope2: Float64Array;
+  readonly invSlope: Float64Array;
   readonly topSeg: number;
   readonly zBottom: number;
   readonly zTop: number;
   readonly flows: FlowModel;
   readonly exitDir: Int8Array;
-  readonly exitHead: Float64Array;
-  readonly closed: Uint8Array;
+  /** Per mode: a safe band applies; the flows are driven by head alone (no pumps); every path is closed. */
+  readonly banded: Uint8Array;
   readonly headDriven: Uint8Array;
-  readonly series: StepSeries | undefined;
+  readonly closed: Uint8Array;
+  /** Shortest sub-step the error control may go to (s). */
+  readonly minLen: number;
+  /** What the common case reads per call: the thresholds in force and the series buffers. */
+  exitHead: Float64Array;
+  series: StepSeries | undefined;
+  /** The common case's in/out state. */
+  readonly cruiseState: Float64Array;
+}
+
+/**
+ * The state the integrator carries from one step to the next: the basin, the mode with its age
+ * and ramp, and the running totals. A window of steps starts from one and leaves it at its end,
+ * so that windows run one after another give exactly the run made in one go.
+ */
+export class SolverState {
+  /** Basin volume (m^3), level (m), segment of the area table, 1/area (1/m^2). */
+  volume = 0;
+  level = 0;
+  segment = 0;
+  invArea = 1;
+  /** Mode in force, time in it (s), the mode a ramp blends from (-1: none), the last mode that lasted. */
+  mode = 0;
+  age = 0;
+  rampFrom = -1;
+  settled = 0;
+  /** Running totals, as in Totals. */
+  energy = 0;
+  pumpEnergy = 0;
+  generatingPeriods = 0;
+  pumpingPeriods = 0;
+  turbineVolume = 0;
+  sluiceVolume = 0;
+  switches = 0;
+  overshoot = 0;
+  halvings = 0;
+  steps = 0;
+  initialVolume = 0;
+  /** Time in each mode (s), the current mode's age not yet added. */
+  readonly modeTime: Float64Array;
+  /** The open segment of the mode log: its start (s since the epoch), energy generated and pumped before it (J). */
+  logStart = 0;
+  logGenerated = 0;
+  logPumped = 0;
+
+  constructor(modes: number) {
+    this.modeTime = new Float64Array(modes);
+  }
+
+  /** Makes this state a copy of `o` (same mode table); no allocation. */
+  copyFrom(o: SolverState): this {
+    this.volume = o.volume;
+    this.level = o.level;
+    this.segment = o.segment;
+    this.invArea = o.invArea;
+    this.mode = o.mode;
+    this.age = o.age;
+    this.rampFrom = o.rampFrom;
+    this.settled = o.settled;
+    this.energy = o.energy;
+    this.pumpEnergy = o.pumpEnergy;
+    this.generatingPeriods = o.generatingPeriods;
+    this.pumpingPeriods = o.pumpingPeriods;
+    this.turbineVolume = o.turbineVolume;
+    this.sluiceVolume = o.sluiceVolume;
+    this.switches = o.switches;
+    this.overshoot = o.overshoot;
+    this.halvings = o.halvings;
+    this.steps = o.steps;
+    this.initialVolume = o.initialVolume;
+    this.modeTime.set(o.modeTime);
+    this.logStart = o.logStart;
+    this.logGenerated = o.logGenerated;
+    this.logPumped = o.logPumped;
+    return this;
+  }
+}
+
+/** Options of one window of steps. */
+export interface WindowOptions {
+  /** Mode thresholds in force (m, per mode, as ModeTable.exitHead): the controls; default the table's own. */
+  exitHead?: Float64Array;
+  /** Buffers to fill with the per-step series over the window (length = sea samples). */
+  series?: StepSeries;
+  /** Log to append the mode segments to. */
+  log?: ModeLog;
+  /**
+   * Stop early: per mode, 1 when entering it counts, and the count of entries that ends the
+   * window (at the end of the step in which the last one happens). Absent: run to the end.
+   */
+  stopOnEntry?: Uint8Array;
+  stopCount?: number;
 }
 
 /**
@@ -277,15 +380,15 @@ interface Lane extends VolumeInverse {
  * whatever the modes of the run: whole steps of mode m from step i0 on, each one Heun step, while
  * nothing happens in them. It stops before the first step where something does (the mode's exit
  * crossed, the error control or the limiter needed, the level out of the curve) and leaves that
- * step, untouched, to the general loop of integrate, which does everything this does and more.
+ * step, untouched, to the general loop of advance, which does everything this does and more.
  * The mode must be armed (its minimum duration past), without ramp or safe band, and its exit
  * not due at the start of step i0. state: in [V, z, segment, 1/area]; out the same, then the
  * energy generated, energy pumped, turbine and sluice volumes of the steps done. Returns the index
- * of the first step not done.
+ * of the first step not done (at most `end`). (`end` and `state` come as arguments: read from the
+ * run object, they cost the loop about 8 %.)
  */
-function cruise(c: Lane, m: number, i0: number, state: Float64Array): number {
+function cruise(c: SolverRun, m: number, i0: number, end: number, state: Float64Array): number {
   const { eta, dt, table, out, levels, volumes, areas, areaSq, slope2, invSlope, topSeg, zBottom, zTop, series } = c;
-  const n = eta.length;
   const dir = c.exitDir[m];
   const thr = c.exitHead[m];
   const closed = c.closed[m] === 1;
@@ -307,7 +410,7 @@ function cruise(c: Lane, m: number, i0: number, state: Float64Array): number {
   let vTurb = 0;
   let vSluice = 0;
   let i = i0;
-  for (; i + 1 < n; i++) {
+  for (; i < end; i++) {
     const e0 = eta[i];
     const e1 = eta[i + 1];
     const de = e1 - e0;
@@ -315,8 +418,6 @@ function cruise(c: Lane, m: number, i0: number, state: Float64Array): number {
     if (closed) {
       g = dir * (z - e1 - thr);
       if (!(g < 0 || (g === 0 && dir * de >= 0))) break;
-      // The series writes stand here and after the Heun step below on purpose: one shared tail
-      // after both branches cost 5-10 % of the loop's speed, a helper call (not inlined) 35 %.
       if (series) {
         series.mode[i] = m;
         series.basinLevel[i + 1] = z;
@@ -388,46 +489,20 @@ function inverseArea(a: number): number {
   return a > 1 ? 1 / a : 1;
 }
 
-/**
- * Integrates the basin over the whole sea-level series with the given operation. Pure apart from
- * writing the optional series buffers and log.
- *
- * Each sub-step is Heun's method: flows at the start (a), an Euler predictor, flows at the
- * predictor's end (b), and the trapezoidal corrector. The predictor's level is linearised with
- * the wetted area at the start (first order, which is all Heun needs); the corrector's level is
- * the exact inverse of V(z). Their difference is the local error estimate.
- */
-export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, opt: IntegrateOptions = {}): Totals {
-  const eta = sea.level;
-  const n = eta.length;
-  const dt = sea.dt;
-  const invDt = 1 / dt;
-  const basin = scheme.basin;
-  const series = opt.series;
-  // The series buffers, hoisted (empty when not recorded; every write is behind `if (series)`).
-  const none = new Float64Array(0);
-  const outLevel = series ? series.basinLevel : none;
-  const outMode = series ? series.mode : new Uint8Array(0);
-  const outTurbine = series ? series.turbineFlow : none;
-  const outSluice = series ? series.sluiceFlow : none;
-  const outPower = series ? series.power : none;
-  const outPump = series ? series.pumpPower : none;
-  const log = opt.log;
-  let mode = opt.initialMode ?? startMode(ops, eta.length < 2 || eta[1] >= eta[0]);
-  if (!(mode >= 0 && mode < ops.names.length)) throw new Error(`initial mode ${mode} is not a mode of the table (0 to ${ops.names.length - 1})`);
-  checkSea(sea, ops, mode);
 
-  const f = compileFlows(scheme, ops);
-  const { kOrifice, tableStart, tableLast, readScale, flowSign, generating, table } = f;
+/** Stand-ins for series buffers not recorded. */
+const NO_SAMPLES = new Float64Array(0);
+const NO_MODES = new Uint8Array(0);
+
+/** Builds the tables of a run and checks the sea level once (`mode`: the mode named if it is not finite). */
+export function prepareRun(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, mode = 0): SolverRun {
+  checkSea(sea, ops, mode);
+  const flows = compileFlows(scheme, ops);
+  const basin = scheme.basin;
   const inv = volumeInverse(basin);
-  const { levels, volumes, areas, areaSq, slope2, invSlope } = inv;
-  const topSeg = inv.last - 1;
-  const zBottom = levels[0];
-  const zTop = levels[inv.last];
-  const out = new Float64Array(8);
-  const { exitDir, exitHead, next, generate, pump, minDuration, basinLow, basinHigh, seaLow, seaHigh, rampTime } = ops;
   const nModes = ops.names.length;
-  // Per mode: a safe band applies; the flows are driven by head alone (no pumps); every path is closed.
+  const { kOrifice, tableStart } = flows;
+  const { basinLow, basinHigh, seaLow, seaHigh, pump } = ops;
   const banded = new Uint8Array(nModes);
   const headDriven = new Uint8Array(nModes);
   const closed = new Uint8Array(nModes);
@@ -436,41 +511,114 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
     headDriven[m] = pump[m] === 0 ? 1 : 0;
     closed[m] = kOrifice[m] === 0 && tableStart[m] < 0 ? 1 : 0;
   }
-  // Time spent in each mode (s).
-  const modeTime = new Float64Array(nModes);
+  return {
+    sea,
+    ops,
+    basin,
+    eta: sea.level,
+    dt: sea.dt,
+    table: flows.table,
+    out: new Float64Array(8),
+    levels: inv.levels,
+    volumes: inv.volumes,
+    areas: inv.areas,
+    areaSq: inv.areaSq,
+    slope2: inv.slope2,
+    invSlope: inv.invSlope,
+    topSeg: inv.last - 1,
+    zBottom: inv.levels[0],
+    zTop: inv.levels[inv.last],
+    flows,
+    exitDir: ops.exitDir,
+    banded,
+    headDriven,
+    closed,
+    minLen: sea.dt / 2 ** MAX_HALVINGS,
+    exitHead: ops.exitHead,
+    series: undefined,
+    cruiseState: new Float64Array(8),
+  };
+}
 
-  let z = opt.initialLevel ?? eta[0];
-  if (!(z >= zBottom && z <= zTop)) outOfRange(sea, 0, 0, ops, mode, z, basin);
-  let V = volumeAt(basin, z);
-  const V0 = V;
-  let seg = segmentOfVolume(volumes, topSeg, V, 0);
-  let invA = inverseArea(areaOfVolume(areaSq, slope2, volumes, V, seg));
+/** The state at the first sample: the basin at `level` (default: the sea level there) in `mode` (default 0). */
+export function startState(run: SolverRun, level = run.eta[0], mode = seaStartMode(run.ops, run.eta)): SolverState {
+  const { ops, basin, sea } = run;
+  if (!(mode >= 0 && mode < ops.names.length)) throw new Error(`initial mode ${mode} is not a mode of the table (0 to ${ops.names.length - 1})`);
+  const st = new SolverState(ops.names.length);
+  st.mode = mode;
+  st.settled = mode;
+  if (!(level >= run.zBottom && level <= run.zTop)) outOfRange(sea, 0, 0, ops, mode, level, basin);
+  st.level = level;
+  st.volume = volumeAt(basin, level);
+  st.initialVolume = st.volume;
+  st.segment = segmentOfVolume(run.volumes, run.topSeg, st.volume, 0);
+  st.invArea = inverseArea(areaOfVolume(run.areaSq, run.slope2, run.volumes, st.volume, st.segment));
+  st.logStart = sea.t0;
+  return st;
+}
 
-  let energy = 0;
-  let pumpEnergy = 0;
-  let genPeriods = 0;
-  let pumpPeriods = 0;
-  let turbVol = 0;
-  let sluiceVol = 0;
-  let switches = 0;
-  let overshoot = 0;
-  let rejected = 0;
-  // Mode state: time in the mode (s), the mode the ramp blends from (-1: none), the last mode that lasted.
-  let age = 0;
-  let from = -1;
-  let settled = mode;
-  // Shortest sub-step the error control may go to (s).
-  const minLen = dt / 2 ** MAX_HALVINGS;
-  // The current segment of the mode log.
-  let segStart = sea.t0;
-  let segGen = 0;
-  let segPump = 0;
+/**
+ * Integrates the steps from sample i0 to sample i1 (i0 < i1 <= samples - 1) from state `st`,
+ * which it leaves at the end: windows run one after another (with the same log and series)
+ * give exactly the run made in one go, and the thresholds may change between them. Returns the
+ * sample reached: i1, or the end of the step in which the window's stop condition was met.
+ *
+ * Each sub-step is Heun's method: flows at the start (a), an Euler predictor, flows at the
+ * predictor's end (b), and the trapezoidal corrector. The predictor's level is linearised with
+ * the wetted area at the start (first order, which is all Heun needs); the corrector's level is
+ * the exact inverse of V(z). Their difference is the local error estimate.
+ */
+export function advance(run: SolverRun, st: SolverState, i0: number, i1: number, o: WindowOptions = {}): number {
+  const { sea, ops, basin, eta, dt, out, levels, volumes, areas, areaSq, slope2, invSlope, topSeg, zBottom, zTop, banded, headDriven, closed, minLen } = run;
+  const f = run.flows;
+  const { kOrifice, tableStart, tableLast, readScale, flowSign, generating, table } = f;
+  const { exitDir, next, generate, pump, minDuration, basinLow, basinHigh, seaLow, seaHigh, rampTime } = ops;
+  const exitHead = o.exitHead ?? ops.exitHead;
+  if (exitHead.length !== ops.names.length) throw new RangeError(`thresholds for ${exitHead.length} modes, the table has ${ops.names.length}`);
+  if (!(i0 >= 0 && i1 <= eta.length - 1 && i0 <= i1)) throw new RangeError(`window ${i0}..${i1} is outside the ${eta.length} samples`);
+  const invDt = 1 / dt;
+  const series = o.series;
+  // The series buffers, hoisted (empty when not recorded; every write is behind `if (series)`).
+  const none = NO_SAMPLES;
+  const outLevel = series ? series.basinLevel : none;
+  const outMode = series ? series.mode : NO_MODES;
+  const outTurbine = series ? series.turbineFlow : none;
+  const outSluice = series ? series.sluiceFlow : none;
+  const outPower = series ? series.power : none;
+  const outPump = series ? series.pumpPower : none;
+  const log = o.log;
+  const stopOn = o.stopOnEntry;
+  let stopLeft = o.stopCount ?? 0;
+  let stopping = false;
+  let reached = i1;
+  run.exitHead = exitHead;
+  run.series = series;
+  const state = run.cruiseState;
+  const modeTime = st.modeTime;
 
-  if (series) outLevel[0] = z;
-  const lane: Lane = { ...inv, eta, dt, table, out, topSeg, zBottom, zTop, flows: f, exitDir, exitHead, closed, headDriven, series };
-  const state = new Float64Array(8);
+  let V = st.volume;
+  let z = st.level;
+  let seg = st.segment;
+  let invA = st.invArea;
+  let mode = st.mode;
+  let age = st.age;
+  let from = st.rampFrom;
+  let settled = st.settled;
+  let energy = st.energy;
+  let pumpEnergy = st.pumpEnergy;
+  let genPeriods = st.generatingPeriods;
+  let pumpPeriods = st.pumpingPeriods;
+  let turbVol = st.turbineVolume;
+  let sluiceVol = st.sluiceVolume;
+  let switches = st.switches;
+  let overshoot = st.overshoot;
+  let rejected = st.halvings;
+  let segStart = st.logStart;
+  let segGen = st.logGenerated;
+  let segPump = st.logPumped;
+  if (series && i0 === 0) outLevel[0] = z;
 
-  for (let i = 0; i + 1 < n; i++) {
+  for (let i = i0; i < i1; i++) {
     const e0 = eta[i];
     if (from < 0 && age >= minDuration[mode] && banded[mode] === 0 && exitDir[mode] * (z - e0 - exitHead[mode]) <= SWITCH_TOL) {
       // The common case: whole steps in one mode with nothing happening in them.
@@ -478,7 +626,7 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
       state[1] = z;
       state[2] = seg;
       state[3] = invA;
-      const j = cruise(lane, mode, i, state);
+      const j = cruise(run, mode, i, i1, state);
       if (j > i) {
         V = state[0];
         z = state[1];
@@ -672,6 +820,7 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
       switches++;
       if (generate[mode] !== 0) genPeriods++;
       else if (pump[mode] !== 0) pumpPeriods++;
+      if (stopOn !== undefined && stopOn[mode] === 1 && --stopLeft === 0) stopping = true;
     }
     energy += sGen;
     pumpEnergy += sPump;
@@ -684,38 +833,97 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
       outTurbine[i] = sTurb * invDt;
       outSluice[i] = sSluice * invDt;
     }
+    if (stopping) {
+      reached = i + 1;
+      break;
+    }
   }
-  modeTime[mode] += age;
-  if (series && n > 0) outMode[n - 1] = mode;
-  if (log) {
-    log.push(segStart, mode, energy - segGen, pumpEnergy - segPump);
-    log.end = sea.t0 + Math.max(n - 1, 0) * dt;
+
+  st.volume = V;
+  st.level = z;
+  st.segment = seg;
+  st.invArea = invA;
+  st.mode = mode;
+  st.age = age;
+  st.rampFrom = from;
+  st.settled = settled;
+  st.energy = energy;
+  st.pumpEnergy = pumpEnergy;
+  st.generatingPeriods = genPeriods;
+  st.pumpingPeriods = pumpPeriods;
+  st.turbineVolume = turbVol;
+  st.sluiceVolume = sluiceVol;
+  st.switches = switches;
+  st.overshoot = overshoot;
+  st.halvings = rejected;
+  st.steps += reached - i0;
+  st.logStart = segStart;
+  st.logGenerated = segGen;
+  st.logPumped = segPump;
+  return reached;
+}
+
+/**
+ * The totals of a run whose state has reached sample `end` (default: the last); closes the log
+ * and writes the mode at that sample into the series, when given.
+ */
+export function finishRun(run: SolverRun, st: SolverState, o: { series?: StepSeries; log?: ModeLog; end?: number } = {}): Totals {
+  const { sea, ops } = run;
+  const n = run.eta.length;
+  const end = o.end ?? Math.max(n - 1, 0);
+  const mode = st.mode;
+  const modeTime = st.modeTime.slice();
+  modeTime[mode] += st.age;
+  if (o.series && n > 0) o.series.mode[end] = mode;
+  if (o.log) {
+    o.log.push(st.logStart, mode, st.energy - st.logGenerated, st.pumpEnergy - st.logPumped);
+    o.log.end = sea.t0 + end * sea.dt;
   }
-  if (!Number.isFinite(energy) || !Number.isFinite(pumpEnergy)) stop(sea, Math.max(n - 2, 0), dt, ops, mode, 'the energy total is not finite; check the turbine curves for non-finite values');
+  if (!Number.isFinite(st.energy) || !Number.isFinite(st.pumpEnergy)) stop(sea, Math.max(end - 1, 0), sea.dt, ops, mode, 'the energy total is not finite; check the turbine curves for non-finite values');
 
   let genTime = 0;
   let pumpTime = 0;
-  for (let m = 0; m < nModes; m++) {
-    if (generate[m] !== 0) genTime += modeTime[m];
-    else if (pump[m] !== 0) pumpTime += modeTime[m];
+  for (let m = 0; m < ops.names.length; m++) {
+    if (ops.generate[m] !== 0) genTime += modeTime[m];
+    else if (ops.pump[m] !== 0) pumpTime += modeTime[m];
   }
   return {
-    energy,
-    pumpEnergy,
+    energy: st.energy,
+    pumpEnergy: st.pumpEnergy,
     modeTime,
     generatingTime: genTime,
-    generatingPeriods: genPeriods,
+    generatingPeriods: st.generatingPeriods,
     pumpingTime: pumpTime,
-    pumpingPeriods: pumpPeriods,
-    turbineVolume: turbVol,
-    sluiceVolume: sluiceVol,
-    initialVolume: V0,
-    finalVolume: V,
-    finalLevel: z,
+    pumpingPeriods: st.pumpingPeriods,
+    turbineVolume: st.turbineVolume,
+    sluiceVolume: st.sluiceVolume,
+    initialVolume: st.initialVolume,
+    finalVolume: st.volume,
+    finalLevel: st.level,
     finalMode: mode,
-    steps: n > 0 ? n - 1 : 0,
-    switches,
-    overshoot,
-    halvings: rejected,
+    steps: st.steps,
+    switches: st.switches,
+    overshoot: st.overshoot,
+    halvings: st.halvings,
   };
+}
+
+/** The start mode for a run on this sea level: one waiting for the slack water the sea heads to (startMode). */
+function seaStartMode(ops: ModeTable, eta: Float64Array): number {
+  return startMode(ops, eta.length < 2 || eta[1] >= eta[0]);
+}
+
+/**
+ * Integrates the basin over the whole sea-level series with the given operation: one window from
+ * the first sample to the last. Pure apart from writing the optional series buffers and log.
+ */
+export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, opt: IntegrateOptions = {}): Totals {
+  const mode = opt.initialMode ?? seaStartMode(ops, sea.level);
+  if (!(mode >= 0 && mode < ops.names.length)) throw new Error(`initial mode ${mode} is not a mode of the table (0 to ${ops.names.length - 1})`);
+  const run = prepareRun(sea, scheme, ops, mode);
+  const st = startState(run, opt.initialLevel ?? sea.level[0], mode);
+  const n = sea.level.length;
+  if (n > 1) advance(run, st, 0, n - 1, { series: opt.series, log: opt.log });
+  else if (opt.series && n === 1) opt.series.basinLevel[0] = st.level;
+  return finishRun(run, st, { series: opt.series, log: opt.log });
 }

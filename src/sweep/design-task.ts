@@ -10,7 +10,7 @@ import { simulate } from '../simulate.js';
 import { allocateSeries } from '../solver/integrate.js';
 import { seaLevelView, type SharedSeaLevel } from '../parallel/shared.js';
 import { designObject, pathKeys } from './design.js';
-import { checkPriceCoverage, type PriceSeries } from './prices.js';
+import { checkPriceCoverage, type PriceSeries } from '../scenario/prices.js';
 import { designFigures, type DesignFigures } from './figures.js';
 
 export interface DesignTaskInit {

@@ -1,6 +1,6 @@
 /** The figures a sweep records for each design, from a simulation result. */
 import type { Result } from '../simulate.js';
-import { revenue, type PriceSeries } from './prices.js';
+import { revenue, type PriceSeries } from '../scenario/prices.js';
 
 export interface DesignFigures {
   installed_capacity_mw: number;

@@ -11,7 +11,7 @@ import type { LoadedSweep } from './spec.js';
 import type { DesignTaskInit } from './design-task.js';
 import type { DesignFigures } from './figures.js';
 import { designLabel } from './design.js';
-import { checkPriceCoverage, readPriceCsv } from './prices.js';
+import { checkPriceCoverage, readPriceCsv } from '../scenario/prices.js';
 
 export interface SweepRunOptions {
   /** Designs to run, ascending (default: all). */

@@ -2,10 +2,11 @@
  * Electricity price series and the revenue of a run: each step's energy (its mean power times
  * the step) is paid at the price in force when the step starts (the latest price row at or before
  * that time; a row holds until the next one, the last for one more interval of the series).
+ * Read by sweeps (a sweep's prices_file) and flexible operation (operation.flexible.prices_file).
  */
 import { isoTime } from '../time.js';
 import { readFileSync } from 'node:fs';
-import { InputError } from '../scenario/validate.js';
+import { InputError } from './validate.js';
 import { parseIsoSeconds } from '../tide/series.js';
 import type { SeaLevel } from '../solver/integrate.js';
 
@@ -19,13 +20,16 @@ export interface PriceSeries {
 
 const J_PER_MWH = 3.6e9;
 
-/** Reads a CSV with columns time_utc (ISO 8601) and price_gbp_per_mwh, in any order; errors name the line. */
-export function readPriceCsv(file: string): PriceSeries {
+/**
+ * Reads a CSV with columns time_utc (ISO 8601) and price_gbp_per_mwh, in any order; errors name
+ * the line. `where` says how the path was given, for the message when it cannot be read.
+ */
+export function readPriceCsv(file: string, where = "prices_file is resolved from the sweep file's folder"): PriceSeries {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new InputError(`${file}: cannot read the price series (${(err as NodeJS.ErrnoException).code ?? err}); prices_file is resolved from the sweep file's folder`);
+    throw new InputError(`${file}: cannot read the price series (${(err as NodeJS.ErrnoException).code ?? err}); ${where}`);
   }
   const lines = text.split(/\r?\n/);
   const header = (lines[0] ?? '').split(',').map((h) => h.trim());
@@ -65,18 +69,34 @@ export function checkPriceCoverage(p: PriceSeries, sea: SeaLevel, what: string):
 }
 
 /**
+ * The price in force at the start of each step of `sea` (GBP/MWh; one entry per sample, the last
+ * repeating the one before). Prices must cover the run (checkPriceCoverage).
+ */
+export function stepPrices(sea: SeaLevel, p: PriceSeries): Float64Array {
+  const n = sea.level.length;
+  const out = new Float64Array(n);
+  let k = 0;
+  for (let i = 0; i < Math.max(n - 1, 0); i++) {
+    const t = sea.t0 + i * sea.dt;
+    while (k + 1 < p.time.length && p.time[k + 1] <= t) k++;
+    out[i] = p.price[k];
+  }
+  if (n > 1) out[n - 1] = out[n - 2];
+  return out;
+}
+
+/**
  * Net revenue (GBP) on the grid of `sea`: each step's generated energy (mean power, W) is sold and
  * its pumping energy (mean pump power drawn, W) bought at the price in force. Prices must cover the
  * run (checkPriceCoverage).
  */
 export function revenue(sea: SeaLevel, power: Float64Array, pumpPower: Float64Array, p: PriceSeries): number {
+  const price = stepPrices(sea, p);
   const steps = sea.level.length - 1;
-  let k = 0;
   let sum = 0;
-  for (let i = 0; i < steps; i++) {
-    const t = sea.t0 + i * sea.dt;
-    while (k + 1 < p.time.length && p.time[k + 1] <= t) k++;
-    sum += (((power[i] - pumpPower[i]) * sea.dt) / J_PER_MWH) * p.price[k];
-  }
+  for (let i = 0; i < steps; i++) sum += (((power[i] - pumpPower[i]) * sea.dt) / J_PER_MWH) * price[i];
   return sum;
 }
+
+/** Joules in a megawatt hour. */
+export { J_PER_MWH };

@@ -1,0 +1,204 @@
+// Flexible operation of the Mersey barrage (models/mersey-barrage.json: 700 MW, two-way with
+// pumping) over the whole observed 2018 tide at its 5-minute steps, heads on a 0.1 m lattice:
+// - the receding-horizon decisions of the year on 2 workers (target: under 10 s on 2 cores), at a
+//   look-ahead of 1 and 2 half tides, with window evaluations per second and the CPU time of all
+//   threads (CPU time / wall time = the cores the run got on this shared machine); 1 worker for
+//   the speed-up;
+// - the gain over the best fixed heads (net energy; net revenue at the GB 2018 system sell
+//   price), for a perfect forecast and for decisions made on the harmonic prediction for
+//   Liverpool and applied to the observed tide, and the gap between the two;
+// - what the parallel chunks cost in quality: the year decided in one sequential pass against
+//   the chunks;
+// - the search against the exhaustive 0.1 m lattice, on decisions sampled over the year.
+import { performance } from 'node:perf_hooks';
+import { join } from 'node:path';
+import {
+  DEFAULT_SCENARIO,
+  PACKAGE_ROOT,
+  WorkerPool,
+  loadScenario,
+  buildRun,
+  problemData,
+  openProblem,
+  bestFixed,
+  flexiblePlan,
+  applyPlan,
+  optimiseScenario,
+  decisionsOf,
+  slackWaters,
+  Horizon,
+  LatticeSearch,
+  latticeBox,
+  searchSync,
+  advance,
+  startState,
+  writeAll,
+  readPriceCsv,
+  stepPrices,
+  allocateSeries,
+} from '../dist/index.js';
+import { median } from './harness.js';
+
+const RANGES = { step: 0.1, start: [1, 6], end: [0.5, 4], pump: [0, 4] };
+const PRICES = join(PACKAGE_ROOT, 'data', 'gb-system-sell-price-2018.csv');
+const GWH = 3.6e12;
+const NONE = { index: new Int32Array(0), dir: new Int8Array(0) };
+
+/** Net energy (J) of a run applying the plan's decisions (or none: the reference heads throughout). */
+function net(p, plan, reference) {
+  const t = plan ? applyPlan(p, plan.decisions, plan.controls, reference).totals : applyPlan(p, NONE, [], reference).totals;
+  return t.energy - t.pumpEnergy;
+}
+
+/** Times fn() on the wall clock and in CPU (all threads). */
+async function timed(fn) {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await fn();
+  const wall = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  return { value, wall, cpu: (c.user + c.system) / 1e6 };
+}
+
+/** The search against the exhaustive lattice on `count` decisions spread over the year (window of look-ahead 1). */
+function searchQuality(p, reference, price, count) {
+  const { decisions } = decisionsOf(p, slackWaters(p.decide.sea));
+  const h = new Horizon({ problem: { ...p, price }, decisions, lookahead: 1, reference });
+  const st = startState(p.apply);
+  const inForce = p.apply.ops.exitHead.slice();
+  writeAll(inForce, p.directions, reference);
+  const box = latticeBox(RANGES, [true]);
+  const every = Math.floor((decisions.index.length - 10) / count);
+  let i = 0;
+  let hits = 0;
+  let sum = 0;
+  let worst = 0;
+  let n = 0;
+  let evals = 0;
+  let lattice = 0;
+  for (let j = 5; n < count; j += every) {
+    i = advance(p.apply, st, i, decisions.index[j], { exitHead: inForce });
+    const d = h.decide(j, st, inForce, [null, null]);
+    const all = new LatticeSearch(box);
+    const best = searchSync(all, all.best(all.gridPoints(box.lo.slice(), [0, 1, 2], [1, 1, 1])), (x) => h.windowValue(j, st, inForce, x));
+    const gap = (best.value - d.value) / Math.abs(best.value);
+    if (gap <= 1e-12) hits++;
+    sum += gap;
+    worst = Math.max(worst, gap);
+    evals += d.evaluations;
+    lattice = all.evaluations;
+    n++;
+  }
+  return { n, hits, mean: sum / n, worst, evals: evals / n, lattice };
+}
+
+export default async function (h) {
+  const scenario = loadScenario(DEFAULT_SCENARIO);
+  const { sea, scheme, ops } = buildRun(scenario);
+  const data = problemData({ sea, scheme, ops, ranges: RANGES, lookahead: 1 });
+  const p = openProblem(data);
+  const pool2 = new WorkerPool(2);
+  const pool1 = new WorkerPool(1);
+  await Promise.all([pool2.ready(), pool1.ready()]);
+  try {
+    const reps = h.quick ? 1 : 3;
+    // The best fixed heads: the baseline and the reference closing each window.
+    const fixed = await timed(() => bestFixed(data, pool2));
+    const ref = fixed.value.controls;
+    h.figure('best fixed heads: search time, 2 workers', fixed.wall, 's', `${fixed.value.evaluations} year runs, ${(fixed.value.evaluations / fixed.wall).toFixed(0)} runs/s, CPU ${fixed.cpu.toFixed(1)} s`);
+    h.figure('best fixed heads: net energy', fixed.value.value / GWH, 'GWh', `ebb ${ref[0].start}/${ref[0].end} m pump ${ref[0].pump} m; flood ${ref[1].start}/${ref[1].end} m pump ${ref[1].pump} m`);
+    const fixedNet = fixed.value.value;
+
+    // The year's decisions, 2 workers, look-ahead 1 and 2; 1 worker at look-ahead 1, alternately.
+    const runs = { 'L1 w2': [], 'L2 w2': [], 'L1 w1': [] };
+    let plans = {};
+    for (let r = 0; r < reps; r++) {
+      for (const [key, L, pool] of [
+        ['L1 w2', 1, pool2],
+        ['L1 w1', 1, pool1],
+        ['L2 w2', 2, pool2],
+      ]) {
+        const t = await timed(() => flexiblePlan({ ...data }, pool, ref, L));
+        runs[key].push(t);
+        plans[key] = t.value;
+      }
+    }
+    for (const [key, label] of [
+      ['L1 w2', 'look-ahead 1, 2 workers'],
+      ['L2 w2', 'look-ahead 2, 2 workers'],
+      ['L1 w1', 'look-ahead 1, 1 worker'],
+    ]) {
+      const t = runs[key];
+      const wall = median(t.map((x) => x.wall));
+      const plan = plans[key];
+      h.figure(`flexible year, ${label}: wall time (median of ${t.length})`, wall, 's', `min ${Math.min(...t.map((x) => x.wall)).toFixed(2)} s; target < 10 s on 2 cores`);
+      h.figure(`flexible year, ${label}: cores used (CPU / wall)`, median(t.map((x) => x.cpu / x.wall)), 'cores', `CPU ${median(t.map((x) => x.cpu)).toFixed(1)} s`);
+      h.figure(`flexible year, ${label}: window evaluations`, plan.evaluations, 'evaluations', `${(plan.evaluations / plan.controls.length).toFixed(0)} per decision, ${plan.controls.length} decisions, ${plan.chunks} chunks`);
+      h.figure(`flexible year, ${label}: evaluations per second`, plan.evaluations / wall, 'evaluations/s', `${(plan.evaluations / median(t.map((x) => x.cpu))).toFixed(0)} per CPU second`);
+    }
+    h.figure('speed-up of 2 workers over 1 (look-ahead 1, medians)', median(runs['L1 w1'].map((x) => x.wall)) / median(runs['L1 w2'].map((x) => x.wall)), 'x');
+    for (const [key, label] of [
+      ['L1 w2', 'look-ahead 1'],
+      ['L2 w2', 'look-ahead 2'],
+    ]) {
+      const e = net(p, plans[key], ref);
+      h.figure(`gain over the best fixed heads, net energy, perfect forecast, ${label}`, (e / fixedNet - 1) * 100, '%', `${(e / GWH).toFixed(1)} against ${(fixedNet / GWH).toFixed(1)} GWh`);
+    }
+    h.figure('identical decisions on 1 and 2 workers', plans['L1 w1'].controls.every((c, j) => JSON.stringify(c) === JSON.stringify(plans['L1 w2'].controls[j])) ? 1 : 0, '(1 = yes)');
+
+    // What the chunks cost: the year decided in one sequential pass, for each objective.
+    const gbpPerJ = stepPrices(sea, readPriceCsv(PRICES)).map((x) => x / 3.6e9);
+    const revenueData = problemData({ sea, scheme, ops, ranges: RANGES, lookahead: 1, price: gbpPerJ });
+    const revenueFixed = await bestFixed(revenueData, pool2);
+    const gbp = (plan, reference) => {
+      const series = allocateSeries(sea.level.length);
+      applyPlan(p, plan.decisions, plan.controls, reference, { series });
+      let sum = 0;
+      for (let i = 0; i + 1 < sea.level.length; i++) sum += (series.power[i] - series.pumpPower[i]) * sea.dt * gbpPerJ[i];
+      return sum;
+    };
+    for (const [objective, d, reference, chunked, value] of [
+      ['energy', data, ref, plans['L1 w2'], (plan) => net(p, plan, ref)],
+      ['revenue', revenueData, revenueFixed.controls, await flexiblePlan(revenueData, pool2, revenueFixed.controls, 1), (plan) => gbp(plan, revenueFixed.controls)],
+    ]) {
+      const seq = await timed(() => flexiblePlan(d, pool1, reference, 1, { chunkDecisions: 1e9 }));
+      const same = chunked.controls.filter((c, j) => JSON.stringify(c) === JSON.stringify(seq.value.controls[j])).length;
+      h.figure(`chunks against one sequential pass (${objective}): decisions that differ`, chunked.controls.length - same, 'decisions', `of ${chunked.controls.length}; largest level mismatch at a chunk start ${(chunked.chunkLevelMismatch * 1000).toFixed(1)} mm`);
+      h.figure(`chunks against one sequential pass (${objective}): objective`, (value(chunked) / value(seq.value) - 1) * 100, '%', `sequential pass ${seq.wall.toFixed(2)} s on 1 worker`);
+    }
+
+    // The harmonic forecast against the perfect one, and the revenue objective: whole runs as the CLI does them.
+    for (const [objective, forecast] of [
+      ['energy', 'harmonic'],
+      ['revenue', 'perfect'],
+      ['revenue', 'harmonic'],
+    ]) {
+      const s = { ...scenario, operation: { ...scenario.operation, flexible: { objective, forecast, forecast_site: 'liverpool', prices_file: PRICES, lookahead_half_tides: 1, head_step_m: 0.1, start_head_range_m: RANGES.start, end_head_range_m: RANGES.end, pump_to_head_range_m: RANGES.pump } } };
+      const o = await optimiseScenario(s, { pool: pool2 });
+      const f = o.fixed.result.summary.annual_energy_gwh;
+      const x = o.flexible.result.summary.annual_energy_gwh;
+      const label = `${objective} objective, ${forecast} forecast, look-ahead 1`;
+      h.figure(`gain in net energy, ${label}`, (x / f - 1) * 100, '%', `${x.toFixed(1)} against ${f.toFixed(1)} GWh/yr`);
+      h.figure(`gain in net revenue, ${label}`, (o.flexible.revenueGbp / o.fixed.revenueGbp - 1) * 100, '%', `${(o.flexible.revenueGbp / 1e6).toFixed(2)} against ${(o.fixed.revenueGbp / 1e6).toFixed(2)} M GBP`);
+      if (o.forecastFixed) {
+        const ff = o.forecastFixed;
+        const change = objective === 'energy' ? ff.result.summary.annual_energy_gwh / f : ff.revenueGbp / o.fixed.revenueGbp;
+        h.figure(`fixed heads best on the forecast, applied to the observed tide (${objective})`, (change - 1) * 100, `% ${objective} vs best fixed`, `${ff.result.summary.annual_energy_gwh.toFixed(1)} GWh/yr, ${(ff.revenueGbp / 1e6).toFixed(2)} M GBP`);
+      }
+      h.figure(`flexible stage time, ${label}`, o.seconds.flexible, 's', `whole run ${o.seconds.total.toFixed(1)} s on 2 workers`);
+    }
+
+    // The search against the exhaustive lattice (every 0.1 m point of one half tide's heads).
+    const count = h.quick ? 4 : 16;
+    for (const [objective, price] of [
+      ['energy', null],
+      ['revenue', gbpPerJ],
+    ]) {
+      const q = searchQuality(p, ref, price, count);
+      h.figure(`search vs exhaustive lattice (${objective}): optimum found`, q.hits / q.n, `of ${q.n} decisions`, `mean shortfall ${(q.mean * 100).toFixed(4)} %, worst ${(q.worst * 100).toFixed(3)} % of the window's value`);
+      h.figure(`search vs exhaustive lattice (${objective}): evaluations per decision`, q.evals, 'evaluations', `exhaustive: ${q.lattice}`);
+    }
+  } finally {
+    await Promise.all([pool2.close(), pool1.close()]);
+  }
+}

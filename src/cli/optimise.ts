@@ -1,0 +1,110 @@
+/**
+ * `mersey-tidal optimise [scenario]`: flexible operation of a scheme against its best fixed heads,
+ * on worker threads; prints the comparison and writes the flexible run's folder (summary.json,
+ * monthly.csv, tides.csv) with decisions.csv and optimise.json.
+ */
+import { join, resolve } from 'node:path';
+import { InvalidArgumentError, Option, type Command } from 'commander';
+import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
+import { loadScenario } from '../scenario/load.js';
+import { buildOperation, buildScheme } from '../scenario/build.js';
+import { checkReplaceable } from '../report/atomic.js';
+import { writeResult } from '../report/outputs.js';
+import { reportHtml } from '../report/html.js';
+import { progressBar } from '../report/progress.js';
+import { defaultWorkerCount } from '../parallel/pool.js';
+import { optimiseScenario, optimiseSettings } from '../optimise/scenario.js';
+import { decisionsCsv, optimiseJson, optimiseText } from '../optimise/output.js';
+
+interface OptimiseCliOptions {
+  objective?: 'energy' | 'revenue';
+  prices?: string;
+  forecast?: 'perfect' | 'harmonic';
+  lookahead?: number;
+  workers?: number;
+  out?: string;
+  html?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+function wholeNumber(what: string, min: number) {
+  return (text: string): number => {
+    const n = Number(text);
+    if (!/^\s*\d+\s*$/.test(text) || n < min) throw new InvalidArgumentError(`expected a whole number of ${what} >= ${min}, got "${text}"`);
+    return n;
+  };
+}
+
+function lookaheadArg(text: string): number {
+  if (text !== '1' && text !== '2') throw new InvalidArgumentError(`expected 1 or 2 half tides, got "${text}"`);
+  return Number(text);
+}
+
+export function registerOptimise(program: Command): void {
+  program
+    .command('optimise')
+    .description(
+      'Flexible operation: per half tide, the start head, end head and pumping target that maximise net energy or revenue over the coming half tides (receding horizon), ' +
+        'against the best fixed heads; writes the flexible run (summary.json, monthly.csv, tides.csv), decisions.csv and optimise.json',
+    )
+    .argument('[scenario]', 'scenario JSON file; its operation.flexible block sets the search (defaults otherwise)', DEFAULT_SCENARIO)
+    .addOption(new Option('--objective <what>', 'maximise net energy or net revenue (default: operation.flexible.objective, energy)').choices(['energy', 'revenue']))
+    .option('--prices <file>', 'price CSV (time_utc, price_gbp_per_mwh), for the revenue objective and revenue figures (default: operation.flexible.prices_file)')
+    .addOption(new Option('--forecast <kind>', 'decide on the simulated sea level (perfect) or on the harmonic prediction at operation.flexible.forecast_site (default: the scenario\'s, perfect)').choices(['perfect', 'harmonic']))
+    .option('--lookahead <n>', 'half tides searched together at each decision, 1 or 2 (default: the scenario\'s, 1)', lookaheadArg)
+    .option('--workers <n>', `worker threads (default: the available cores, here ${defaultWorkerCount()})`, wholeNumber('worker threads', 1))
+    .option('--out <dir>', 'output folder (default: out/<scenario name>-flexible)')
+    .option('--html', 'also write report.html: the flexible run over the best fixed heads, self-contained')
+    .option('--json', 'print optimise.json instead of the table')
+    .option('--quiet', 'no progress bar or status lines on stderr')
+    .addHelpText(
+      'after',
+      '\nA half tide runs from one slack water (high or low water of the sea level) to the next; its decision is made there.\n' +
+        'Energies are net of pumping and scaled to GWh per year; revenue is net (sold - bought for pumping) in GBP per year.\n',
+    )
+    .action(async (file: string, opts: OptimiseCliOptions) => {
+      const scenario = loadScenario(file);
+      // Settings are checked before anything runs: a bad combination fails at once.
+      optimiseSettings(scenario, { objective: opts.objective, pricesFile: opts.prices, forecast: opts.forecast, lookahead: opts.lookahead });
+      const dir = resolve(opts.out ?? join('out', `${scenario.name}-flexible`));
+      checkReplaceable(dir, 'summary.json');
+      const status = (line: string) => {
+        if (!opts.quiet) process.stderr.write(`${line}\n`);
+      };
+      let bar: ReturnType<typeof progressBar> | null = null;
+      let outcome;
+      try {
+        outcome = await optimiseScenario(scenario, {
+          objective: opts.objective,
+          pricesFile: opts.prices,
+          forecast: opts.forecast,
+          lookahead: opts.lookahead,
+          workers: opts.workers,
+          onStage: status,
+          onProgress: (done, total) => {
+            bar ??= progressBar(total, { unit: 'chunks', quiet: opts.quiet });
+            bar.update(done);
+          },
+        });
+      } finally {
+        (bar as ReturnType<typeof progressBar> | null)?.finish();
+      }
+      const version = toolVersion();
+      const scheme = buildScheme(scenario);
+      const ops = buildOperation(scenario);
+      const html = opts.html
+        ? reportHtml(
+            [
+              { result: outcome.flexible.result, scheme, ops, label: 'flexible' },
+              { result: outcome.fixed.result, scheme, ops, label: 'best fixed heads' },
+            ],
+            { toolVersion: version },
+          )
+        : undefined;
+      const json = optimiseJson(outcome, version);
+      const written = await writeResult(outcome.flexible.result, dir, { series: false, toolVersion: version, html, files: { 'decisions.csv': decisionsCsv(outcome), 'optimise.json': json } });
+      if (opts.json) process.stdout.write(json);
+      else process.stdout.write(`${optimiseText(outcome, file)}\n\nWritten\n${written.map((w) => `  ${w}`).join('\n')}\n`);
+    });
+}

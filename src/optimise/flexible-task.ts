@@ -1,0 +1,57 @@
+/**
+ * Worker task (parallel/task.ts) of flexible operation: task c makes the decisions of chunk c,
+ * a fixed stretch of consecutive half tides, by receding horizon (horizon.ts). A chunk starts a
+ * few decisions early from a state of the reference run, so that its first reported decision is
+ * made from a state close to the one the whole run reaches there (the warm-up).
+ */
+import { SolverState } from '../solver/integrate.js';
+import { openProblem, type ProblemData } from './problem.js';
+import { decideStretch, Horizon, type Decisions } from './horizon.js';
+import type { Controls } from './fixed.js';
+import type { HalfControls } from './cycle.js';
+
+/** One chunk: decisions warm..from-1 warm up, from..to-1 are its own; it starts at sample `at` in `state`. */
+export interface ChunkSpec {
+  readonly warm: number;
+  readonly from: number;
+  readonly to: number;
+  readonly at: number;
+  /** The solver state at sample `at` (a SolverState's fields). */
+  readonly state: SolverState;
+  /** Thresholds in force at sample `at`. */
+  readonly inForce: Float64Array;
+}
+
+export interface FlexibleTaskInit {
+  readonly problem: ProblemData;
+  readonly decisions: Decisions;
+  readonly lookahead: number;
+  readonly reference: Controls;
+  readonly chunks: readonly ChunkSpec[];
+}
+
+export interface ChunkOutcome {
+  /** Start head, end head and pumping target (m) of each of the chunk's decisions, one after another. */
+  readonly controls: Float64Array;
+  /** Objective of each decision's window as forecast (J or GBP). */
+  readonly values: Float64Array;
+  /** Objective evaluations, warm-up included. */
+  readonly evaluations: number;
+  /** Basin level (m) at the chunk's first decision as the chunk reached it. */
+  readonly levelAtFirst: number;
+}
+
+export function setup(init: FlexibleTaskInit): (chunk: number) => ChunkOutcome {
+  const problem = openProblem(init.problem);
+  const h = new Horizon({ problem, decisions: init.decisions, lookahead: init.lookahead, reference: init.reference });
+  const modes = problem.apply.ops.names.length;
+  return (c) => {
+    const spec = init.chunks[c];
+    const st = Object.assign(new SolverState(modes), spec.state);
+    const latest: (HalfControls | null)[] = [null, null];
+    const r = decideStretch(h, spec.warm, spec.from, spec.to, st, spec.at, spec.inForce.slice(), latest);
+    const controls = new Float64Array(3 * r.controls.length);
+    r.controls.forEach((k, i) => controls.set([k.start, k.end, k.pump], 3 * i));
+    return { controls, values: Float64Array.from(r.values), evaluations: r.evaluations, levelAtFirst: r.levelAtFirst };
+  };
+}

@@ -1,0 +1,292 @@
+/**
+ * The search over heads: points of a lattice of spacing `step` (m), three coordinates per half
+ * tide (start head, end head, pumping target, in lattice units), and a deterministic search that
+ * finds a lattice optimum without visiting the whole lattice.
+ *
+ * The search is a compass (pattern) search: from the best of its starting points it tries one
+ * move up and one down along every coordinate, takes the best improvement, and when none is left
+ * halves the move, down to one lattice step. It ends at a point no single-step move improves: a
+ * local optimum of the lattice at its full resolution. Starting points come from a coarse grid
+ * over the first half tide and from known good controls, so that the search is not caught by a
+ * distant local optimum (tested against the exhaustive lattice: test/optimise-search.test.ts).
+ * Every value is cached, and ties keep the point found first, so the result depends on the
+ * objective alone.
+ */
+
+/** Coordinates of one half tide in a point. */
+export const START = 0;
+export const END = 1;
+export const PUMP = 2;
+export const PER_HALF = 3;
+
+/** Bounds of the lattice (lattice units, inclusive), per coordinate of a point. */
+export interface LatticeBox {
+  readonly lo: Int32Array;
+  readonly hi: Int32Array;
+}
+
+/** Ranges of the heads (m): start and end heads, and the pumping target where a direction pumps. */
+export interface HeadRanges {
+  /** Lattice spacing (m). */
+  readonly step: number;
+  readonly start: readonly [number, number];
+  readonly end: readonly [number, number];
+  readonly pump: readonly [number, number];
+}
+
+/** Lattice units of a head (m): the nearest lattice point. */
+export function toUnits(head: number, step: number): number {
+  return Math.round(head / step);
+}
+
+/** Head (m) of a lattice coordinate: units times the step, rounded to 12 significant digits (1.9, not 1.9000000000000001). */
+export function headOf(units: number, step: number): number {
+  return Number((units * step).toPrecision(12));
+}
+
+/** The box of a point over half tides that pump (true) or not, in that order. */
+export function latticeBox(r: HeadRanges, pumps: readonly boolean[]): LatticeBox {
+  const lo = new Int32Array(PER_HALF * pumps.length);
+  const hi = new Int32Array(PER_HALF * pumps.length);
+  pumps.forEach((p, h) => {
+    const o = PER_HALF * h;
+    lo[o + START] = Math.max(1, Math.ceil(r.start[0] / r.step - 1e-9));
+    hi[o + START] = Math.floor(r.start[1] / r.step + 1e-9);
+    lo[o + END] = Math.max(0, Math.ceil(r.end[0] / r.step - 1e-9));
+    hi[o + END] = Math.floor(r.end[1] / r.step + 1e-9);
+    lo[o + PUMP] = p ? Math.max(0, Math.ceil(r.pump[0] / r.step - 1e-9)) : 0;
+    hi[o + PUMP] = p ? Math.floor(r.pump[1] / r.step + 1e-9) : 0;
+    if (lo[o + START] > hi[o + START] || lo[o + END] > hi[o + END] || lo[o + PUMP] > hi[o + PUMP]) {
+      throw new RangeError(`head ranges hold no lattice point at ${r.step} m: start ${r.start.join('-')} m, end ${r.end.join('-')} m, pump ${r.pump.join('-')} m`);
+    }
+  });
+  return { lo, hi };
+}
+
+/** True when x is inside the box and every half tide ends and pumps below its start head. */
+export function feasible(box: LatticeBox, x: Int32Array): boolean {
+  for (let k = 0; k < x.length; k++) if (x[k] < box.lo[k] || x[k] > box.hi[k]) return false;
+  for (let o = 0; o < x.length; o += PER_HALF) {
+    if (x[o + END] >= x[o + START]) return false;
+    if (x[o + PUMP] >= x[o + START]) return false;
+  }
+  return true;
+}
+
+/**
+ * Unit moves of the compass search, per half tide: along each head, and along the pairs of heads
+ * moved together (start and end, start and pumping target, end and pumping target), each way.
+ * The pairs matter: the best controls often lie on a ridge, such as an end head one step below
+ * the start head, that single-head moves cannot follow. Coordinates fixed by the box are left out.
+ */
+export function searchDirections(box: LatticeBox): Int32Array {
+  const dims = box.lo.length;
+  const free = (k: number) => box.lo[k] < box.hi[k];
+  const out: number[] = [];
+  const add = (ks: number[], signs: number[]) => {
+    const v = new Array<number>(dims).fill(0);
+    ks.forEach((k, i) => (v[k] = signs[i]));
+    out.push(...v);
+  };
+  for (let o = 0; o < dims; o += PER_HALF) {
+    for (const q of [START, END, PUMP]) {
+      if (!free(o + q)) continue;
+      add([o + q], [1]);
+      add([o + q], [-1]);
+    }
+    for (const [a, b] of [[START, END], [START, PUMP], [END, PUMP]]) {
+      if (!free(o + a) || !free(o + b)) continue;
+      for (const [sa, sb] of [[1, 1], [-1, -1], [1, -1], [-1, 1]]) add([o + a, o + b], [sa, sb]);
+    }
+  }
+  return Int32Array.from(out);
+}
+
+/** Moves (lattice units) from moves in metres, largest first: distinct, ending at one lattice step. */
+export function movesInUnits(moves: readonly number[], step: number): number[] {
+  const out: number[] = [];
+  for (const m of moves) {
+    const u = Math.max(1, toUnits(m, step));
+    if (out.length === 0 || u < out[out.length - 1]) out.push(u);
+  }
+  if (out[out.length - 1] !== 1) out.push(1);
+  return out;
+}
+
+export interface SearchResult {
+  readonly point: Int32Array;
+  readonly value: number;
+}
+
+/**
+ * A search step: yields the points whose values it needs next (feasible, not yet known), and
+ * returns its result. A driver evaluates the points, records their values and resumes it:
+ * `searchSync` one by one, a parallel driver in batches on worker threads.
+ */
+export type SearchSteps<T = SearchResult> = Generator<Int32Array[], T, void>;
+
+/**
+ * A search over one box for the largest value of an objective (maximised), split into the steps
+ * above. Values are cached by point; ties keep the point found first.
+ */
+export class LatticeSearch {
+  private readonly cache = new Map<number, number>();
+  private readonly radix: number;
+  /** The compass's unit moves, one after another (each as long as a point). */
+  private readonly directions: Int32Array;
+  /** Objective values recorded (evaluations). */
+  evaluations = 0;
+
+  constructor(readonly box: LatticeBox) {
+    let span = 0;
+    for (let k = 0; k < box.lo.length; k++) span = Math.max(span, box.hi[k] - box.lo[k] + 1);
+    this.radix = span;
+    if (span ** box.lo.length > Number.MAX_SAFE_INTEGER) throw new RangeError(`the head lattice is too fine to search (${span} points per coordinate)`);
+    this.directions = searchDirections(box);
+  }
+
+  private key(x: Int32Array): number {
+    let k = 0;
+    for (let i = 0; i < x.length; i++) k = k * this.radix + (x[i] - this.box.lo[i]);
+    return k;
+  }
+
+  /** The value recorded at x: -Infinity outside the feasible set, undefined when not yet known. */
+  known(x: Int32Array): number | undefined {
+    if (!feasible(this.box, x)) return -Infinity;
+    return this.cache.get(this.key(x));
+  }
+
+  /** Records the objective's value at x. */
+  record(x: Int32Array, value: number): void {
+    this.cache.set(this.key(x), value);
+    this.evaluations++;
+  }
+
+  /** The points of `points` whose values are still needed, each once. */
+  private needed(points: readonly Int32Array[]): Int32Array[] {
+    const out: Int32Array[] = [];
+    const seen = new Set<number>();
+    for (const p of points) {
+      if (this.known(p) !== undefined) continue;
+      const k = this.key(p);
+      if (!seen.has(k)) {
+        seen.add(k);
+        out.push(p);
+      }
+    }
+    return out;
+  }
+
+  /** The best of the given points (the first of equals). */
+  *best(points: readonly Int32Array[]): SearchSteps {
+    return (yield* this.ranked(points, 1))[0];
+  }
+
+  /** The `count` best distinct points of `points`, best first (equals in the order given). */
+  *ranked(points: readonly Int32Array[], count: number): SearchSteps<SearchResult[]> {
+    const need = this.needed(points);
+    if (need.length > 0) yield need;
+    const seen = new Set<number>();
+    const all: { point: Int32Array; value: number; order: number }[] = [];
+    points.forEach((p, order) => {
+      const v = this.known(p) as number;
+      if (v === -Infinity) return;
+      const k = this.key(p);
+      if (seen.has(k)) return;
+      seen.add(k);
+      all.push({ point: p.slice(), value: v, order });
+    });
+    all.sort((a, b) => b.value - a.value || a.order - b.order);
+    const out = all.slice(0, count).map(({ point, value }) => ({ point, value }));
+    return out.length > 0 ? out : [{ point: points[0].slice(), value: -Infinity }];
+  }
+
+  /**
+   * The feasible points of a grid over the coordinates `dims` of `base` (the others kept), each
+   * from its lower bound upwards by `stride[k]` units, always including its upper bound.
+   */
+  gridPoints(base: Int32Array, dims: readonly number[], stride: readonly number[]): Int32Array[] {
+    const points: Int32Array[] = [];
+    const x = base.slice();
+    const walk = (k: number): void => {
+      if (k === dims.length) {
+        if (feasible(this.box, x)) points.push(x.slice());
+        return;
+      }
+      const d = dims[k];
+      const lo = this.box.lo[d];
+      const hi = this.box.hi[d];
+      for (let u = lo; ; u += stride[k]) {
+        x[d] = Math.min(u, hi);
+        walk(k + 1);
+        if (u >= hi) break;
+      }
+    };
+    walk(0);
+    return points;
+  }
+
+  /**
+   * Compass search from `from`, with the moves given (lattice units, largest first, ending at 1),
+   * moving the coordinates of the first `halves` half tides (default: all).
+   */
+  *compass(from: SearchResult, moves: readonly number[], halves = this.box.lo.length / PER_HALF): SearchSteps {
+    const x = from.point.slice();
+    let value = from.value;
+    const dims = x.length;
+    // searchDirections lists the moves half tide by half tide: keep those of the first `halves`.
+    let used = 0;
+    while (used < this.directions.length) {
+      let k = 0;
+      while (k < dims && this.directions[used + k] === 0) k++;
+      if (k >= halves * PER_HALF) break;
+      used += dims;
+    }
+    const dirs = this.directions.subarray(0, used);
+    for (const move of moves) {
+      for (;;) {
+        const around: Int32Array[] = [];
+        for (let k = 0; k < dirs.length; k += dims) {
+          const t = x.slice();
+          for (let q = 0; q < dims; q++) t[q] += move * dirs[k + q];
+          around.push(t);
+        }
+        const need = this.needed(around);
+        if (need.length > 0) yield need;
+        let best = -1;
+        let bestV = value;
+        around.forEach((t, k) => {
+          const v = this.known(t) as number;
+          if (v > bestV) {
+            bestV = v;
+            best = k;
+          }
+        });
+        if (best < 0) break;
+        x.set(around[best]);
+        value = bestV;
+      }
+    }
+    return { point: x, value };
+  }
+}
+
+/** Runs a search to its end, evaluating each point it needs with `objective`, one by one. */
+export function searchSync<T>(search: LatticeSearch, steps: SearchSteps<T>, objective: (x: Int32Array) => number): T {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    for (const p of r.value) search.record(p, objective(p));
+  }
+}
+
+/** Runs a search to its end, evaluating the points it needs in batches with `evaluate` (values in the batch's order). */
+export async function searchBatched<T>(search: LatticeSearch, steps: SearchSteps<T>, evaluate: (points: Int32Array[]) => Promise<ArrayLike<number>>): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    const values = await evaluate(r.value);
+    r.value.forEach((p, k) => search.record(p, values[k]));
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * An optimisation problem: the scheme, its cycle, the sea level that happens and the one the
+ * decisions are made on, the head lattice and the objective. ProblemData is its form for worker
+ * threads (sea levels and prices in shared memory, the rest cloned); openProblem turns it back
+ * into prepared solver runs, once per worker and job.
+ */
+import { prepareRun, type SchemeModel, type SolverRun } from '../solver/integrate.js';
+import type { ModeTable } from '../operation/modes.js';
+import { seaLevelView, type SharedSeaLevel } from '../parallel/shared.js';
+import { cycleModes, type CycleModes, type DirectionModes } from './cycle.js';
+import type { HeadRanges } from './lattice.js';
+
+export interface ProblemData {
+  /** The sea level that happens (the simulated one). */
+  readonly sea: SharedSeaLevel;
+  /** The sea level decisions are made on, on the same grid; null: the simulated one (perfect forecast). */
+  readonly forecast: SharedSeaLevel | null;
+  readonly scheme: SchemeModel;
+  /** The fixed-head cycle; its thresholds are the scenario's fixed heads. */
+  readonly ops: ModeTable;
+  readonly ranges: HeadRanges;
+  /** GBP per joule of net energy in each step (revenue objective); null: the energy objective. */
+  readonly price: SharedArrayBuffer | null;
+}
+
+export interface Problem {
+  /** The run on the sea level that happens. */
+  readonly apply: SolverRun;
+  /** The run on the sea level decisions are made on (the same run for a perfect forecast). */
+  readonly decide: SolverRun;
+  readonly modes: CycleModes;
+  /** The directions the cycle generates in, ebb first. */
+  readonly directions: readonly DirectionModes[];
+  readonly ranges: HeadRanges;
+  readonly price: Float64Array | null;
+}
+
+export function openProblem(d: ProblemData): Problem {
+  const apply = prepareRun(seaLevelView(d.sea), d.scheme, d.ops);
+  const decide = d.forecast ? prepareRun(seaLevelView(d.forecast), d.scheme, d.ops) : apply;
+  const modes = cycleModes(d.ops);
+  const directions = modes.directions.filter((m): m is DirectionModes => m !== null);
+  return { apply, decide, modes, directions, ranges: d.ranges, price: d.price ? new Float64Array(d.price) : null };
+}

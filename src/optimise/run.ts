@@ -1,0 +1,241 @@
+/**
+ * Flexible operation on solver inputs (a sea level, a scheme, a fixed-head cycle), on a worker
+ * pool: the best fixed heads by a search whose points are valued in parallel, the receding-horizon
+ * decisions in parallel chunks of half tides, and the continuous run that applies them.
+ *
+ * Chunks make the decisions parallel: each chunk of CHUNK_DECISIONS consecutive decisions is a
+ * task that starts WARMUP_DECISIONS decisions early from the reference run's state, so its
+ * first own decision is made from a state close to the one the whole run reaches there. The
+ * chunks are fixed by the decisions alone, never by the number of workers, so the result is the
+ * same to the last bit for any number of workers. The decisions are then applied in one
+ * continuous run of the solver (mass is conserved across the whole period); at the start of each
+ * chunk but the first, the level the chunk decided from differs slightly from the one that run
+ * reaches, and the largest such difference is reported.
+ */
+import { advance, finishRun, SolverState, startState, type SchemeModel, type SeaLevel, type SolverRun, type StepSeries, type Totals } from '../solver/integrate.js';
+import type { ModeTable } from '../operation/modes.js';
+import type { ModeLog } from '../solver/mode-log.js';
+import { shareFloat64, shareSeaLevel } from '../parallel/shared.js';
+import { distModule } from '../parallel/task.js';
+import { TaskError, WorkerExitError, type WorkerPool } from '../parallel/pool.js';
+import { InputError } from '../scenario/validate.js';
+import { isoTime } from '../solver/errors.js';
+import { directionIndex, type HalfControls } from './cycle.js';
+import { PER_HALF, type HeadRanges } from './lattice.js';
+import { openProblem, type Problem, type ProblemData } from './problem.js';
+import { pointControls, searchFixed, tableControls, writeAll, type Controls, type FixedSearch } from './fixed.js';
+import { slackWaters, type SlackWater } from './slack.js';
+import type { Decisions } from './horizon.js';
+import type { ChunkOutcome, ChunkSpec, FlexibleTaskInit } from './flexible-task.js';
+import type { FixedTaskInit } from './fixed-task.js';
+
+/** Decisions per chunk (task): about twelve days of a two-way cycle. */
+export const CHUNK_DECISIONS = 48;
+/** Decisions a chunk makes before its own, to reach the whole run's state. */
+export const WARMUP_DECISIONS = 6;
+
+export interface FlexibleInputs {
+  /** The sea level that happens. */
+  readonly sea: SeaLevel;
+  /** The sea level decisions are made on, on the same grid; absent: `sea` (perfect forecast). */
+  readonly forecast?: SeaLevel;
+  readonly scheme: SchemeModel;
+  /** The fixed-head cycle (fixedHeadCycle); its thresholds are the heads the fixed search starts from. */
+  readonly ops: ModeTable;
+  readonly ranges: HeadRanges;
+  /** Revenue objective: GBP per joule of net energy in each step (one entry per sample); absent: energy. */
+  readonly price?: Float64Array;
+  /** Half tides searched together at each decision. */
+  readonly lookahead: number;
+}
+
+/** The inputs in the form the worker tasks receive (shared sea levels and prices). */
+export function problemData(i: FlexibleInputs): ProblemData {
+  const n = i.sea.level.length;
+  if (i.forecast && (i.forecast.level.length !== n || i.forecast.t0 !== i.sea.t0 || i.forecast.dt !== i.sea.dt)) {
+    throw new RangeError('the forecast must be on the grid of the simulated sea level (same start, step and length)');
+  }
+  if (i.price && i.price.length !== n) throw new RangeError(`prices for ${i.price.length} samples, the sea level has ${n}`);
+  return {
+    sea: shareSeaLevel(i.sea),
+    forecast: i.forecast ? shareSeaLevel(i.forecast) : null,
+    scheme: i.scheme,
+    ops: i.ops,
+    ranges: i.ranges,
+    price: i.price ? shareFloat64(i.price) : null,
+  };
+}
+
+/** The decisions of a sea level: at each high water an ebb decision, at each low water a flood one, for the directions the cycle generates in. */
+export function decisionsOf(p: Problem, slack: readonly SlackWater[]): { decisions: Decisions; slack: SlackWater[] } {
+  const kept = slack.filter((w) => p.modes.directions[w.kind === 'high' ? 0 : 1] !== null);
+  return {
+    decisions: { index: Int32Array.from(kept.map((w) => w.index)), dir: Int8Array.from(kept.map((w) => (w.kind === 'high' ? 1 : -1))) },
+    slack: kept,
+  };
+}
+
+/** A task's failure in the optimiser's terms: what was being run, then the worker's message (its stack stays on `cause`). */
+function explain(err: unknown, what: (index: number) => string): unknown {
+  if (err instanceof TaskError) {
+    const msg = `${what(err.index)} failed in a worker: ${err.causeMessage}`;
+    return err.causeName === 'InputError' ? new InputError(msg) : new Error(msg, { cause: err });
+  }
+  if (err instanceof WorkerExitError && err.index !== undefined) return new Error(`${what(err.index)}: its worker ${err.detail}`, { cause: err });
+  return err;
+}
+
+/** Heads of a lattice point, in words. */
+function headsText(p: Problem, x: Int32Array): string {
+  return pointControls(p, x)
+    .map((c, k) => (c ? `${k === 0 ? 'ebb' : 'flood'} ${c.start}/${c.end} m, pump to ${c.pump} m` : null))
+    .filter((t) => t !== null)
+    .join('; ');
+}
+
+/** Values batches of fixed controls on the pool (on the forecast sea level when asked). */
+function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForecast: boolean, signal?: AbortSignal) {
+  const dims = PER_HALF * p.directions.length;
+  return async (points: Int32Array[]): Promise<number[]> => {
+    const flat = new Int32Array(points.length * dims);
+    points.forEach((x, k) => flat.set(x, k * dims));
+    const init: FixedTaskInit = { problem: data, points: flat, onForecast };
+    try {
+      return await pool.run<FixedTaskInit, number>({ task: distModule('optimise/fixed-task.js'), init, indices: Int32Array.from(points, (_, k) => k), signal });
+    } catch (err) {
+      throw explain(err, (k) => `the run at fixed heads ${headsText(p, points[k])}`);
+    }
+  };
+}
+
+/**
+ * The best fixed controls, searched from the cycle's own heads; valued on the simulated sea level,
+ * or on the forecast when `onForecast` (the fixed heads an operator can choose in advance).
+ */
+export async function bestFixed(data: ProblemData, pool: WorkerPool, onForecast = false, signal?: AbortSignal): Promise<FixedSearch> {
+  const p = openProblem(data);
+  return searchFixed(p, tableControls(p, data.ops.exitHead), fixedEvaluator(pool, data, p, onForecast, signal));
+}
+
+export interface FlexiblePlan {
+  readonly decisions: Decisions;
+  readonly slack: SlackWater[];
+  /** Controls applied at each decision (m). */
+  readonly controls: HalfControls[];
+  /** Objective of each decision's window as forecast (J or GBP). */
+  readonly values: number[];
+  readonly evaluations: number;
+  readonly chunks: number;
+  /** Largest difference (m) between the level a chunk decided from and the one the continuous run reaches there. */
+  readonly chunkLevelMismatch: number;
+}
+
+export interface PlanOptions {
+  /** Decisions per chunk (default CHUNK_DECISIONS); the result depends on it, never on the workers. */
+  readonly chunkDecisions?: number;
+  readonly warmupDecisions?: number;
+  readonly onProgress?: (done: number, total: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** Thresholds with every direction at the given controls. */
+function thresholds(run: SolverRun, p: Problem, c: Controls): Float64Array {
+  const head = run.ops.exitHead.slice();
+  writeAll(head, p.directions, c);
+  return head;
+}
+
+/** The receding-horizon decisions, with `reference` (the best fixed controls) closing each window. */
+export async function flexiblePlan(data: ProblemData, pool: WorkerPool, reference: Controls, lookahead: number, o: PlanOptions = {}): Promise<FlexiblePlan> {
+  const p = openProblem(data);
+  const { decisions, slack } = decisionsOf(p, slackWaters(p.decide.sea));
+  const D = decisions.index.length;
+  const size = o.chunkDecisions ?? CHUNK_DECISIONS;
+  const warmup = o.warmupDecisions ?? WARMUP_DECISIONS;
+  if (!(size >= 1) || !(warmup >= 0)) throw new RangeError(`chunks of ${size} decisions with ${warmup} to warm up: expected at least 1 and 0`);
+  // Each chunk starts from the reference run's state at its first warm-up decision.
+  const run = p.apply;
+  const ref = thresholds(run, p, reference);
+  const st = startState(run);
+  const chunks: ChunkSpec[] = [];
+  let i = 0;
+  for (let from = 0; from < D; from += size) {
+    const warm = Math.max(0, from - warmup);
+    const at = warm === 0 ? 0 : decisions.index[warm];
+    if (at > i) i = advance(run, st, i, at, { exitHead: ref });
+    chunks.push({ warm, from, to: Math.min(D, from + size), at, state: new SolverState(run.ops.names.length).copyFrom(st), inForce: ref });
+  }
+  const init: FlexibleTaskInit = { problem: data, decisions, lookahead, reference, chunks };
+  const time = (j: number) => isoTime(slack[Math.min(j, D - 1)].time);
+  let out: ChunkOutcome[];
+  try {
+    out = await pool.run<FlexibleTaskInit, ChunkOutcome>({
+      task: distModule('optimise/flexible-task.js'),
+      init,
+      indices: Int32Array.from(chunks, (_, k) => k),
+      onProgress: o.onProgress,
+      signal: o.signal,
+    });
+  } catch (err) {
+    throw explain(err, (k) => `flexible operation, the decisions from ${time(chunks[k].warm)} to ${time(chunks[k].to - 1)}`);
+  }
+  const controls: HalfControls[] = [];
+  const values: number[] = [];
+  let evaluations = 0;
+  for (const c of out) {
+    for (let k = 0; k < c.values.length; k++) {
+      controls.push({ start: c.controls[3 * k], end: c.controls[3 * k + 1], pump: c.controls[3 * k + 2] });
+      values.push(c.values[k]);
+    }
+    evaluations += c.evaluations;
+  }
+  // The continuous run's level at each chunk's first decision, against the chunk's own.
+  const chunkOf = new Map(chunks.map((c, k) => [c.from, k]));
+  let mismatch = 0;
+  applyPlan(p, decisions, controls, reference, {
+    atDecision: (j, s) => {
+      const k = chunkOf.get(j);
+      if (k !== undefined) mismatch = Math.max(mismatch, Math.abs(s.level - out[k].levelAtFirst));
+    },
+  });
+  return { decisions, slack, controls, values, evaluations, chunks: chunks.length, chunkLevelMismatch: mismatch };
+}
+
+export interface ApplyOptions {
+  readonly series?: StepSeries;
+  readonly log?: ModeLog;
+  /** Called at each decision's sample, before its controls are written, with the state there. */
+  readonly atDecision?: (j: number, st: SolverState) => void;
+}
+
+export interface AppliedRun {
+  readonly totals: Totals;
+  /** Thresholds in force at the end. */
+  readonly inForce: Float64Array;
+}
+
+/**
+ * Runs the whole period on the simulated sea level, writing decision j's controls at its sample
+ * (the reference controls before the first). With `decisions` empty this is the fixed-head run
+ * at the reference controls.
+ */
+export function applyPlan(p: Problem, decisions: Decisions, controls: readonly HalfControls[], reference: Controls, o: ApplyOptions = {}): AppliedRun {
+  const run = p.apply;
+  const head = thresholds(run, p, reference);
+  const st = startState(run);
+  const last = run.eta.length - 1;
+  const window = { exitHead: head, series: o.series, log: o.log };
+  let i = 0;
+  for (let j = 0; j < decisions.index.length; j++) {
+    if (decisions.index[j] > i) i = advance(run, st, i, decisions.index[j], window);
+    o.atDecision?.(j, st);
+    const d = p.modes.directions[directionIndex(decisions.dir[j] as 1 | -1)];
+    if (d) writeAll(head, [d], directionControls(d.dir, controls[j]));
+  }
+  if (last > i) advance(run, st, i, last, window);
+  return { totals: finishRun(run, st, o), inForce: head };
+}
+
+function directionControls(dir: 1 | -1, c: HalfControls): Controls {
+  return dir > 0 ? [c, null] : [null, c];
+}

@@ -1,0 +1,276 @@
+/**
+ * Flexible operation of a scenario: its settings (operation.flexible, with command-line
+ * overrides), the sea levels and prices it needs, and the runs it reports, each a Result like
+ * simulate's: the best fixed heads, the flexible operation, and for a harmonic forecast the fixed
+ * heads an operator would choose on that forecast.
+ */
+import { dirname, resolve } from 'node:path';
+import type { FlexibleSpec, Scenario } from '../scenario/types.js';
+import { InputError } from '../scenario/validate.js';
+import { scenarioFromObject } from '../scenario/load.js';
+import { buildOperation, buildScheme, type RunInputs } from '../scenario/build.js';
+import { buildSea } from '../scenario/tide-source.js';
+import { checkDataFiles } from '../scenario/data-checks.js';
+import { checkPriceCoverage, J_PER_MWH, readPriceCsv, revenue, stepPrices, type PriceSeries } from '../scenario/prices.js';
+import { isSitePath, loadSite, predictSeaLevel, siteFile } from '../tide/index.js';
+import { asInput } from '../scenario/validate.js';
+import { summarise, type Result } from '../simulate.js';
+import { allocateSeries, type SeaLevel } from '../solver/integrate.js';
+import { ModeLog } from '../solver/mode-log.js';
+import { halfTideLedger, type HalfTide } from '../solver/ledger.js';
+import { WorkerPool, defaultWorkerCount } from '../parallel/pool.js';
+import type { HeadRanges } from './lattice.js';
+import type { HalfControls } from './cycle.js';
+import { openProblem, type Problem } from './problem.js';
+import { applyPlan, bestFixed, flexiblePlan, problemData, type FlexiblePlan } from './run.js';
+import type { Controls, FixedSearch } from './fixed.js';
+
+/** What the optimisation does, resolved from operation.flexible and the overrides. */
+export interface OptimiseSettings {
+  readonly objective: 'energy' | 'revenue';
+  /** Absolute path of the price CSV; null: no prices (energy objective, no revenue reported). */
+  readonly pricesFile: string | null;
+  readonly forecast: 'perfect' | 'harmonic';
+  /** The harmonic forecast's site (built-in name or absolute path); null for a perfect forecast. */
+  readonly forecastSite: string | null;
+  readonly lookahead: number;
+  readonly ranges: HeadRanges;
+}
+
+/** Overrides of operation.flexible (e.g. from the command line); a relative prices file is taken from the working folder. */
+export interface SettingsOverrides {
+  objective?: 'energy' | 'revenue';
+  pricesFile?: string;
+  forecast?: 'perfect' | 'harmonic';
+  lookahead?: number;
+}
+
+/** operation.flexible with the schema's defaults filled in (absent: all defaults). */
+export function flexibleSpec(s: Scenario): FlexibleSpec {
+  if (s.operation.flexible) return s.operation.flexible;
+  const { file, ...fields } = s;
+  const withBlock = scenarioFromObject({ ...fields, operation: { ...s.operation, flexible: {} } }, file, file === '<inline>' ? process.cwd() : dirname(file));
+  return withBlock.operation.flexible as FlexibleSpec;
+}
+
+/** Resolves the settings; every problem is an InputError naming the field and how to fix it. */
+export function optimiseSettings(s: Scenario, o: SettingsOverrides = {}): OptimiseSettings {
+  const f = flexibleSpec(s);
+  const where = `${s.file}: operation.flexible`;
+  const objective = o.objective ?? f.objective;
+  const pricesFile = o.pricesFile !== undefined ? resolve(o.pricesFile) : (f.prices_file ?? null);
+  if (objective === 'revenue' && pricesFile === null) {
+    throw new InputError(`${where}.prices_file: the revenue objective needs prices; give prices_file in the scenario or --prices FILE (CSV time_utc, price_gbp_per_mwh)`);
+  }
+  const forecast = o.forecast ?? f.forecast;
+  let forecastSite: string | null = null;
+  if (forecast === 'harmonic') {
+    const site = f.forecast_site ?? (s.tide.kind === 'harmonic' ? s.tide.site : undefined);
+    if (site === undefined) {
+      throw new InputError(`${where}.forecast_site: a harmonic forecast of an observed tide needs the site to predict at; give forecast_site (e.g. "liverpool", or the path of a site file)`);
+    }
+    forecastSite = isSitePath(site) && s.file !== '<inline>' ? resolve(dirname(s.file), site) : site;
+  }
+  const lookahead = o.lookahead ?? f.lookahead_half_tides;
+  if (lookahead !== 1 && lookahead !== 2) throw new InputError(`${where}.lookahead_half_tides: expected 1 or 2 half tides, got ${lookahead}`);
+  for (const key of ['start_head_range_m', 'end_head_range_m', 'pump_to_head_range_m'] as const) {
+    const [lo, hi] = f[key];
+    if (!(lo <= hi)) throw new InputError(`${where}.${key}: expected [lowest, highest] with lowest <= highest, got [${lo}, ${hi}] m`);
+  }
+  if (!(f.start_head_range_m[1] >= f.head_step_m)) throw new InputError(`${where}.start_head_range_m: the highest start head must be at least one head step (${f.head_step_m} m)`);
+  return {
+    objective,
+    pricesFile,
+    forecast,
+    forecastSite,
+    lookahead,
+    ranges: { step: f.head_step_m, start: f.start_head_range_m, end: f.end_head_range_m, pump: f.pump_to_head_range_m },
+  };
+}
+
+/** One fixed-head outcome: the heads, the run and its revenue. */
+export interface FixedOutcome {
+  readonly search: FixedSearch;
+  readonly result: Result;
+  /** Net revenue over the period (GBP); null without prices. */
+  readonly revenueGbp: number | null;
+}
+
+/** One row per decision: the slack water, the controls and what the half tide they governed gave. */
+export interface DecisionRow {
+  /** Time of the slack water (s since the epoch). */
+  readonly time: number;
+  readonly slack: 'high' | 'low';
+  readonly direction: 'ebb' | 'flood';
+  readonly controls: HalfControls;
+  /** The half tide of the ledger the decision governed (null when it governed none: its start head was never reached). */
+  readonly halfTide: HalfTide | null;
+  /** Its net revenue (GBP); null without prices. */
+  readonly revenueGbp: number | null;
+}
+
+export interface OptimiseOutcome {
+  readonly settings: OptimiseSettings;
+  readonly scenario: Scenario;
+  /** The best fixed heads on the simulated sea level: the baseline. */
+  readonly fixed: FixedOutcome;
+  /** Harmonic forecast only: the best fixed heads on the forecast, applied to the simulated sea level. */
+  readonly forecastFixed: FixedOutcome | null;
+  readonly flexible: {
+    readonly plan: FlexiblePlan;
+    readonly result: Result;
+    readonly revenueGbp: number | null;
+    readonly rows: DecisionRow[];
+  };
+  readonly workers: number;
+  /** Wall-clock seconds of each stage. */
+  readonly seconds: { readonly fixed: number; readonly flexible: number; readonly total: number };
+}
+
+export interface OptimiseOptions extends SettingsOverrides {
+  /** Worker threads of the pool the run starts and closes (default: the available cores). */
+  workers?: number;
+  /** A pool to use instead; it is left open. */
+  pool?: WorkerPool;
+  /** Progress of the flexible stage, in chunks of decisions. */
+  onProgress?: (done: number, total: number) => void;
+  /** A line at the start of each stage. */
+  onStage?: (text: string) => void;
+  signal?: AbortSignal;
+  /** Decisions per parallel chunk (see optimise/run.ts). */
+  chunkDecisions?: number;
+}
+
+/** The harmonic prediction on the grid of `sea`, in the tide's datum and with its offset. */
+function harmonicForecast(s: Scenario, site: string, sea: SeaLevel): SeaLevel {
+  const st = asInput(() => loadSite(site));
+  const f = asInput(() => predictSeaLevel(st, sea.t0, sea.dt, sea.level.length, { datum: s.tide.datum }));
+  const offset = s.tide.sea_level_offset_m;
+  if (offset !== 0) for (let i = 0; i < f.level.length; i++) f.level[i] += offset;
+  return f;
+}
+
+const describeControls = (c: HalfControls | null, pumps: boolean) => (c ? `${c.start}/${c.end} m${pumps ? `, pump to ${c.pump} m` : ''}` : '');
+
+/** The text of Summary.operation for a fixed or flexible run. */
+function operationText(s: Scenario, p: Problem, what: string, c?: Controls): string {
+  if (!c) return `${s.operation.mode}, ${what}`;
+  const parts = p.directions.map((d) => `${d.dir > 0 ? 'ebb' : 'flood'} ${describeControls(c[d.dir > 0 ? 0 : 1], d.pump >= 0)}`);
+  return `${s.operation.mode}, ${what}: ${parts.join('; ')}`;
+}
+
+/** A Result of a run applied by applyPlan, summarised like simulate's. */
+function planResult(s: Scenario, p: Problem, inputs: RunInputs, run: (series: ReturnType<typeof allocateSeries>, log: ModeLog) => ReturnType<typeof applyPlan>, operation: string, extraFiles: string[]): Result {
+  const series = allocateSeries(inputs.sea.level.length);
+  const log = new ModeLog();
+  const { totals } = run(series, log);
+  const halfTides = halfTideLedger(log, p.apply.ops, inputs.sea, series);
+  const summary = summarise(s, inputs, series, totals, halfTides.length);
+  summary.operation = operation;
+  summary.data_files.push(...extraFiles);
+  return { scenario: s, sea: inputs.sea, series, totals, modeNames: p.apply.ops.names, halfTides, summary };
+}
+
+/** Net revenue (GBP) of each half tide of a result: its steps (by start time) at the prices in force. */
+function halfTideRevenue(r: Result, price: Float64Array, h: HalfTide): number {
+  const { sea, series } = r;
+  const steps = sea.level.length - 1;
+  let gbp = 0;
+  for (let i = Math.max(0, Math.ceil((h.start - sea.t0) / sea.dt - 1e-9)); i < steps && sea.t0 + i * sea.dt < h.end; i++) {
+    gbp += (((series.power[i] - series.pumpPower[i]) * sea.dt) / J_PER_MWH) * price[i];
+  }
+  return gbp;
+}
+
+/**
+ * Each decision with the half tide of the ledger it governed: a half tide belongs to the last
+ * decision of its direction made before it ended (a decision whose start head was never reached
+ * before the next one of its direction governed none, and has no half tide).
+ */
+function decisionRows(plan: FlexiblePlan, r: Result, price: Float64Array | null): DecisionRow[] {
+  const governed = new Map<number, HalfTide>();
+  for (const half of ['ebb', 'flood'] as const) {
+    const dir = half === 'ebb' ? 1 : -1;
+    let last = -1;
+    let j = 0;
+    for (const h of r.halfTides) {
+      if (h.half !== half) continue;
+      for (; j < plan.slack.length && plan.slack[j].time < h.end; j++) if (plan.decisions.dir[j] === dir) last = j;
+      if (last >= 0) governed.set(last, h);
+    }
+  }
+  return plan.slack.map((w, j) => {
+    const halfTide = governed.get(j) ?? null;
+    return {
+      time: w.time,
+      slack: w.kind,
+      direction: plan.decisions.dir[j] > 0 ? 'ebb' : 'flood',
+      controls: plan.controls[j],
+      halfTide,
+      revenueGbp: halfTide && price ? halfTideRevenue(r, price, halfTide) : null,
+    };
+  });
+}
+
+/** Runs flexible operation on a scenario and the fixed-head runs it is compared with. */
+export async function optimiseScenario(s: Scenario, o: OptimiseOptions = {}): Promise<OptimiseOutcome> {
+  const t0 = performance.now();
+  const settings = optimiseSettings(s, o);
+  checkDataFiles(s);
+  const stage = o.onStage ?? (() => {});
+  const notes: string[] = [];
+  const sea = buildSea(s, notes);
+  const forecast = settings.forecastSite !== null ? harmonicForecast(s, settings.forecastSite, sea) : undefined;
+  let prices: PriceSeries | null = null;
+  let gbpPerMwh: Float64Array | null = null;
+  if (settings.pricesFile !== null) {
+    prices = readPriceCsv(settings.pricesFile, 'give the path of the price CSV (operation.flexible.prices_file is resolved from the scenario file\'s folder, --prices from the working folder)');
+    checkPriceCoverage(prices, sea, `scenario ${s.name}`);
+    gbpPerMwh = stepPrices(sea, prices);
+  }
+  const price = settings.objective === 'revenue' && gbpPerMwh ? gbpPerMwh.map((x) => x / J_PER_MWH) : undefined;
+  const scheme = buildScheme(s);
+  const ops = buildOperation(s);
+  const inputs: RunInputs = { sea, scheme, ops, notes };
+  const data = problemData({ sea, forecast, scheme, ops, ranges: settings.ranges, price, lookahead: settings.lookahead });
+  const p = openProblem(data);
+  const extraFiles = [...(settings.forecastSite !== null ? [siteFile(settings.forecastSite)] : []), ...(settings.pricesFile !== null ? [settings.pricesFile] : [])];
+  const revenueOf = (r: Result) => (prices ? revenue(r.sea, r.series.power, r.series.pumpPower, prices) : null);
+  const fixedOutcome = (search: FixedSearch, what: string): FixedOutcome => {
+    const result = planResult(s, p, inputs, (series, log) => applyPlan(p, { index: new Int32Array(0), dir: new Int8Array(0) }, [], search.controls, { series, log }), operationText(s, p, what, search.controls), extraFiles);
+    return { search, result, revenueGbp: revenueOf(result) };
+  };
+
+  const pool = o.pool ?? new WorkerPool(o.workers ?? defaultWorkerCount());
+  try {
+    const objective = settings.objective === 'energy' ? 'net energy' : 'net revenue';
+    stage(`Best fixed heads: compass search on the ${settings.ranges.step} m lattice for the largest ${objective}, each point a run over the whole period`);
+    const fixedSearch = await bestFixed(data, pool, false, o.signal);
+    const fixed = fixedOutcome(fixedSearch, 'best fixed heads');
+    let forecastFixed: FixedOutcome | null = null;
+    let reference = fixedSearch.controls;
+    if (forecast) {
+      stage(`Best fixed heads on the harmonic forecast (what an operator can choose in advance)`);
+      const onForecast = await bestFixed(data, pool, true, o.signal);
+      forecastFixed = fixedOutcome(onForecast, 'fixed heads best on the harmonic forecast');
+      reference = onForecast.controls;
+    }
+    const t1 = performance.now();
+    stage(`Flexible operation: receding horizon, ${settings.lookahead} half tide${settings.lookahead > 1 ? 's' : ''} searched per decision, ${settings.forecast} forecast`);
+    const plan = await flexiblePlan(data, pool, reference, settings.lookahead, { chunkDecisions: o.chunkDecisions, onProgress: o.onProgress, signal: o.signal });
+    const what = `flexible heads per half tide (receding horizon, look-ahead ${settings.lookahead} half tide${settings.lookahead > 1 ? 's' : ''}, ${settings.forecast} forecast, ${objective})`;
+    const result = planResult(s, p, inputs, (series, log) => applyPlan(p, plan.decisions, plan.controls, reference, { series, log }), operationText(s, p, what), extraFiles);
+    const t2 = performance.now();
+    return {
+      settings,
+      scenario: s,
+      fixed,
+      forecastFixed,
+      flexible: { plan, result, revenueGbp: revenueOf(result), rows: decisionRows(plan, result, gbpPerMwh) },
+      workers: pool.size,
+      seconds: { fixed: (t1 - t0) / 1000, flexible: (t2 - t1) / 1000, total: (t2 - t0) / 1000 },
+    };
+  } finally {
+    if (!o.pool) await pool.close();
+  }
+}
