@@ -14,7 +14,7 @@
  * level the decision is made on (the forecast); the chosen controls are then applied on the sea
  * level that happens.
  */
-import { advance, SolverState, type StepSeries, allocateSeries } from '../solver/integrate.js';
+import { advance, SolverState, type StepSeries, type WindowOptions, allocateSeries } from '../solver/integrate.js';
 import { directionIndex, writeControls, type CycleModes, type DirectionModes, type HalfControls } from './cycle.js';
 import { END, LatticeSearch, headOf, PER_HALF, PUMP, START, latticeBox, feasible, movesInUnits, searchSync, toUnits, type LatticeBox } from './lattice.js';
 import type { Problem } from './problem.js';
@@ -72,6 +72,11 @@ export class Horizon {
   evaluations = 0;
 
   private readonly moves: number[];
+  /** Head (m) of each lattice coordinate, 0 to the highest of the ranges. */
+  private readonly heads: Float64Array;
+  /** Window options: running through a half tide; closing the window at the end of a direction's generation. */
+  private readonly through: WindowOptions;
+  private readonly closing: [WindowOptions, WindowOptions];
 
   constructor(readonly inputs: HorizonInputs) {
     const p = inputs.problem;
@@ -81,6 +86,12 @@ export class Horizon {
     this.head = new Float64Array(ops.names.length);
     this.series = p.price ? allocateSeries(p.decide.eta.length) : undefined;
     this.moves = movesInUnits(COMPASS_MOVES_M, p.ranges.step);
+    const r = p.ranges;
+    const top = Math.floor(Math.max(r.start[1], r.end[1], r.pump[1]) / r.step + 1e-9);
+    this.heads = Float64Array.from({ length: top + 1 }, (_, u) => headOf(u, r.step));
+    this.through = { exitHead: this.head, series: this.series };
+    const close = (k: 0 | 1): WindowOptions => ({ exitHead: this.head, series: this.series, stopOnEntry: this.modes.afterFlags[k], stopCount: 1 });
+    this.closing = [close(0), close(1)];
     if (!(inputs.lookahead >= 1) || !Number.isInteger(inputs.lookahead)) throw new RangeError(`the look-ahead must be a whole number of half tides >= 1, got ${inputs.lookahead}`);
   }
 
@@ -108,7 +119,7 @@ export class Horizon {
    */
   windowValue(j: number, start: SolverState, inForce: Float64Array, x: Int32Array): number {
     const { decisions, reference } = this.inputs;
-    const { decide, ranges, price } = this.inputs.problem;
+    const { decide, price } = this.inputs.problem;
     const { index, dir } = decisions;
     const st = this.st.copyFrom(start);
     const head = this.head;
@@ -122,13 +133,14 @@ export class Horizon {
       const d = this.direction(dir[jj]);
       if (k < searched) {
         const o = PER_HALF * k;
-        writeControls(head, d, headOf(x[o + START], ranges.step), headOf(x[o + END], ranges.step), headOf(x[o + PUMP], ranges.step));
+        const h = this.heads;
+        writeControls(head, d, h[x[o + START]], h[x[o + END]], h[x[o + PUMP]]);
       } else {
         const r = reference[directionIndex(d.dir)] as HalfControls;
         writeControls(head, d, r.start, r.end, r.pump);
       }
-      if (k < halves - 1) i = advance(decide, st, i, jj + 1 < index.length ? index[jj + 1] : this.last, { exitHead: head, series: this.series });
-      else i = advance(decide, st, i, this.cap(jj), { exitHead: head, series: this.series, stopOnEntry: this.modes.afterFlags[directionIndex(d.dir)], stopCount: 1 });
+      if (k < halves - 1) i = advance(decide, st, i, jj + 1 < index.length ? index[jj + 1] : this.last, this.through);
+      else i = advance(decide, st, i, this.cap(jj), this.closing[directionIndex(d.dir)]);
     }
     if (price === null) return st.energy - st.pumpEnergy - (start.energy - start.pumpEnergy);
     const s = this.series as StepSeries;
