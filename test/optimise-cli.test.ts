@@ -2,30 +2,17 @@
  * `mersey-tidal optimise`: the comparison it prints, the files it writes, and a clear error (exit
  * code 2, nothing written) for each bad combination of inputs.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { main } from '../src/cli/main.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { scratch } from './robust-support.js';
+import { runCli as cli } from './support.js';
 
 const tmp = scratch();
 const FLEXIBLE = join(PACKAGE_ROOT, 'models', 'mersey-barrage-flexible.json');
 const PRICES = join(PACKAGE_ROOT, 'data', 'gb-system-sell-price-2018.csv');
 
-async function cli(args: string[]) {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 /** The flexible Mersey scenario over four days at 10-minute steps, with `flexible` fields changed; absolute paths. */
 function shortScenario(dir: string, flexible: Record<string, unknown> = {}, drop: string[] = []): string {

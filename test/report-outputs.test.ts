@@ -1,15 +1,15 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../src/cli/main.js';
 import { canonicalJson, jsonSha256, sha256Hex } from '../src/report/digest.js';
 import { SUMMARY_FORMAT } from '../src/report/summary-file.js';
 import { summaryText } from '../src/report/summary-text.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { simulate } from '../src/simulate.js';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT, toolVersion } from '../src/paths.js';
+import { runCli as run } from './support.js';
 
 /** The page without the inlined plotly.js and data (so a failed expectation does not print 11 MB). */
 function pageText(html: string): string {
@@ -23,18 +23,6 @@ function pageData(html: string): { t0: number; figures: { id: string; data: { na
   return JSON.parse(html.slice(start, html.indexOf('</script>', start)));
 }
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    return { code: await main(args), out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 /** A one-month copy of the Mersey Libaux scheme (observed tide, chart turbine) with its own data files, so a test can change them. */
 function privateScenario(): { dir: string; scenario: string } {

@@ -3,32 +3,19 @@
  * is outside its tolerance (La Rance, the documented miss: README "Validation"), and the worker
  * pool giving the same figures as one thread.
  */
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '../src/cli/main.js';
 import { WorkerPool } from '../src/parallel/pool.js';
 import { runJobs } from '../src/validation/run.js';
 import { scenarioJob } from '../src/validation/scenario-run.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
+import { runCli as run } from './support.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'mt-validate-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-async function run(args: string[]) {
-  let out = '';
-  let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-  try {
-    const code = await main(args);
-    return { code, out, err };
-  } finally {
-    o.mockRestore();
-    e.mockRestore();
-  }
-}
 
 describe('mersey-tidal validate', () => {
   it('--quick prints the table, writes JSON and CSV, and exits 1 naming the scheme outside its tolerance', async () => {
