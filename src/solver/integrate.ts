@@ -25,7 +25,7 @@
  * outside the area curve, a step too coarse for the scheme (the basin overshooting the sea level
  * or equalising faster than the finest sub-step), or modes switching in a loop.
  */
-import type { Basin } from '../scheme/basin.js';
+import type { Basin, VolumeInverse } from '../scheme/basin.js';
 import { areaOfVolume, levelOfArea, segmentOfVolume, volumeAt, volumeInverse } from '../scheme/basin.js';
 import type { TurbineTable } from '../scheme/turbine.js';
 import { startMode, type ModeTable } from '../operation/modes.js';
@@ -259,7 +259,7 @@ function overshot(sea: SeaLevel, step: number, tau: number, ops: ModeTable, mode
  * `advance` integrates windows of it from a SolverState; `integrate` is one window over the whole
  * series. Built by prepareRun; treat it as read-only (its scratch buffers are the loops' own).
  */
-export interface SolverRun {
+export interface SolverRun extends VolumeInverse {
   readonly sea: SeaLevel;
   readonly ops: ModeTable;
   readonly basin: Basin;
@@ -267,12 +267,6 @@ export interface SolverRun {
   readonly dt: number;
   readonly table: Float64Array;
   readonly out: Float64Array;
-  readonly levels: Float64Array;
-  readonly volumes: Float64Array;
-  readonly areas: Float64Array;
-  readonly areaSq: Float64Array;
-  readonly slope2: Float64Array;
-  readonly invSlope: Float64Array;
   readonly topSeg: number;
   readonly zBottom: number;
   readonly zTop: number;
@@ -519,12 +513,7 @@ export function prepareRun(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, m
     dt: sea.dt,
     table: flows.table,
     out: new Float64Array(8),
-    levels: inv.levels,
-    volumes: inv.volumes,
-    areas: inv.areas,
-    areaSq: inv.areaSq,
-    slope2: inv.slope2,
-    invSlope: inv.invSlope,
+    ...inv,
     topSeg: inv.last - 1,
     zBottom: inv.levels[0],
     zTop: inv.levels[inv.last],
