@@ -23,6 +23,13 @@ describe('reading', () => {
     expect(() => readSeriesCsv(csv('level.csv', [rows[0], '2018-01-01T00:15:00Z,NaN']))).toThrow(/level\.csv:3: expected a finite level/);
   });
 
+  it('reads only plain decimals: no hexadecimal, no decimal comma taken as two columns', () => {
+    const rows = quarterHours(0, 2);
+    expect(() => readSeriesCsv(csv('hex.csv', [rows[0], '2018-01-01T00:15:00Z,0x1f']))).toThrow(/hex\.csv:3: expected a finite level in metres .*got "0x1f"/);
+    expect(() => readSeriesCsv(csv('comma.csv', [rows[0], '2018-01-01T00:15:00Z,1,5']))).toThrow(/comma\.csv:3: expected two columns \(time, level\), got 3; a decimal comma\?/);
+    expect(readSeriesCsv(csv('plain.csv', [rows[0], '2018-01-01T00:15:00Z,-1.25e0'])).level[1]).toBe(-1.25);
+  });
+
   it('keeps the line of every sample', () => {
     const s = readSeriesCsv(csv('lines.csv', ['# a comment', ...quarterHours(0, 3)]));
     expect(Array.from(s.line ?? [])).toEqual([3, 4, 5]);

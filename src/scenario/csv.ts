@@ -1,4 +1,5 @@
 /** Reading small numeric data tables (area curves, turbine charts) from CSV with a header row. */
+import { DECIMAL } from '../numbers.js';
 import { readText } from './read-text.js';
 import { suggest } from './validate.js';
 
@@ -14,8 +15,6 @@ export interface NumericTable {
   readonly cols: Columns;
 }
 
-/** A decimal number as written in a data file: 12, -0.5, 1.2e3 (no hexadecimal, no words). */
-const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 /** A cell without surrounding blanks and double quotes. */
 const bare = (cell: string) => cell.trim().replace(/^"(.*)"$/, '$1').trim();

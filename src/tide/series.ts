@@ -2,6 +2,7 @@
  * Observed sea-level series: reading a CSV of (time, level) and putting it on the solver's
  * uniform grid.
  */
+import { DECIMAL } from '../numbers.js';
 import { isoTime } from '../time.js';
 import { readFileSync } from 'node:fs';
 import type { SeaLevel } from '../solver/integrate.js';
@@ -43,12 +44,14 @@ export function readSeriesCsv(file: string): ObservedSeries {
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i].trim();
     if (line === '' || line.startsWith('#')) continue;
-    const [ts, ls] = line.split(',');
+    const cells = line.split(',');
+    const [ts, ls] = cells;
     const t = parseIsoSeconds(ts ?? '');
-    const z = Number(ls);
+    const z = ls !== undefined && DECIMAL.test(ls.trim()) ? Number(ls) : NaN;
     if (!Number.isFinite(t)) throw new Error(`${file}:${i + 1}: expected an ISO 8601 time in the first column, got "${ts}"`);
-    if (ls === undefined || ls.trim() === '' || !Number.isFinite(z)) {
-      throw new Error(`${file}:${i + 1}: expected a finite level in metres in the second column, got "${ls ?? ''}"`);
+    if (cells.length > 2) throw new Error(`${file}:${i + 1}: expected two columns (time, level), got ${cells.length}; a decimal comma? write 1.5, not 1,5`);
+    if (!Number.isFinite(z)) {
+      throw new Error(`${file}:${i + 1}: expected a finite level in metres in the second column (a decimal number such as -1.25), got "${ls ?? ''}"`);
     }
     const prev = time[time.length - 1];
     if (prev !== undefined && t <= prev) {
