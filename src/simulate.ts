@@ -7,10 +7,9 @@
  */
 import { isoTime } from './time.js';
 import type { Scenario } from './scenario/types.js';
-import { buildOperation, buildScheme, MODE_DIRECTIONS, type RunInputs } from './scenario/build.js';
-import { buildSea, describeTide, tideDataFiles } from './scenario/tide-source.js';
+import { buildRun, MODE_DIRECTIONS, type RunInputs } from './scenario/build.js';
+import { describeTide, tideDataFiles } from './scenario/tide-source.js';
 import { turbineDataFiles } from './scenario/turbines.js';
-import { checkDataFiles } from './scenario/data-checks.js';
 import { allocateSeries, integrate, type SeaLevel, type StepSeries, type Totals } from './solver/integrate.js';
 import { countTides, energyByMonth, massBalanceError } from './solver/accounting.js';
 import { ModeLog } from './solver/mode-log.js';
@@ -150,9 +149,7 @@ export interface SimulateOptions {
 
 /** Runs a loaded scenario over its whole period and returns the per-step series, the per-tide ledger and the summary. */
 export function simulate(s: Scenario, o: SimulateOptions = {}): Result {
-  checkDataFiles(s);
-  const notes: string[] = [];
-  const inputs: RunInputs = { sea: o.sea ?? buildSea(s, notes), scheme: buildScheme(s), ops: buildOperation(s), notes };
+  const inputs = buildRun(s, o.sea);
   const n = inputs.sea.level.length;
   if (o.series && o.series.power.length !== n) throw new RangeError(`series buffers hold ${o.series.power.length} samples, the sea level ${n}`);
   const series = o.series ?? allocateSeries(n);

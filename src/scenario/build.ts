@@ -67,8 +67,12 @@ export function buildOperation(s: Scenario): ModeTable {
   });
 }
 
-export function buildRun(s: Scenario): RunInputs {
+/**
+ * Everything a run needs, every data file checked first. `sea`: the scenario's sea level when the
+ * caller has built it already (a sweep shares one); the notes on its data are then the caller's.
+ */
+export function buildRun(s: Scenario, sea?: SeaLevel): RunInputs {
   checkDataFiles(s);
   const notes: string[] = [];
-  return { sea: buildSea(s, notes), scheme: buildScheme(s), ops: buildOperation(s), notes };
+  return { sea: sea ?? buildSea(s, notes), scheme: buildScheme(s), ops: buildOperation(s), notes };
 }
