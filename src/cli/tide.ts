@@ -1,6 +1,7 @@
 /**
  * `mersey-tidal tide predict` and `mersey-tidal tide fit`: the tide engine on the command line.
  */
+import { isoTime } from '../time.js';
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
@@ -28,7 +29,7 @@ const processIo: TideIo = {
   err: (text) => process.stderr.write(text),
 };
 
-function isoTime(value: string, flag: string): number {
+function isoArgument(value: string, flag: string): number {
   const t = parseIsoSeconds(value);
   if (!Number.isFinite(t)) throw new InvalidArgumentError(`${flag}: expected an ISO 8601 time such as 2018-01-01T00:00Z (UTC unless a zone is given), got "${value}"`);
   return t;
@@ -62,8 +63,8 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
     .command('predict')
     .description('predict the sea level at a site: CSV of (time, level), and the high and low waters')
     .requiredOption('--site <file|name>', 'site file, or a built-in site such as "liverpool"')
-    .requiredOption('--from <ISO>', 'start time (UTC unless a zone is given)', (v) => isoTime(v, '--from'))
-    .requiredOption('--to <ISO>', 'end time, included when on the grid', (v) => isoTime(v, '--to'))
+    .requiredOption('--from <ISO>', 'start time (UTC unless a zone is given)', (v) => isoArgument(v, '--from'))
+    .requiredOption('--to <ISO>', 'end time, included when on the grid', (v) => isoArgument(v, '--to'))
     .requiredOption('--step <seconds>', 'time step (s)', (v) => positiveNumber(v, '--step'))
     .option('--datum <name>', "datum of the levels (one of the site's, e.g. ODN or CD); default the site's own")
     .option('--out <file>', 'write the CSV here (default: stdout, with the high and low waters on stderr)')
@@ -76,7 +77,7 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
       const sea = predictSeaLevel(site, opts.from, opts.step, n, { datum });
       const rows = [`time_utc,level_m_${datum}`];
       for (let i = 0; i < n; i++) {
-        rows.push(`${new Date((opts.from + i * opts.step) * 1000).toISOString().replace('.000Z', 'Z')},${sea.level[i].toFixed(4)}`);
+        rows.push(`${isoTime(opts.from + i * opts.step)},${sea.level[i].toFixed(4)}`);
       }
       const extremes = highLowWaters(harmonicModel(site, datum), opts.from, opts.to);
       const report = [

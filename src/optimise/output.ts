@@ -3,12 +3,12 @@
  * units), decisions.csv (one row per decision) and optimise.json (settings, figures, heads, cost).
  * The flexible run itself is written like a simulation (summary.json, monthly.csv, tides.csv).
  */
+import { isoTime } from '../time.js';
 import type { Result } from '../simulate.js';
 import { J_PER_MWH } from '../scenario/prices.js';
 import type { Controls } from './fixed.js';
 import type { FixedOutcome, OptimiseOutcome } from './scenario.js';
 
-const iso = (t: number) => new Date(Math.round(t) * 1000).toISOString().replace('.000Z', 'Z');
 const f = (x: number, d: number) => x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
 const pct = (x: number) => `${x >= 0 ? '+' : ''}${f(x, 2)} %`;
 
@@ -66,14 +66,14 @@ export function decisionsCsv(o: OptimiseOutcome): string {
     const c = d.controls;
     rows.push(
       [
-        iso(d.time),
+        isoTime(d.time),
         d.slack,
         d.direction,
         c.start.toFixed(2),
         c.end.toFixed(2),
         c.pump.toFixed(2),
-        h ? iso(h.start) : '',
-        h ? iso(h.end) : '',
+        h ? isoTime(h.start) : '',
+        h ? isoTime(h.end) : '',
         h ? (h.generated / J_PER_MWH).toFixed(3) : '',
         h ? (h.pumped / J_PER_MWH).toFixed(3) : '',
         h ? ((h.generated - h.pumped) / J_PER_MWH).toFixed(3) : '',
