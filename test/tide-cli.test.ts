@@ -81,6 +81,18 @@ describe('tide fit', () => {
     expect(Math.abs(m2.amplitude - 3.037)).toBeLessThan(0.1);
   });
 
+  it("by default analyses the reference's constituents and then the standard list's", async () => {
+    const { out, err } = await run(['tide', 'fit', month, '--reference', 'liverpool']);
+    // 2MN6 and MK4 are not in TICON's Liverpool set; the standard list brings them. Over 30 days
+    // 2MN6 is kept, and MK4 gives way to MS4, which is in the set and so ranks first.
+    expect(err).toMatch(/^2MN6\s+86\.4079380\s+\d\.\d{4}\s+\d+\.\d\d$/m);
+    expect(err).toMatch(/MK4\s+0\.1642 cycles from MS4 over the record; needs 182\.6 days/);
+    const names = (JSON.parse(out) as { constituents: { name: string }[] }).constituents.map((c) => c.name);
+    expect(names[0]).toBe('M2');
+    expect(names).toContain('2MN6');
+    expect(names).not.toContain('MK4');
+  });
+
   it('reports an unknown constituent and a gap by name and line', async () => {
     await expect(run(['tide', 'fit', month, '--constituents', 'M2,X9'])).rejects.toThrow(/unknown tidal constituent "X9"/);
     const gappy = join(dir, 'gappy.csv');

@@ -2,7 +2,17 @@
 // observed 2018 Liverpool record, the Rayleigh criterion, and bad input.
 import { describe, it, expect } from 'vitest';
 import { fileURLToPath } from 'node:url';
-import { loadSite, harmonicModel, predictDirect, readSeriesCsv, fitHarmonics, resolveConstituents, rayleighSelection } from '../src/tide/index.js';
+import {
+  loadSite,
+  harmonicModel,
+  predictDirect,
+  readSeriesCsv,
+  fitHarmonics,
+  resolveConstituents,
+  rayleighSelection,
+  analysisConstituents,
+  STANDARD_ANALYSIS_CONSTITUENTS,
+} from '../src/tide/index.js';
 import type { ObservedSeries, Site } from '../src/tide/index.js';
 
 const OBSERVED = fileURLToPath(new URL('../data/liverpool-gladstone-dock-2018-observed.csv', import.meta.url));
@@ -49,38 +59,72 @@ describe('harmonic analysis of the observed 2018 Liverpool record', () => {
   // The TICON constants leave 0.209 m rms against this record (tide-predict.test.ts).
   const ticonRms = 0.209;
 
-  it('with the standard Rayleigh criterion (R = 1): M2 within 2 cm and 1 degree of TICON; SA left out', () => {
-    const fit = fitHarmonics(obs, byAmplitude);
-    const m2 = constant(fit.site, 'M2');
+  // What `tide fit` analyses by default: the TICON set, then the standard list's others.
+  const analysed = analysisConstituents(ticon);
+  const standardFit = fitHarmonics(obs, analysed);
+
+  it('with the standard list and Rayleigh criterion (R = 1): under 0.20 m rms, M2 within 2 cm and 1 degree of TICON; SA left out', () => {
+    const m2 = constant(standardFit.site, 'M2');
     const t = constant(ticon, 'M2');
     expect(Math.abs(m2.amplitude - t.amplitude)).toBeLessThan(0.02);
     expect(Math.abs(wrap180(m2.phase - t.phase))).toBeLessThan(1);
     // The record spans 364.99 days, 0.9993 of SA's period: by the criterion (as in t_tide, with
     // the mean as the comparison) it cannot separate SA from z0, nor S1/K1, T2/S2, R2/S2,
-    // MA2/M2, MB2/M2, S3/T3; 3L2/L2 needs 8.9 years, and 3N2 is read as MKS2 by the table.
-    const sa = fit.excluded.find((e) => e.name === 'SA');
+    // MA2/M2, MB2/M2, S3/T3, PI1/P1, PSI1/K1; 3L2/L2 needs 8.9 years, and 3N2 is read as MKS2
+    // by the table.
+    const sa = standardFit.excluded.find((e) => e.name === 'SA');
     expect(sa?.conflictsWith).toBe('Z0');
     expect(sa?.cycles).toBeCloseTo(364.99 / 365.2422, 4);
     expect(sa?.daysNeeded).toBeCloseTo(365.24, 1);
-    expect(fit.excluded.map((e) => e.name).sort()).toEqual(['3L2', '3N2', 'MA2', 'MB2', 'R2', 'S1', 'S3', 'SA', 'T2']);
-    // Least squares does better than the 19-year constants on the year it is fitted to; but
-    // without SA (8.8 cm at Liverpool) the seasonal cycle stays in the residual, and the
-    // acceptance target of 0.20 m is missed: 0.2025 m.
-    expect(fit.rmsResidual).toBeLessThan(ticonRms);
-    expect(fit.rmsResidual).toBeGreaterThan(0.2);
-    expect(fit.site.z0).toBeCloseTo(0.43, 2);
+    expect(standardFit.excluded.map((e) => e.name).sort()).toEqual(['3L2', '3N2', 'MA2', 'MB2', 'PI1', 'PSI1', 'R2', 'S1', 'S3', 'SA', 'T2']);
+    // Least squares does better than the 19-year constants on the year it is fitted to; the
+    // seasonal cycle (SA, 8.8 cm at Liverpool) and the surges stay in the residual.
+    expect(standardFit.rmsResidual).toBeLessThan(0.2);
+    expect(standardFit.site.z0).toBeCloseTo(0.43, 2);
   });
 
-  it('with SA admitted (R = 0.99, below its 0.9993 cycles): under 0.20 m rms, M2 still within 2 cm and 1 degree', () => {
-    const fit = fitHarmonics(obs, byAmplitude, { rayleigh: 0.99 });
-    expect(fit.excluded.map((e) => e.name).sort()).toEqual(['3L2', '3N2']);
-    expect(fit.rmsResidual).toBeLessThan(0.2);
+  it("the standard list's shallow-water constituents are real at Liverpool: TICON's 50 alone leave more than 0.20 m", () => {
+    // TICON-4 gives every station the same 50 constituents; Liverpool's shallow estuary has
+    // more. Fitted alone, the 50 leave 0.2025 m; the standard list's MK4, 2MN6, MSN2 and MO3
+    // come out at 2.5-4 cm each, far above what fitting noise gives (the synthetic test above).
+    const ticonOnly = fitHarmonics(obs, byAmplitude);
+    expect(ticonOnly.rmsResidual).toBeGreaterThan(0.2);
+    expect(ticonOnly.rmsResidual).toBeLessThan(ticonRms);
+    expect(ticonOnly.rmsResidual - standardFit.rmsResidual).toBeGreaterThan(0.005);
+    for (const name of ['MK4', '2MN6', 'MSN2', 'MO3']) expect(constant(standardFit.site, name).amplitude, name).toBeGreaterThan(0.02);
+  });
+
+  it('with SA admitted (R = 0.99, below its 0.9993 cycles): lower still, and the annual cycle is TICON\'s within 2 cm', () => {
+    const fit = fitHarmonics(obs, analysed, { rayleigh: 0.99 });
+    // SA and the other 0.9993-cycle pairs come in; MA2, now kept, is too close to GAMMA2.
+    expect(fit.excluded.map((e) => e.name).sort()).toEqual(['3L2', '3N2', 'GAMMA2']);
+    expect(fit.rmsResidual).toBeLessThan(standardFit.rmsResidual - 0.005);
     const m2 = constant(fit.site, 'M2');
     const t = constant(ticon, 'M2');
     expect(Math.abs(m2.amplitude - t.amplitude)).toBeLessThan(0.02);
     expect(Math.abs(wrap180(m2.phase - t.phase))).toBeLessThan(1);
-    // The annual cycle it finds is TICON's within a couple of centimetres.
     expect(Math.abs(constant(fit.site, 'SA').amplitude - constant(ticon, 'SA').amplitude)).toBeLessThan(0.02);
+  });
+});
+
+describe('default analysis list', () => {
+  it("is the reference's constituents largest first, then the standard list's others at frequencies not yet there", () => {
+    const names = analysisConstituents(ticon);
+    expect(names.slice(0, byAmplitude.length)).toEqual(byAmplitude);
+    const speeds = [...resolveConstituents(names, String).speedDegPerHour];
+    // (The TICON set itself has 3N2 and MKS2 at one speed; the criterion drops one.)
+    for (let i = byAmplitude.length; i < speeds.length; i++) for (let j = 0; j < i; j++) expect(Math.abs(speeds[i] - speeds[j]), `${names[i]} / ${names[j]}`).toBeGreaterThan(1e-6);
+    // Every standard constituent is there under its own name or the site's (NO1 is M1's speed).
+    const all = new Set(speeds.map((w) => w.toFixed(6)));
+    for (const w of resolveConstituents(STANDARD_ANALYSIS_CONSTITUENTS, String).speedDegPerHour) expect(all.has(w.toFixed(6))).toBe(true);
+    expect(names).toContain('MK4');
+    expect(names).not.toContain('NO1');
+  });
+
+  it('of a site with two constituents is those two, then the other 66 of the standard list', () => {
+    const names = analysisConstituents({ ...ticon, constituents: [constant(ticon, 'S2'), constant(ticon, 'M2')] });
+    expect(names.slice(0, 2)).toEqual(['M2', 'S2']);
+    expect(names.length).toBe(STANDARD_ANALYSIS_CONSTITUENTS.length);
   });
 });
 

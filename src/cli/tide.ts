@@ -13,6 +13,7 @@ import {
   readSeriesCsv,
   parseIsoSeconds,
   fitHarmonics,
+  analysisConstituents,
   highLowWaters,
   describeGaps,
   datumOffset,
@@ -96,7 +97,7 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
     .option('--out <file>', 'write the site file here (default: stdout, with the report on stderr)')
     .option('--name <name>', 'name of the site')
     .option('--datum <name>', 'datum of the series levels', 'ODN')
-    .option('--constituents <list>', 'comma-separated constituents, in priority order for the Rayleigh criterion (default: those of --reference, largest first)')
+    .option('--constituents <list>', 'comma-separated constituents, in priority order for the Rayleigh criterion (default: those of --reference, largest first, then the standard analysis list of Foreman 1977 that it lacks)')
     .option('--reference <file|name>', 'site whose constituents are fitted by default', 'liverpool')
     .option('--rayleigh <R>', 'Rayleigh factor: a pair needs |f1 - f2| * record length >= R', (v) => positiveNumber(v, '--rayleigh'), 1)
     .option('--allow-gaps', 'fit a series with gaps from the samples it has (they are listed)')
@@ -109,7 +110,7 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
         const series = readSeriesCsv(file);
         const names = opts.constituents
           ? opts.constituents.split(',').map((s) => s.trim()).filter((s) => s !== '')
-          : [...loadSite(opts.reference).constituents].sort((a, b) => b.amplitude - a.amplitude).map((c) => c.name);
+          : analysisConstituents(loadSite(opts.reference));
         const fit = fitHarmonics(series, names, {
           rayleigh: opts.rayleigh,
           allowGaps: opts.allowGaps === true,

@@ -11,6 +11,44 @@ import { TideEvaluator, harmonicModel, unitModel } from './harmonic.js';
 import { addRow, normalEquations, solveNormalEquations } from './least-squares.js';
 import type { Site, SiteConstituent } from './site.js';
 
+/**
+ * The standard constituent list of harmonic analysis: the 45 astronomical and 24 shallow-water
+ * constituents that Foreman (1977, Manual for tidal heights analysis and prediction, Pacific
+ * Marine Science Report 77-10) selects from for a record of up to a year, and the default of
+ * t_tide (Pawlowicz, Beardsley & Lentz 2002), in order of frequency. ALP1 and BET1 are left out:
+ * the constituent table used here does not define them. Names are those of that table.
+ */
+export const STANDARD_ANALYSIS_CONSTITUENTS: readonly string[] = [
+  'SA', 'SSA', 'MSm', 'MM', 'MSF', 'MF',
+  '2Q1', 'SIGMA1', 'Q1', 'RHO1', 'O1', 'TAU1', 'NO1', 'CHI1', 'PI1', 'P1', 'S1', 'K1', 'PSI1', 'PHI1', 'THETA1', 'J1', 'SO1', 'OO1', 'UPS1',
+  'OQ2', 'EP2', '2N2', 'MU2', 'N2', 'NU2', 'GAMMA2', 'MA2', 'M2', 'MB2', 'MKS2', 'LAMBDA2', 'L2', 'T2', 'S2', 'R2', 'K2', 'MSN2', 'ETA2',
+  'MO3', 'M3', 'SO3', 'MK3', 'SK3',
+  'MN4', 'M4', 'SN4', 'MS4', 'MK4', 'S4', 'SK4',
+  '2MK5', '2SK5',
+  '2MN6', 'M6', '2MS6', '2MK6', '2SM6', 'MSK6',
+  '3MK7', 'M8',
+];
+
+/** Speeds closer than this (deg/h) are one frequency under two names. */
+const SAME_SPEED_DEG_PER_HOUR = 1e-6;
+
+/**
+ * The constituents `tide fit` analyses by default, in priority order for the Rayleigh criterion:
+ * the reference site's, largest amplitude first, then those of the standard list it lacks (a
+ * site's published set, like TICON's fixed 50, can miss shallow-water constituents that are large
+ * at a shallow site: MK4, 2MN6, MSN2 and MO3 are 2.5-4 cm at Liverpool).
+ */
+export function analysisConstituents(reference: Site): string[] {
+  const own = [...reference.constituents].sort((a, b) => b.amplitude - a.amplitude).map((c) => c.name);
+  const ownSpeeds = resolveConstituents(own, (i) => `${reference.name}: constituent ${i + 1}`).speedDegPerHour;
+  const standard = resolveConstituents(STANDARD_ANALYSIS_CONSTITUENTS, (i) => `standard list, item ${i + 1}`);
+  // A standard name whose speed the site already has (an alias, or NO1 beside M1) adds nothing.
+  const lacking = STANDARD_ANALYSIS_CONSTITUENTS.filter(
+    (_, i) => !ownSpeeds.some((w) => Math.abs(w - standard.speedDegPerHour[i]) < SAME_SPEED_DEG_PER_HOUR),
+  );
+  return [...own, ...lacking];
+}
+
 const R2D = 180 / Math.PI;
 
 export interface RayleighExclusion {

@@ -10,7 +10,7 @@ export { predictSeaLevel, synthesize, predictDirect, DEFAULT_TOLERANCE } from '.
 export type { ObservedSeries } from './series.js';
 export { readSeriesCsv, resampleSeries, parseIsoSeconds } from './series.js';
 export type { FitOptions, HarmonicFit, RayleighExclusion } from './fit.js';
-export { fitHarmonics, rayleighSelection } from './fit.js';
+export { fitHarmonics, rayleighSelection, analysisConstituents, STANDARD_ANALYSIS_CONSTITUENTS } from './fit.js';
 export type { TideExtreme, ExtremeOptions } from './extremes.js';
 export { highLowWaters } from './extremes.js';
 export type { SeriesGap, GapReport } from './series.js';
