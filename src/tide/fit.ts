@@ -12,11 +12,12 @@ import { addRow, normalEquations, solveNormalEquations } from './least-squares.j
 import type { Site, SiteConstituent } from './site.js';
 
 /**
- * The standard constituent list of harmonic analysis: the 45 astronomical and 24 shallow-water
+ * The standard constituent list of harmonic analysis: the astronomical and shallow-water
  * constituents that Foreman (1977, Manual for tidal heights analysis and prediction, Pacific
- * Marine Science Report 77-10) selects from for a record of up to a year, and the default of
- * t_tide (Pawlowicz, Beardsley & Lentz 2002), in order of frequency. ALP1 and BET1 are left out:
- * the constituent table used here does not define them. Names are those of that table.
+ * Marine Science Report 77-10) selects from for a record of up to a year, which t_tide
+ * (Pawlowicz, Beardsley & Lentz 2002) also starts from, in order of frequency: 66 of its 68;
+ * ALP1 and BET1 are left out because the constituent table used here does not define them.
+ * Names are those of that table (SIGMA1 for SIG1, MA2 and MB2 for H1 and H2).
  */
 export const STANDARD_ANALYSIS_CONSTITUENTS: readonly string[] = [
   'SA', 'SSA', 'MSm', 'MM', 'MSF', 'MF',
