@@ -3,7 +3,7 @@
 // against our own direct cos() evaluation. Imports the compiled library (npm run build).
 import { createTidePredictor } from '@neaps/tide-predictor';
 import { fileURLToPath } from 'node:url';
-import { loadSite, harmonicModel, predictSeaLevel, predictDirect, readSeriesCsv, fitHarmonics } from '../dist/tide/index.js';
+import { loadSite, harmonicModel, predictSeaLevel, predictDirect, readSeriesCsv, fitHarmonics, analysisConstituents } from '../dist/tide/index.js';
 
 export default async function (h) {
   const site = loadSite('liverpool');
@@ -38,10 +38,11 @@ export default async function (h) {
   h.figure('tide: max |ours - @neaps/tide-predictor|', maxOursNeaps * 1000, 'mm', 'same constants, whole year');
 
   const observed = readSeriesCsv(fileURLToPath(new URL('../data/liverpool-gladstone-dock-2018-observed.csv', import.meta.url)));
-  const names = [...site.constituents].sort((a, b) => b.amplitude - a.amplitude).map((c) => c.name);
+  // What `tide fit` analyses by default: the 50 of the site, then the standard list's others.
+  const names = analysisConstituents(site);
   let fit;
-  await h.measure('tide: fitHarmonics, 2018 record (35,040 samples, 50 candidates)', () => {
+  await h.measure(`tide: fitHarmonics, 2018 record (35,040 samples, ${names.length} candidates)`, () => {
     fit = fitHarmonics(observed, names);
   }, { warmup: 1, reps: 3, work: observed.time.length, unit: 'sample' });
-  h.figure('tide: fit rms residual, 2018, Rayleigh R = 1', fit.rmsResidual, 'm', `${fit.excluded.length} excluded, SA among them`);
+  h.figure('tide: fit rms residual, 2018, Rayleigh R = 1', fit.rmsResidual, 'm', `target < 0.20 m; ${fit.excluded.length} excluded, SA among them`);
 }
