@@ -12,4 +12,9 @@ export class InputError extends Error {
     super(message);
     this.name = 'InputError';
   }
+
+  /** One error listing several problems (the message is the problem itself when there is one). */
+  static of(problems: readonly string[]): InputError {
+    return new InputError(problems.length === 1 ? problems[0] : `${problems.length} problems:\n  ${problems.join('\n  ')}`, problems);
+  }
 }

@@ -37,7 +37,8 @@ export { parseShard, shardIndices, shardFiles, mergeShards, type ShardId } from 
 export { VALIDATION_SCHEMES, acceptedBand, runValidation, failures, runSensitivity, annualMeanNodalFactor, type ValidationScheme, type ValidationRow, type Sensitivity, type SensitivityOptions } from './validation/index.js';
 export { prepareRun, startState, advance, finishRun, SolverState, type SolverRun, type WindowOptions } from './solver/integrate.js';
 export { readPriceCsv, stepPrices, revenue, checkPriceCoverage, type PriceSeries } from './scenario/prices.js';
-export { optimiseScenario, optimiseSettings, type OptimiseOutcome, type OptimiseOptions, type OptimiseSettings, type DecisionRow, type FixedOutcome } from './optimise/scenario.js';
+export { optimiseScenario, optimiseSettings, replayFlexible, type OptimiseOutcome, type OptimiseOptions, type OptimiseSettings, type DecisionRow, type FixedOutcome } from './optimise/scenario.js';
+export type { RecordedPlan, RecordedDecision, RecordedHeads } from './optimise/plan-record.js';
 export { problemData, bestFixed, flexiblePlan, applyPlan, decisionsOf, CHUNK_DECISIONS, WARMUP_DECISIONS, type FlexibleInputs, type FlexiblePlan, type PlanOptions } from './optimise/run.js';
 export { openProblem, type Problem, type ProblemData } from './optimise/problem.js';
 export { Horizon, decideStretch, TAIL_HALVES, type Decisions, type Decision } from './optimise/horizon.js';

@@ -103,3 +103,63 @@ describe('mersey-tidal optimise', () => {
     expect(doc.flexible.revenue_gbp_per_yr).toBeGreaterThan(doc.best_fixed.revenue_gbp_per_yr);
   }, 60_000);
 });
+
+describe('mersey-tidal report of a flexible run', () => {
+  it('replays the plan recorded in summary.json, checks its energy, and overlays it on a fixed-head run', async () => {
+    const dir = tmp();
+    const out = join(dir, 'flexible');
+    // Settings from the command line, not the scenario: the replay needs only the recorded plan.
+    const file = shortScenario(dir, {}, ['prices_file']);
+    expect((await cli(['optimise', file, '--objective', 'revenue', '--prices', PRICES, '--lookahead', '2', '--out', out, '--workers', '1', '--quiet'])).code).toBe(0);
+    const doc = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
+    const decisions = readFileSync(join(out, 'decisions.csv'), 'utf8').trim().split('\n').slice(1);
+    expect(doc.plan.decisions.length).toBe(decisions.length);
+    expect(doc.plan.decisions[0]).toMatchObject({ direction: decisions[0].split(',')[2], start_head_m: Number(decisions[0].split(',')[3]) });
+    // Each decision is made at the first sample at or after its slack water.
+    const slackTime = Date.parse(decisions[0].split(',')[0]);
+    const stepTime = Date.parse(doc.plan.decisions[0].time_utc);
+    expect(stepTime - slackTime).toBeGreaterThanOrEqual(0);
+    expect(stepTime - slackTime).toBeLessThan(doc.scenario.time_step_s * 1000);
+    expect(stepTime).toBe(Date.parse(doc.summary.period_start) + doc.plan.decisions[0].step * doc.scenario.time_step_s * 1000);
+
+    const r = await cli(['report', join(out, 'summary.json')]);
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
+    const page = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(page).toContain(`${doc.scenario.name} (flexible)`);
+
+    // Beside the same scenario at its fixed heads, on one comparison page.
+    const fixed = join(dir, 'fixed');
+    expect((await cli(['simulate', file, '--out', fixed])).code).toBe(0);
+    const both = join(dir, 'both.html');
+    expect((await cli(['report', join(out, 'summary.json'), join(fixed, 'summary.json'), '--out', both])).code).toBe(0);
+    expect(readFileSync(both, 'utf8')).toMatch(/Comparison: .* \(flexible\) vs /);
+  }, 60_000);
+
+  it('refuses an edited plan: a changed head by the energy it no longer reproduces, a bad field by name', async () => {
+    const dir = tmp();
+    const out = join(dir, 'flexible');
+    expect((await cli(['optimise', shortScenario(dir), '--out', out, '--workers', '1', '--quiet'])).code).toBe(0);
+    const summary = join(out, 'summary.json');
+    const doc = JSON.parse(readFileSync(summary, 'utf8'));
+    const edited = (change: (d: typeof doc) => void) => {
+      const copy = structuredClone(doc);
+      change(copy);
+      const f = join(dir, `edited-${Math.random().toString(36).slice(2)}.json`);
+      writeFileSync(f, JSON.stringify(copy));
+      return f;
+    };
+    let r = await cli(['report', edited((d) => (d.plan.decisions[0].start_head_m += 0.5)), '--out', join(dir, 'x.html')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/rerunning the recorded scenario gives [\d.]+ GWh .* run `mersey-tidal optimise` again/);
+    r = await cli(['report', edited((d) => ((d.plan.decisions[1].direction = 'sideways'), (d.plan.decisions[2].step = 10 ** 9))), '--out', join(dir, 'x.html')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/2 problems/);
+    expect(r.err).toMatch(/\.json: plan\.decisions\[1\]\.direction: expected "ebb" or "flood", got "sideways"/);
+    expect(r.err).toMatch(/plan\.decisions\[2\]\.step: expected a whole sample number after the previous decision's \(\d+\) and below \d+, got 1000000000/);
+    r = await cli(['report', edited((d) => (d.plan.reference.flood = null)), '--out', join(dir, 'x.html')]);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/plan\.reference\.flood: the scheme generates on the flood, so its heads must be given/);
+    expect(existsSync(join(dir, 'x.html'))).toBe(false);
+  }, 60_000);
+});

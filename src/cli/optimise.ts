@@ -103,7 +103,7 @@ export function registerOptimise(program: Command): void {
           )
         : undefined;
       const json = optimiseJson(outcome, version);
-      const written = await writeResult(outcome.flexible.result, dir, { series: false, toolVersion: version, html, files: { 'decisions.csv': decisionsCsv(outcome), 'optimise.json': json } });
+      const written = await writeResult(outcome.flexible.result, dir, { series: false, toolVersion: version, html, plan: outcome.flexible.record, files: { 'decisions.csv': decisionsCsv(outcome), 'optimise.json': json } });
       if (opts.json) process.stdout.write(json);
       else process.stdout.write(`${optimiseText(outcome, file)}\n\nWritten\n${written.map((w) => `  ${w}`).join('\n')}\n`);
     });

@@ -13,13 +13,14 @@ import { scenarioFromObject } from '../scenario/load.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
 import { parseIsoSeconds } from '../tide/series.js';
 import { simulate } from '../simulate.js';
+import { replayFlexible } from '../optimise/scenario.js';
 import type { ReportRun } from '../report/figures.js';
 import { reportHtml, runLabels } from '../report/html.js';
 import { writeFileAtomic } from '../report/atomic.js';
 import { dataFileProblems, rerunProblems, summaryDocumentProblems, type SummaryDocument } from '../report/summary-file.js';
 
 function fail(problems: string[]): never {
-  throw new InputError(problems.length === 1 ? problems[0] : `${problems.length} problems:\n  ${problems.join('\n  ')}`, problems);
+  throw InputError.of(problems);
 }
 
 /** Reads a summary.json, checks it, and reruns its scenario; throws InputError when it cannot be reproduced. */
@@ -39,7 +40,7 @@ export function rerunSummary(path: string, version: string): { doc: SummaryDocum
   if (dataProblems.length > 0) fail(dataProblems);
   const { file: scenarioFile, ...fields } = d.scenario;
   const scenario = scenarioFromObject(fields, scenarioFile, dirname(scenarioFile));
-  const result = simulate(scenario);
+  const result = d.plan ? replayFlexible(scenario, d.plan, `${file}: plan`, d.summary.operation) : simulate(scenario);
   const rerun = rerunProblems(d, result.summary, version, file);
   if (rerun.length > 0) fail(rerun);
   return { doc: d, run: { result, scheme: buildScheme(scenario), ops: buildOperation(scenario) } };
@@ -49,7 +50,7 @@ export function registerReport(program: Command): void {
   program
     .command('report')
     .description('Write the self-contained HTML report of a run (one summary.json) or a comparison page overlaying several; each run is repeated from its summary and checked against it')
-    .argument('<summary...>', 'summary.json files written by `mersey-tidal simulate`')
+    .argument('<summary...>', 'summary.json files written by `mersey-tidal simulate` or `mersey-tidal optimise` (a flexible run is replayed from the plan it records)')
     .option('--out <file>', 'HTML file to write (default: report.html beside a single summary; out/comparison.html for several)')
     .option('--window-start <time>', 'start of the spring-neap fortnight shown first, ISO 8601 UTC (default: centred on the largest tide)')
     .action((files: string[], opts: { out?: string; windowStart?: string }) => {
@@ -60,7 +61,7 @@ export function registerReport(program: Command): void {
       }
       const version = toolVersion();
       const reruns = files.map((f) => rerunSummary(f, version));
-      const labels = runLabels(reruns.map((r) => r.doc.scenario.name));
+      const labels = runLabels(reruns.map((r) => (r.doc.plan ? `${r.doc.scenario.name} (flexible)` : r.doc.scenario.name)));
       const runs: ReportRun[] = reruns.map((r, i) => ({ ...r.run, label: labels[i] }));
       const out = resolve(opts.out ?? (files.length === 1 ? join(dirname(resolve(files[0])), 'report.html') : join('out', 'comparison.html')));
       writeFileAtomic(out, reportHtml(runs, { toolVersion: version, windowStart }));

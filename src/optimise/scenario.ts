@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import type { FlexibleSpec, Scenario } from '../scenario/types.js';
 import { InputError } from '../scenario/validate.js';
 import { scenarioFromObject } from '../scenario/load.js';
-import { buildOperation, buildScheme, type RunInputs } from '../scenario/build.js';
+import { buildOperation, buildRun, buildScheme, type RunInputs } from '../scenario/build.js';
 import { buildSea } from '../scenario/tide-source.js';
 import { checkDataFiles } from '../scenario/data-checks.js';
 import { checkPriceCoverage, J_PER_MWH, readPriceCsv, revenue, stepPrices, type PriceSeries } from '../scenario/prices.js';
@@ -24,6 +24,7 @@ import type { HalfControls } from './cycle.js';
 import { openProblem, type Problem } from './problem.js';
 import { applyPlan, bestFixed, flexiblePlan, problemData, type FlexiblePlan } from './run.js';
 import type { Controls, FixedSearch } from './fixed.js';
+import { planFromRecord, recordPlan, type RecordedPlan } from './plan-record.js';
 
 /** What the optimisation does, resolved from operation.flexible and the overrides. */
 export interface OptimiseSettings {
@@ -51,6 +52,10 @@ export function flexibleSpec(s: Scenario): FlexibleSpec {
   const { file, ...fields } = s;
   const withBlock = scenarioFromObject({ ...fields, operation: { ...s.operation, flexible: {} } }, file, file === '<inline>' ? process.cwd() : dirname(file));
   return withBlock.operation.flexible as FlexibleSpec;
+}
+
+function headRanges(f: FlexibleSpec): HeadRanges {
+  return { step: f.head_step_m, start: f.start_head_range_m, end: f.end_head_range_m, pump: f.pump_to_head_range_m };
 }
 
 /** Resolves the settings; every problem is an InputError naming the field and how to fix it. */
@@ -84,7 +89,7 @@ export function optimiseSettings(s: Scenario, o: SettingsOverrides = {}): Optimi
     forecast,
     forecastSite,
     lookahead,
-    ranges: { step: f.head_step_m, start: f.start_head_range_m, end: f.end_head_range_m, pump: f.pump_to_head_range_m },
+    ranges: headRanges(f),
   };
 }
 
@@ -118,6 +123,8 @@ export interface OptimiseOutcome {
   readonly forecastFixed: FixedOutcome | null;
   readonly flexible: {
     readonly plan: FlexiblePlan;
+    /** The plan with the controls in force before its first decision, as summary.json records it. */
+    readonly record: RecordedPlan;
     readonly result: Result;
     readonly revenueGbp: number | null;
     readonly rows: DecisionRow[];
@@ -266,11 +273,29 @@ export async function optimiseScenario(s: Scenario, o: OptimiseOptions = {}): Pr
       scenario: s,
       fixed,
       forecastFixed,
-      flexible: { plan, result, revenueGbp: revenueOf(result), rows: decisionRows(plan, result, gbpPerMwh) },
+      flexible: {
+        plan,
+        record: recordPlan(plan.decisions, plan.controls, reference, sea),
+        result,
+        revenueGbp: revenueOf(result),
+        rows: decisionRows(plan, result, gbpPerMwh),
+      },
       workers: pool.size,
       seconds: { fixed: (t1 - t0) / 1000, flexible: (t2 - t1) / 1000, total: (t2 - t0) / 1000 },
     };
   } finally {
     if (!o.pool) await pool.close();
   }
+}
+
+/**
+ * The flexible run a recorded plan gives on the scenario's sea level: what `optimise` wrote, rerun
+ * (`mersey-tidal report`) without searching again. `operation` is the summary's text for it;
+ * problems with the record are InputErrors naming the field under `where`.
+ */
+export function replayFlexible(s: Scenario, record: unknown, where: string, operation: string): Result {
+  const inputs = buildRun(s);
+  const p = openProblem(problemData({ ...inputs, ranges: headRanges(flexibleSpec(s)), lookahead: 1 }));
+  const plan = planFromRecord(record, where, inputs.sea.level.length, [p.modes.directions[0] !== null, p.modes.directions[1] !== null]);
+  return planResult(s, p, inputs, (series, log) => applyPlan(p, plan.decisions, plan.controls, plan.reference, { series, log }), operation, []);
 }

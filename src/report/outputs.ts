@@ -7,6 +7,7 @@ import type { Result } from '../simulate.js';
 import { monthlyCsv, seriesCsv, tidesCsv } from './csv.js';
 import { writeDirAtomic } from './atomic.js';
 import { summaryDocument } from './summary-file.js';
+import type { RecordedPlan } from '../optimise/plan-record.js';
 
 export { SUMMARY_FORMAT } from './summary-file.js';
 
@@ -16,6 +17,8 @@ export interface WriteOptions {
   toolVersion: string;
   /** The report page to write as report.html (see reportHtml). */
   html?: string;
+  /** A flexible run's plan, recorded in summary.json so that the run can be replayed. */
+  plan?: RecordedPlan;
   /** More files of the same folder, by name (e.g. an optimisation's decisions.csv), written with it as a whole. */
   files?: Record<string, string>;
 }
@@ -23,7 +26,7 @@ export interface WriteOptions {
 /** Writes the result folder `dir` as a whole; resolves to the paths written. */
 export async function writeResult(r: Result, dir: string, o: WriteOptions): Promise<string[]> {
   const files: Record<string, string> = {
-    'summary.json': JSON.stringify(summaryDocument(r, o.toolVersion), null, 2) + '\n',
+    'summary.json': JSON.stringify(summaryDocument(r, o.toolVersion, o.plan), null, 2) + '\n',
     'monthly.csv': monthlyCsv(r),
     'tides.csv': tidesCsv(r),
   };

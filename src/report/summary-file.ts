@@ -6,6 +6,8 @@
 import type { Result, Summary } from '../simulate.js';
 import type { Scenario } from '../scenario/types.js';
 import { fileSha256, jsonSha256 } from './digest.js';
+import type { RecordedPlan } from '../optimise/plan-record.js';
+import { isJsonObject } from '../json.js';
 
 /** Version of the summary.json layout; bump when fields change meaning. 2: scenario and data hashes. */
 export const SUMMARY_FORMAT = 2;
@@ -20,9 +22,11 @@ export interface SummaryDocument {
   data_sha256: Record<string, string>;
   summary: Summary;
   scenario: Scenario;
+  /** A flexible run (`mersey-tidal optimise`): its plan, replayed by a rerun. Absent: the scenario's fixed heads. */
+  plan?: RecordedPlan;
 }
 
-export function summaryDocument(r: Result, toolVersion: string): SummaryDocument {
+export function summaryDocument(r: Result, toolVersion: string, plan?: RecordedPlan): SummaryDocument {
   const data: Record<string, string> = {};
   for (const f of r.summary.data_files) data[f] = fileSha256(f);
   return {
@@ -33,18 +37,17 @@ export function summaryDocument(r: Result, toolVersion: string): SummaryDocument
     data_sha256: data,
     summary: r.summary,
     scenario: r.scenario,
+    ...(plan ? { plan } : {}),
   };
 }
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 /**
  * Problems with a parsed summary.json (empty when it is a current, intact document): the wrong
  * kind of file, another format version, or a scenario edited since it was written.
  */
 export function summaryDocumentProblems(doc: unknown, file: string): string[] {
-  if (!isObject(doc) || doc.tool !== 'mersey-tidal' || !isObject(doc.summary) || !isObject(doc.scenario)) {
-    if (isObject(doc) && doc.format === 1) return [`${file}: summary.json format 1 (before scenario hashes); run \`mersey-tidal simulate\` again to write format ${SUMMARY_FORMAT}`];
+  if (!isJsonObject(doc) || doc.tool !== 'mersey-tidal' || !isJsonObject(doc.summary) || !isJsonObject(doc.scenario)) {
+    if (isJsonObject(doc) && doc.format === 1) return [`${file}: summary.json format 1 (before scenario hashes); run \`mersey-tidal simulate\` again to write format ${SUMMARY_FORMAT}`];
     return [`${file}: not a mersey-tidal summary.json (expected an object with "tool": "mersey-tidal", "summary" and "scenario")`];
   }
   if (doc.format !== SUMMARY_FORMAT) {
@@ -55,7 +58,7 @@ export function summaryDocumentProblems(doc: unknown, file: string): string[] {
   if (h !== doc.scenario_sha256) {
     out.push(`${file}: the scenario does not match its recorded hash (scenario_sha256 ${String(doc.scenario_sha256).slice(0, 12)}..., content ${h.slice(0, 12)}...): the file was edited after the run; run \`mersey-tidal simulate\` again`);
   }
-  if (!isObject(doc.data_sha256)) out.push(`${file}: data_sha256: expected an object of file -> SHA-256`);
+  if (!isJsonObject(doc.data_sha256)) out.push(`${file}: data_sha256: expected an object of file -> SHA-256`);
   return out;
 }
 
@@ -90,6 +93,6 @@ export function rerunProblems(doc: SummaryDocument, rerun: Summary, toolVersion:
   const why = doc.tool_version === toolVersion ? 'with the same tool version' : `written by mersey-tidal ${doc.tool_version}, rerun by ${toolVersion}`;
   return [
     `${file}: rerunning the recorded scenario gives ${b.toFixed(6)} GWh net of pumping over ${rerun.period_start} to ${rerun.period_end}, ` +
-      `the summary says ${a.toFixed(6)} GWh over ${doc.summary.period_start} to ${doc.summary.period_end} (${why}); run \`mersey-tidal simulate\` again`,
+      `the summary says ${a.toFixed(6)} GWh over ${doc.summary.period_start} to ${doc.summary.period_end} (${why}); run \`mersey-tidal ${doc.plan ? 'optimise' : 'simulate'}\` again`,
   ];
 }

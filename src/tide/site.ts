@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isJsonObject } from '../json.js';
 
 export const SITE_FORMAT = 'mersey-tidal site 1';
 
@@ -47,10 +48,6 @@ function fail(file: string, field: string, message: string): never {
   throw new Error(`${file}: ${field}: ${message}`);
 }
 
-function isRecord(x: unknown): x is Record<string, unknown> {
-  return typeof x === 'object' && x !== null && !Array.isArray(x);
-}
-
 function requireString(o: Record<string, unknown>, key: string, file: string): string {
   const v = o[key];
   if (typeof v !== 'string' || v.trim() === '') fail(file, key, `expected a non-empty string, got ${JSON.stringify(v)}`);
@@ -69,14 +66,14 @@ function requireNumber(v: unknown, file: string, field: string): number {
  * harmonic model (see harmonicModel in harmonic.ts).
  */
 export function parseSite(json: unknown, file: string): Site {
-  if (!isRecord(json)) fail(file, '(top level)', 'expected a JSON object');
+  if (!isJsonObject(json)) fail(file, '(top level)', 'expected a JSON object');
   if (json.format !== SITE_FORMAT) fail(file, 'format', `expected "${SITE_FORMAT}", got ${JSON.stringify(json.format)}`);
   const name = requireString(json, 'name', file);
   if (json.heightUnit !== 'm') fail(file, 'heightUnit', `heights (z0, datums, amplitudes) must be in metres: expected "m", got ${JSON.stringify(json.heightUnit)}`);
   if (json.phaseUnit !== 'deg') fail(file, 'phaseUnit', `phases must be in degrees: expected "deg", got ${JSON.stringify(json.phaseUnit)}`);
   const datum = requireString(json, 'datum', file);
   const z0 = requireNumber(json.z0, file, 'z0');
-  if (!isRecord(json.datums)) fail(file, 'datums', 'expected an object of datum name -> height (m above the datum)');
+  if (!isJsonObject(json.datums)) fail(file, 'datums', 'expected an object of datum name -> height (m above the datum)');
   const datums: Record<string, number> = {};
   for (const [k, v] of Object.entries(json.datums)) datums[k] = requireNumber(v, file, `datums.${k}`);
   if (datums[datum] === undefined) datums[datum] = 0;
@@ -84,7 +81,7 @@ export function parseSite(json: unknown, file: string): Site {
 
   let position: Site['position'];
   if (json.position !== undefined) {
-    if (!isRecord(json.position)) fail(file, 'position', 'expected { "latitude": deg, "longitude": deg }');
+    if (!isJsonObject(json.position)) fail(file, 'position', 'expected { "latitude": deg, "longitude": deg }');
     const latitude = requireNumber(json.position.latitude, file, 'position.latitude');
     const longitude = requireNumber(json.position.longitude, file, 'position.longitude');
     if (Math.abs(latitude) > 90) fail(file, 'position.latitude', `${latitude} is not a latitude in degrees`);
@@ -97,7 +94,7 @@ export function parseSite(json: unknown, file: string): Site {
   }
   const constituents: SiteConstituent[] = json.constituents.map((c: unknown, i: number) => {
     const field = `constituents[${i}]`;
-    if (!isRecord(c)) fail(file, field, 'expected { "name", "amplitude", "phase" }');
+    if (!isJsonObject(c)) fail(file, field, 'expected { "name", "amplitude", "phase" }');
     if (typeof c.name !== 'string' || c.name === '') fail(file, `${field}.name`, `expected a constituent name, got ${JSON.stringify(c.name)}`);
     const amplitude = requireNumber(c.amplitude, file, `${field}.amplitude`);
     if (amplitude < 0) fail(file, `${field}.amplitude`, `${amplitude} is negative: amplitudes are >= 0 m (put a half turn in the phase instead)`);
