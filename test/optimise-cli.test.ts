@@ -157,6 +157,8 @@ describe('mersey-tidal report of a flexible run', () => {
     expect(r.err).toMatch(/2 problems/);
     expect(r.err).toMatch(/\.json: plan\.decisions\[1\]\.direction: expected "ebb" or "flood", got "sideways"/);
     expect(r.err).toMatch(/plan\.decisions\[2\]\.step: expected a whole sample number after the previous decision's \(\d+\) and below \d+, got 1000000000/);
+    r = await cli(['report', edited((d) => (d.scenario.time_step_s = 300)), '--out', join(dir, 'x.html')]);
+    expect(r.err).toMatch(/the scenario does not match its recorded hash .* run `mersey-tidal optimise` again/);
     r = await cli(['report', edited((d) => (d.plan.reference.flood = null)), '--out', join(dir, 'x.html')]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/plan\.reference\.flood: the scheme generates on the flood, so its heads must be given/);

@@ -41,6 +41,9 @@ export function summaryDocument(r: Result, toolVersion: string, plan?: RecordedP
   };
 }
 
+/** The command that writes a document of this kind afresh. */
+const writer = (doc: { plan?: unknown }) => `\`mersey-tidal ${doc.plan !== undefined ? 'optimise' : 'simulate'}\``;
+
 /**
  * Problems with a parsed summary.json (empty when it is a current, intact document): the wrong
  * kind of file, another format version, or a scenario edited since it was written.
@@ -56,7 +59,7 @@ export function summaryDocumentProblems(doc: unknown, file: string): string[] {
   const out: string[] = [];
   const h = jsonSha256(doc.scenario);
   if (h !== doc.scenario_sha256) {
-    out.push(`${file}: the scenario does not match its recorded hash (scenario_sha256 ${String(doc.scenario_sha256).slice(0, 12)}..., content ${h.slice(0, 12)}...): the file was edited after the run; run \`mersey-tidal simulate\` again`);
+    out.push(`${file}: the scenario does not match its recorded hash (scenario_sha256 ${String(doc.scenario_sha256).slice(0, 12)}..., content ${h.slice(0, 12)}...): the file was edited after the run; run ${writer(doc)} again`);
   }
   if (!isJsonObject(doc.data_sha256)) out.push(`${file}: data_sha256: expected an object of file -> SHA-256`);
   return out;
@@ -93,6 +96,6 @@ export function rerunProblems(doc: SummaryDocument, rerun: Summary, toolVersion:
   const why = doc.tool_version === toolVersion ? 'with the same tool version' : `written by mersey-tidal ${doc.tool_version}, rerun by ${toolVersion}`;
   return [
     `${file}: rerunning the recorded scenario gives ${b.toFixed(6)} GWh net of pumping over ${rerun.period_start} to ${rerun.period_end}, ` +
-      `the summary says ${a.toFixed(6)} GWh over ${doc.summary.period_start} to ${doc.summary.period_end} (${why}); run \`mersey-tidal ${doc.plan ? 'optimise' : 'simulate'}\` again`,
+      `the summary says ${a.toFixed(6)} GWh over ${doc.summary.period_start} to ${doc.summary.period_end} (${why}); run ${writer(doc)} again`,
   ];
 }
