@@ -12,7 +12,7 @@ import type { Columns, NumericTable } from './csv.js';
 import { InputError } from './validate.js';
 import { readFailure } from './read-text.js';
 import { dataFileFields } from './load.js';
-import { parseIsoSeconds, findGaps, fillGaps, sampleWhere, isoTime as iso, type ObservedSeries } from '../tide/series.js';
+import { parseIsoSeconds, findGaps, fillGaps, sampleWhere, sampleProblems, isoTime as iso, type ObservedSeries } from '../tide/series.js';
 import { TABLE_DH } from '../scheme/turbine.js';
 
 /** At most this many problems of one file are listed (then a count of the rest). */
@@ -136,17 +136,10 @@ export function duration(s: number): string {
  * filled where asked.
  */
 export function checkSeries(series: ObservedSeries, s: Scenario, notes: string[]): ObservedSeries {
-  const { time, level, file } = series;
+  const { time, file } = series;
   const n = time.length;
-  const problems: string[] = [];
   if (n < 2) throwIfAny(file, [`${file}: a sea-level series needs at least two rows of (time, level), found ${n}`]);
-  for (let k = 0; k < n; k++) {
-    if (!Number.isFinite(time[k]) || !Number.isFinite(level[k])) problems.push(`${sampleWhere(series, k)} (time ${iso(time[k])}): expected a finite time and level in metres, got level ${level[k]}`);
-    else if (k > 0 && !(time[k] > time[k - 1])) {
-      problems.push(`${sampleWhere(series, k)}: time ${iso(time[k])} ${time[k] === time[k - 1] ? 'repeats the sample before' : 'is earlier than the sample before'}; sort the series and remove duplicate times`);
-    }
-  }
-  throwIfAny(file, problems);
+  throwIfAny(file, sampleProblems(series));
 
   const t0 = s.period.start !== undefined ? parseIsoSeconds(s.period.start) : time[0];
   const t1 = s.period.end !== undefined ? parseIsoSeconds(s.period.end) : time[n - 1];

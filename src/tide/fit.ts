@@ -4,7 +4,8 @@
  * constituents the record can separate.
  */
 import type { ObservedSeries, GapReport } from './series.js';
-import { findGaps, requireNoGaps } from './series.js';
+import { findGaps, requireNoGaps, sampleProblems } from './series.js';
+import { InputError } from '../errors.js';
 import { resolveConstituents } from './constituents.js';
 import type { ConstituentSet } from './constituents.js';
 import { TideEvaluator, harmonicModel, unitModel } from './harmonic.js';
@@ -116,23 +117,13 @@ export function rayleighSelection(
   return { keep, excluded };
 }
 
-function checkSeries(series: ObservedSeries): void {
-  const { time, level, file } = series;
-  if (time.length !== level.length) throw new Error(`${file}: ${time.length} times but ${level.length} levels`);
-  for (let i = 0; i < time.length; i++) {
-    if (!Number.isFinite(time[i]) || !Number.isFinite(level[i])) throw new Error(`${file}: sample ${i} is not a finite (time, level)`);
-    if (i > 0 && time[i] <= time[i - 1]) {
-      throw new Error(`${file}: sample ${i} (${new Date(time[i] * 1000).toISOString()}) is ${time[i] === time[i - 1] ? 'a duplicate' : 'out of order'}`);
-    }
-  }
-}
-
 /**
  * Fits z0 and the amplitude and phase of each named constituent (names in priority order for
  * the Rayleigh criterion; unknown names are errors) to the series, levels in the series' datum.
  */
 export function fitHarmonics(series: ObservedSeries, names: readonly string[], options: FitOptions = {}): HarmonicFit {
-  checkSeries(series);
+  const problems = sampleProblems(series);
+  if (problems.length > 0) throw InputError.of(problems);
   const n = series.time.length;
   const span = n > 1 ? series.time[n - 1] - series.time[0] : 0;
   if (!(span > 0)) throw new Error(`${series.file}: a harmonic analysis needs a record longer than one sample`);

@@ -112,7 +112,22 @@ export function sampleWhere(s: ObservedSeries, i: number): string {
   return s.line && s.line[i] > 0 ? `${s.file}:${s.line[i]}` : `${s.file}, sample ${i + 1}`;
 }
 
-/** A time (s since the epoch) in ISO 8601 UTC, without zero milliseconds; non-finite ones as they are. */
+/**
+ * What is wrong with a series' samples, one entry each, naming the line or sample: levels and
+ * times that are not finite, times that repeat or go back. Empty for a usable series.
+ */
+export function sampleProblems(series: ObservedSeries): string[] {
+  const { time, level } = series;
+  if (time.length !== level.length) return [`${series.file}: ${time.length} times but ${level.length} levels`];
+  const problems: string[] = [];
+  for (let k = 0; k < time.length; k++) {
+    if (!Number.isFinite(time[k]) || !Number.isFinite(level[k])) problems.push(`${sampleWhere(series, k)} (time ${isoTime(time[k])}): expected a finite time and level in metres, got level ${level[k]}`);
+    else if (k > 0 && !(time[k] > time[k - 1])) {
+      problems.push(`${sampleWhere(series, k)}: time ${isoTime(time[k])} ${time[k] === time[k - 1] ? 'repeats the sample before' : 'is earlier than the sample before'}; sort the series and remove duplicate times`);
+    }
+  }
+  return problems;
+}
 
 /**
  * The nominal step and every spacing longer than 1.5 steps, for a series with strictly
