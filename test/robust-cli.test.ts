@@ -48,7 +48,7 @@ describe('exit codes', () => {
   it('0 for --help, which documents them, and for --version', async () => {
     capture();
     expect(await main(['--help'])).toBe(0);
-    expect(out).toMatch(/Exit codes: 0 ok, 1 the run failed, 2 bad usage or input, 130 interrupted\./);
+    expect(out).toMatch(/Exit codes: 0 ok, 1 the run failed, 2 bad usage or input, 130 interrupted \(Ctrl-C\), 143 terminated \(SIGTERM\)\./);
     capture();
     expect(await main(['--version'])).toBe(0);
     expect(out.trim()).toMatch(/^\d+\.\d+\.\d+$/);

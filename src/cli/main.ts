@@ -31,7 +31,7 @@ export function buildProgram(): Command {
     .version(toolVersion())
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', '\nExit codes: 0 ok, 1 the run failed, 2 bad usage or input, 130 interrupted.')
+    .addHelpText('after', '\nExit codes: 0 ok, 1 the run failed, 2 bad usage or input, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).')
     .exitOverride();
   registerSimulate(program);
   registerTideCommands(program);

@@ -58,11 +58,11 @@ function emit(io: TideIo, file: string | undefined, data: string, report: string
 }
 
 export function registerTideCommands(program: Command, io: TideIo = processIo): void {
-  const tide = program.command('tide').description('harmonic tide prediction and analysis');
+  const tide = program.command('tide').description('Harmonic tide prediction (with nodal corrections) and harmonic analysis of observed series');
 
   tide
     .command('predict')
-    .description('predict the sea level at a site: CSV of (time, level), and the high and low waters')
+    .description('Predict the sea level at a site: CSV of (time, level), and the high and low waters')
     .requiredOption('--site <file|name>', 'site file, or a built-in site such as "liverpool"')
     .requiredOption('--from <ISO>', 'start time (UTC unless a zone is given)', (v) => isoArgument(v, '--from'))
     .requiredOption('--to <ISO>', 'end time, included when on the grid', (v) => isoArgument(v, '--to'))
@@ -92,7 +92,7 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
 
   tide
     .command('fit')
-    .description('fit harmonic constants to an observed series (CSV of time, level) and write a site file')
+    .description('Fit harmonic constants to an observed series (CSV of time, level) and write a site file')
     .argument('<series>', 'CSV: header row, then ISO 8601 UTC time and level (m), sorted, without duplicates')
     .option('--out <file>', 'write the site file here (default: stdout, with the report on stderr)')
     .option('--name <name>', 'name of the site')
