@@ -75,11 +75,17 @@ export function planFromRecord(
     throw new InputError(`${where}: expected an object with "reference" (ebb and flood heads) and "decisions" (an array)`);
   }
   const reference: Controls = [null, null];
+  const recorded = x.reference;
   (['ebb', 'flood'] as const).forEach((half, k) => {
-    const h = (x.reference as Record<string, unknown>)[half];
+    const h = recorded[half];
     const at = `${where}.reference.${half}`;
-    if (generates[k]) reference[k] = h === null ? (problems.push(`${at}: the scheme generates on the ${half}, so its heads must be given`), null) : heads(h, at);
-    else if (h !== null) problems.push(`${at}: the scheme does not generate on the ${half}, so it must be null`);
+    if (!generates[k]) {
+      if (h !== null) problems.push(`${at}: the scheme does not generate on the ${half}, so it must be null`);
+    } else if (h === null) {
+      problems.push(`${at}: the scheme generates on the ${half}, so its heads must be given`);
+    } else {
+      reference[k] = heads(h, at);
+    }
   });
   const n = x.decisions.length;
   const index = new Int32Array(n);
