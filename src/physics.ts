@@ -8,3 +8,5 @@ export const GRAVITY = 9.81;
 export const HOUR_S = 3600;
 /** Joules per gigawatt-hour. */
 export const J_PER_GWH = 3.6e12;
+/** Joules per megawatt-hour. */
+export const J_PER_MWH = 3.6e9;

@@ -5,7 +5,7 @@
  */
 import { isoTime } from '../time.js';
 import type { Result } from '../simulate.js';
-import { J_PER_MWH } from '../scenario/prices.js';
+import { J_PER_MWH } from '../physics.js';
 import type { Controls } from './fixed.js';
 import type { FixedOutcome, OptimiseOutcome } from './scenario.js';
 

@@ -1,5 +1,6 @@
 /** CSV writers for results: per-step series, monthly energy and the per-tide ledger. */
 import { isoTime } from '../time.js';
+import { J_PER_MWH } from '../physics.js';
 import type { Result } from '../simulate.js';
 
 
@@ -27,7 +28,6 @@ export function monthlyCsv(r: Result): string {
   return ['month,energy_gwh,generated_gwh,pumping_gwh', ...rows].join('\n') + '\n';
 }
 
-const MWH = 3.6e9;
 
 /**
  * The per-tide ledger: one row per half tide with its mode sequence (names joined by '>'), energy
@@ -37,8 +37,8 @@ export function tidesCsv(r: Result): string {
   const rows = ['start_utc,end_utc,half,modes,generated_mwh,pumping_mwh,net_mwh,peak_power_mw,peak_pump_power_mw,partial'];
   for (const h of r.halfTides) {
     rows.push(
-      `${isoTime(h.start)},${isoTime(h.end)},${h.half},${h.modes.join('>')},${(h.generated / MWH).toFixed(3)},${(h.pumped / MWH).toFixed(3)},` +
-        `${((h.generated - h.pumped) / MWH).toFixed(3)},${(h.peakPower / 1e6).toFixed(3)},${(h.peakPumpPower / 1e6).toFixed(3)},${h.partial}`,
+      `${isoTime(h.start)},${isoTime(h.end)},${h.half},${h.modes.join('>')},${(h.generated / J_PER_MWH).toFixed(3)},${(h.pumped / J_PER_MWH).toFixed(3)},` +
+        `${((h.generated - h.pumped) / J_PER_MWH).toFixed(3)},${(h.peakPower / 1e6).toFixed(3)},${(h.peakPumpPower / 1e6).toFixed(3)},${h.partial}`,
     );
   }
   return rows.join('\n') + '\n';

@@ -11,7 +11,7 @@ import { volumeAt } from '../scheme/basin.js';
 import { DEFAULT_BUDGET, displayPoints, isDownsampled, planDisplay, type DisplayBudget, type DisplayPlan } from './downsample.js';
 import { rangeHalfTides, seaExcursions, type SeaExcursion } from './tide-ranges.js';
 import type { ModeTable } from '../operation/modes.js';
-import { J_PER_GWH } from '../physics.js';
+import { J_PER_GWH, J_PER_MWH } from '../physics.js';
 
 export type Trace = Record<string, unknown>;
 
@@ -474,8 +474,6 @@ export function generatingHalves(ops: ModeTable): Half[] {
   return out;
 }
 
-const MWH = 3.6e9;
-
 /** Net energy of each half tide of the solver's ledger against the sea's fall or rise in it. */
 export function tidesFigure(runs: readonly ReportRun[]): Figure {
   const one = runs.length === 1;
@@ -499,8 +497,8 @@ export function tidesFigure(runs: readonly ReportRun[]): Figure {
         mode: 'markers',
         name: one ? `${half} half tide` : halves.length > 1 ? `${run.label}: ${half}` : run.label,
         x: pts.map((p) => r3(p.excursion.range_m)),
-        y: pts.map((p) => r3(net(p.tide) / MWH)),
-        customdata: pts.map((p) => [plotlyTime(p.tide.start).slice(0, 16), ...(pumped ? [r1(p.tide.generated / MWH), r1(p.tide.pumped / MWH)] : [])]),
+        y: pts.map((p) => r3(net(p.tide) / J_PER_MWH)),
+        customdata: pts.map((p) => [plotlyTime(p.tide.start).slice(0, 16), ...(pumped ? [r1(p.tide.generated / J_PER_MWH), r1(p.tide.pumped / J_PER_MWH)] : [])]),
         marker: { color: one ? HALF_COLOURS[half] : RUN_COLOURS[k % RUN_COLOURS.length], symbol: half === 'ebb' ? 'circle' : 'diamond', size: 6, opacity: 0.7 },
         hovertemplate: `${half} half tide from %{customdata[0]} UTC<br>${half === 'ebb' ? 'fall' : 'rise'} of the sea %{x:.2f} m<br>${pumped ? 'net %{y:.0f} MWh (generated %{customdata[1]:.0f}, pumping %{customdata[2]:.0f} MWh)' : '%{y:.0f} MWh'}<extra>${run.label}</extra>`,
       });

@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import { InputError } from './validate.js';
 import { parseIsoSeconds } from '../tide/series.js';
 import type { SeaLevel } from '../solver/integrate.js';
+import { J_PER_MWH } from '../physics.js';
 
 export interface PriceSeries {
   /** Start of each price interval (s since the epoch), strictly increasing. */
@@ -17,8 +18,6 @@ export interface PriceSeries {
   readonly price: Float64Array;
   readonly file: string;
 }
-
-const J_PER_MWH = 3.6e9;
 
 /**
  * Reads a CSV with columns time_utc (ISO 8601) and price_gbp_per_mwh, in any order; errors name
@@ -97,6 +96,3 @@ export function revenue(sea: SeaLevel, power: Float64Array, pumpPower: Float64Ar
   for (let i = 0; i < steps; i++) sum += (((power[i] - pumpPower[i]) * sea.dt) / J_PER_MWH) * price[i];
   return sum;
 }
-
-/** Joules in a megawatt hour. */
-export { J_PER_MWH };
