@@ -174,6 +174,6 @@ describe('mersey-tidal report', () => {
     expect(r.err).toContain('none.json: cannot read the summary (ENOENT)');
     const w = await run(['report', old, '--window-start', 'March']);
     expect(w.code).toBe(2);
-    expect(w.err).toContain('--window-start: expected an ISO 8601 UTC time');
+    expect(w.err).toContain('--window-start: expected an ISO 8601 time');
   });
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { registerTideCommands } from '../src/cli/tide.js';
 import { loadSite, predictSeaLevel, readSeriesCsv } from '../src/tide/index.js';
+import { runCli } from './support.js';
 
 const OBSERVED = fileURLToPath(new URL('../data/liverpool-gladstone-dock-2018-observed.csv', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'tide-cli-'));
@@ -54,10 +55,16 @@ describe('tide predict', () => {
 
   it('rejects bad arguments with messages that name them', async () => {
     await expect(run(['tide', 'predict', '--site', 'liverpool', '--from', 'yesterday', '--to', '2018-01-02', '--step', '60'])).rejects.toThrow(/--from: expected an ISO 8601 time/);
-    await expect(run(['tide', 'predict', '--site', 'liverpool', '--from', '2018-01-02', '--to', '2018-01-01', '--step', '60'])).rejects.toThrow(/--to must be after --from/);
+    await expect(run(['tide', 'predict', '--site', 'liverpool', '--from', '2018-01-02', '--to', '2018-01-01', '--step', '60'])).rejects.toThrow(/--to \(2018-01-01T00:00:00Z\) must be after --from \(2018-01-02T00:00:00Z\)/);
     await expect(run(['tide', 'predict', '--site', 'liverpool', '--from', '2018-01-01', '--to', '2018-01-02', '--step', '-5'])).rejects.toThrow(/--step: expected a positive number/);
     await expect(run(['tide', 'predict', '--site', 'atlantis', '--from', '2018-01-01', '--to', '2018-01-02', '--step', '60'])).rejects.toThrow(/unknown site "atlantis".*"liverpool"/);
     await expect(run(['tide', 'predict', '--site', 'liverpool', '--from', '2018-01-01', '--to', '2018-01-02', '--step', '60', '--datum', 'XYZ'])).rejects.toThrow(/no datum "XYZ"/);
+  });
+
+  it('prints the errors found after parsing too, exiting 2 (the whole command line)', async () => {
+    const r = await runCli(['tide', 'predict', '--site', 'liverpool', '--from', '2018-01-02', '--to', '2018-01-01', '--step', '60']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/^error: --to \(2018-01-01T00:00:00Z\) must be after --from/);
   });
 });
 

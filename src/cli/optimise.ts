@@ -5,6 +5,7 @@
  */
 import { join, resolve } from 'node:path';
 import { InvalidArgumentError, Option, type Command } from 'commander';
+import { quietOption, workersOption } from './options.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
 import { loadScenario } from '../scenario/load.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
@@ -12,7 +13,6 @@ import { checkReplaceable } from '../report/atomic.js';
 import { writeResult } from '../report/outputs.js';
 import { reportHtml } from '../report/html.js';
 import { progressBar } from '../report/progress.js';
-import { defaultWorkerCount } from '../parallel/pool.js';
 import { optimiseScenario, optimiseSettings } from '../optimise/scenario.js';
 import { decisionsCsv, optimiseJson, optimiseText } from '../optimise/output.js';
 
@@ -26,14 +26,6 @@ interface OptimiseCliOptions {
   html?: boolean;
   json?: boolean;
   quiet?: boolean;
-}
-
-function wholeNumber(what: string, min: number) {
-  return (text: string): number => {
-    const n = Number(text);
-    if (!/^\s*\d+\s*$/.test(text) || n < min) throw new InvalidArgumentError(`expected a whole number of ${what} >= ${min}, got "${text}"`);
-    return n;
-  };
 }
 
 function lookaheadArg(text: string): number {
@@ -53,11 +45,11 @@ export function registerOptimise(program: Command): void {
     .option('--prices <file>', 'price CSV (time_utc, price_gbp_per_mwh), for the revenue objective and revenue figures (default: operation.flexible.prices_file)')
     .addOption(new Option('--forecast <kind>', 'decide on the simulated sea level (perfect) or on the harmonic prediction at operation.flexible.forecast_site (default: the scenario\'s, perfect)').choices(['perfect', 'harmonic']))
     .option('--lookahead <n>', 'half tides searched together at each decision, 1 or 2 (default: the scenario\'s, 1)', lookaheadArg)
-    .option('--workers <n>', `worker threads (default: the available cores, here ${defaultWorkerCount()})`, wholeNumber('worker threads', 1))
+    .addOption(workersOption())
     .option('--out <dir>', 'output folder (default: out/<scenario name>-flexible)')
     .option('--html', 'also write report.html: the flexible run over the best fixed heads, self-contained')
     .option('--json', 'print optimise.json instead of the table')
-    .option('--quiet', 'no progress bar or status lines on stderr')
+    .addOption(quietOption())
     .addHelpText(
       'after',
       '\nA half tide runs from one slack water (high or low water of the sea level) to the next; its decision is made there.\n' +

@@ -11,7 +11,7 @@ import { toolVersion } from '../paths.js';
 import { InputError } from '../scenario/validate.js';
 import { scenarioFromObject } from '../scenario/load.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
-import { parseIsoSeconds } from '../tide/series.js';
+import { isoArgument } from './options.js';
 import { simulate } from '../simulate.js';
 import { replayFlexible } from '../optimise/scenario.js';
 import type { ReportRun } from '../report/figures.js';
@@ -52,19 +52,14 @@ export function registerReport(program: Command): void {
     .description('Write the self-contained HTML report of a run (one summary.json) or a comparison page overlaying several; each run is repeated from its summary and checked against it')
     .argument('<summary...>', 'summary.json files written by `mersey-tidal simulate` or `mersey-tidal optimise` (a flexible run is replayed from the plan it records)')
     .option('--out <file>', 'HTML file to write (default: report.html beside a single summary; out/comparison.html for several)')
-    .option('--window-start <time>', 'start of the spring-neap fortnight shown first, ISO 8601 UTC (default: centred on the largest tide)')
-    .action((files: string[], opts: { out?: string; windowStart?: string }) => {
-      let windowStart: number | undefined;
-      if (opts.windowStart !== undefined) {
-        windowStart = parseIsoSeconds(opts.windowStart);
-        if (!Number.isFinite(windowStart)) fail([`--window-start: expected an ISO 8601 UTC time such as 2018-03-01T00:00:00Z, got "${opts.windowStart}"`]);
-      }
+    .option('--window-start <time>', 'start of the spring-neap fortnight shown first, ISO 8601 UTC (default: centred on the largest tide)', (v) => isoArgument(v, '--window-start'))
+    .action((files: string[], opts: { out?: string; windowStart?: number }) => {
       const version = toolVersion();
       const reruns = files.map((f) => rerunSummary(f, version));
       const labels = runLabels(reruns.map((r) => (r.doc.plan ? `${r.doc.scenario.name} (flexible)` : r.doc.scenario.name)));
       const runs: ReportRun[] = reruns.map((r, i) => ({ ...r.run, label: labels[i] }));
       const out = resolve(opts.out ?? (files.length === 1 ? join(dirname(resolve(files[0])), 'report.html') : join('out', 'comparison.html')));
-      writeFileAtomic(out, reportHtml(runs, { toolVersion: version, windowStart }));
+      writeFileAtomic(out, reportHtml(runs, { toolVersion: version, windowStart: opts.windowStart }));
       process.stdout.write(`Written\n  ${out}\n`);
     });
 }

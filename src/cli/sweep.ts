@@ -3,7 +3,8 @@
  * threads, write designs.csv, designs.json and designs.html (or a shard folder), and name the best designs.
  */
 import { join, resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { quietOption, workersOption } from './options.js';
 import { toolVersion } from '../paths.js';
 import { describeTide } from '../scenario/tide-source.js';
 import { checkReplaceable, writeDirAtomic } from '../report/atomic.js';
@@ -21,21 +22,15 @@ interface SweepOptions {
   quiet?: boolean;
 }
 
-function parseWorkers(text: string): number {
-  const n = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || n < 1) throw new InvalidArgumentError(`expected a whole number of worker threads >= 1, got "${text}"`);
-  return n;
-}
-
 export function registerSweep(program: Command): void {
   program
     .command('sweep')
     .description('Run a design sweep (grid or Latin hypercube) on worker threads; write designs.csv, designs.json and designs.html and name the best designs')
     .argument('<sweep>', 'sweep JSON file (e.g. models/mersey-sweep.json; schema models/sweep.schema.json)')
     .option('--out <dir>', 'output folder (default: out/<sweep name>, or out/<sweep name>-shard-<i>-of-<n> with --shard)')
-    .option('--workers <n>', `worker threads (default: the available cores, here ${defaultWorkerCount()})`, parseWorkers)
+    .addOption(workersOption())
     .option('--shard <i/n>', 'run shard i of n only: the designs whose index % n == i-1; writes a shard folder for `mersey-tidal merge`')
-    .option('--quiet', 'no progress bar or status lines on stderr')
+    .addOption(quietOption())
     .action(async (file: string, opts: SweepOptions) => {
       const sweep = loadSweep(file);
       const { spec, designs } = sweep;

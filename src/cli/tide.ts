@@ -4,14 +4,14 @@
 import { isoTime } from '../time.js';
 import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { InvalidArgumentError } from 'commander';
+import { isoArgument, positiveNumber } from './options.js';
+import { InputError } from '../errors.js';
 import {
   loadSite,
   harmonicModel,
   predictSeaLevel,
   siteToJson,
   readSeriesCsv,
-  parseIsoSeconds,
   fitHarmonics,
   analysisConstituents,
   highLowWaters,
@@ -29,18 +29,6 @@ const processIo: TideIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };
-
-function isoArgument(value: string, flag: string): number {
-  const t = parseIsoSeconds(value);
-  if (!Number.isFinite(t)) throw new InvalidArgumentError(`${flag}: expected an ISO 8601 time such as 2018-01-01T00:00Z (UTC unless a zone is given), got "${value}"`);
-  return t;
-}
-
-function positiveNumber(value: string, flag: string): number {
-  const x = Number(value);
-  if (!(x > 0) || !Number.isFinite(x)) throw new InvalidArgumentError(`${flag}: expected a positive number, got "${value}"`);
-  return x;
-}
 
 function minuteIso(t: number): string {
   return new Date(Math.round(t / 60) * 60000).toISOString().slice(0, 16) + 'Z';
@@ -70,7 +58,7 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
     .option('--datum <name>', "datum of the levels (one of the site's, e.g. ODN or CD); default the site's own")
     .option('--out <file>', 'write the CSV here (default: stdout, with the high and low waters on stderr)')
     .action((opts: { site: string; from: number; to: number; step: number; datum?: string; out?: string }) => {
-      if (!(opts.to > opts.from)) throw new InvalidArgumentError(`--to must be after --from`);
+      if (!(opts.to > opts.from)) throw new InputError(`--to (${isoTime(opts.to)}) must be after --from (${isoTime(opts.from)})`);
       const site = loadSite(opts.site);
       const datum = opts.datum ?? site.datum;
       datumOffset(site, datum); // an unknown datum fails here, naming the site's datums

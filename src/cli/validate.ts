@@ -5,7 +5,8 @@
  * non-zero (1) when a scheme is outside its tolerance, after printing and writing everything.
  */
 import { resolve } from 'node:path';
-import { InvalidArgumentError, type Command } from 'commander';
+import type { Command } from 'commander';
+import { workersOption } from './options.js';
 import { toolVersion } from '../paths.js';
 import { checkReplaceable, writeDirAtomic } from '../report/atomic.js';
 import { WorkerPool, defaultWorkerCount } from '../parallel/pool.js';
@@ -25,12 +26,6 @@ interface ValidateOptions {
 /** The first file of the output folder: identifies a previous validation result that may be replaced. */
 export const VALIDATION_IDENTITY = 'validation.json';
 export const VALIDATION_FORMAT = 1;
-
-function parseWorkers(text: string): number {
-  const n = Number(text);
-  if (!/^\s*\d+\s*$/.test(text) || n < 1) throw new InvalidArgumentError(`expected a whole number of worker threads >= 1, got "${text}"`);
-  return n;
-}
 
 /** The whole report as text or markdown. */
 export function validationReport(rows: readonly ValidationRow[], sens: Sensitivity | null, format: TableFormat): string {
@@ -83,7 +78,7 @@ export function registerValidate(program: Command): void {
     .option('--quick', 'the validation table only: skip the nodal-cycle and sea-level-rise sensitivity (19 years x 3 sea levels, 57 year-long runs)')
     .option('--markdown', 'print the tables as markdown (as in the README) instead of plain text')
     .option('--out <dir>', 'also write validation.json, validation.csv and, without --quick, sensitivity.csv and sensitivity.html (self-contained plot) to this folder')
-    .option('--workers <n>', `worker threads (default: the available cores, here ${defaultWorkerCount()})`, parseWorkers)
+    .addOption(workersOption())
     .action(async (opts: ValidateOptions) => {
       const dir = opts.out === undefined ? undefined : resolve(opts.out);
       // Refuse an --out that is not a previous result now, not after the runs.
