@@ -9,7 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkerPool } from '../src/parallel/pool.js';
 import { runJobs } from '../src/validation/run.js';
-import { scenarioJob } from '../src/validation/scenario-run.js';
+import { runJob, scenarioJob } from '../src/validation/scenario-run.js';
+import { loadScenario } from '../src/scenario/load.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { runCli as run } from './support.js';
 
@@ -63,7 +64,7 @@ describe('validation runs on the worker pool', () => {
   // The workers run the compiled library (dist/): `npm test` builds it first.
   it('give the same figures as in this thread, in the order of the jobs', async () => {
     const jobs = ['models/validation/sihwa.json', 'models/validation/swansea-bay.json', 'models/validation/sihwa.json'].map((f, i) =>
-      scenarioJob(join(PACKAGE_ROOT, f), `job ${i}`, { period: { start: '2020-03-01T00:00:00Z', end: '2020-03-16T00:00:00Z' } }),
+      scenarioJob(loadScenario(join(PACKAGE_ROOT, f)), `job ${i}`, { period: { start: '2020-03-01T00:00:00Z', end: '2020-03-16T00:00:00Z' } }),
     );
     const here = await runJobs(jobs);
     const pool = new WorkerPool(2);
@@ -77,7 +78,7 @@ describe('validation runs on the worker pool', () => {
   }, 60_000);
 
   it('name the job whose scenario is bad', async () => {
-    const job = scenarioJob(join(PACKAGE_ROOT, 'models/validation/sihwa.json'), 'broken', { tide: { kind: 'harmonic', site: 'atlantis', datum: 'MSL' } });
+    const job = scenarioJob(loadScenario(join(PACKAGE_ROOT, 'models/validation/sihwa.json')), 'broken', { tide: { kind: 'harmonic', site: 'atlantis', datum: 'MSL' } });
     const pool = new WorkerPool(2);
     try {
       await expect(runJobs([job, job], { pool })).rejects.toThrow(/^broken: .*unknown site "atlantis"/);
@@ -86,4 +87,14 @@ describe('validation runs on the worker pool', () => {
     }
     await expect(runJobs([job])).rejects.toThrow(/^broken: .*unknown site "atlantis"/);
   }, 60_000);
+
+  it('run a scenario file saved with a byte-order mark, as the loader reads it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mt-bom-'));
+    const file = join(dir, 'sihwa.json');
+    const text = readFileSync(join(PACKAGE_ROOT, 'models/validation/sihwa.json'), 'utf8').replace(/"\.\.\/\.\.\/data\//g, `"${join(PACKAGE_ROOT, 'data')}/`);
+    writeFileSync(file, '\ufeff' + text);
+    const figures = runJob(scenarioJob(loadScenario(file), 'bom', { period: { start: '2020-03-01T00:00:00Z', end: '2020-03-03T00:00:00Z' } }));
+    expect(figures.annual_energy_gwh).toBeGreaterThan(0);
+    rmSync(dir, { recursive: true, force: true });
+  });
 });

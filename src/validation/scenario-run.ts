@@ -3,16 +3,15 @@
  * replaced) simulated over its period, reduced to the figures the validation tables need. Plain
  * data in and out, so a run can go to a worker thread (task.ts) or run here alike.
  */
-import { readFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
-import type { TideSpec } from '../scenario/types.js';
-import { loadScenario, scenarioFromObject } from '../scenario/load.js';
+import type { Scenario, TideSpec } from '../scenario/types.js';
+import { scenarioFromObject } from '../scenario/load.js';
 import { simulate, type Result } from '../simulate.js';
 
 export interface ScenarioJob {
   /** Names the run in messages. */
   label: string;
-  /** The scenario as parsed JSON (fields replaced as the study needs). */
+  /** The scenario's fields (fields replaced as the study needs), checked again when the job runs. */
   scenario: unknown;
   /** The scenario file (absolute): relative data paths resolve from its folder. */
   file: string;
@@ -80,13 +79,12 @@ export function runJob(job: ScenarioJob): RunFigures {
 }
 
 /**
- * The job of a scenario file, with top-level fields replaced (e.g. the tide or the period). The
- * file itself is checked first with the scenario loader, so a bad file is reported with its line
- * and column before anything runs; the replaced fields are checked when the job runs.
+ * The job of a loaded scenario (checked, defaults filled, paths absolute), with top-level fields
+ * replaced (e.g. the tide or the period); the replaced fields are checked when the job runs.
  */
-export function scenarioJob(path: string, label: string, replace: Record<string, unknown> = {}): ScenarioJob {
-  const file = loadScenario(path).file;
-  return withFields({ label, scenario: JSON.parse(readFileSync(file, 'utf8')), file }, label, replace);
+export function scenarioJob(scenario: Scenario, label: string, replace: Record<string, unknown> = {}): ScenarioJob {
+  const { file, ...fields } = scenario;
+  return withFields({ label, scenario: fields, file }, label, replace);
 }
 
 /** A copy of a job with top-level fields of its scenario replaced, under a new label. */

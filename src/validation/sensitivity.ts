@@ -18,6 +18,7 @@ import { InputError } from '../errors.js';
 import { fundamentalArguments, ARG_COUNT, ARG_NPRIME, ARG_P, ARG_P1 } from '../tide/astronomy.js';
 import { fundamentalCorrections, FUNDAMENTALS } from '../tide/nodal.js';
 import { scenarioJob, withFields } from './scenario-run.js';
+import { loadScenario } from '../scenario/load.js';
 import { runJobs, type RunJobsOptions } from './run.js';
 
 const DAY_S = 86400;
@@ -87,12 +88,12 @@ export async function runSensitivity(o: SensitivityOptions = {}, run: RunJobsOpt
   const years = o.years ?? DEFAULT_YEARS;
   const offsets = o.offsets_m ?? DEFAULT_OFFSETS_M;
   if (years.length === 0 || offsets.length === 0) throw new InputError('a sensitivity study needs at least one year and one sea-level offset');
-  const base = scenarioJob(path, 'base');
-  const raw = base.scenario as { name: string; tide: { datum?: string } };
-  const datum = o.datum ?? raw.tide.datum ?? 'ODN';
+  const scenario = loadScenario(path);
+  const base = scenarioJob(scenario, 'base');
+  const datum = o.datum ?? scenario.tide.datum;
   const jobs = offsets.flatMap((offset) =>
     years.map((year) =>
-      withFields(base, `${raw.name}, ${year}, sea level ${offset >= 0 ? '+' : ''}${offset} m`, {
+      withFields(base, `${scenario.name}, ${year}, sea level ${offset >= 0 ? '+' : ''}${offset} m`, {
         period: { year },
         tide: { kind: 'harmonic', site, datum, sea_level_offset_m: offset },
         ...(o.time_step_s !== undefined ? { time_step_s: o.time_step_s } : {}),
@@ -108,7 +109,7 @@ export async function runSensitivity(o: SensitivityOptions = {}, run: RunJobsOpt
   }));
   return {
     file: base.file,
-    scenario: raw.name,
+    scenario: scenario.name,
     site,
     datum,
     time_step_s: figures[0].time_step_s,

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { acceptedBand, VALIDATION_SCHEMES, type ValidationScheme } from './published.js';
 import { scenarioJob, type RunFigures } from './scenario-run.js';
+import { loadScenario } from '../scenario/load.js';
 import { runJobs, type RunJobsOptions } from './run.js';
 
 export interface ValidationRow {
@@ -33,7 +34,7 @@ export function validationRow(scheme: ValidationScheme, file: string, figures: R
 
 /** Runs the suite (default: every scheme of the published record); rows in the order of the schemes. */
 export async function runValidation(schemes: readonly ValidationScheme[] = VALIDATION_SCHEMES, o: RunJobsOptions = {}): Promise<ValidationRow[]> {
-  const jobs = schemes.map((s) => scenarioJob(join(PACKAGE_ROOT, s.scenario), s.id));
+  const jobs = schemes.map((s) => scenarioJob(loadScenario(join(PACKAGE_ROOT, s.scenario)), s.id));
   const figures = await runJobs(jobs, o);
   return schemes.map((s, i) => validationRow(s, jobs[i].file, figures[i]));
 }
