@@ -142,6 +142,18 @@ describe('sea-level series', () => {
     expect(inputError(() => checkSeries(ser([0, 900, 1800], [0, NaN, 3]), s, [])).message).toMatch(/sample 2 \(time 1970-01-01T00:15:00Z\): expected a finite time and level in metres, got level NaN/);
   });
 
+  it('must cover the period however it is given, a year included; gaps outside it do not matter', () => {
+    // Hourly samples from 2017-12-20 to 2018-01-03, with 2018-01-02 06:00-12:00 missing.
+    const t0 = Date.UTC(2017, 11, 20) / 1000;
+    const t = Array.from({ length: 14 * 24 + 1 }, (_, k) => t0 + 3600 * k).filter((x) => x < Date.UTC(2018, 0, 2, 6) / 1000 || x > Date.UTC(2018, 0, 2, 12) / 1000);
+    const series = ser(t, t.map(() => 0));
+    expect(inputError(() => checkSeries(series, scenario({}, (o) => (o.period = { year: 2018 })), [])).message).toMatch(
+      /tide\.csv: the series covers 2017-12-20T00:00:00Z to 2018-01-03T00:00:00Z, not the scenario's period 2018-01-01T00:00:00Z to 2019-01-01T00:00:00Z; set the period \(year, or start and end\) inside the series/,
+    );
+    const december = scenario({}, (o) => (o.period = { start: '2017-12-21T00:00:00Z', end: '2017-12-31T00:00:00Z' }));
+    expect(checkSeries(series, december, [])).toBe(series);
+  });
+
   it('a duplicate or unsorted time in a file is an input error naming the line', () => {
     const f = write('tide-dup.csv', seriesText(48).replace(/\n(2018-03-01T01:00:00Z,[^\n]*)\n/, '\n$1\n$1\n'));
     expect(inputError(() => buildRun(scenario({ tide: f }))).message).toMatch(new RegExp(`${f}:7: .*2018-03-01T01:00:00Z`));
@@ -199,7 +211,7 @@ describe('sea-level series', () => {
   it('the period must lie inside the series', () => {
     const s = scenario({}, (o) => (o.period = { start: '2018-02-28T00:00:00Z', end: '2018-03-02T00:00:00Z' }));
     expect(inputError(() => buildRun(s)).message).toMatch(
-      /tide\.csv: the series covers 2018-03-01T00:00:00Z to 2018-03-03T00:00:00Z, not the scenario's period 2018-02-28T00:00:00Z to 2018-03-02T00:00:00Z; set period\.start and period\.end inside the series/,
+      /tide\.csv: the series covers 2018-03-01T00:00:00Z to 2018-03-03T00:00:00Z, not the scenario's period 2018-02-28T00:00:00Z to 2018-03-02T00:00:00Z; set the period \(year, or start and end\) inside the series/,
     );
   });
 

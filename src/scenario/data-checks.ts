@@ -12,8 +12,9 @@ import type { Columns, NumericTable } from './csv.js';
 import { InputError } from './validate.js';
 import { readFailure } from './read-text.js';
 import { dataFileFields } from './load.js';
-import { parseIsoSeconds, findGaps, fillGaps, sampleWhere, sampleProblems, isoTime as iso, type ObservedSeries } from '../tide/series.js';
+import { findGaps, fillGaps, sampleWhere, sampleProblems, isoTime as iso, type ObservedSeries } from '../tide/series.js';
 import { TABLE_DH } from '../scheme/turbine.js';
+import { periodBounds } from './period.js';
 
 /** At most this many problems of one file are listed (then a count of the rest). */
 const MAX_LISTED = 12;
@@ -141,12 +142,11 @@ export function checkSeries(series: ObservedSeries, s: Scenario, notes: string[]
   if (n < 2) throwIfAny(file, [`${file}: a sea-level series needs at least two rows of (time, level), found ${n}`]);
   throwIfAny(file, sampleProblems(series));
 
-  const t0 = s.period.start !== undefined ? parseIsoSeconds(s.period.start) : time[0];
-  const t1 = s.period.end !== undefined ? parseIsoSeconds(s.period.end) : time[n - 1];
+  const [t0, t1] = periodBounds(s, [time[0], time[n - 1]]);
   if (t0 < time[0] || t1 > time[n - 1]) {
     throwIfAny(file, [
       `${file}: the series covers ${iso(time[0])} to ${iso(time[n - 1])}, not the scenario's period ${iso(t0)} to ${iso(t1)}; ` +
-        `set period.start and period.end inside the series, or give a longer series`,
+        `set the period (year, or start and end) inside the series, or give a longer series`,
     ]);
   }
   if (t1 - t0 < s.time_step_s) {

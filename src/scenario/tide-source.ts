@@ -3,22 +3,11 @@
  * grid over the scenario's period, with the optional sea-level offset applied.
  */
 import type { Scenario, TideSpec } from './types.js';
-import { asInput, InputError } from './validate.js';
+import { asInput } from './validate.js';
 import type { SeaLevel } from '../solver/integrate.js';
-import { loadSite, siteFile, predictSeaLevel, readSeriesCsv, resampleSeries, parseIsoSeconds } from '../tide/index.js';
+import { loadSite, siteFile, predictSeaLevel, readSeriesCsv, resampleSeries } from '../tide/index.js';
+import { periodBounds } from './period.js';
 import { checkSeries } from './data-checks.js';
-
-/** Start and end (s since the epoch) of the scenario's period; `fallback` gives the series' own ends. */
-export function periodBounds(s: Scenario, fallback?: [number, number]): [number, number] {
-  const p = s.period;
-  if (p.year !== undefined) return [Date.UTC(p.year, 0, 1) / 1000, Date.UTC(p.year + 1, 0, 1) / 1000];
-  const t0 = p.start !== undefined ? parseIsoSeconds(p.start) : fallback?.[0];
-  const t1 = p.end !== undefined ? parseIsoSeconds(p.end) : fallback?.[1];
-  if (t0 === undefined || t1 === undefined) {
-    throw new InputError(`${s.file}: period: a harmonic tide needs a period: give "year" or both "start" and "end" (ISO 8601 UTC)`);
-  }
-  return [t0, t1];
-}
 
 /** Number of grid samples from t0 to t1 at step dt (t1 included when it falls on the grid). */
 function samples(t0: number, t1: number, dt: number): number {
