@@ -4,3 +4,11 @@
 export function isoTime(t: number): string {
   return Number.isFinite(t) ? new Date(Math.round(t) * 1000).toISOString().replace('.000Z', 'Z') : String(t);
 }
+
+/** Parses an ISO 8601 time to seconds since the epoch; NaN when it is not one. */
+export function parseIsoSeconds(text: string): number {
+  const s = text.trim();
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(s)) return NaN;
+  const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(s) || s.length === 10 ? s : `${s}Z`;
+  return Date.parse(withZone.replace(' ', 'T')) / 1000;
+}

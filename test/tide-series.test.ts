@@ -3,7 +3,10 @@ import { describe, it, expect } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readSeriesCsv, findGaps, fillGaps, requireNoGaps, describeGaps } from '../src/tide/index.js';
+import { readSeriesCsv, findGaps, fillGaps, requireNoGaps, describeGaps, loadSite } from '../src/tide/index.js';
+import { readPriceCsv } from '../src/scenario/prices.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
 const dir = mkdtempSync(join(tmpdir(), 'tide-series-'));
 function csv(name: string, rows: string[]): string {
@@ -33,6 +36,33 @@ describe('reading', () => {
   it('keeps the line of every sample', () => {
     const s = readSeriesCsv(csv('lines.csv', ['# a comment', ...quarterHours(0, 3)]));
     expect(Array.from(s.line ?? [])).toEqual([3, 4, 5]);
+  });
+});
+
+describe('the same reader for prices, and byte-order marks', () => {
+  const prices = (name: string, rows: string[], header = 'price_gbp_per_mwh,time_utc') => {
+    const file = join(dir, name);
+    writeFileSync(file, [header, ...rows].join('\n') + '\n');
+    return file;
+  };
+
+  it('reads prices by column name, with the series rules: plain decimals, one value per column, sorted times', () => {
+    const p = readPriceCsv(prices('ok.csv', ['55.5,2018-01-01T00:00:00Z', '-3,2018-01-01T00:30:00Z']));
+    expect(Array.from(p.price)).toEqual([55.5, -3]);
+    expect(() => readPriceCsv(prices('hex.csv', ['55,2018-01-01T00:00:00Z', '0x10,2018-01-01T00:30:00Z']))).toThrow(/hex\.csv:3: expected a finite price in GBP\/MWh in column price_gbp_per_mwh .*got "0x10"/);
+    // A decimal comma makes a third cell: an error, not the price 50.
+    expect(() => readPriceCsv(prices('comma.csv', ['55,2018-01-01T00:00:00Z', '50,5,2018-01-01T00:30:00Z']))).toThrow(/comma\.csv:3: .*got 3; a decimal comma\?/);
+    expect(() => readPriceCsv(prices('order.csv', ['1,2018-01-01T00:30:00Z', '2,2018-01-01T00:00:00Z']))).toThrow(/order\.csv:3: time 2018-01-01T00:00:00Z is earlier than the row before/);
+    expect(() => readPriceCsv(prices('header.csv', ['1,2018-01-01T00:00:00Z'], 'gbp,time'))).toThrow(/header\.csv:1: expected the columns time_utc and price_gbp_per_mwh/);
+  });
+
+  it('reads series and site files saved with a byte-order mark', () => {
+    const file = join(dir, 'bom.csv');
+    writeFileSync(file, '\ufefftime_utc,level_m\n2018-01-01T00:00:00Z,1\n2018-01-01T00:15:00Z,2\n');
+    expect(Array.from(readSeriesCsv(file).level)).toEqual([1, 2]);
+    const site = join(dir, 'bom-site.json');
+    writeFileSync(site, '\ufeff' + readFileSync(fileURLToPath(new URL('../data/sites/liverpool.json', import.meta.url)), 'utf8'));
+    expect(loadSite(site).constituents.length).toBe(loadSite('liverpool').constituents.length);
   });
 });
 

@@ -1,6 +1,6 @@
 /** Option parsers and options shared by the commands: each bad value is an error naming the flag. */
 import { InvalidArgumentError, Option } from 'commander';
-import { parseIsoSeconds } from '../tide/series.js';
+import { parseIsoSeconds } from '../time.js';
 import { defaultWorkerCount } from '../parallel/pool.js';
 
 /** A parser of whole numbers >= `min`, counting `what`. */

@@ -1,6 +1,6 @@
 /** Reading small numeric data tables (area curves, turbine charts) from CSV with a header row. */
 import { DECIMAL } from '../numbers.js';
-import { readText } from './read-text.js';
+import { readText } from '../read-text.js';
 import { suggest } from './validate.js';
 
 /** Columns of a numeric CSV, by header name. */

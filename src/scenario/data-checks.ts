@@ -10,7 +10,7 @@ import { dirname } from 'node:path';
 import type { Scenario } from './types.js';
 import type { Columns, NumericTable } from './csv.js';
 import { InputError } from './validate.js';
-import { readFailure } from './read-text.js';
+import { readFailure } from '../read-text.js';
 import { dataFileFields } from './load.js';
 import { findGaps, fillGaps, sampleWhere, sampleProblems, isoTime as iso, type ObservedSeries } from '../tide/series.js';
 import { TABLE_DH } from '../scheme/turbine.js';

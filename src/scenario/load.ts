@@ -6,8 +6,8 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Scenario } from './types.js';
 import { InputError, jsonPath, schemaProblems, throwProblems, type Locate, type Problem } from './validate.js';
 import { scanJson, type JsonScan } from './json-text.js';
-import { readText } from './read-text.js';
-import { parseIsoSeconds } from '../tide/series.js';
+import { readText } from '../read-text.js';
+import { parseIsoSeconds } from '../time.js';
 import { isSitePath } from '../tide/site.js';
 import { turbineProblems } from './turbines.js';
 import { directionProblems } from '../operation/fixed-head.js';
@@ -163,12 +163,7 @@ export function scenarioFromObject(obj: unknown, file: string, baseDir: string, 
  */
 export function loadScenario(path: string): Scenario {
   const file = resolve(path);
-  let text: string;
-  try {
-    text = readText(file, 'scenario file');
-  } catch (err) {
-    throw new InputError((err as Error).message);
-  }
+  const text = readText(file, 'scenario file');
   const scan = scanJson(text);
   if (scan.syntax) {
     const { at, message } = scan.syntax;

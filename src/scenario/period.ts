@@ -1,7 +1,7 @@
 /** The scenario's period in seconds since the epoch. */
 import type { Scenario } from './types.js';
 import { InputError } from '../errors.js';
-import { parseIsoSeconds } from '../tide/series.js';
+import { parseIsoSeconds } from '../time.js';
 
 /** Start and end (s since the epoch) of the scenario's period; `fallback` gives the series' own ends. */
 export function periodBounds(s: Scenario, fallback?: [number, number]): [number, number] {

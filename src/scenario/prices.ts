@@ -5,9 +5,8 @@
  * Read by sweeps (a sweep's prices_file) and flexible operation (operation.flexible.prices_file).
  */
 import { isoTime } from '../time.js';
-import { readFileSync } from 'node:fs';
 import { InputError } from './validate.js';
-import { parseIsoSeconds } from '../tide/series.js';
+import { readTimeValueCsv } from '../time-value-csv.js';
 import type { SeaLevel } from '../solver/integrate.js';
 import { J_PER_MWH } from '../physics.js';
 
@@ -24,32 +23,17 @@ export interface PriceSeries {
  * the line. `where` says how the path was given, for the message when it cannot be read.
  */
 export function readPriceCsv(file: string, where = "prices_file is resolved from the sweep file's folder"): PriceSeries {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new InputError(`${file}: cannot read the price series (${(err as NodeJS.ErrnoException).code ?? err}); ${where}`);
-  }
-  const lines = text.split(/\r?\n/);
-  const header = (lines[0] ?? '').split(',').map((h) => h.trim());
-  const ti = header.indexOf('time_utc');
-  const pi = header.indexOf('price_gbp_per_mwh');
-  if (ti < 0 || pi < 0) throw new InputError(`${file}:1: expected the columns time_utc and price_gbp_per_mwh, got: ${header.join(', ')}`);
-  const time: number[] = [];
-  const price: number[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i].trim() === '' || lines[i].startsWith('#')) continue;
-    const cells = lines[i].split(',');
-    const t = parseIsoSeconds(cells[ti] ?? '');
-    const p = Number(cells[pi]);
-    if (!Number.isFinite(t)) throw new InputError(`${file}:${i + 1}: time_utc: expected an ISO 8601 UTC time such as 2018-01-01T00:30:00Z, got "${cells[ti] ?? ''}"`);
-    if ((cells[pi] ?? '').trim() === '' || !Number.isFinite(p)) throw new InputError(`${file}:${i + 1}: price_gbp_per_mwh: expected a finite number (GBP/MWh), got "${cells[pi] ?? ''}"`);
-    if (time.length > 0 && t <= time[time.length - 1]) throw new InputError(`${file}:${i + 1}: time ${isoTime(t)} does not follow the row before (${isoTime(time[time.length - 1])}); sort the series and remove duplicates`);
-    time.push(t);
-    price.push(p);
-  }
-  if (time.length < 2) throw new InputError(`${file}: a price series needs at least two rows`);
-  return { time: Float64Array.from(time), price: Float64Array.from(price), file };
+  const rows = readTimeValueCsv(file, {
+    what: 'price series',
+    columns: (header) => {
+      const time = header.indexOf('time_utc');
+      const value = header.indexOf('price_gbp_per_mwh');
+      return time < 0 || value < 0 ? `expected the columns time_utc and price_gbp_per_mwh, got: ${header.join(', ')}` : { time, value, cells: header.length, row: `${header.length} columns (${header.join(', ')})` };
+    },
+    value: 'price in GBP/MWh',
+    unreadable: where,
+  });
+  return { time: rows.time, price: rows.value, file };
 }
 
 /** End of the time the series prices: its last row holds for one more interval. */

@@ -2,9 +2,8 @@
  * Observed sea-level series: reading a CSV of (time, level) and putting it on the solver's
  * uniform grid.
  */
-import { DECIMAL } from '../numbers.js';
+import { readTimeValueCsv, type TimeValueFormat } from '../time-value-csv.js';
 import { isoTime } from '../time.js';
-import { readFileSync } from 'node:fs';
 import type { SeaLevel } from '../solver/integrate.js';
 
 export interface ObservedSeries {
@@ -18,51 +17,21 @@ export interface ObservedSeries {
   readonly line?: Int32Array;
 }
 
-/** Parses an ISO 8601 time to seconds since the epoch; NaN when it is not one. */
-export function parseIsoSeconds(text: string): number {
-  const s = text.trim();
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/.test(s)) return NaN;
-  const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(s) || s.length === 10 ? s : `${s}Z`;
-  return Date.parse(withZone.replace(' ', 'T')) / 1000;
-}
+
+/** A sea-level series: the first column an ISO 8601 time, the second the level (m); nothing more. */
+const SERIES_FORMAT: TimeValueFormat = {
+  what: 'sea-level series',
+  columns: () => ({ time: 0, value: 1, cells: 2, row: 'two columns (time, level)' }),
+  value: 'level in metres',
+};
 
 /**
  * Reads a CSV with a header row and two columns, an ISO 8601 UTC time and a level in metres.
  * Rejects unparsable rows, non-finite levels, duplicate or unsorted times, naming the line.
  */
 export function readSeriesCsv(file: string): ObservedSeries {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new Error(`${file}: cannot read the sea-level series (${(err as NodeJS.ErrnoException).code ?? err})`);
-  }
-  const lines = text.split(/\r?\n/);
-  const time: number[] = [];
-  const level: number[] = [];
-  const lineNo: number[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const cells = line.split(',');
-    const [ts, ls] = cells;
-    const t = parseIsoSeconds(ts ?? '');
-    const z = ls !== undefined && DECIMAL.test(ls.trim()) ? Number(ls) : NaN;
-    if (!Number.isFinite(t)) throw new Error(`${file}:${i + 1}: expected an ISO 8601 time in the first column, got "${ts}"`);
-    if (cells.length > 2) throw new Error(`${file}:${i + 1}: expected two columns (time, level), got ${cells.length}; a decimal comma? write 1.5, not 1,5`);
-    if (!Number.isFinite(z)) {
-      throw new Error(`${file}:${i + 1}: expected a finite level in metres in the second column (a decimal number such as -1.25), got "${ls ?? ''}"`);
-    }
-    const prev = time[time.length - 1];
-    if (prev !== undefined && t <= prev) {
-      throw new Error(`${file}:${i + 1}: time ${ts.trim()} is ${t === prev ? 'a duplicate of' : 'earlier than'} the row before; sort the series and remove duplicates`);
-    }
-    time.push(t);
-    level.push(z);
-    lineNo.push(i + 1);
-  }
-  if (time.length < 2) throw new Error(`${file}: a sea-level series needs at least two rows of (time, level)`);
-  return { time: Float64Array.from(time), level: Float64Array.from(level), file, line: Int32Array.from(lineNo) };
+  const rows = readTimeValueCsv(file, SERIES_FORMAT);
+  return { time: rows.time, level: rows.value, file, line: rows.line };
 }
 
 /**

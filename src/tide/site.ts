@@ -2,10 +2,11 @@
  * Tide sites: harmonic constants with their datum, units and provenance, read from and written
  * to JSON site files (data/sites/*.json ship with the package; see README "Tide engine").
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isJsonObject } from '../json.js';
+import { readText } from '../read-text.js';
+import { PACKAGE_ROOT } from '../paths.js';
 
 export const SITE_FORMAT = 'mersey-tidal site 1';
 
@@ -38,7 +39,6 @@ export interface Site {
 }
 
 /** The package root, from src/tide/ or dist/tide/ alike. */
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUILTIN_SITE_DIR = join(PACKAGE_ROOT, 'data', 'sites');
 
 const PHASE_CONVENTION =
@@ -144,12 +144,7 @@ export function loadSite(pathOrName: string): Site {
   if (!isSitePath(pathOrName) && !existsSync(file)) {
     throw new Error(`unknown site "${pathOrName}": built-in sites are ${builtinSiteNames().map((n) => `"${n}"`).join(', ')}; or give the path of a site file`);
   }
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new Error(`${file}: cannot read the site file (${(err as NodeJS.ErrnoException).code ?? err})`);
-  }
+  const text = readText(file, 'site file');
   let json: unknown;
   try {
     json = JSON.parse(text);

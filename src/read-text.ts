@@ -1,5 +1,6 @@
 /** Reading input text files with errors that say what was tried and why it failed. */
 import { readFileSync } from 'node:fs';
+import { InputError } from './errors.js';
 
 const REASONS: Record<string, string> = {
   ENOENT: 'no such file',
@@ -19,15 +20,15 @@ export function readFailure(err: unknown): string {
 }
 
 /**
- * Reads a UTF-8 text file, dropping a leading byte-order mark. Throws an Error whose message is
- * "<file>: cannot read the <what> (CODE): reason<after>".
+ * Reads a UTF-8 text file, dropping a leading byte-order mark. Throws an InputError whose message
+ * is "<file>: cannot read the <what> (CODE): reason<after>".
  */
 export function readText(file: string, what: string, after = ''): string {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new Error(`${file}: cannot read the ${what} ${readFailure(err)}${after}`);
+    throw new InputError(`${file}: cannot read the ${what} ${readFailure(err)}${after}`);
   }
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
