@@ -13,7 +13,8 @@ describe('recorded flexible plan', () => {
     const o = await optimiseScenario(s, { workers: 1, forecast: 'perfect' });
     const record: RecordedPlan = JSON.parse(JSON.stringify(o.flexible.record));
     expect(record.decisions.length).toBe(o.flexible.plan.decisions.index.length);
-    const replay = replayFlexible(s, record, 'plan', o.flexible.result.summary.operation);
+    const replay = replayFlexible(s, record, 'plan', o.flexible.result.summary);
+    expect(replay.summary.data_files).toEqual(o.flexible.result.summary.data_files);
     const a = o.flexible.result.series;
     const b = replay.series;
     expect(b.basinLevel).toEqual(a.basinLevel);
@@ -21,7 +22,7 @@ describe('recorded flexible plan', () => {
     expect(b.pumpPower).toEqual(a.pumpPower);
     expect(replay.summary.energy_gwh).toBe(o.flexible.result.summary.energy_gwh);
     // The reference heads alone (no decisions) are the fixed-head run they came from.
-    const fixed = replayFlexible(s, { ...record, decisions: [] }, 'plan', 'fixed');
+    const fixed = replayFlexible(s, { ...record, decisions: [] }, 'plan', o.fixed.result.summary);
     expect(fixed.summary.energy_gwh).toBe(o.fixed.result.summary.energy_gwh);
   }, 60_000);
 

@@ -40,7 +40,7 @@ export function rerunSummary(path: string, version: string): { doc: SummaryDocum
   if (dataProblems.length > 0) fail(dataProblems);
   const { file: scenarioFile, ...fields } = d.scenario;
   const scenario = scenarioFromObject(fields, scenarioFile, dirname(scenarioFile));
-  const result = d.plan ? replayFlexible(scenario, d.plan, `${file}: plan`, d.summary.operation) : simulate(scenario);
+  const result = d.plan ? replayFlexible(scenario, d.plan, `${file}: plan`, d.summary) : simulate(scenario);
   const rerun = rerunProblems(d, result.summary, version, file);
   if (rerun.length > 0) fail(rerun);
   return { doc: d, run: { result, scheme: buildScheme(scenario), ops: buildOperation(scenario) } };

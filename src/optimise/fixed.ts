@@ -44,6 +44,14 @@ export function pointControls(p: Problem, x: ArrayLike<number>): Controls {
   return out;
 }
 
+/** Controls in words: "ebb 4.6/1.5 m, pump to 3.4 m; flood 2.6/2.3 m" (a pumping target of 0: no pumping). */
+export function controlsText(c: Controls): string {
+  return c
+    .map((h, k) => (h ? `${k === 0 ? 'ebb' : 'flood'} ${h.start}/${h.end} m${h.pump > 0 ? `, pump to ${h.pump} m` : ''}` : null))
+    .filter((t) => t !== null)
+    .join('; ');
+}
+
 /** The controls a mode table holds (the scenario's fixed heads). */
 export function tableControls(p: Problem, exitHead: Float64Array): Controls {
   const out: Controls = [null, null];

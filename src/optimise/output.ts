@@ -6,7 +6,8 @@
 import { isoTime } from '../time.js';
 import type { Result } from '../simulate.js';
 import { J_PER_MWH } from '../physics.js';
-import type { Controls } from './fixed.js';
+import { controlsText, type Controls } from './fixed.js';
+import { recordHeads, type RecordedHeads } from './plan-record.js';
 import type { FixedOutcome, OptimiseOutcome } from './scenario.js';
 
 const f = (x: number, d: number) => x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
@@ -43,19 +44,12 @@ function gain(x: number | null, base: number | null): number | null {
 }
 
 /** Heads by direction as a plain object in metres. */
-function headsJson(c: Controls): Record<string, { start_head_m: number; end_head_m: number; pump_to_head_m: number }> {
-  const out: Record<string, { start_head_m: number; end_head_m: number; pump_to_head_m: number }> = {};
+function headsJson(c: Controls): Record<string, RecordedHeads> {
+  const out: Record<string, RecordedHeads> = {};
   c.forEach((h, k) => {
-    if (h) out[k === 0 ? 'ebb' : 'flood'] = { start_head_m: h.start, end_head_m: h.end, pump_to_head_m: h.pump };
+    if (h) out[k === 0 ? 'ebb' : 'flood'] = recordHeads(h);
   });
   return out;
-}
-
-function headsText(c: Controls): string {
-  return c
-    .map((h, k) => (h ? `${k === 0 ? 'ebb' : 'flood'} ${f(h.start, 1)}/${f(h.end, 1)} m${h.pump > 0 ? `, pump to ${f(h.pump, 1)} m` : ''}` : null))
-    .filter((x) => x !== null)
-    .join('; ');
 }
 
 /** decisions.csv: per decision, the slack water, the heads, and the half tide they governed. */
@@ -159,8 +153,8 @@ export function optimiseText(o: OptimiseOutcome, scenarioFile: string): string {
   lines.push(`${'gain over the best fixed heads'.padEnd(34)}${(ge === null ? '' : pct(ge)).padStart(12)}${''.padStart(24)}${withRevenue && gr !== null ? pct(gr).padStart(16) : ''}`);
   if (Math.abs(s.period_days - 365.25) > 1) lines.push(`(per-year figures scaled from ${f(s.period_days, 1)} days)`);
   lines.push('');
-  lines.push(`Best fixed heads     ${headsText(o.fixed.search.controls)}  (${o.fixed.search.evaluations} runs of the period searched)`);
-  if (o.forecastFixed) lines.push(`On the forecast      ${headsText(o.forecastFixed.search.controls)}  (these close each decision's window)`);
+  lines.push(`Best fixed heads     ${controlsText(o.fixed.search.controls)}  (${o.fixed.search.evaluations} runs of the period searched)`);
+  if (o.forecastFixed) lines.push(`On the forecast      ${controlsText(o.forecastFixed.search.controls)}  (these close each decision's window)`);
   const evals = plan.evaluations;
   lines.push(
     `Search              ${f(evals, 0)} window evaluations (${f(evals / Math.max(plan.controls.length, 1), 0)} per decision) in ${f(o.seconds.flexible, 2)} s ` +

@@ -33,7 +33,8 @@ export interface RecordedPlan {
   decisions: RecordedDecision[];
 }
 
-const recordHeads = (c: HalfControls): RecordedHeads => ({ start_head_m: c.start, end_head_m: c.end, pump_to_head_m: c.pump });
+/** Controls of one half tide as recorded (summary.json, optimise.json). */
+export const recordHeads = (c: HalfControls): RecordedHeads => ({ start_head_m: c.start, end_head_m: c.end, pump_to_head_m: c.pump });
 
 export function recordPlan(decisions: Decisions, controls: readonly HalfControls[], reference: Controls, sea: SeaLevel): RecordedPlan {
   return {

@@ -4,7 +4,7 @@
  * threads (sea levels and prices in shared memory, the rest cloned); openProblem turns it back
  * into prepared solver runs, once per worker and job.
  */
-import { prepareRun, type SchemeModel, type SolverRun } from '../solver/integrate.js';
+import { prepareRun, type SchemeModel, type SeaLevel, type SolverRun } from '../solver/integrate.js';
 import type { ModeTable } from '../operation/modes.js';
 import { seaLevelView, type SharedSeaLevel } from '../parallel/shared.js';
 import { cycleModes, type CycleModes, type DirectionModes } from './cycle.js';
@@ -35,10 +35,17 @@ export interface Problem {
   readonly price: Float64Array | null;
 }
 
+/** What applying a plan needs of a problem: the run on the sea level that happens and the cycle. */
+export type PlanRun = Pick<Problem, 'apply' | 'modes' | 'directions'>;
+
+/** The run of a scheme on a sea level, for applying a plan on this thread. */
+export function planRun(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable): PlanRun {
+  const modes = cycleModes(ops);
+  return { apply: prepareRun(sea, scheme, ops), modes, directions: modes.directions.filter((m): m is DirectionModes => m !== null) };
+}
+
 export function openProblem(d: ProblemData): Problem {
-  const apply = prepareRun(seaLevelView(d.sea), d.scheme, d.ops);
+  const { apply, modes, directions } = planRun(seaLevelView(d.sea), d.scheme, d.ops);
   const decide = d.forecast ? prepareRun(seaLevelView(d.forecast), d.scheme, d.ops) : apply;
-  const modes = cycleModes(d.ops);
-  const directions = modes.directions.filter((m): m is DirectionModes => m !== null);
   return { apply, decide, modes, directions, ranges: d.ranges, price: d.price ? new Float64Array(d.price) : null };
 }

@@ -20,10 +20,10 @@ import { distModule } from '../parallel/task.js';
 import { TaskError, WorkerExitError, type WorkerPool } from '../parallel/pool.js';
 import { InputError } from '../scenario/validate.js';
 import { isoTime } from '../solver/errors.js';
-import { directionIndex, type HalfControls } from './cycle.js';
+import { directionIndex, writeControls, type HalfControls } from './cycle.js';
 import { PER_HALF, type HeadRanges } from './lattice.js';
-import { openProblem, type Problem, type ProblemData } from './problem.js';
-import { pointControls, searchFixed, tableControls, writeAll, type Controls, type FixedSearch } from './fixed.js';
+import { openProblem, type PlanRun, type Problem, type ProblemData } from './problem.js';
+import { controlsText, pointControls, searchFixed, tableControls, writeAll, type Controls, type FixedSearch } from './fixed.js';
 import { slackWaters, type SlackWater } from './slack.js';
 import type { Decisions } from './horizon.js';
 import type { ChunkOutcome, ChunkSpec, FlexibleTaskInit } from './flexible-task.js';
@@ -85,14 +85,6 @@ function explain(err: unknown, what: (index: number) => string): unknown {
   return err;
 }
 
-/** Heads of a lattice point, in words. */
-function headsText(p: Problem, x: Int32Array): string {
-  return pointControls(p, x)
-    .map((c, k) => (c ? `${k === 0 ? 'ebb' : 'flood'} ${c.start}/${c.end} m, pump to ${c.pump} m` : null))
-    .filter((t) => t !== null)
-    .join('; ');
-}
-
 /** Values batches of fixed controls on the pool (on the forecast sea level when asked). */
 function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForecast: boolean, signal?: AbortSignal) {
   const dims = PER_HALF * p.directions.length;
@@ -103,7 +95,7 @@ function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForec
     try {
       return await pool.run<FixedTaskInit, number>({ task: distModule('optimise/fixed-task.js'), init, indices: Int32Array.from(points, (_, k) => k), signal });
     } catch (err) {
-      throw explain(err, (k) => `the run at fixed heads ${headsText(p, points[k])}`);
+      throw explain(err, (k) => `the run at fixed heads ${controlsText(pointControls(p, points[k]))}`);
     }
   };
 }
@@ -139,7 +131,7 @@ export interface PlanOptions {
 }
 
 /** Thresholds with every direction at the given controls. */
-function thresholds(run: SolverRun, p: Problem, c: Controls): Float64Array {
+function thresholds(run: SolverRun, p: PlanRun, c: Controls): Float64Array {
   const head = run.ops.exitHead.slice();
   writeAll(head, p.directions, c);
   return head;
@@ -201,6 +193,9 @@ export async function flexiblePlan(data: ProblemData, pool: WorkerPool, referenc
   return { decisions, slack, controls, values, evaluations, chunks: chunks.length, chunkLevelMismatch: mismatch };
 }
 
+/** No decisions: applyPlan then runs the reference controls as fixed heads. */
+export const NO_DECISIONS: Decisions = { index: new Int32Array(0), dir: new Int8Array(0) };
+
 export interface ApplyOptions {
   readonly series?: StepSeries;
   readonly log?: ModeLog;
@@ -219,7 +214,7 @@ export interface AppliedRun {
  * (the reference controls before the first). With `decisions` empty this is the fixed-head run
  * at the reference controls.
  */
-export function applyPlan(p: Problem, decisions: Decisions, controls: readonly HalfControls[], reference: Controls, o: ApplyOptions = {}): AppliedRun {
+export function applyPlan(p: PlanRun, decisions: Decisions, controls: readonly HalfControls[], reference: Controls, o: ApplyOptions = {}): AppliedRun {
   const run = p.apply;
   const head = thresholds(run, p, reference);
   const st = startState(run);
@@ -230,12 +225,9 @@ export function applyPlan(p: Problem, decisions: Decisions, controls: readonly H
     if (decisions.index[j] > i) i = advance(run, st, i, decisions.index[j], window);
     o.atDecision?.(j, st);
     const d = p.modes.directions[directionIndex(decisions.dir[j] as 1 | -1)];
-    if (d) writeAll(head, [d], directionControls(d.dir, controls[j]));
+    const c = controls[j];
+    if (d) writeControls(head, d, c.start, c.end, c.pump);
   }
   if (last > i) advance(run, st, i, last, window);
   return { totals: finishRun(run, st, o), inForce: head };
-}
-
-function directionControls(dir: 1 | -1, c: HalfControls): Controls {
-  return dir > 0 ? [c, null] : [null, c];
 }

@@ -6,25 +6,24 @@
  */
 import { dirname, resolve } from 'node:path';
 import type { FlexibleSpec, Scenario } from '../scenario/types.js';
-import { InputError } from '../scenario/validate.js';
+import { InputError } from '../errors.js';
 import { scenarioFromObject } from '../scenario/load.js';
-import { buildOperation, buildRun, buildScheme, type RunInputs } from '../scenario/build.js';
-import { buildSea } from '../scenario/tide-source.js';
-import { checkDataFiles } from '../scenario/data-checks.js';
+import { buildRun, type RunInputs } from '../scenario/build.js';
+import { harmonicSea } from '../scenario/tide-source.js';
 import { J_PER_MWH } from '../physics.js';
 import { checkPriceCoverage, readPriceCsv, revenue, stepPrices, type PriceSeries } from '../scenario/prices.js';
-import { isSitePath, loadSite, predictSeaLevel, siteFile } from '../tide/index.js';
-import { asInput } from '../scenario/validate.js';
-import { summarise, type Result } from '../simulate.js';
-import { allocateSeries, type SeaLevel } from '../solver/integrate.js';
+import { isSitePath, siteFile } from '../tide/index.js';
+import { summarise, type Result, type Summary } from '../simulate.js';
+import { allocateSeries } from '../solver/integrate.js';
 import { ModeLog } from '../solver/mode-log.js';
 import { halfTideLedger, type HalfTide } from '../solver/ledger.js';
 import { WorkerPool, defaultWorkerCount } from '../parallel/pool.js';
 import type { HeadRanges } from './lattice.js';
 import type { HalfControls } from './cycle.js';
-import { openProblem, type Problem } from './problem.js';
-import { applyPlan, bestFixed, flexiblePlan, problemData, type FlexiblePlan } from './run.js';
-import type { Controls, FixedSearch } from './fixed.js';
+import type { Decisions } from './horizon.js';
+import { openProblem, planRun, type PlanRun } from './problem.js';
+import { applyPlan, bestFixed, flexiblePlan, NO_DECISIONS, problemData, type FlexiblePlan } from './run.js';
+import { controlsText, type Controls, type FixedSearch } from './fixed.js';
 import { planFromRecord, recordPlan, type RecordedPlan } from './plan-record.js';
 
 /** What the optimisation does, resolved from operation.flexible and the overrides. */
@@ -53,10 +52,6 @@ export function flexibleSpec(s: Scenario): FlexibleSpec {
   const { file, ...fields } = s;
   const withBlock = scenarioFromObject({ ...fields, operation: { ...s.operation, flexible: {} } }, file, file === '<inline>' ? process.cwd() : dirname(file));
   return withBlock.operation.flexible as FlexibleSpec;
-}
-
-function headRanges(f: FlexibleSpec): HeadRanges {
-  return { step: f.head_step_m, start: f.start_head_range_m, end: f.end_head_range_m, pump: f.pump_to_head_range_m };
 }
 
 /** Resolves the settings; every problem is an InputError naming the field and how to fix it. */
@@ -90,7 +85,7 @@ export function optimiseSettings(s: Scenario, o: SettingsOverrides = {}): Optimi
     forecast,
     forecastSite,
     lookahead,
-    ranges: headRanges(f),
+    ranges: { step: f.head_step_m, start: f.start_head_range_m, end: f.end_head_range_m, pump: f.pump_to_head_range_m },
   };
 }
 
@@ -149,33 +144,30 @@ export interface OptimiseOptions extends SettingsOverrides {
   chunkDecisions?: number;
 }
 
-/** The harmonic prediction on the grid of `sea`, in the tide's datum and with its offset. */
-function harmonicForecast(s: Scenario, site: string, sea: SeaLevel): SeaLevel {
-  const st = asInput(() => loadSite(site));
-  const f = asInput(() => predictSeaLevel(st, sea.t0, sea.dt, sea.level.length, { datum: s.tide.datum }));
-  const offset = s.tide.sea_level_offset_m;
-  if (offset !== 0) for (let i = 0; i < f.level.length; i++) f.level[i] += offset;
-  return f;
-}
-
-const describeControls = (c: HalfControls | null, pumps: boolean) => (c ? `${c.start}/${c.end} m${pumps ? `, pump to ${c.pump} m` : ''}` : '');
-
 /** The text of Summary.operation for a fixed or flexible run. */
-function operationText(s: Scenario, p: Problem, what: string, c?: Controls): string {
-  if (!c) return `${s.operation.mode}, ${what}`;
-  const parts = p.directions.map((d) => `${d.dir > 0 ? 'ebb' : 'flood'} ${describeControls(c[d.dir > 0 ? 0 : 1], d.pump >= 0)}`);
-  return `${s.operation.mode}, ${what}: ${parts.join('; ')}`;
+function operationText(s: Scenario, what: string, c?: Controls): string {
+  return c ? `${s.operation.mode}, ${what}: ${controlsText(c)}` : `${s.operation.mode}, ${what}`;
 }
 
-/** A Result of a run applied by applyPlan, summarised like simulate's. */
-function planResult(s: Scenario, p: Problem, inputs: RunInputs, run: (series: ReturnType<typeof allocateSeries>, log: ModeLog) => ReturnType<typeof applyPlan>, operation: string, extraFiles: string[]): Result {
+/** The controls a run applies: `reference` until the first decision, then each decision's. */
+interface AppliedControls {
+  readonly decisions: Decisions;
+  readonly controls: readonly HalfControls[];
+  readonly reference: Controls;
+}
+
+/**
+ * A Result of controls applied by applyPlan, summarised like simulate's, its summary naming the
+ * operation and, beside the scenario's data files, those in `dataFiles`.
+ */
+function planResult(s: Scenario, p: PlanRun, inputs: RunInputs, c: AppliedControls, operation: string, dataFiles: readonly string[]): Result {
   const series = allocateSeries(inputs.sea.level.length);
   const log = new ModeLog();
-  const { totals } = run(series, log);
+  const { totals } = applyPlan(p, c.decisions, c.controls, c.reference, { series, log });
   const halfTides = halfTideLedger(log, p.apply.ops, inputs.sea, series);
   const summary = summarise(s, inputs, series, totals, halfTides.length);
   summary.operation = operation;
-  summary.data_files.push(...extraFiles);
+  for (const f of dataFiles) if (!summary.data_files.includes(f)) summary.data_files.push(f);
   return { scenario: s, sea: inputs.sea, series, totals, modeNames: p.apply.ops.names, halfTides, summary };
 }
 
@@ -224,11 +216,10 @@ function decisionRows(plan: FlexiblePlan, r: Result, price: Float64Array | null)
 export async function optimiseScenario(s: Scenario, o: OptimiseOptions = {}): Promise<OptimiseOutcome> {
   const t0 = performance.now();
   const settings = optimiseSettings(s, o);
-  checkDataFiles(s);
   const stage = o.onStage ?? (() => {});
-  const notes: string[] = [];
-  const sea = buildSea(s, notes);
-  const forecast = settings.forecastSite !== null ? harmonicForecast(s, settings.forecastSite, sea) : undefined;
+  const inputs = buildRun(s);
+  const { sea, scheme, ops } = inputs;
+  const forecast = settings.forecastSite !== null ? harmonicSea(s, settings.forecastSite, sea.t0, sea.dt, sea.level.length) : undefined;
   let prices: PriceSeries | null = null;
   let gbpPerMwh: Float64Array | null = null;
   if (settings.pricesFile !== null) {
@@ -237,15 +228,12 @@ export async function optimiseScenario(s: Scenario, o: OptimiseOptions = {}): Pr
     gbpPerMwh = stepPrices(sea, prices);
   }
   const price = settings.objective === 'revenue' && gbpPerMwh ? gbpPerMwh.map((x) => x / J_PER_MWH) : undefined;
-  const scheme = buildScheme(s);
-  const ops = buildOperation(s);
-  const inputs: RunInputs = { sea, scheme, ops, notes };
   const data = problemData({ sea, forecast, scheme, ops, ranges: settings.ranges, price, lookahead: settings.lookahead });
   const p = openProblem(data);
   const extraFiles = [...(settings.forecastSite !== null ? [siteFile(settings.forecastSite)] : []), ...(settings.pricesFile !== null ? [settings.pricesFile] : [])];
   const revenueOf = (r: Result) => (prices ? revenue(r.sea, r.series.power, r.series.pumpPower, prices) : null);
   const fixedOutcome = (search: FixedSearch, what: string): FixedOutcome => {
-    const result = planResult(s, p, inputs, (series, log) => applyPlan(p, { index: new Int32Array(0), dir: new Int8Array(0) }, [], search.controls, { series, log }), operationText(s, p, what, search.controls), extraFiles);
+    const result = planResult(s, p, inputs, { decisions: NO_DECISIONS, controls: [], reference: search.controls }, operationText(s, what, search.controls), extraFiles);
     return { search, result, revenueGbp: revenueOf(result) };
   };
 
@@ -267,7 +255,7 @@ export async function optimiseScenario(s: Scenario, o: OptimiseOptions = {}): Pr
     stage(`Flexible operation: receding horizon, ${settings.lookahead} half tide${settings.lookahead > 1 ? 's' : ''} searched per decision, ${settings.forecast} forecast`);
     const plan = await flexiblePlan(data, pool, reference, settings.lookahead, { chunkDecisions: o.chunkDecisions, onProgress: o.onProgress, signal: o.signal });
     const what = `flexible heads per half tide (receding horizon, look-ahead ${settings.lookahead} half tide${settings.lookahead > 1 ? 's' : ''}, ${settings.forecast} forecast, ${objective})`;
-    const result = planResult(s, p, inputs, (series, log) => applyPlan(p, plan.decisions, plan.controls, reference, { series, log }), operationText(s, p, what), extraFiles);
+    const result = planResult(s, p, inputs, { ...plan, reference }, operationText(s, what), extraFiles);
     const t2 = performance.now();
     return {
       settings,
@@ -291,12 +279,13 @@ export async function optimiseScenario(s: Scenario, o: OptimiseOptions = {}): Pr
 
 /**
  * The flexible run a recorded plan gives on the scenario's sea level: what `optimise` wrote, rerun
- * (`mersey-tidal report`) without searching again. `operation` is the summary's text for it;
- * problems with the record are InputErrors naming the field under `where`.
+ * (`mersey-tidal report`) without searching again. `recorded` is the summary it wrote, for the
+ * text of the operation and the data files read (a forecast's site, prices); problems with the
+ * record are InputErrors naming the field under `where`.
  */
-export function replayFlexible(s: Scenario, record: unknown, where: string, operation: string): Result {
+export function replayFlexible(s: Scenario, record: unknown, where: string, recorded: Pick<Summary, 'operation' | 'data_files'>): Result {
   const inputs = buildRun(s);
-  const p = openProblem(problemData({ ...inputs, ranges: headRanges(flexibleSpec(s)), lookahead: 1 }));
+  const p = planRun(inputs.sea, inputs.scheme, inputs.ops);
   const plan = planFromRecord(record, where, inputs.sea.level.length, [p.modes.directions[0] !== null, p.modes.directions[1] !== null]);
-  return planResult(s, p, inputs, (series, log) => applyPlan(p, plan.decisions, plan.controls, plan.reference, { series, log }), operation, []);
+  return planResult(s, p, inputs, plan, recorded.operation, recorded.data_files);
 }

@@ -17,16 +17,22 @@ function samples(t0: number, t1: number, dt: number): number {
 /** The sea level on the solver grid; what was done to the data on the way (gaps filled) goes to `notes`. */
 export function buildSea(s: Scenario, notes: string[] = []): SeaLevel {
   const dt = s.time_step_s;
-  let sea: SeaLevel;
   if (s.tide.kind === 'harmonic') {
-    const site = asInput(() => loadSite((s.tide as { site: string }).site));
     const [t0, t1] = periodBounds(s);
-    sea = asInput(() => predictSeaLevel(site, t0, dt, samples(t0, t1, dt), { datum: s.tide.datum }));
-  } else {
-    const series = asInput(() => checkSeries(readSeriesCsv((s.tide as { file: string }).file), s, notes));
-    const [t0, t1] = periodBounds(s, [series.time[0], series.time[series.time.length - 1]]);
-    sea = asInput(() => resampleSeries(series, t0, dt, samples(t0, t1, dt)));
+    return harmonicSea(s, s.tide.site, t0, dt, samples(t0, t1, dt));
   }
+  const series = asInput(() => checkSeries(readSeriesCsv((s.tide as { file: string }).file), s, notes));
+  const [t0, t1] = periodBounds(s, [series.time[0], series.time[series.time.length - 1]]);
+  return withOffset(s, asInput(() => resampleSeries(series, t0, dt, samples(t0, t1, dt))));
+}
+
+/** The harmonic prediction at `site` on the grid t0 + k*dt, k < n, in the scenario's datum and with its sea-level offset. */
+export function harmonicSea(s: Scenario, site: string, t0: number, dt: number, n: number): SeaLevel {
+  const constants = asInput(() => loadSite(site));
+  return withOffset(s, asInput(() => predictSeaLevel(constants, t0, dt, n, { datum: s.tide.datum })));
+}
+
+function withOffset(s: Scenario, sea: SeaLevel): SeaLevel {
   const offset = s.tide.sea_level_offset_m;
   if (offset !== 0) for (let i = 0; i < sea.level.length; i++) sea.level[i] += offset;
   return sea;
