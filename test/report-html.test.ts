@@ -3,6 +3,7 @@ import { loadScenario } from '../src/scenario/load.js';
 import { buildOperation, buildScheme } from '../src/scenario/build.js';
 import { simulate, type Result } from '../src/simulate.js';
 import { DEFAULT_SCENARIO } from '../src/paths.js';
+import { J_PER_MWH } from '../src/physics.js';
 import { plotlyBundle, reportHtml, runLabels } from '../src/report/html.js';
 import {
   chooseWindow,
@@ -202,7 +203,7 @@ describe('the scheme report page', () => {
         const h = ledger.get(t.customdata[i][0])!;
         expect(h.half).toBe(half);
         expect(h.partial).toBe(false);
-        expect(y).toBeCloseTo((h.generated - h.pumped) / 3.6e9, 3);
+        expect(y).toBeCloseTo((h.generated - h.pumped) / J_PER_MWH, 3);
         expect(t.x[i]).toBeGreaterThan(0);
         n++;
       });

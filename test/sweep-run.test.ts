@@ -8,6 +8,7 @@ import { designObject, pathKeys } from '../src/sweep/design.js';
 import { scenarioFromObject } from '../src/scenario/load.js';
 import { simulate } from '../src/simulate.js';
 import { InputError } from '../src/scenario/validate.js';
+import { J_PER_MWH } from '../src/physics.js';
 import { PRICES, sweepFiles } from './sweep-support.js';
 
 const FAILING_TASK = pathToFileURL(new URL('./sweep-fixture-failing-task.js', import.meta.url).pathname).href;
@@ -29,7 +30,7 @@ function plainRevenue(r: ReturnType<typeof simulate>, pricesCsv: string): number
   let gbp = 0;
   for (let i = 0; i + 1 < r.sea.level.length; i++) {
     const t = r.sea.t0 + i * r.sea.dt;
-    gbp += (((r.series.power[i] - r.series.pumpPower[i]) * r.sea.dt) / 3.6e9) * price.get(Math.floor(t / 1800) * 1800)!;
+    gbp += (((r.series.power[i] - r.series.pumpPower[i]) * r.sea.dt) / J_PER_MWH) * price.get(Math.floor(t / 1800) * 1800)!;
   }
   return gbp;
 }
