@@ -195,7 +195,7 @@ export default async function (h) {
       ['revenue', gbpPerJ],
     ]) {
       const q = searchQuality(p, ref, price, count);
-      h.figure(`search vs exhaustive lattice (${objective}): optimum found`, q.hits / q.n, `of ${q.n} decisions`, `mean shortfall ${(q.mean * 100).toFixed(4)} %, worst ${(q.worst * 100).toFixed(3)} % of the window's value`);
+      h.figure(`search vs exhaustive lattice (${objective}): optimum found`, q.hits, `of ${q.n} decisions`, `mean shortfall ${(q.mean * 100).toFixed(4)} %, worst ${(q.worst * 100).toFixed(3)} % of the window's value`);
       h.figure(`search vs exhaustive lattice (${objective}): evaluations per decision`, q.evals, 'evaluations', `exhaustive: ${q.lattice}`);
     }
   } finally {
