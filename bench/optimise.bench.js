@@ -35,6 +35,7 @@ import {
   writeAll,
   readPriceCsv,
   stepPrices,
+  revenue,
   allocateSeries,
 } from '../dist/index.js';
 import { J_PER_GWH, J_PER_MWH } from '../dist/physics.js';
@@ -42,11 +43,10 @@ import { median } from './harness.js';
 
 const RANGES = { step: 0.1, start: [1, 6], end: [0.5, 4], pump: [0, 4] };
 const PRICES = join(PACKAGE_ROOT, 'data', 'gb-system-sell-price-2018.csv');
-const NONE = { index: new Int32Array(0), dir: new Int8Array(0) };
 
-/** Net energy (J) of a run applying the plan's decisions (or none: the reference heads throughout). */
+/** Net energy (J) of a run applying the plan's decisions. */
 function net(p, plan, reference) {
-  const t = plan ? applyPlan(p, plan.decisions, plan.controls, reference).totals : applyPlan(p, NONE, [], reference).totals;
+  const t = applyPlan(p, plan.decisions, plan.controls, reference).totals;
   return t.energy - t.pumpEnergy;
 }
 
@@ -147,15 +147,14 @@ export default async function (h) {
     h.figure('identical decisions on 1 and 2 workers', plans['L1 w1'].controls.every((c, j) => JSON.stringify(c) === JSON.stringify(plans['L1 w2'].controls[j])) ? 1 : 0, '(1 = yes)');
 
     // What the chunks cost: the year decided in one sequential pass, for each objective.
-    const gbpPerJ = stepPrices(sea, readPriceCsv(PRICES)).map((x) => x / J_PER_MWH);
+    const prices = readPriceCsv(PRICES);
+    const gbpPerJ = stepPrices(sea, prices).map((x) => x / J_PER_MWH);
     const revenueData = problemData({ sea, scheme, ops, ranges: RANGES, lookahead: 1, price: gbpPerJ });
     const revenueFixed = await bestFixed(revenueData, pool2);
     const gbp = (plan, reference) => {
       const series = allocateSeries(sea.level.length);
       applyPlan(p, plan.decisions, plan.controls, reference, { series });
-      let sum = 0;
-      for (let i = 0; i + 1 < sea.level.length; i++) sum += (series.power[i] - series.pumpPower[i]) * sea.dt * gbpPerJ[i];
-      return sum;
+      return revenue(sea, series.power, series.pumpPower, prices);
     };
     for (const [objective, d, reference, chunked, value] of [
       ['energy', data, ref, plans['L1 w2'], (plan) => net(p, plan, ref)],
