@@ -14,10 +14,13 @@ import { SolverError } from '../src/solver/errors.js';
 import { simulate } from '../src/simulate.js';
 import { areaAt, makeBasin } from '../src/scheme/basin.js';
 import { GRAVITY } from '../src/physics.js';
+import { readNumericCsv } from '../src/scenario/csv.js';
 import { expectClearInputError, expectPhysics, scratch, tideRows, writeCsv } from './robust-support.js';
 
 const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const CHART = fileURLToPath(new URL('../data/bulb-turbine-9m-hill-chart.csv', import.meta.url));
+/** The chart's largest flow (m3/s), for the stiffness of generated scenarios. */
+const CHART_FLOW = Math.max(...readNumericCsv(CHART, ['flow_m3s']).flow_m3s);
 const T0 = Date.parse('2018-03-01T00:00:00Z') / 1000;
 /** Multiplies the number of runs: FUZZ_SCALE=20 npx vitest run test/fuzz- for a longer search. */
 const FUZZ_SCALE = Number(process.env.FUZZ_SCALE ?? 1);
@@ -222,8 +225,7 @@ function writeValid(v: Valid): { file: string; o: any } | undefined {
   Object.assign(o.scheme.turbines, { count: v.count, diameter_m: v.diameter, idle_discharge_coefficient: v.idleCd });
   o.scheme.sluices = { area_m2: 10 ** v.logSluice, discharge_coefficient: v.sluiceCd };
   o.operation.ebb = { start_head_m: v.endHead + v.headSpan, end_head_m: v.endHead };
-  const chartFlow = Math.max(...readFileSync(CHART, 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[2])));
-  const { perSecond } = stiffness(o, { level, area }, Math.min(...z), Math.max(...z), chartFlow);
+  const { perSecond } = stiffness(o, { level, area }, Math.min(...z), Math.max(...z), CHART_FLOW);
   const dt = Math.min(3600, v.sigma / perSecond);
   if (dt < 60) return undefined;
   o.time_step_s = dt;
