@@ -12,16 +12,16 @@ import { fileURLToPath } from 'node:url';
 import { failureText } from '../src/cli/main.js';
 import { scratch } from './robust-support.js';
 import { runCli } from './support.js';
+import { LIBAUX } from './physics-fixtures.js';
 
 const BIN = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
-const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
 
 const tmp = scratch();
 
-/** The Mersey default over [start, end] with step dt (s), written beside its data-free temp folder. */
+/** The Libaux ebb-only barrage over [start, end] with step dt (s), written beside its data-free temp folder. */
 function scenarioFile(folder: string, name: string, start: string, end: string, dt: number): string {
-  const o = JSON.parse(readFileSync(MERSEY, 'utf8'));
+  const o = JSON.parse(readFileSync(LIBAUX, 'utf8'));
   o.name = name;
   o.period = { start, end };
   o.time_step_s = dt;

@@ -16,8 +16,8 @@ import { isoTime } from '../src/time.js';
 import type { Scenario } from '../src/scenario/types.js';
 import { scratch } from './robust-support.js';
 import { thrown } from './support.js';
+import { LIBAUX } from './physics-fixtures.js';
 
-const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
 const T0 = Date.parse('2018-03-01T00:00:00Z') / 1000;
 
@@ -42,9 +42,9 @@ function write(name: string, text: string): string {
   return f;
 }
 
-/** The Mersey scheme on synthetic data in the temp folder (relative paths), over a short period. */
+/** The Libaux ebb-only barrage on synthetic data in the temp folder (relative paths), over a short period. */
 function scenario(files: { tide?: string; area?: string; chart?: string }, edit: (o: any) => void = () => {}): Scenario {
-  const o = JSON.parse(readFileSync(MERSEY, 'utf8'));
+  const o = JSON.parse(readFileSync(LIBAUX, 'utf8'));
   o.tide.file = files.tide ?? write('tide.csv', seriesText(48));
   o.scheme.basin.area_curve_file = files.area ?? join(DATA, 'mersey-basin-area.csv');
   o.scheme.turbines.curve.file = files.chart ?? join(DATA, 'bulb-turbine-9m-hill-chart.csv');

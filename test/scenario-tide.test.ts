@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { scenarioFromObject } from '../src/scenario/load.js';
 import { InputError } from '../src/scenario/validate.js';
 import { buildSea } from '../src/scenario/tide-source.js';
 import { simulate } from '../src/simulate.js';
 import { runCli } from './support.js';
+import { LIBAUX } from './physics-fixtures.js';
 
-const LIBAUX = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const base = () => JSON.parse(readFileSync(LIBAUX, 'utf8'));
 const load = (o: unknown) => scenarioFromObject(o, 'models/x.json', dirname(LIBAUX));
 
