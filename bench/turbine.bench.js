@@ -1,7 +1,6 @@
 // Building the turbine tables when a scenario loads (and for every case of a design sweep): each
 // kind's ebb, flood (factor 0.9 for the bulb kinds) and pump curves (efficiency by lift) on the
 // 0.01 m head grid. Batches of 100 builds per timing.
-import { readFileSync } from 'node:fs';
 import {
   tableFromChart,
   parametricTable,
@@ -11,13 +10,13 @@ import {
   efficiencyByLift,
   PACKAGE_ROOT,
 } from '../dist/index.js';
+import { readNumericCsv } from '../dist/scenario/csv.js';
 
 const BATCH = 100;
 
 function readChart() {
-  const rows = readFileSync(`${PACKAGE_ROOT}/data/bulb-turbine-9m-hill-chart.csv`, 'utf8').trim().split('\n').slice(1);
-  const cols = rows.map((r) => r.split(',').map(Number));
-  return { head: cols.map((c) => c[0]), power: cols.map((c) => c[1] * 1e6), flow: cols.map((c) => c[2]), diameter: 9 };
+  const c = readNumericCsv(`${PACKAGE_ROOT}/data/bulb-turbine-9m-hill-chart.csv`, ['head_m', 'power_mw', 'flow_m3s']);
+  return { head: c.head_m, power: c.power_mw.map((x) => x * 1e6), flow: c.flow_m3s, diameter: 9 };
 }
 
 export default async function (h) {

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { scenarioFromObject } from '../src/scenario/load.js';
 import { buildRun, buildScheme } from '../src/scenario/build.js';
 import { expectClearInputError, scratch, tideRows } from './robust-support.js';
+import { LIBAUX } from './physics-fixtures.js';
 
-const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
 const T0 = Date.parse('2018-03-01T00:00:00Z') / 1000;
 const FUZZ_SCALE = Number(process.env.FUZZ_SCALE ?? 1);
@@ -25,7 +25,7 @@ beforeAll(() => {
 });
 
 function scenario(files: { tide?: string; area?: string; chart?: string }, fillGapsMaxS?: number) {
-  const o = JSON.parse(readFileSync(MERSEY, 'utf8'));
+  const o = JSON.parse(readFileSync(LIBAUX, 'utf8'));
   delete o.period;
   o.tide.file = files.tide ?? join(DATA, 'liverpool-gladstone-dock-2018-observed.csv');
   if (fillGapsMaxS !== undefined) o.tide.fill_gaps_max_s = fillGapsMaxS;

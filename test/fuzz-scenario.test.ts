@@ -1,5 +1,6 @@
 /**
- * Property-based tests over generated scenarios (fast-check): mutations of the Mersey default
+ * Property-based tests over generated scenarios (fast-check): mutations of the Libaux ebb-only
+ * barrage, models/mersey-barrage-libaux-ebb.json
  * (wrong types, negative numbers, missing and extra fields, NaN-like strings, corrupted text)
  * are either accepted or rejected with a clear InputError, never a crash; valid scenarios on
  * synthetic data are accepted and keep the physics invariants.
@@ -14,10 +15,13 @@ import { SolverError } from '../src/solver/errors.js';
 import { simulate } from '../src/simulate.js';
 import { areaAt, makeBasin } from '../src/scheme/basin.js';
 import { GRAVITY } from '../src/physics.js';
+import { readNumericCsv } from '../src/scenario/csv.js';
 import { expectClearInputError, expectPhysics, scratch, tideRows, writeCsv } from './robust-support.js';
+import { LIBAUX } from './physics-fixtures.js';
 
-const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const CHART = fileURLToPath(new URL('../data/bulb-turbine-9m-hill-chart.csv', import.meta.url));
+/** The chart's largest flow (m3/s), for the stiffness of generated scenarios. */
+const CHART_FLOW = Math.max(...readNumericCsv(CHART, ['flow_m3s']).flow_m3s);
 const T0 = Date.parse('2018-03-01T00:00:00Z') / 1000;
 /** Multiplies the number of runs: FUZZ_SCALE=20 npx vitest run test/fuzz- for a longer search. */
 const FUZZ_SCALE = Number(process.env.FUZZ_SCALE ?? 1);
@@ -33,7 +37,7 @@ beforeAll(() => {
   writeCsv(join(dir, 'tide.csv'), 'time_utc,level_m', tideRows(T0, 3 * 96 + 1, 900, 4, 1.2, 0.3));
   writeCsv(join(dir, 'area.csv'), 'level_m,area_m2', ['-9,3.6e6', '-4,8e6', '0,3e7', '4,5.6e7', '10,6e7']);
   copyFileSync(CHART, join(dir, 'chart.csv'));
-  base = JSON.parse(readFileSync(MERSEY, 'utf8'));
+  base = JSON.parse(readFileSync(LIBAUX, 'utf8'));
   base.$schema = fileURLToPath(new URL('../models/scenario.schema.json', import.meta.url));
   delete base.period;
   const b = base as any;
@@ -222,8 +226,7 @@ function writeValid(v: Valid): { file: string; o: any } | undefined {
   Object.assign(o.scheme.turbines, { count: v.count, diameter_m: v.diameter, idle_discharge_coefficient: v.idleCd });
   o.scheme.sluices = { area_m2: 10 ** v.logSluice, discharge_coefficient: v.sluiceCd };
   o.operation.ebb = { start_head_m: v.endHead + v.headSpan, end_head_m: v.endHead };
-  const chartFlow = Math.max(...readFileSync(CHART, 'utf8').trim().split('\n').slice(1).map((l) => Number(l.split(',')[2])));
-  const { perSecond } = stiffness(o, { level, area }, Math.min(...z), Math.max(...z), chartFlow);
+  const { perSecond } = stiffness(o, { level, area }, Math.min(...z), Math.max(...z), CHART_FLOW);
   const dt = Math.min(3600, v.sigma / perSecond);
   if (dt < 60) return undefined;
   o.time_step_s = dt;

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../src/parallel/pool.js';
+import { J_PER_MWH } from '../src/physics.js';
 import { allocateSeries } from '../src/solver/integrate.js';
 import { ModeLog } from '../src/solver/mode-log.js';
 import { halfTideLedger } from '../src/solver/ledger.js';
@@ -109,7 +110,7 @@ describe('the revenue objective', () => {
       const h = new Date((sea.t0 + i * sea.dt) * 1000).getUTCHours();
       return h >= 16 && h < 20;
     };
-    const gbpPerJ = Float64Array.from(sea.level, (_, i) => (highHour(i) ? 200 : 20) / 3.6e9);
+    const gbpPerJ = Float64Array.from(sea.level, (_, i) => (highHour(i) ? 200 : 20) / J_PER_MWH);
     const outcome = async (inputs: FlexibleInputs) => {
       const r = await both(inputs);
       let gbp = 0;

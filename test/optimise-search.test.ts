@@ -59,7 +59,6 @@ describe('the lattice search', () => {
     const inForce = inputs.ops.exitHead.slice();
     writeAll(inForce, p.directions, reference);
     let i = 0;
-    let checked = 0;
     for (const j of [3, 6, 9, 12]) {
       i = advance(p.apply, st, i, decisions.index[j], { exitHead: inForce });
       const d = h.decide(j, st, inForce, [null, null]);
@@ -67,8 +66,6 @@ describe('the lattice search', () => {
       const all = exhaustive(new LatticeSearch(box), (x) => h.windowValue(j, st, inForce, x));
       expect(d.value).toBe(all.value);
       expect(d.evaluations).toBeLessThan(box.hi[START] * box.hi[END] * (box.hi[PUMP] + 1) / 4);
-      checked++;
     }
-    expect(checked).toBe(4);
   });
 });

@@ -10,6 +10,7 @@ import { loadScenario } from '../src/scenario/load.js';
 import { buildRun } from '../src/scenario/build.js';
 import type { Scenario } from '../src/scenario/types.js';
 import type { FlexibleInputs } from '../src/optimise/run.js';
+import { isoTime } from '../src/time.js';
 import { idealTurbine, MERSEY, PERIOD, sinusoid } from './physics-fixtures.js';
 
 /**
@@ -31,8 +32,7 @@ export function merseyScenario(start: string, days: number, step = 300): Scenari
   const s = loadScenario(MERSEY);
   // The observed record (the default runs on the harmonic prediction), so forecasts can differ from it.
   s.tide = { kind: 'observed', file: fileURLToPath(new URL('../data/liverpool-gladstone-dock-2018-observed.csv', import.meta.url)), datum: 'ODN', sea_level_offset_m: 0 };
-  const t0 = Date.parse(start);
-  s.period = { start, end: new Date(t0 + days * 86400e3).toISOString().replace('.000Z', 'Z') };
+  s.period = { start, end: isoTime(Date.parse(start) / 1000 + days * 86400) };
   s.time_step_s = step;
   return s;
 }

@@ -4,33 +4,24 @@
  * result intact and nothing that looks complete, and a folder that is not a result is never
  * replaced. The interrupt tests run the built CLI (dist/, made by `npm test`) as a child process.
  */
-import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { failureText, main } from '../src/cli/main.js';
+import { failureText } from '../src/cli/main.js';
 import { scratch } from './robust-support.js';
+import { runCli } from './support.js';
+import { LIBAUX } from './physics-fixtures.js';
 
 const BIN = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
-const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
-
-let out = '';
-let err = '';
-function capture() {
-  out = '';
-  err = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
-}
-afterEach(() => vi.restoreAllMocks());
 
 const tmp = scratch();
 
-/** The Mersey default over [start, end] with step dt (s), written beside its data-free temp folder. */
+/** The Libaux ebb-only barrage over [start, end] with step dt (s), written beside its data-free temp folder. */
 function scenarioFile(folder: string, name: string, start: string, end: string, dt: number): string {
-  const o = JSON.parse(readFileSync(MERSEY, 'utf8'));
+  const o = JSON.parse(readFileSync(LIBAUX, 'utf8'));
   o.name = name;
   o.period = { start, end };
   o.time_step_s = dt;
@@ -46,24 +37,24 @@ const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map
 
 describe('exit codes', () => {
   it('0 for --help, which documents them, and for --version', async () => {
-    capture();
-    expect(await main(['--help'])).toBe(0);
-    expect(out).toMatch(/Exit codes: 0 ok, 1 the run failed, 2 bad usage or input, 130 interrupted \(Ctrl-C\), 143 terminated \(SIGTERM\)\./);
-    capture();
-    expect(await main(['--version'])).toBe(0);
-    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    expect(help.out).toMatch(/Exit codes: 0 ok, 1 the run failed, 2 bad usage or input, 130 interrupted \(Ctrl-C\), 143 terminated \(SIGTERM\)\./);
+    const version = await runCli(['--version']);
+    expect(version.code).toBe(0);
+    expect(version.out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
   it('0 for a run, 2 for a bad scenario, with every problem listed', async () => {
     const folder = tmp();
     const ok = scenarioFile(folder, 'ok', '2018-03-01T00:00:00Z', '2018-03-02T00:00:00Z', 600);
-    capture();
-    expect(await main(['simulate', ok, '--out', join(folder, 'r'), '--json'])).toBe(0);
-    expect(JSON.parse(out).scenario).toBe('ok');
+    const run = await runCli(['simulate', ok, '--out', join(folder, 'r'), '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.out).scenario).toBe('ok');
     const bad = join(folder, 'bad.json');
     writeFileSync(bad, readFileSync(ok, 'utf8').replace('"time_step_s":600', '"time_step_s":-1').replace('"count":28', '"count":"28"'));
-    capture();
-    expect(await main(['simulate', bad])).toBe(2);
+    const { code, err } = await runCli(['simulate', bad]);
+    expect(code).toBe(2);
     expect(err).toMatch(/^error: 2 problems in the scenario:\n {2}.*bad\.json:1:\d+: time_step_s: expected a number > 0 and <= 3600 \(seconds\), got -1/);
     expect(err).toMatch(/scheme\.turbines\.count: expected a whole number >= 0 \(turbines\), got "28"; write the number without quotes/);
     expect(err).not.toMatch(/\n\s+at /);
@@ -79,8 +70,8 @@ describe('exit codes', () => {
       [[], /Usage: mersey-tidal/],
     ];
     for (const [argv, message] of cases) {
-      capture();
-      expect(await main(argv), argv.join(' ')).toBe(2);
+      const { code, err } = await runCli(argv);
+      expect(code, argv.join(' ')).toBe(2);
       expect(err, argv.join(' ')).toMatch(message);
     }
   });
@@ -90,8 +81,8 @@ describe('exit codes', () => {
     const f = scenarioFile(folder, 'area', '2018-03-01T00:00:00Z', '2018-03-02T00:00:00Z', 600);
     writeFileSync(join(folder, 'area.csv'), 'level_m,area_m2\n-5,1e6\n-6,2e6\n');
     writeFileSync(f, readFileSync(f, 'utf8').replace(/"area_curve_file":"[^"]*"/, '"area_curve_file":"area.csv"'));
-    capture();
-    expect(await main(['simulate', f, '--out', join(folder, 'r')])).toBe(2);
+    const { code, err } = await runCli(['simulate', f, '--out', join(folder, 'r')]);
+    expect(code).toBe(2);
     expect(err).toBe(`error: ${join(folder, 'area.csv')}:3: column "level_m": -6 m is below -5 m on line 2; levels must increase strictly down the file\n`);
     expect(existsSync(join(folder, 'r'))).toBe(false);
   });
@@ -100,8 +91,8 @@ describe('exit codes', () => {
     const folder = tmp();
     const f = scenarioFile(folder, 'ok', '2018-03-01T00:00:00Z', '2018-03-02T00:00:00Z', 600);
     writeFileSync(join(folder, 'a-file'), 'x');
-    capture();
-    expect(await main(['simulate', f, '--out', join(folder, 'a-file', 'r')])).toBe(1);
+    const { code, err } = await runCli(['simulate', f, '--out', join(folder, 'a-file', 'r')]);
+    expect(code).toBe(1);
     expect(err).toBe(`error: the run failed: cannot write the result folder ${join(folder, 'a-file', 'r')} (EEXIST: file already exists, mkdir '${join(folder, 'a-file')}')\n`);
   });
 });
@@ -130,12 +121,10 @@ describe('result folders', () => {
     const folder = tmp();
     const f = scenarioFile(folder, 'ok', '2018-03-01T00:00:00Z', '2018-03-02T00:00:00Z', 600);
     const dir = join(folder, 'r');
-    capture();
-    expect(await main(['simulate', f, '--out', dir, '--series'])).toBe(0);
+    expect((await runCli(['simulate', f, '--out', dir, '--series'])).code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['monthly.csv', 'series.csv', 'summary.json', 'tides.csv']);
     writeFileSync(f, readFileSync(f, 'utf8').replace('"time_step_s":600', '"time_step_s":300'));
-    capture();
-    expect(await main(['simulate', f, '--out', dir])).toBe(0);
+    expect((await runCli(['simulate', f, '--out', dir])).code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['monthly.csv', 'summary.json', 'tides.csv']);
     expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).summary.time_step_s).toBe(300);
     expect(readdirSync(folder).sort()).toEqual(['ok.json', 'r']);
@@ -147,21 +136,21 @@ describe('result folders', () => {
     const precious = join(folder, 'thesis');
     mkdirSync(join(precious, 'chapters'), { recursive: true });
     writeFileSync(join(precious, 'draft.tex'), 'years of work');
-    capture();
-    expect(await main(['simulate', f, '--out', precious])).toBe(2);
-    expect(err).toMatch(/thesis: the folder exists and does not look like a previous result \(no summary\.json, or it holds sub-folders\)/);
+    const first = await runCli(['simulate', f, '--out', precious]);
+    expect(first.code).toBe(2);
+    expect(first.err).toMatch(/thesis: the folder exists and does not look like a previous result \(no summary\.json, or it holds sub-folders\)/);
     expect(readFileSync(join(precious, 'draft.tex'), 'utf8')).toBe('years of work');
-    capture();
-    expect(await main(['simulate', f, '--out', join(precious, 'draft.tex')])).toBe(2);
-    expect(err).toMatch(/draft\.tex: exists and is not a folder/);
+    const second = await runCli(['simulate', f, '--out', join(precious, 'draft.tex')]);
+    expect(second.code).toBe(2);
+    expect(second.err).toMatch(/draft\.tex: exists and is not a folder/);
     expect(readdirSync(folder).sort()).toEqual(['ok.json', 'thesis']);
   });
 });
 
 const INTERRUPT = fileURLToPath(new URL('./interrupt-fixture.js', import.meta.url));
 
-/** Runs the built CLI; with `signal`, the run sends it to itself once it has written the first chunk of series.csv. */
-function runCli(args: string[], signal?: NodeJS.Signals) {
+/** Runs the built CLI in a child process; with `signal`, the run sends it to itself once it has written the first chunk of series.csv. */
+function spawnCli(args: string[], signal?: NodeJS.Signals) {
   return new Promise<{ code: number | null; signal: NodeJS.Signals | null; stderr: string }>((done) => {
     const child = spawn(process.execPath, [...(signal ? ['--import', INTERRUPT] : []), BIN, ...args], {
       stdio: ['ignore', 'ignore', 'pipe'],
@@ -183,11 +172,11 @@ describe.concurrent('an interrupted run', () => {
     const folder = tmp();
     const dir = join(folder, 'result');
     const small = scenarioFile(folder, 'small', '2018-03-01T00:00:00Z', '2018-03-02T00:00:00Z', 600);
-    expect((await runCli(['simulate', small, '--out', dir])).code).toBe(0);
+    expect((await spawnCli(['simulate', small, '--out', dir])).code).toBe(0);
     const before = snapshot(dir);
     // Four months at 1 min: a series.csv of 172,801 rows (about 12 MB), written in 1 MiB chunks.
     const large = scenarioFile(folder, 'large', '2018-01-01T00:00:00Z', '2018-05-01T00:00:00Z', 60);
-    const run = await runCli(['simulate', large, '--out', dir, '--series'], signal);
+    const run = await spawnCli(['simulate', large, '--out', dir, '--series'], signal);
     // The previous result is intact, whole and alone.
     expect(snapshot(dir)).toEqual(before);
     return { folder, dir, small, run, before };
@@ -204,7 +193,7 @@ describe.concurrent('an interrupted run', () => {
     expect(half).toBeLessThan(1 + 172_801);
     // The next run sweeps the dead run's leftover and replaces the folder whole.
     writeFileSync(small, readFileSync(small, 'utf8').replace('"time_step_s":600', '"time_step_s":300'));
-    expect((await runCli(['simulate', small, '--out', dir])).code).toBe(0);
+    expect((await spawnCli(['simulate', small, '--out', dir])).code).toBe(0);
     expect(readdirSync(folder).sort()).toEqual(['large.json', 'result', 'small.json']);
     expect(readdirSync(dir).sort()).toEqual(['monthly.csv', 'summary.json', 'tides.csv']);
   }, 60_000);

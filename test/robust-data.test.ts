@@ -12,14 +12,14 @@ import { buildRun } from '../src/scenario/build.js';
 import { checkSeries } from '../src/scenario/data-checks.js';
 import { simulate } from '../src/simulate.js';
 import { summaryText } from '../src/report/summary-text.js';
+import { isoTime } from '../src/time.js';
 import type { Scenario } from '../src/scenario/types.js';
 import { scratch } from './robust-support.js';
 import { thrown } from './support.js';
+import { LIBAUX } from './physics-fixtures.js';
 
-const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
 const T0 = Date.parse('2018-03-01T00:00:00Z') / 1000;
-const iso = (t: number) => new Date(t * 1000).toISOString().replace('.000Z', 'Z');
 
 const tmp = scratch();
 let dir: string;
@@ -31,7 +31,7 @@ beforeAll(() => {
 function seriesText(hours: number, spacing = 900, drop: (k: number) => boolean = () => false): string {
   const rows = ['time_utc,level_m'];
   for (let k = 0; k * spacing <= hours * 3600; k++) {
-    if (!drop(k)) rows.push(`${iso(T0 + k * spacing)},${(4 * Math.cos((2 * Math.PI * k * spacing) / 44714)).toFixed(4)}`);
+    if (!drop(k)) rows.push(`${isoTime(T0 + k * spacing)},${(4 * Math.cos((2 * Math.PI * k * spacing) / 44714)).toFixed(4)}`);
   }
   return rows.join('\n') + '\n';
 }
@@ -42,13 +42,13 @@ function write(name: string, text: string): string {
   return f;
 }
 
-/** The Mersey scheme on synthetic data in the temp folder (relative paths), over a short period. */
+/** The Libaux ebb-only barrage on synthetic data in the temp folder (relative paths), over a short period. */
 function scenario(files: { tide?: string; area?: string; chart?: string }, edit: (o: any) => void = () => {}): Scenario {
-  const o = JSON.parse(readFileSync(MERSEY, 'utf8'));
+  const o = JSON.parse(readFileSync(LIBAUX, 'utf8'));
   o.tide.file = files.tide ?? write('tide.csv', seriesText(48));
   o.scheme.basin.area_curve_file = files.area ?? join(DATA, 'mersey-basin-area.csv');
   o.scheme.turbines.curve.file = files.chart ?? join(DATA, 'bulb-turbine-9m-hill-chart.csv');
-  o.period = { start: iso(T0), end: iso(T0 + 48 * 3600) };
+  o.period = { start: isoTime(T0), end: isoTime(T0 + 48 * 3600) };
   edit(o);
   return scenarioFromObject(o, join(dir, 'scenario.json'), dir);
 }
@@ -176,7 +176,7 @@ describe('sea-level series', () => {
   });
 
   it('a gap outside the simulated period does not matter', () => {
-    const s = scenario({ tide: gappy() }, (o) => (o.period = { start: iso(T0 + 9 * 3600), end: iso(T0 + 40 * 3600) }));
+    const s = scenario({ tide: gappy() }, (o) => (o.period = { start: isoTime(T0 + 9 * 3600), end: isoTime(T0 + 40 * 3600) }));
     expect(() => buildRun(s)).not.toThrow();
   });
 

@@ -13,12 +13,12 @@ import { scanJson } from '../src/scenario/json-text.js';
 import { buildRun } from '../src/scenario/build.js';
 import { scratch } from './robust-support.js';
 import { scenarioProblems as problemsOf } from './support.js';
+import { LIBAUX, MERSEY } from './physics-fixtures.js';
 
 const tmp = scratch();
 
 const MODELS = fileURLToPath(new URL('../models', import.meta.url));
-const MERSEY = join(MODELS, 'mersey-barrage-libaux-ebb.json');
-const base = () => JSON.parse(readFileSync(MERSEY, 'utf8'));
+const base = () => JSON.parse(readFileSync(LIBAUX, 'utf8'));
 
 /** The problems loading `text` as a scenario file in a temp folder gives (none: []). */
 function problemsOfText(text: string): string[] {
@@ -47,8 +47,9 @@ function modelFiles(dir = MODELS): string[] {
 describe('shipped models', () => {
   const files = modelFiles();
 
-  it('include the Mersey default', () => {
+  it('include the Mersey default and the Libaux ebb-only barrage', () => {
     expect(files).toContain(MERSEY);
+    expect(files).toContain(LIBAUX);
   });
 
   it.each(files.map((f) => [relative(MODELS, f), f]))('%s points "$schema" at models/scenario.schema.json, passes it and loads', (_, f) => {
@@ -62,7 +63,7 @@ describe('shipped models', () => {
 
 describe('one clear message per bad field', () => {
   it('gives file, line and column, path, expectation with unit, found value and hint', () => {
-    const text = readFileSync(MERSEY, 'utf8').replace('"time_step_s": 300', '"time_step_s": "300"');
+    const text = readFileSync(LIBAUX, 'utf8').replace('"time_step_s": 300', '"time_step_s": "300"');
     const lines = text.split('\n');
     const line = lines.findIndex((l) => l.includes('"time_step_s"')) + 1;
     const column = lines[line - 1].indexOf('"300"') + 1;
@@ -98,12 +99,12 @@ describe('one clear message per bad field', () => {
   });
 
   it('reads a number too large for a double as Infinity and says so', () => {
-    const text = readFileSync(MERSEY, 'utf8').replace('"diameter_m": 8', '"diameter_m": 1e400');
+    const text = readFileSync(LIBAUX, 'utf8').replace('"diameter_m": 8', '"diameter_m": 1e400');
     expect(problemsOfText(text)[0]).toMatch(/scheme\.turbines\.diameter_m: expected a number > 0 \(metres\), got Infinity; numbers must be finite/);
   });
 
   it('flags a key given twice (JSON.parse silently keeps the last)', () => {
-    const text = readFileSync(MERSEY, 'utf8').replace('"diameter_m": 8,', '"diameter_m": 8, "diameter_m": 9,');
+    const text = readFileSync(LIBAUX, 'utf8').replace('"diameter_m": 8,', '"diameter_m": 8, "diameter_m": 9,');
     expect(problemsOfText(text)).toEqual([
       expect.stringMatching(/^x\.json:\d+:\d+: scheme\.turbines\.diameter_m: given twice \(first at line \d+, column \d+\); JSON keeps only the last one/),
     ]);
@@ -179,7 +180,7 @@ describe('JSON syntax errors give line and column', () => {
   });
 
   it('accepts a byte-order mark at the start of the file', () => {
-    expect(problemsOfText('\ufeff' + readFileSync(MERSEY, 'utf8').replace(/"\.\.\/data\//g, `"${join(MODELS, '..', 'data')}/`))).toEqual([]);
+    expect(problemsOfText('\ufeff' + readFileSync(LIBAUX, 'utf8').replace(/"\.\.\/data\//g, `"${join(MODELS, '..', 'data')}/`))).toEqual([]);
   });
 });
 

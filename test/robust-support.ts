@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError } from '../src/scenario/validate.js';
+import { isoTime } from '../src/time.js';
 import type { Result } from '../src/simulate.js';
 
 /** A maker of scratch folders (under the system's temp folder), all removed after the suite. */
@@ -81,15 +82,13 @@ export function expectPhysics(r: Result): void {
   }
 }
 
-export const iso = (t: number) => new Date(t * 1000).toISOString().replace('.000Z', 'Z');
-
 /** A tide of two constituents (M2, S2 periods), as CSV text sampled every `spacing` s from t0. */
 export function tideRows(t0: number, samples: number, spacing: number, m2: number, s2: number, mean: number): string[] {
   const rows: string[] = [];
   for (let k = 0; k < samples; k++) {
     const t = k * spacing;
     const z = mean + m2 * Math.cos((2 * Math.PI * t) / 44714.16) + s2 * Math.cos((2 * Math.PI * t) / 43200 + 1);
-    rows.push(`${iso(t0 + t)},${z.toFixed(4)}`);
+    rows.push(`${isoTime(t0 + t)},${z.toFixed(4)}`);
   }
   return rows;
 }

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { scenarioFromObject } from '../src/scenario/load.js';
 import { InputError } from '../src/scenario/validate.js';
 import { buildSea } from '../src/scenario/tide-source.js';
 import { simulate } from '../src/simulate.js';
+import { runCli } from './support.js';
+import { LIBAUX } from './physics-fixtures.js';
 
-const LIBAUX = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 const base = () => JSON.parse(readFileSync(LIBAUX, 'utf8'));
 const load = (o: unknown) => scenarioFromObject(o, 'models/x.json', dirname(LIBAUX));
 
@@ -69,7 +69,6 @@ describe('a harmonic scenario through the command line', () => {
     const { mkdtempSync, writeFileSync } = await import('node:fs');
     const { tmpdir } = await import('node:os');
     const { join } = await import('node:path');
-    const { main } = await import('../src/cli/main.js');
     const dir = mkdtempSync(join(tmpdir(), 'mt-harm-'));
     const o = base();
     o.tide = { kind: 'harmonic', site: 'liverpool' };
@@ -78,15 +77,7 @@ describe('a harmonic scenario through the command line', () => {
     o.scheme.turbines.curve.file = join(dirname(LIBAUX), o.scheme.turbines.curve.file);
     const f = join(dir, 'harm.json');
     writeFileSync(f, JSON.stringify(o));
-    const out = process.stdout.write;
-    process.stdout.write = (() => true) as typeof process.stdout.write;
-    let code: number;
-    try {
-      code = await main(['simulate', f, '--out', join(dir, 'r')]);
-    } finally {
-      process.stdout.write = out;
-    }
-    expect(code).toBe(0);
+    expect((await runCli(['simulate', f, '--out', join(dir, 'r')])).code).toBe(0);
     const summary = JSON.parse(readFileSync(join(dir, 'r', 'summary.json'), 'utf8'));
     const site = Object.keys(summary.data_sha256).find((k) => k.endsWith('data/sites/liverpool.json'));
     expect(site).toBeDefined();

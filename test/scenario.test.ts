@@ -1,17 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
 import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
 import { buildRun } from '../src/scenario/build.js';
 import { scenarioProblems as problems } from './support.js';
+import { LIBAUX } from './physics-fixtures.js';
 
-const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
-const base = () => JSON.parse(readFileSync(MERSEY, 'utf8'));
+const base = () => JSON.parse(readFileSync(LIBAUX, 'utf8'));
 
 describe('scenario loading', () => {
-  it('loads the Mersey default with paths resolved and defaults filled', () => {
-    const s = loadScenario(MERSEY);
+  it('loads the Libaux ebb-only barrage with paths resolved and defaults filled', () => {
+    const s = loadScenario(LIBAUX);
     expect(s.scheme.turbines.count).toBe(28);
     expect(s.tide.kind === 'observed' && s.tide.file).toMatch(/data\/liverpool-gladstone-dock-2018-observed\.csv$/);
     expect(s.time_step_s).toBe(300);
@@ -51,7 +50,7 @@ describe('scenario loading', () => {
   it('names the path tried when a data file is missing', () => {
     const o = base();
     o.scheme.basin.area_curve_file = '../data/nope.csv';
-    const s = scenarioFromObject(o, 'models/x.json', dirname(MERSEY));
+    const s = scenarioFromObject(o, 'models/x.json', dirname(LIBAUX));
     expect(() => buildRun(s)).toThrow(/data\/nope\.csv: cannot read the file \(ENOENT\)/);
   });
 });

@@ -2,7 +2,7 @@
  * The solver defends itself: a run that cannot be computed right stops with a SolverError naming
  * the time, the step, the mode and what to change, and the CLI exits 1 writing nothing.
  */
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,9 +13,8 @@ import { SolverError } from '../src/solver/errors.js';
 import { makeBasin, constantAreaBasin } from '../src/scheme/basin.js';
 import { buildModeTable } from '../src/operation/modes.js';
 import { fixedHeadCycle } from '../src/operation/fixed-head.js';
-import { main } from '../src/cli/main.js';
 import { idealTurbine, LIBAUX, PERIOD, sinusoid } from './physics-fixtures.js';
-import { thrown } from './support.js';
+import { runCli, thrown } from './support.js';
 
 const solverError = (fn: () => unknown) => thrown(fn, SolverError);
 
@@ -85,12 +84,7 @@ describe('mersey-tidal simulate on a run the solver stops', () => {
     scenario.scheme.turbines.curve.file = join(LIBAUX, '..', scenario.scheme.turbines.curve.file);
     const file = join(dir, 'coarse.json');
     writeFileSync(file, JSON.stringify(scenario));
-    let err = '';
-    const e = vi.spyOn(process.stderr, 'write').mockImplementation((x) => ((err += String(x)), true));
-    const o = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
-    const code = await main(['simulate', file, '--out', join(dir, 'run')]);
-    e.mockRestore();
-    o.mockRestore();
+    const { code, err } = await runCli(['simulate', file, '--out', join(dir, 'run')]);
     expect(code).toBe(1);
     expect(err).toMatch(/error: the run failed: at 2018-.*mode (fill|hold-low)\).*reduce time_step_s/s);
     expect(existsSync(join(dir, 'run'))).toBe(false);

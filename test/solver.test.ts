@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../src/scenario/load.js';
 import { simulate } from '../src/simulate.js';
+import { J_PER_GWH } from '../src/physics.js';
 import { LAGOON, LIBAUX, MERSEY } from './physics-fixtures.js';
 
 describe('Mersey barrage annual yield', () => {
@@ -43,9 +44,8 @@ describe('summary', () => {
       expect(month('energy_gwh')).toBeCloseTo(s.energy_gwh, 6);
       expect(month('generated_gwh')).toBeCloseTo(s.generated_energy_gwh, 6);
       expect(month('pumping_gwh')).toBeCloseTo(s.pumping_energy_gwh, 6);
-      const J = 3.6e12;
-      expect(r.halfTides.reduce((a, h) => a + h.generated, 0) / J).toBeCloseTo(s.generated_energy_gwh, 6);
-      expect(r.halfTides.reduce((a, h) => a + h.pumped, 0) / J).toBeCloseTo(s.pumping_energy_gwh, 6);
+      expect(r.halfTides.reduce((a, h) => a + h.generated, 0) / J_PER_GWH).toBeCloseTo(s.generated_energy_gwh, 6);
+      expect(r.halfTides.reduce((a, h) => a + h.pumped, 0) / J_PER_GWH).toBeCloseTo(s.pumping_energy_gwh, 6);
       for (const [k, v] of Object.entries(s)) if (typeof v === 'number') expect(Number.isFinite(v), k).toBe(true);
       for (const h of r.halfTides) {
         expect(h.peakPower).toBeLessThanOrEqual(s.installed_capacity_mw * 1e6 * (1 + 1e-9));

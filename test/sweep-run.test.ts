@@ -8,6 +8,7 @@ import { designObject, pathKeys } from '../src/sweep/design.js';
 import { scenarioFromObject } from '../src/scenario/load.js';
 import { simulate } from '../src/simulate.js';
 import { InputError } from '../src/scenario/validate.js';
+import { J_PER_MWH } from '../src/physics.js';
 import { PRICES, sweepFiles } from './sweep-support.js';
 
 const FAILING_TASK = pathToFileURL(new URL('./sweep-fixture-failing-task.js', import.meta.url).pathname).href;
@@ -29,7 +30,7 @@ function plainRevenue(r: ReturnType<typeof simulate>, pricesCsv: string): number
   let gbp = 0;
   for (let i = 0; i + 1 < r.sea.level.length; i++) {
     const t = r.sea.t0 + i * r.sea.dt;
-    gbp += (((r.series.power[i] - r.series.pumpPower[i]) * r.sea.dt) / 3.6e9) * price.get(Math.floor(t / 1800) * 1800)!;
+    gbp += (((r.series.power[i] - r.series.pumpPower[i]) * r.sea.dt) / J_PER_MWH) * price.get(Math.floor(t / 1800) * 1800)!;
   }
   return gbp;
 }
@@ -62,8 +63,9 @@ describe('running a sweep on worker threads', { timeout: SLOW }, () => {
       expect(Math.abs(row.revenue_gbp_per_yr! - revenue) / revenue).toBeLessThan(1e-12);
       expect(row.captured_price_gbp_per_mwh).toBeCloseTo((row.revenue_gbp_per_yr! / row.annual_energy_gwh) * 1e-3, 9);
     }
-    // The base design is the default scheme: the README's 860.6 MW.
-    expect(runs[0].rows[13].installed_capacity_mw).toBeCloseTo(860.6, 1);
+    // The base design is the sweep's base, the Libaux barrage: 28 units at the 9 m chart's 38.9 MW
+    // rating scaled to 8 m by (8/9)^2 (as turbine-scenario.test.ts), 860.6 MW.
+    expect(runs[0].rows[13].installed_capacity_mw).toBeCloseTo(28 * 38.9 * (64 / 81), 1);
   });
 
   it('runs a subset of designs in the order given', async () => {

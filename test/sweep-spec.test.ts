@@ -22,7 +22,7 @@ describe('the example sweep, models/mersey-sweep.json', () => {
     expect(resolve(dirname(EXAMPLE), JSON.parse(readFileSync(EXAMPLE, 'utf8')).$schema)).toBe(SWEEP_SCHEMA_PATH);
   });
 
-  it('loads as a 3 x 3 x 3 grid over the Mersey default, first parameter slowest', () => {
+  it('loads as a 3 x 3 x 3 grid over the Libaux ebb-only barrage, first parameter slowest', () => {
     const s = loadSweep(EXAMPLE);
     expect(s.designs.count).toBe(27);
     expect(s.designs.paths).toEqual(['scheme.turbines.count', 'scheme.turbines.diameter_m', 'scheme.sluices.area_m2']);

@@ -13,15 +13,15 @@ import { buildRun } from '../src/scenario/build.js';
 import { aggidisFeatherPoint } from '../src/scheme/aggidis-feather.js';
 import type { Scenario } from '../src/scenario/types.js';
 import { scenarioProblems as problems } from './support.js';
+import { LIBAUX } from './physics-fixtures.js';
 
-const MERSEY = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
-const base = () => JSON.parse(readFileSync(MERSEY, 'utf8'));
+const base = () => JSON.parse(readFileSync(LIBAUX, 'utf8'));
 
 function load(obj: unknown): Scenario {
-  return scenarioFromObject(obj, 'models/x.json', dirname(MERSEY));
+  return scenarioFromObject(obj, 'models/x.json', dirname(LIBAUX));
 }
 
-/** The Mersey default with its turbines' curve (and optionally pumping) replaced. */
+/** The Libaux ebb-only barrage with its turbines' curve (and optionally pumping) replaced. */
 function withCurve(curve: object, pumping?: object) {
   const o = base();
   o.scheme.turbines.curve = curve;
@@ -68,7 +68,7 @@ describe('turbine curve kinds in a scenario', () => {
     expect(t.ratedPower).toBe(40e6);
   });
 
-  it('chart: the default scenario keeps its chart figures, scaled by (8/9)^2', () => {
+  it('chart: the Libaux scenario keeps its chart figures, scaled by (8/9)^2', () => {
     const s = load(base());
     expect(s.scheme.turbines.curve).toMatchObject({ kind: 'chart', chart_diameter_m: 9, flood_efficiency_factor: 0.9 });
     const t = buildRun(s).scheme.turbine;

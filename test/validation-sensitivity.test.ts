@@ -5,10 +5,13 @@
  * The nodal factor f of M2 comes from the tide engine's own IHO Annex A corrections
  * (f = 1.0007 - 0.0373 cos N + ..., N the longitude of the Moon's ascending node): it is largest
  * when N = 180 deg and smallest when N = 0 deg, 9.3 years apart. The annual energy must follow it:
- * strongly correlated, largest and smallest within a year of f's extremes, and moving by a few
- * percent to about 15 % across the cycle, since f(M2) spans 0.964-1.038 (+-3.7 %) and the energy
- * of a tidal-range scheme grows between linearly (turbines at their rating) and with the square
- * (potential energy) of the range, of which M2 is 75-100 %.
+ * strongly correlated, largest and smallest within a year of f's extremes. f(M2) spans
+ * 0.964-1.038 (7.4 % of its mean); the range follows it with an elasticity of 0.75-1 (M2 is
+ * 75-100 % of the range), and the energy of a tidal-range scheme grows between linearly (turbines
+ * at their rating) and with the square (potential energy) of the range. So the energy's
+ * elasticity to f(M2) lies between 0.75 * 1 = 0.75 and 1 * 2 = 2, and it swings across the cycle
+ * by 0.75 * 7.4 = 5.5 % to 2 * 7.4 = 15 % (asserted above 5 %: a least-squares slope and two
+ * single years are not exactly that product).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
@@ -66,12 +69,13 @@ describe('annual energy of the Mersey default across the nodal cycle (2020-2038,
     expect(Math.abs(n.min_year - n.f_min_year)).toBeLessThanOrEqual(1);
   });
 
-  it('moves by a few percent to about 15 %, with an elasticity to f(M2) between 0.7 and 3', () => {
+  it('moves by 5-15 %, with an elasticity to f(M2) between 0.75 and 2', () => {
+    // Measured: a swing of 13.4 % and an elasticity of 1.65.
     const n = nodalSummary(sens);
-    expect(n.peak_to_trough).toBeGreaterThan(0.02);
+    expect(n.peak_to_trough).toBeGreaterThan(0.05);
     expect(n.peak_to_trough).toBeLessThan(0.15);
-    expect(n.elasticity).toBeGreaterThan(0.7);
-    expect(n.elasticity).toBeLessThan(3);
+    expect(n.elasticity).toBeGreaterThan(0.75);
+    expect(n.elasticity).toBeLessThan(2);
   });
 
   it('tables, CSV and the self-contained page carry every year', () => {

@@ -14,8 +14,7 @@ import { buildOperation } from '../src/scenario/build.js';
 import { simulate } from '../src/simulate.js';
 import { startMode } from '../src/operation/modes.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
-
-const iso = (t: number) => new Date(t * 1000).toISOString().replace('.000Z', 'Z');
+import { isoTime } from '../src/time.js';
 
 function scenario(rel: string, replace: Record<string, unknown> = {}) {
   const file = join(PACKAGE_ROOT, rel);
@@ -41,7 +40,7 @@ describe('the mode a run starts in', () => {
       const e: number[] = [];
       for (let h = 0; h < 25; h++) {
         const t0 = Date.UTC(2038, 0, 1, h) / 1000;
-        e.push(simulate(scenario(rel, { period: { start: iso(t0), end: iso(t0 + 30 * 86400) } })).summary.energy_gwh);
+        e.push(simulate(scenario(rel, { period: { start: isoTime(t0), end: isoTime(t0 + 30 * 86400) } })).summary.energy_gwh);
       }
       expect((Math.max(...e) - Math.min(...e)) / Math.max(...e)).toBeLessThan(0.04);
     },
