@@ -1,7 +1,7 @@
 /** mersey-tidal: the library behind the CLI. */
 export { simulate, type Result, type Summary, type MonthSummary } from './simulate.js';
 export { loadScenario, scenarioFromObject } from './scenario/load.js';
-export { InputError } from './scenario/validate.js';
+export { InputError } from './errors.js';
 export type { Scenario } from './scenario/types.js';
 export { buildRun, buildOperation, type RunInputs } from './scenario/build.js';
 export { integrate, allocateSeries, LEVEL_TOL, OVERSHOOT_LIMIT, MAX_SWITCHES_PER_STEP, type SeaLevel, type SchemeModel, type StepSeries, type Totals, type IntegrateOptions } from './solver/integrate.js';

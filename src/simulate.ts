@@ -92,6 +92,11 @@ function operationText(s: Scenario): string {
   return `${o.mode}, ${pumping.length === 0 ? 'no pumping' : `pumping before ${pumping.join(' and ')} generation`}`;
 }
 
+/** Whether the summary's annual figures are scaled from a period more than a day from 365.25 days (and say so). */
+export function scaledToYear(s: Summary): boolean {
+  return Math.abs(s.period_days - 365.25) > 1;
+}
+
 /** The summary of a run (exported for runs the optimiser puts together window by window). */
 export function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, totals: Totals, halfTides: number): Summary {
   const { sea, scheme } = inputs;

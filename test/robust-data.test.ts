@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scenarioFromObject } from '../src/scenario/load.js';
-import { InputError } from '../src/scenario/validate.js';
+import { InputError } from '../src/errors.js';
 import { buildRun } from '../src/scenario/build.js';
 import { checkSeries } from '../src/scenario/data-checks.js';
 import { simulate } from '../src/simulate.js';

@@ -6,7 +6,7 @@ import { afterAll, expect } from 'vitest';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from '../src/scenario/validate.js';
+import { InputError } from '../src/errors.js';
 import { isoTime } from '../src/time.js';
 import type { Result } from '../src/simulate.js';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { scenarioFromObject } from '../src/scenario/load.js';
-import { InputError } from '../src/scenario/validate.js';
+import { InputError } from '../src/errors.js';
 import { buildSea } from '../src/scenario/tide-source.js';
 import { simulate } from '../src/simulate.js';
 import { runCli } from './support.js';

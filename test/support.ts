@@ -5,7 +5,7 @@
 import { expect, vi } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import { scenarioFromObject } from '../src/scenario/load.js';
-import { InputError } from '../src/scenario/validate.js';
+import { InputError } from '../src/errors.js';
 
 /** The models folder: scenario objects given to scenarioProblems resolve their paths from it. */
 const MODELS = fileURLToPath(new URL('../models', import.meta.url));

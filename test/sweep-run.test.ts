@@ -7,7 +7,7 @@ import { allIndices, runSweep, type DesignRow } from '../src/sweep/run.js';
 import { designObject, pathKeys } from '../src/sweep/design.js';
 import { scenarioFromObject } from '../src/scenario/load.js';
 import { simulate } from '../src/simulate.js';
-import { InputError } from '../src/scenario/validate.js';
+import { InputError } from '../src/errors.js';
 import { J_PER_MWH } from '../src/physics.js';
 import { PRICES, sweepFiles } from './sweep-support.js';
 

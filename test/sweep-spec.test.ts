@@ -6,7 +6,7 @@ import { SWEEP_SCHEMA_PATH, checkDesigns, loadSweep, unitSuffix } from '../src/s
 import { gridDesigns, gridPoints, lhsDesigns, mulberry32, type Parameter } from '../src/sweep/expand.js';
 import { parsePath } from '../src/sweep/json-path.js';
 import { allIndices } from '../src/sweep/run.js';
-import { InputError } from '../src/scenario/validate.js';
+import { InputError } from '../src/errors.js';
 import { DEFAULT_SCENARIO } from '../src/paths.js';
 import { EXAMPLE, sweepFiles } from './sweep-support.js';
 import { thrown } from './support.js';

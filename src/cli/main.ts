@@ -9,7 +9,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { toolVersion } from '../paths.js';
-import { InputError } from '../errors.js';
+import { InputError, isInternalError } from '../errors.js';
 import { removeTemporaries } from '../report/atomic.js';
 import { registerSimulate } from './simulate.js';
 import { registerTideCommands } from './tide.js';
@@ -43,13 +43,10 @@ export function buildProgram(): Command {
   return program;
 }
 
-/** Internal errors (bugs) are named as such; input and run errors are the user's to fix. */
-const INTERNAL = [TypeError, RangeError, ReferenceError, SyntaxError];
-
 /** The message of a failed run (exit code 1): one line, a stack only with MERSEY_TIDAL_DEBUG set. */
 export function failureText(err: unknown): string {
   if (!(err instanceof Error)) return `error: the run failed: ${String(err)}\n`;
-  if (INTERNAL.some((k) => err instanceof k)) {
+  if (isInternalError(err)) {
     const where = process.env.MERSEY_TIDAL_DEBUG ? `\n${err.stack ?? ''}` : ' (set MERSEY_TIDAL_DEBUG=1 to see where)';
     return `error: internal error in mersey-tidal ${toolVersion()}: ${err.message}${where}; please report it with the scenario\n`;
   }

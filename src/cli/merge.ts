@@ -1,7 +1,7 @@
 /** `mersey-tidal merge <shard dirs...> --out DIR`: join the shard folders of a sweep into its single-machine result. */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { checkReplaceable, writeDirAtomic } from '../report/atomic.js';
+import { prepareResultDir, writeDirAtomic } from '../report/atomic.js';
 import { mergeShards } from '../sweep/shard.js';
 import { SWEEP_IDENTITY, bestText, sweepFiles } from '../sweep/output.js';
 
@@ -13,7 +13,7 @@ export function registerMerge(program: Command): void {
     .requiredOption('--out <dir>', 'output folder for the merged result')
     .action(async (dirs: string[], opts: { out: string }) => {
       const dir = resolve(opts.out);
-      checkReplaceable(dir, SWEEP_IDENTITY);
+      prepareResultDir(dir, SWEEP_IDENTITY);
       const { header, rows } = mergeShards(dirs);
       const files = sweepFiles(header, rows);
       await writeDirAtomic(dir, files);

@@ -9,8 +9,8 @@ import { quietOption, workersOption } from './options.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
 import { loadScenario } from '../scenario/load.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
-import { checkReplaceable } from '../report/atomic.js';
-import { writeResult } from '../report/outputs.js';
+import { prepareResultDir } from '../report/atomic.js';
+import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
 import { reportHtml } from '../report/html.js';
 import { progressBar } from '../report/progress.js';
 import { optimiseScenario, optimiseSettings } from '../optimise/scenario.js';
@@ -60,7 +60,7 @@ export function registerOptimise(program: Command): void {
       // Settings are checked before anything runs: a bad combination fails at once.
       optimiseSettings(scenario, { objective: opts.objective, pricesFile: opts.prices, forecast: opts.forecast, lookahead: opts.lookahead });
       const dir = resolve(opts.out ?? join('out', `${scenario.name}-flexible`));
-      checkReplaceable(dir, 'summary.json');
+      prepareResultDir(dir, RESULT_IDENTITY);
       const status = (line: string) => {
         if (!opts.quiet) process.stderr.write(`${line}\n`);
       };

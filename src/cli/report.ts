@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { toolVersion } from '../paths.js';
-import { InputError } from '../scenario/validate.js';
+import { InputError } from '../errors.js';
 import { scenarioFromObject } from '../scenario/load.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
 import { isoArgument } from './options.js';

@@ -6,7 +6,8 @@ import { loadScenario } from '../scenario/load.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
 import { simulate } from '../simulate.js';
 import { summaryText } from '../report/summary-text.js';
-import { writeResult } from '../report/outputs.js';
+import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
+import { prepareResultDir } from '../report/atomic.js';
 import { reportHtml } from '../report/html.js';
 
 export function registerSimulate(program: Command): void {
@@ -20,8 +21,10 @@ export function registerSimulate(program: Command): void {
     .option('--json', 'print the summary as JSON instead of the table')
     .action(async (file: string, opts: { out?: string; series?: boolean; html?: boolean; json?: boolean }) => {
       const scenario = loadScenario(file);
-      const result = simulate(scenario);
       const dir = resolve(opts.out ?? join('out', scenario.name));
+      // A folder that is not a previous result is refused before the run, not after it.
+      prepareResultDir(dir, RESULT_IDENTITY);
+      const result = simulate(scenario);
       const version = toolVersion();
       const html = opts.html ? reportHtml([{ result, scheme: buildScheme(scenario), ops: buildOperation(scenario), label: scenario.name }], { toolVersion: version }) : undefined;
       const written = await writeResult(result, dir, { series: opts.series === true, toolVersion: version, html });

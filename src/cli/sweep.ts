@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { quietOption, workersOption } from './options.js';
 import { toolVersion } from '../paths.js';
 import { describeTide } from '../scenario/tide-source.js';
-import { checkReplaceable, writeDirAtomic } from '../report/atomic.js';
+import { prepareResultDir, writeDirAtomic } from '../report/atomic.js';
 import { progressBar } from '../report/progress.js';
 import { defaultWorkerCount } from '../parallel/pool.js';
 import { checkDesigns, loadSweep } from '../sweep/spec.js';
@@ -39,7 +39,7 @@ export function registerSweep(program: Command): void {
       checkDesigns(sweep, indices);
       const dir = resolve(opts.out ?? join('out', shard ? `${spec.name}-shard-${shard.index}-of-${shard.count}` : spec.name));
       // Refuse an --out that is not a previous result now, not after the designs have run.
-      checkReplaceable(dir, shard ? SHARD_FILE : SWEEP_IDENTITY);
+      prepareResultDir(dir, shard ? SHARD_FILE : SWEEP_IDENTITY);
       const workers = Math.max(1, Math.min(opts.workers ?? defaultWorkerCount(), indices.length));
       const status = (line: string) => {
         if (!opts.quiet) process.stderr.write(`${line}\n`);

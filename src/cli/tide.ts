@@ -2,7 +2,7 @@
  * `mersey-tidal tide predict` and `mersey-tidal tide fit`: the tide engine on the command line.
  */
 import { isoTime } from '../time.js';
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../report/atomic.js';
 import type { Command } from 'commander';
 import { isoArgument, positiveNumber } from './options.js';
 import { InputError } from '../errors.js';
@@ -37,7 +37,7 @@ function minuteIso(t: number): string {
 /** Writes the data to the file, or to stdout; the report then goes to stdout or stderr. */
 function emit(io: TideIo, file: string | undefined, data: string, report: string): void {
   if (file) {
-    writeFileSync(file, data);
+    writeFileAtomic(file, data);
     io.out(report + `written to ${file}\n`);
   } else {
     io.out(data);

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { workersOption } from './options.js';
 import { toolVersion } from '../paths.js';
-import { checkReplaceable, writeDirAtomic } from '../report/atomic.js';
+import { prepareResultDir, writeDirAtomic } from '../report/atomic.js';
 import { WorkerPool, defaultWorkerCount } from '../parallel/pool.js';
 import { failures, runValidation, type ValidationRow } from '../validation/suite.js';
 import { VALIDATION_SCHEMES } from '../validation/published.js';
@@ -82,7 +82,7 @@ export function registerValidate(program: Command): void {
     .action(async (opts: ValidateOptions) => {
       const dir = opts.out === undefined ? undefined : resolve(opts.out);
       // Refuse an --out that is not a previous result now, not after the runs.
-      if (dir !== undefined) checkReplaceable(dir, VALIDATION_IDENTITY);
+      if (dir !== undefined) prepareResultDir(dir, VALIDATION_IDENTITY);
       const workers = opts.workers ?? defaultWorkerCount();
       const jobs = VALIDATION_SCHEMES.length + (opts.quick ? 0 : DEFAULT_YEARS.length * DEFAULT_OFFSETS_M.length);
       const pool = workers > 1 ? new WorkerPool(Math.min(workers, jobs)) : undefined;

@@ -4,14 +4,14 @@
  * The flexible run itself is written like a simulation (summary.json, monthly.csv, tides.csv).
  */
 import { isoTime } from '../time.js';
-import type { Result } from '../simulate.js';
+import { scaledToYear, type Result } from '../simulate.js';
 import { J_PER_MWH } from '../physics.js';
 import { controlsText, type Controls } from './fixed.js';
 import { recordHeads, type RecordedHeads } from './plan-record.js';
 import type { FixedOutcome, OptimiseOutcome } from './scenario.js';
+import { fmt, signed } from '../numbers.js';
 
-const f = (x: number, d: number) => x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
-const pct = (x: number) => `${x >= 0 ? '+' : ''}${f(x, 2)} %`;
+const pct = (x: number) => `${signed(x, 2)} %`;
 
 /** Scales a figure over the period to a year of 365.25 days (as the energies of a summary). */
 function perYear(r: Result, x: number): number {
@@ -129,7 +129,7 @@ export function optimiseText(o: OptimiseOutcome, scenarioFile: string): string {
   const plan = o.flexible.plan;
   const lines: string[] = [];
   lines.push(`Scenario        ${o.scenario.name}  (${scenarioFile})`);
-  lines.push(`Period          ${s.period_start} to ${s.period_end}  (${f(s.period_days, 2)} days, step ${f(s.time_step_s, 0)} s)`);
+  lines.push(`Period          ${s.period_start} to ${s.period_end}  (${fmt(s.period_days, 2)} days, step ${fmt(s.time_step_s, 0)} s)`);
   lines.push(`Tide            ${s.tide_source}`);
   lines.push(
     `Flexible        ${plan.controls.length} half tides decided at slack water; objective ${set.objective === 'energy' ? 'net energy' : 'net revenue'}; ` +
@@ -140,8 +140,8 @@ export function optimiseText(o: OptimiseOutcome, scenarioFile: string): string {
   const header = `${''.padEnd(34)}${'net energy'.padStart(12)}${'generated'.padStart(12)}${'pumping'.padStart(12)}${withRevenue ? 'revenue'.padStart(16) : ''}`;
   const units = `${''.padEnd(34)}${'GWh/yr'.padStart(12)}${'GWh/yr'.padStart(12)}${'GWh/yr'.padStart(12)}${withRevenue ? 'GBP/yr'.padStart(16) : ''}`;
   const row = (label: string, x: RunFigures) =>
-    `${label.padEnd(34)}${f(x.annual_energy_gwh, 1).padStart(12)}${f(x.annual_generated_energy_gwh, 1).padStart(12)}${f(x.annual_pumping_energy_gwh, 1).padStart(12)}` +
-    (withRevenue ? f(x.revenue_gbp_per_yr ?? 0, 0).padStart(16) : '');
+    `${label.padEnd(34)}${fmt(x.annual_energy_gwh, 1).padStart(12)}${fmt(x.annual_generated_energy_gwh, 1).padStart(12)}${fmt(x.annual_pumping_energy_gwh, 1).padStart(12)}` +
+    (withRevenue ? fmt(x.revenue_gbp_per_yr ?? 0, 0).padStart(16) : '');
   const fixed = runFigures(o.fixed.result, o.fixed.revenueGbp);
   const flex = runFigures(o.flexible.result, o.flexible.revenueGbp);
   lines.push(header, units);
@@ -151,16 +151,16 @@ export function optimiseText(o: OptimiseOutcome, scenarioFile: string): string {
   const ge = gain(flex.annual_energy_gwh, fixed.annual_energy_gwh);
   const gr = gain(flex.revenue_gbp_per_yr, fixed.revenue_gbp_per_yr);
   lines.push(`${'gain over the best fixed heads'.padEnd(34)}${(ge === null ? '' : pct(ge)).padStart(12)}${''.padStart(24)}${withRevenue && gr !== null ? pct(gr).padStart(16) : ''}`);
-  if (Math.abs(s.period_days - 365.25) > 1) lines.push(`(per-year figures scaled from ${f(s.period_days, 1)} days)`);
+  if (scaledToYear(s)) lines.push(`(per-year figures scaled from ${fmt(s.period_days, 1)} days)`);
   lines.push('');
   lines.push(`Best fixed heads     ${controlsText(o.fixed.search.controls)}  (${o.fixed.search.evaluations} runs of the period searched)`);
   if (o.forecastFixed) lines.push(`On the forecast      ${controlsText(o.forecastFixed.search.controls)}  (these close each decision's window)`);
   const evals = plan.evaluations;
   lines.push(
-    `Search              ${f(evals, 0)} window evaluations (${f(evals / Math.max(plan.controls.length, 1), 0)} per decision) in ${f(o.seconds.flexible, 2)} s ` +
-      `on ${o.workers} worker thread${o.workers > 1 ? 's' : ''} (${f(evals / Math.max(o.seconds.flexible, 1e-9), 0)} /s); fixed-head search ${f(o.seconds.fixed, 2)} s`,
+    `Search              ${fmt(evals, 0)} window evaluations (${fmt(evals / Math.max(plan.controls.length, 1), 0)} per decision) in ${fmt(o.seconds.flexible, 2)} s ` +
+      `on ${o.workers} worker thread${o.workers > 1 ? 's' : ''} (${fmt(evals / Math.max(o.seconds.flexible, 1e-9), 0)} /s); fixed-head search ${fmt(o.seconds.fixed, 2)} s`,
   );
-  lines.push(`Chunks              ${plan.chunks} in parallel; largest level mismatch at a chunk start ${f(plan.chunkLevelMismatch * 1000, 1)} mm`);
+  lines.push(`Chunks              ${plan.chunks} in parallel; largest level mismatch at a chunk start ${fmt(plan.chunkLevelMismatch * 1000, 1)} mm`);
   lines.push(`Mass balance error  ${s.mass_balance_error.toExponential(1)} (relative, flexible run)`);
   return lines.join('\n');
 }

@@ -3,7 +3,7 @@
  * decision, and each decision's sample, direction and heads. With the scenario it is all a rerun
  * needs (`mersey-tidal report` replays it and checks the energy against the summary).
  */
-import { InputError } from '../scenario/validate.js';
+import { InputError } from '../errors.js';
 import { isoTime } from '../time.js';
 import type { SeaLevel } from '../solver/integrate.js';
 import type { HalfControls } from './cycle.js';

@@ -17,9 +17,8 @@ import type { ModeTable } from '../operation/modes.js';
 import type { ModeLog } from '../solver/mode-log.js';
 import { shareFloat64, shareSeaLevel } from '../parallel/shared.js';
 import { distModule } from '../parallel/task.js';
-import { TaskError, WorkerExitError, type WorkerPool } from '../parallel/pool.js';
-import { InputError } from '../scenario/validate.js';
-import { isoTime } from '../solver/errors.js';
+import { taskFailure, type WorkerPool } from '../parallel/pool.js';
+import { isoTime } from '../time.js';
 import { directionIndex, writeControls, type HalfControls } from './cycle.js';
 import { PER_HALF, type HeadRanges } from './lattice.js';
 import { openProblem, type PlanRun, type Problem, type ProblemData } from './problem.js';
@@ -76,14 +75,6 @@ export function decisionsOf(p: Problem, slack: readonly SlackWater[]): { decisio
 }
 
 /** A task's failure in the optimiser's terms: what was being run, then the worker's message (its stack stays on `cause`). */
-function explain(err: unknown, what: (index: number) => string): unknown {
-  if (err instanceof TaskError) {
-    const msg = `${what(err.index)} failed in a worker: ${err.causeMessage}`;
-    return err.causeName === 'InputError' ? new InputError(msg) : new Error(msg, { cause: err });
-  }
-  if (err instanceof WorkerExitError && err.index !== undefined) return new Error(`${what(err.index)}: its worker ${err.detail}`, { cause: err });
-  return err;
-}
 
 /** Values batches of fixed controls on the pool (on the forecast sea level when asked). */
 function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForecast: boolean, signal?: AbortSignal) {
@@ -95,7 +86,7 @@ function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForec
     try {
       return await pool.run<FixedTaskInit, number>({ task: distModule('optimise/fixed-task.js'), init, indices: Int32Array.from(points, (_, k) => k), signal });
     } catch (err) {
-      throw explain(err, (k) => `the run at fixed heads ${controlsText(pointControls(p, points[k]))}`);
+      throw taskFailure(err, (k) => `the run at fixed heads ${controlsText(pointControls(p, points[k]))}`);
     }
   };
 }
@@ -169,7 +160,7 @@ export async function flexiblePlan(data: ProblemData, pool: WorkerPool, referenc
       signal: o.signal,
     });
   } catch (err) {
-    throw explain(err, (k) => `flexible operation, the decisions from ${time(chunks[k].warm)} to ${time(chunks[k].to - 1)}`);
+    throw taskFailure(err, (k) => `flexible operation, the decisions from ${time(chunks[k].warm)} to ${time(chunks[k].to - 1)}`);
   }
   const controls: HalfControls[] = [];
   const values: number[] = [];

@@ -12,6 +12,7 @@
 import { Worker } from 'node:worker_threads';
 import { availableParallelism } from 'node:os';
 import { distModule } from './task.js';
+import { InputError } from '../errors.js';
 
 export interface Job<I> {
   /** URL of the compiled task module, e.g. distModule('sweep/design-task.js'). */
@@ -204,4 +205,18 @@ export class WorkerPool {
     this.active?.fail(new Error('the worker pool was closed while a job was running'));
     await this.terminateAll();
   }
+}
+
+/**
+ * A pool failure in the caller's terms: `what(index)` names the task (the design, the heads),
+ * then what its worker said; an InputError stays one. Other errors are returned as they are.
+ */
+export function taskFailure(err: unknown, what: (index: number) => string): unknown {
+  if (err instanceof TaskError) {
+    const msg = `${what(err.index)} failed in a worker: ${err.causeMessage}`;
+    if (err.causeName === 'InputError') return new InputError(msg);
+    return new Error(err.causeName === 'Error' ? msg : `${msg} (${err.causeName})`, { cause: err });
+  }
+  if (err instanceof WorkerExitError && err.index !== undefined) return new Error(`${what(err.index)}: its worker ${err.detail}`, { cause: err });
+  return err;
 }

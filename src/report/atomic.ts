@@ -118,6 +118,21 @@ export function checkReplaceable(dir: string, identity: string): void {
 }
 
 /**
+ * Makes ready to write the result folder `dir`, whose first file is `identity`: its parent made,
+ * leftovers of interrupted runs removed, and the folder checked to be replaceable (see
+ * checkReplaceable). Commands call it before their work, so a bad --out fails at once.
+ */
+export function prepareResultDir(dir: string, identity: string): void {
+  try {
+    mkdirSync(dirname(dir), { recursive: true });
+  } catch (err) {
+    throw new Error(`cannot write the result folder ${dir} (${(err as Error).message})`);
+  }
+  sweepLeftovers(dir);
+  checkReplaceable(dir, identity);
+}
+
+/**
  * Writes a set of files as one result folder: built in a temporary sibling folder, then swapped
  * in place of any previous one, so a folder never mixes files from two runs. The first file named
  * in `files` identifies a previous result that may be replaced (see checkReplaceable). Large
@@ -128,13 +143,7 @@ export async function writeDirAtomic(dir: string, files: Record<string, string |
   if (names.length === 0 || names.some((n) => n !== basename(n) || n.startsWith('.'))) {
     throw new Error(`${dir}: a result folder is a flat set of named files, got [${names.join(', ')}]`);
   }
-  try {
-    mkdirSync(dirname(dir), { recursive: true });
-  } catch (err) {
-    throw new Error(`cannot write the result folder ${dir} (${(err as Error).message})`);
-  }
-  sweepLeftovers(dir);
-  checkReplaceable(dir, names[0]);
+  prepareResultDir(dir, names[0]);
   const tmp = temporaryName(dir, 'tmp');
   const old = temporaryName(dir, 'old');
   let hadOld = false;

@@ -10,6 +10,8 @@ import type { Figure, ReportRun } from './figures.js';
 import { chooseWindow, formatDuration, runFigures } from './figures.js';
 import type { DisplayBudget } from './downsample.js';
 import { fileSha256, jsonSha256 } from './digest.js';
+import { fmt } from '../numbers.js';
+import { scaledToYear } from '../simulate.js';
 
 let plotly: { text: string; version: string } | undefined;
 
@@ -37,7 +39,6 @@ export function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
-export const fmt = (x: number, d: number) => x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
 
 const STYLE = `
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #222; margin: 0; background: #f6f7f9; }
@@ -159,7 +160,7 @@ function dataFilesHtml(files: readonly string[]): string {
 
 function annualText(r: ReportRun): string {
   const s = r.result.summary;
-  const scaled = Math.abs(s.period_days - 365.25) > 1 ? ` <span class="caption">(scaled from ${fmt(s.energy_gwh, 1)} GWh over ${fmt(s.period_days, 1)} days)</span>` : '';
+  const scaled = scaledToYear(s) ? ` <span class="caption">(scaled from ${fmt(s.energy_gwh, 1)} GWh over ${fmt(s.period_days, 1)} days)</span>` : '';
   return `<span class="big">${fmt(s.annual_energy_gwh, 1)} GWh/yr</span>${scaled}`;
 }
 

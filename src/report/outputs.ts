@@ -9,7 +9,8 @@ import { writeDirAtomic } from './atomic.js';
 import { summaryDocument } from './summary-file.js';
 import type { RecordedPlan } from '../optimise/plan-record.js';
 
-export { SUMMARY_FORMAT } from './summary-file.js';
+/** The first file of a result folder: it identifies a previous result that may be replaced. */
+export const RESULT_IDENTITY = 'summary.json';
 
 export interface WriteOptions {
   /** Write the per-step series.csv. */
@@ -26,7 +27,7 @@ export interface WriteOptions {
 /** Writes the result folder `dir` as a whole; resolves to the paths written. */
 export async function writeResult(r: Result, dir: string, o: WriteOptions): Promise<string[]> {
   const files: Record<string, string> = {
-    'summary.json': JSON.stringify(summaryDocument(r, o.toolVersion, o.plan), null, 2) + '\n',
+    [RESULT_IDENTITY]: JSON.stringify(summaryDocument(r, o.toolVersion, o.plan), null, 2) + '\n',
     'monthly.csv': monthlyCsv(r),
     'tides.csv': tidesCsv(r),
   };

@@ -49,12 +49,12 @@ const writer = (doc: { plan?: unknown }) => `\`mersey-tidal ${doc.plan !== undef
  * kind of file, another format version, or a scenario edited since it was written.
  */
 export function summaryDocumentProblems(doc: unknown, file: string): string[] {
+  if (isJsonObject(doc) && doc.format === 1) return [`${file}: summary.json format 1 (before scenario hashes); run ${writer(doc)} again to write format ${SUMMARY_FORMAT}`];
   if (!isJsonObject(doc) || doc.tool !== 'mersey-tidal' || !isJsonObject(doc.summary) || !isJsonObject(doc.scenario)) {
-    if (isJsonObject(doc) && doc.format === 1) return [`${file}: summary.json format 1 (before scenario hashes); run \`mersey-tidal simulate\` again to write format ${SUMMARY_FORMAT}`];
     return [`${file}: not a mersey-tidal summary.json (expected an object with "tool": "mersey-tidal", "summary" and "scenario")`];
   }
   if (doc.format !== SUMMARY_FORMAT) {
-    return [`${file}: summary.json format ${JSON.stringify(doc.format)}; this version (format ${SUMMARY_FORMAT}) reads only its own format: run \`mersey-tidal simulate\` again`];
+    return [`${file}: summary.json format ${JSON.stringify(doc.format)}; this version (format ${SUMMARY_FORMAT}) reads only its own format: run ${writer(doc)} again`];
   }
   const out: string[] = [];
   const h = jsonSha256(doc.scenario);

@@ -1,39 +1,39 @@
 /** The terminal summary a planner reads at a glance: every figure with its unit. */
-import type { Summary } from '../simulate.js';
+import { scaledToYear, type Summary } from '../simulate.js';
+import { fmt } from '../numbers.js';
 
-const f = (x: number, d: number) => x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
 
 export function summaryText(s: Summary, scenarioFile: string, description: string): string {
   const lines: string[] = [];
   lines.push(`Scenario        ${s.scenario}  (${scenarioFile})`);
   if (description) lines.push(`                ${description}`);
-  lines.push(`Period          ${s.period_start} to ${s.period_end}  (${f(s.period_days, 2)} days, step ${f(s.time_step_s, 0)} s)`);
+  lines.push(`Period          ${s.period_start} to ${s.period_end}  (${fmt(s.period_days, 2)} days, step ${fmt(s.time_step_s, 0)} s)`);
   lines.push(`Tide            ${s.tide_source}`);
   lines.push('');
   lines.push(`Operation       ${s.operation}`);
   lines.push('');
   const pumping = s.pumping_energy_gwh > 0;
   lines.push(
-    `Annual energy        ${f(s.annual_energy_gwh, 1).padStart(10)} GWh/yr${pumping ? '  net of pumping' : ''}` +
-      (Math.abs(s.period_days - 365.25) > 1 ? `  (scaled from ${f(s.energy_gwh, 1)} GWh over ${f(s.period_days, 1)} days)` : ''),
+    `Annual energy        ${fmt(s.annual_energy_gwh, 1).padStart(10)} GWh/yr${pumping ? '  net of pumping' : ''}` +
+      (scaledToYear(s) ? `  (scaled from ${fmt(s.energy_gwh, 1)} GWh over ${fmt(s.period_days, 1)} days)` : ''),
   );
   if (pumping) {
-    lines.push(`  generated          ${f(s.annual_generated_energy_gwh, 1).padStart(10)} GWh/yr`);
-    lines.push(`  spent pumping      ${f(s.annual_pumping_energy_gwh, 1).padStart(10)} GWh/yr  (${f(s.pumping_hours, 0)} h in ${f(s.pumping_periods, 0)} periods)`);
+    lines.push(`  generated          ${fmt(s.annual_generated_energy_gwh, 1).padStart(10)} GWh/yr`);
+    lines.push(`  spent pumping      ${fmt(s.annual_pumping_energy_gwh, 1).padStart(10)} GWh/yr  (${fmt(s.pumping_hours, 0)} h in ${fmt(s.pumping_periods, 0)} periods)`);
   }
-  lines.push(`Installed capacity   ${f(s.installed_capacity_mw, 1).padStart(10)} MW  (${s.turbine_count} x ${f(s.unit_rated_power_mw, 2)} MW)`);
-  lines.push(`Capacity factor      ${f(s.capacity_factor * 100, 1).padStart(10)} %${pumping ? '  (net energy)' : ''}`);
-  lines.push(`Full-load hours      ${f(s.full_load_hours, 0).padStart(10)} h${pumping ? '  (net energy)' : ''}`);
-  lines.push(`Hours generating     ${f(s.generating_hours, 0).padStart(10)} h`);
-  lines.push(`Tides (high waters)  ${f(s.tides, 0).padStart(10)}`);
-  lines.push(`Generating periods   ${f(s.generating_periods, 0).padStart(10)}`);
-  lines.push(`Half tides           ${f(s.half_tides, 0).padStart(10)}  (per-tide ledger: tides.csv)`);
+  lines.push(`Installed capacity   ${fmt(s.installed_capacity_mw, 1).padStart(10)} MW  (${s.turbine_count} x ${fmt(s.unit_rated_power_mw, 2)} MW)`);
+  lines.push(`Capacity factor      ${fmt(s.capacity_factor * 100, 1).padStart(10)} %${pumping ? '  (net energy)' : ''}`);
+  lines.push(`Full-load hours      ${fmt(s.full_load_hours, 0).padStart(10)} h${pumping ? '  (net energy)' : ''}`);
+  lines.push(`Hours generating     ${fmt(s.generating_hours, 0).padStart(10)} h`);
+  lines.push(`Tides (high waters)  ${fmt(s.tides, 0).padStart(10)}`);
+  lines.push(`Generating periods   ${fmt(s.generating_periods, 0).padStart(10)}`);
+  lines.push(`Half tides           ${fmt(s.half_tides, 0).padStart(10)}  (per-tide ledger: tides.csv)`);
   lines.push(`Mass balance error   ${s.mass_balance_error.toExponential(1).padStart(10)} (relative)`);
-  lines.push(`Step overshoot       ${f(s.step_overshoot_m * 1000, 2).padStart(10)} mm  (largest excursion of the basin past the sea in one step)`);
+  lines.push(`Step overshoot       ${fmt(s.step_overshoot_m * 1000, 2).padStart(10)} mm  (largest excursion of the basin past the sea in one step)`);
   lines.push('');
   lines.push(`Energy per month (GWh${pumping ? ', net of pumping' : ''})`);
   const max = Math.max(...s.monthly.map((m) => m.energy_gwh), 1e-12);
-  for (const m of s.monthly) lines.push(`  ${m.month}  ${f(m.energy_gwh, 1).padStart(8)}  ${'#'.repeat(Math.max(0, Math.round((m.energy_gwh / max) * 40)))}`);
+  for (const m of s.monthly) lines.push(`  ${m.month}  ${fmt(m.energy_gwh, 1).padStart(8)}  ${'#'.repeat(Math.max(0, Math.round((m.energy_gwh / max) * 40)))}`);
   lines.push('');
   lines.push('Data');
   for (const d of s.data_files) lines.push(`  ${d}`);

@@ -4,7 +4,8 @@
  * names carry their units (`diameter_m`, `cost_gbp`), which the axis titles spell out.
  */
 import type { Figure, Trace } from './figures.js';
-import { escapeHtml, fmt, pageHtml } from './html.js';
+import { escapeHtml, pageHtml } from './html.js';
+import { fmt } from '../numbers.js';
 
 export type SweepRow = Readonly<Record<string, number | string | boolean | null>>;
 

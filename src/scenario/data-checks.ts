@@ -9,23 +9,17 @@ import { accessSync, constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Scenario } from './types.js';
 import type { Columns, NumericTable } from './csv.js';
-import { InputError } from './validate.js';
+import { InputError } from '../errors.js';
 import { readFailure } from '../read-text.js';
 import { dataFileFields } from './load.js';
-import { findGaps, fillGaps, sampleWhere, sampleProblems, isoTime as iso, type ObservedSeries } from '../tide/series.js';
+import { findGaps, fillGaps, sampleWhere, sampleProblems, type ObservedSeries } from '../tide/series.js';
+import { isoTime as iso } from '../time.js';
 import { TABLE_DH } from '../scheme/turbine.js';
 import { periodBounds } from './period.js';
 
-/** At most this many problems of one file are listed (then a count of the rest). */
-const MAX_LISTED = 12;
-
 /** Throws one InputError for the problems of `what` (a file or a scenario), when there are any. */
 function throwIfAny(what: string, problems: string[]): void {
-  if (problems.length === 0) return;
-  const shownProblems = problems.slice(0, MAX_LISTED);
-  const more = problems.length > MAX_LISTED ? `\n  ... and ${problems.length - MAX_LISTED} more` : '';
-  const head = problems.length === 1 ? '' : `${problems.length} problems in ${what}:\n  `;
-  throw new InputError(`${head}${shownProblems.join('\n  ')}${more}`, problems);
+  if (problems.length > 0) throw InputError.of(problems, what);
 }
 
 /**
@@ -50,14 +44,6 @@ export function checkDataFiles(s: Scenario): void {
   throwIfAny(s.file, problems);
 }
 
-/** Problems with non-finite values in a table's columns. */
-function nonFinite(t: NumericTable): string[] {
-  const out: string[] = [];
-  for (const [name, col] of Object.entries(t.cols)) {
-    for (let r = 0; r < col.length; r++) if (!Number.isFinite(col[r])) out.push(`${t.file}:${t.line[r]}: column "${name}": expected a finite number, got ${col[r]}`);
-  }
-  return out;
-}
 
 /** Problems with a column that must increase strictly down the table. */
 function notIncreasing(t: NumericTable, name: string, unit: string, what: string): string[] {
@@ -86,7 +72,7 @@ function negative(t: NumericTable, name: string, unit: string): string[] {
  * with level for the level to follow from the volume). Returns the columns.
  */
 export function checkAreaCurve(t: NumericTable): Columns {
-  const problems = nonFinite(t);
+  const problems: string[] = [];
   const a = t.cols.area_m2;
   if (a.length < 2) problems.push(`${t.file}: an area curve needs at least two rows of (level_m, area_m2), found ${a.length}`);
   problems.push(...notIncreasing(t, 'level_m', 'm', 'levels must increase strictly down the file'));
@@ -104,7 +90,7 @@ export function checkAreaCurve(t: NumericTable): Columns {
  * other column finite and >= 0. Returns the columns.
  */
 export function checkTurbineChart(t: NumericTable): Columns {
-  const problems = nonFinite(t);
+  const problems: string[] = [];
   const h = t.cols.head_m;
   if (h.length < 2) problems.push(`${t.file}: a turbine chart needs at least two rows, found ${h.length}`);
   else if (!(h[h.length - 1] >= 2 * TABLE_DH)) {

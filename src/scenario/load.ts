@@ -4,7 +4,8 @@
  */
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Scenario } from './types.js';
-import { InputError, jsonPath, schemaProblems, throwProblems, type Locate, type Problem } from './validate.js';
+import { jsonPath, schemaProblems, throwProblems, type Locate, type Problem } from './validate.js';
+import { InputError } from '../errors.js';
 import { scanJson, type JsonScan } from './json-text.js';
 import { readText } from '../read-text.js';
 import { parseIsoSeconds } from '../time.js';

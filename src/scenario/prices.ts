@@ -5,7 +5,7 @@
  * Read by sweeps (a sweep's prices_file) and flexible operation (operation.flexible.prices_file).
  */
 import { isoTime } from '../time.js';
-import { InputError } from './validate.js';
+import { InputError } from '../errors.js';
 import { readTimeValueCsv } from '../time-value-csv.js';
 import type { SeaLevel } from '../solver/integrate.js';
 import { J_PER_MWH } from '../physics.js';

@@ -2,7 +2,9 @@
  * The scenario's sea level: a harmonic prediction at a site or an observed series, on the solver
  * grid over the scenario's period, with the optional sea-level offset applied.
  */
+import { basename } from 'node:path';
 import type { Scenario, TideSpec } from './types.js';
+import { signed } from '../numbers.js';
 import { asInput } from './validate.js';
 import type { SeaLevel } from '../solver/integrate.js';
 import { loadSite, siteFile, predictSeaLevel, readSeriesCsv, resampleSeries } from '../tide/index.js';
@@ -38,10 +40,15 @@ function withOffset(s: Scenario, sea: SeaLevel): SeaLevel {
   return sea;
 }
 
-/** One line saying where the sea level comes from, for summaries. */
-export function describeTide(t: TideSpec): string {
-  const offset = t.sea_level_offset_m !== 0 ? `, offset ${t.sea_level_offset_m >= 0 ? '+' : ''}${t.sea_level_offset_m} m` : '';
-  return t.kind === 'harmonic' ? `harmonic prediction at site ${t.site} (m ${t.datum}${offset})` : `observed series ${t.file} (m ${t.datum}${offset})`;
+/**
+ * Where the sea level comes from, in one line for summaries; `brief` names the site or file
+ * without its folder, for tables: "harmonic liverpool (m ODN, sea level +0.3 m)".
+ */
+export function describeTide(t: TideSpec, brief = false): string {
+  const offset = t.sea_level_offset_m !== 0 ? `, ${brief ? 'sea level' : 'offset'} ${signed(t.sea_level_offset_m)} m` : '';
+  const source =
+    t.kind === 'harmonic' ? (brief ? `harmonic ${basename(t.site, '.json')}` : `harmonic prediction at site ${t.site}`) : brief ? `observed ${basename(t.file)}` : `observed series ${t.file}`;
+  return `${source} (m ${t.datum}${offset})`;
 }
 
 /** The data files a tide source reads. */

@@ -14,7 +14,6 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 
 import { InputError } from '../errors.js';
 
-export { InputError };
 
 /** A problem with one field: its dotted JSON path and what is wrong ("expected ..., got ..."). */
 export interface Problem {

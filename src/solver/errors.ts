@@ -25,4 +25,3 @@ export class SolverError extends Error {
   }
 }
 
-export { isoTime } from '../time.js';

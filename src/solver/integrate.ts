@@ -30,7 +30,8 @@ import { areaOfVolume, levelOfArea, segmentOfVolume, volumeAt, volumeInverse } f
 import type { TurbineTable } from '../scheme/turbine.js';
 import { startMode, type ModeTable } from '../operation/modes.js';
 import { compileFlows, modeFlows, unitFlows, type FlowModel } from './flows.js';
-import { isoTime, SolverError } from './errors.js';
+import { SolverError } from './errors.js';
+import { isoTime } from '../time.js';
 import type { ModeLog } from './mode-log.js';
 
 /** Sea level on a uniform time grid. */

@@ -11,6 +11,7 @@ import { unitSuffix } from './spec.js';
 import type { DesignRow } from './run.js';
 import type { DesignFigures } from './figures.js';
 import { sweepReportHtml, type SweepRow } from '../report/sweep.js';
+import { fmt } from '../numbers.js';
 
 /** The file that identifies a sweep result folder (written first). */
 export const SWEEP_IDENTITY = 'designs.csv';
@@ -161,7 +162,6 @@ export function sweepFiles(h: SweepHeader, rows: readonly DesignRow[]): Record<s
   return files;
 }
 
-const fmt = (x: number, d: number) => x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
 
 /** Terminal table of the best designs by energy, and by revenue when prices were given. */
 export function bestText(h: SweepHeader, rows: readonly DesignRow[], k = 5): string {

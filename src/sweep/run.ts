@@ -3,8 +3,7 @@
  * every worker (unless the sweep changes it), and each task carries only a design index.
  */
 import { buildSea } from '../scenario/tide-source.js';
-import { InputError } from '../scenario/validate.js';
-import { TaskError, WorkerExitError, WorkerPool, defaultWorkerCount } from '../parallel/pool.js';
+import { WorkerPool, defaultWorkerCount, taskFailure } from '../parallel/pool.js';
 import { distModule } from '../parallel/task.js';
 import { shareFloat64, shareSeaLevel } from '../parallel/shared.js';
 import type { LoadedSweep } from './spec.js';
@@ -70,7 +69,7 @@ export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Pro
     };
     if (pool) figures = await pool.run<DesignTaskInit, DesignFigures>({ task: o.task ?? distModule('sweep/design-task.js'), init, indices, onProgress: o.onProgress, signal: o.signal });
   } catch (err) {
-    throw explain(err, sweep);
+    throw taskFailure(err, (i) => designLabel(sweep.designs.paths, sweep.designs.values, i));
   } finally {
     if (pool && !o.pool) await pool.close();
   }
@@ -83,13 +82,3 @@ export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Pro
 }
 
 /** A pool failure in the sweep's terms: which design, with its values (the worker's stack stays on `cause`). */
-function explain(err: unknown, sweep: LoadedSweep): unknown {
-  const label = (i: number) => designLabel(sweep.designs.paths, sweep.designs.values, i);
-  if (err instanceof TaskError) {
-    const msg = `${label(err.index)} failed in a worker: ${err.causeMessage}`;
-    if (err.causeName === 'InputError') return new InputError(msg);
-    return new Error(err.causeName === 'Error' ? msg : `${msg} (${err.causeName})`, { cause: err });
-  }
-  if (err instanceof WorkerExitError && err.index !== undefined) return new Error(`${label(err.index)}: its worker ${err.detail}`, { cause: err });
-  return err;
-}

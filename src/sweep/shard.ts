@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { InputError } from '../scenario/validate.js';
+import { InputError } from '../errors.js';
 import type { DesignRow } from './run.js';
 import { SWEEP_FORMAT, designsCsv, rowFromObject, rowObject, type SweepHeader } from './output.js';
 

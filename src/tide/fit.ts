@@ -6,6 +6,7 @@
 import type { ObservedSeries, GapReport } from './series.js';
 import { findGaps, requireNoGaps, sampleProblems } from './series.js';
 import { InputError } from '../errors.js';
+import { isoTime } from '../time.js';
 import { resolveConstituents } from './constituents.js';
 import type { ConstituentSet } from './constituents.js';
 import { TideEvaluator, harmonicModel, unitModel } from './harmonic.js';
@@ -165,8 +166,8 @@ export function fitHarmonics(series: ObservedSeries, names: readonly string[], o
     constituents.push({ name: kept.names[i], amplitude: Math.hypot(a, b), phase: g >= 360 ? 0 : g });
   }
   const datum = options.datum ?? 'ODN';
-  const first = new Date(series.time[0] * 1000).toISOString();
-  const last = new Date(series.time[n - 1] * 1000).toISOString();
+  const first = isoTime(series.time[0]);
+  const last = isoTime(series.time[n - 1]);
   const site: Site = {
     name: options.name ?? `harmonic analysis of ${series.file}`,
     ...(options.position ? { position: options.position } : {}),

@@ -44,8 +44,8 @@ export function resampleSeries(s: ObservedSeries, t0: number, dt: number, n: num
   const tEnd = t0 + (n - 1) * dt;
   if (t0 < tt[0] || tEnd > tt[tt.length - 1]) {
     throw new Error(
-      `${s.file}: the series covers ${new Date(tt[0] * 1000).toISOString()} to ${new Date(tt[tt.length - 1] * 1000).toISOString()}, ` +
-        `not the requested ${new Date(t0 * 1000).toISOString()} to ${new Date(tEnd * 1000).toISOString()}`,
+      `${s.file}: the series covers ${isoTime(tt[0])} to ${isoTime(tt[tt.length - 1])}, ` +
+        `not the requested ${isoTime(t0)} to ${isoTime(tEnd)}`,
     );
   }
   const out = new Float64Array(n);
@@ -185,4 +185,3 @@ export function fillGaps(s: ObservedSeries, report: GapReport = findGaps(s)): { 
   return { series: { time, level, file: s.file, line }, report };
 }
 
-export { isoTime };

@@ -4,11 +4,12 @@
  */
 import type { Figure } from '../report/figures.js';
 import { RUN_COLOURS } from '../report/figures.js';
-import { escapeHtml, fmt, pageHtml } from '../report/html.js';
+import { escapeHtml, pageHtml } from '../report/html.js';
 import type { Sensitivity } from './sensitivity.js';
 import { nodalSummary, sensitivityTable } from './tables.js';
+import { fmt, signed } from '../numbers.js';
 
-const offsetName = (x: number) => `sea level ${x >= 0 ? '+' : ''}${x} m`;
+const offsetName = (x: number) => `sea level ${signed(x)} m`;
 
 function energyByYear(s: Sensitivity): Figure {
   const years = s.years.map((y) => y.year);

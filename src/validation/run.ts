@@ -3,7 +3,7 @@
  * one job, else one after the other in this thread. The figures come back in the order of the
  * jobs and are the same either way (each run is deterministic and independent).
  */
-import { InputError } from '../errors.js';
+import { InputError, isInternalError } from '../errors.js';
 import { TaskError, WorkerExitError, type WorkerPool } from '../parallel/pool.js';
 import { distModule } from '../parallel/task.js';
 import { runJob, type RunFigures, type ScenarioJob } from './scenario-run.js';
@@ -47,7 +47,7 @@ function runLabelled(job: ScenarioJob): RunFigures {
     return runJob(job);
   } catch (err) {
     if (err instanceof InputError) throw new InputError(`${job.label}: ${err.message}`);
-    if (err instanceof Error && !(err instanceof TypeError || err instanceof RangeError || err instanceof ReferenceError)) throw new Error(`${job.label}: ${err.message}`, { cause: err });
+    if (err instanceof Error && !isInternalError(err)) throw new Error(`${job.label}: ${err.message}`, { cause: err });
     throw err;
   }
 }

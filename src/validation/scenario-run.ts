@@ -3,8 +3,9 @@
  * replaced) simulated over its period, reduced to the figures the validation tables need. Plain
  * data in and out, so a run can go to a worker thread (task.ts) or run here alike.
  */
-import { basename, dirname } from 'node:path';
-import type { Scenario, TideSpec } from '../scenario/types.js';
+import { dirname } from 'node:path';
+import type { Scenario } from '../scenario/types.js';
+import { describeTide } from '../scenario/tide-source.js';
 import { scenarioFromObject } from '../scenario/load.js';
 import { simulate, type Result } from '../simulate.js';
 
@@ -40,11 +41,6 @@ export interface RunFigures {
   mass_balance_error: number;
 }
 
-function tideText(t: TideSpec): string {
-  const offset = t.sea_level_offset_m !== 0 ? `, sea level ${t.sea_level_offset_m >= 0 ? '+' : ''}${t.sea_level_offset_m} m` : '';
-  return `${t.kind === 'harmonic' ? `harmonic ${basename(t.site, '.json')}` : `observed ${basename(t.file)}`} (m ${t.datum}${offset})`;
-}
-
 /** The figures of a simulation result. */
 export function runFigures(r: Result): RunFigures {
   const s = r.summary;
@@ -61,7 +57,7 @@ export function runFigures(r: Result): RunFigures {
     period_days: s.period_days,
     time_step_s: s.time_step_s,
     tide_source: s.tide_source,
-    tide: tideText(r.scenario.tide),
+    tide: describeTide(r.scenario.tide, true),
     operation: s.operation,
     installed_capacity_mw: s.installed_capacity_mw,
     annual_energy_gwh: s.annual_energy_gwh,

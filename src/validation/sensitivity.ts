@@ -20,6 +20,7 @@ import { fundamentalCorrections, FUNDAMENTALS } from '../tide/nodal.js';
 import { scenarioJob, withFields } from './scenario-run.js';
 import { loadScenario } from '../scenario/load.js';
 import { runJobs, type RunJobsOptions } from './run.js';
+import { signed } from '../numbers.js';
 
 const DAY_S = 86400;
 
@@ -93,7 +94,7 @@ export async function runSensitivity(o: SensitivityOptions = {}, run: RunJobsOpt
   const datum = o.datum ?? scenario.tide.datum;
   const jobs = offsets.flatMap((offset) =>
     years.map((year) =>
-      withFields(base, `${scenario.name}, ${year}, sea level ${offset >= 0 ? '+' : ''}${offset} m`, {
+      withFields(base, `${scenario.name}, ${year}, sea level ${signed(offset)} m`, {
         period: { year },
         tide: { kind: 'harmonic', site, datum, sea_level_offset_m: offset },
         ...(o.time_step_s !== undefined ? { time_step_s: o.time_step_s } : {}),

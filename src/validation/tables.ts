@@ -4,9 +4,9 @@
  */
 import type { ValidationRow } from './suite.js';
 import type { Sensitivity } from './sensitivity.js';
+import { fmt, signed } from '../numbers.js';
 
-const f = (x: number, d: number) => x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });
-const pct = (x: number, d = 1) => `${x >= 0 ? '+' : ''}${f(x * 100, d)} %`;
+const pct = (x: number, d = 1) => `${signed(x * 100, d)} %`;
 
 export type TableFormat = 'text' | 'markdown';
 
@@ -22,10 +22,10 @@ export function layout(rows: readonly string[][], format: TableFormat, rightAlig
   return rows.map((r) => r.map((c, k) => (rightAligned[k] ? c.padStart(width[k]) : c.padEnd(width[k]))).join('  ').trimEnd()).join('\n');
 }
 
-const range = (lo: number, hi: number, d = 0) => (lo === hi ? f(lo, d) : `${f(lo, d)}-${f(hi, d)}`);
+const range = (lo: number, hi: number, d = 0) => (lo === hi ? fmt(lo, d) : `${fmt(lo, d)}-${fmt(hi, d)}`);
 
 export function verdictText(r: ValidationRow): string {
-  return r.pass ? 'pass' : `FAIL (outside +-${f(r.scheme.tolerance * 100, 0)} %)`;
+  return r.pass ? 'pass' : `FAIL (outside +-${fmt(r.scheme.tolerance * 100, 0)} %)`;
 }
 
 /** The validation table: one row per scheme. Markdown adds the source column; text lists sources below. */
@@ -47,11 +47,11 @@ export function validationTable(rows: readonly ValidationRow[], format: TableFor
     return [
       md ? r.scheme.name : `${i + 1}. ${r.scheme.name}`,
       r.scheme.status,
-      `${f(r.figures.installed_capacity_mw, 1)} / ${r.scheme.installed_mw === null ? 'n/p' : f(r.scheme.installed_mw, 0)}`,
-      e.low_gwh === e.high_gwh ? f(e.reference_gwh, 0) : `${range(e.low_gwh, e.high_gwh)} (ref. ${f(e.reference_gwh, 0)})`,
+      `${fmt(r.figures.installed_capacity_mw, 1)} / ${r.scheme.installed_mw === null ? 'n/p' : fmt(r.scheme.installed_mw, 0)}`,
+      e.low_gwh === e.high_gwh ? fmt(e.reference_gwh, 0) : `${range(e.low_gwh, e.high_gwh)} (ref. ${fmt(e.reference_gwh, 0)})`,
       ...(md ? [e.source] : []),
-      f(r.figures.annual_energy_gwh, 1),
-      f(r.ratio, 2),
+      fmt(r.figures.annual_energy_gwh, 1),
+      fmt(r.ratio, 2),
       range(r.accepted_gwh[0], r.accepted_gwh[1]),
       verdictText(r),
     ];
@@ -70,13 +70,13 @@ export function runDetailsTable(rows: readonly ValidationRow[], format: TableFor
     return [
       r.scheme.id,
       `${g.period_start.slice(0, 10)} to ${g.period_end.slice(0, 10)}`,
-      f(g.time_step_s, 0),
+      fmt(g.time_step_s, 0),
       g.tide,
       g.operation,
-      f(g.annual_generated_energy_gwh, 1),
-      f(g.annual_pumping_energy_gwh, 1),
-      `${f(g.ebb_share * 100, 0)} %`,
-      `${f(g.capacity_factor * 100, 1)} %`,
+      fmt(g.annual_generated_energy_gwh, 1),
+      fmt(g.annual_pumping_energy_gwh, 1),
+      `${fmt(g.ebb_share * 100, 0)} %`,
+      `${fmt(g.capacity_factor * 100, 1)} %`,
     ];
   });
   return layout([head, ...body], format, [false, false, true, false, false, true, true, true, true]);
@@ -162,21 +162,21 @@ export function nodalSummary(s: Sensitivity, offset = 0): NodalSummary {
   };
 }
 
-const offsetLabel = (x: number) => `${x >= 0 ? '+' : ''}${f(x, x === Math.round(x) ? 0 : 1)} m`;
+const offsetLabel = (x: number) => `${signed(x, x === Math.round(x) ? 0 : 1)} m`;
 
 /** Annual energy per year and sea-level offset, the means, and the nodal summary below. */
 export function sensitivityTable(s: Sensitivity, format: TableFormat): string {
   const head = ['year', 'f(M2)', ...s.offsets_m.map((x) => `GWh/yr, sea ${offsetLabel(x)}`)];
-  const body = s.years.map((y) => [String(y.year), f(y.m2_nodal_factor, 4), ...y.energy_gwh.map((e) => f(e, 1))]);
+  const body = s.years.map((y) => [String(y.year), fmt(y.m2_nodal_factor, 4), ...y.energy_gwh.map((e) => fmt(e, 1))]);
   const base = s.mean_gwh[0];
-  body.push([`mean ${s.years[0].year}-${s.years[s.years.length - 1].year}`, '', ...s.mean_gwh.map((e) => f(e, 1))]);
+  body.push([`mean ${s.years[0].year}-${s.years[s.years.length - 1].year}`, '', ...s.mean_gwh.map((e) => fmt(e, 1))]);
   body.push([`change of the mean`, '', ...s.mean_gwh.map((e) => pct(e / base - 1))]);
   const table = layout([head, ...body], format, [false, true, ...s.offsets_m.map(() => true)]);
   const n = nodalSummary(s);
   const note =
-    `Nodal cycle (sea ${offsetLabel(s.offsets_m[0])}): annual energy ranges over ${f(n.peak_to_trough * 100, 1)} % of its mean, ` +
+    `Nodal cycle (sea ${offsetLabel(s.offsets_m[0])}): annual energy ranges over ${fmt(n.peak_to_trough * 100, 1)} % of its mean, ` +
     `largest in ${n.max_year} and smallest in ${n.min_year}; the M2 nodal factor is largest in ${n.f_max_year} and smallest in ${n.f_min_year}; ` +
-    `correlation of energy with f(M2) ${f(n.correlation, 3)}, elasticity d ln E / d ln f(M2) ${f(n.elasticity, 2)}.`;
+    `correlation of energy with f(M2) ${fmt(n.correlation, 3)}, elasticity d ln E / d ln f(M2) ${fmt(n.elasticity, 2)}.`;
   return `${table}\n\n${note}`;
 }
 
