@@ -607,10 +607,13 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
   let segGen = st.logGenerated;
   let segPump = st.logPumped;
   if (series && i0 === 0) outLevel[0] = z;
+  // The last step needed halving: cruise would only fail on the next one and the step be done
+  // again below, so it is not tried (the trajectory is the same either way).
+  let stiff = false;
 
   for (let i = i0; i < i1; i++) {
     const e0 = eta[i];
-    if (from < 0 && age >= minDuration[mode] && banded[mode] === 0 && exitDir[mode] * (z - e0 - exitHead[mode]) <= SWITCH_TOL) {
+    if (!stiff && from < 0 && age >= minDuration[mode] && banded[mode] === 0 && exitDir[mode] * (z - e0 - exitHead[mode]) <= SWITCH_TOL) {
       // The common case: whole steps in one mode with nothing happening in them.
       state[0] = V;
       state[1] = z;
@@ -633,6 +636,7 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
     }
     const e1 = eta[i + 1];
     const de = e1 - e0;
+    const rejectedBefore = rejected;
     if (series) outMode[i] = mode;
     let tau = 0; // seconds of the step done
     let sGen = 0;
@@ -816,6 +820,7 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
     pumpEnergy += sPump;
     turbVol += sTurb;
     sluiceVol += sSluice;
+    stiff = rejected !== rejectedBefore;
     if (series) {
       outLevel[i + 1] = z;
       outPower[i] = sGen * invDt;
