@@ -6,6 +6,10 @@ export const RHO_SEAWATER = 1025;
 export const GRAVITY = 9.81;
 /** Seconds per hour. */
 export const HOUR_S = 3600;
+/** Seconds per day. */
+export const DAY_S = 86400;
+/** Watts per megawatt. */
+export const W_PER_MW = 1e6;
 /** Joules per gigawatt-hour. */
 export const J_PER_GWH = 3.6e12;
 /** Joules per megawatt-hour. */

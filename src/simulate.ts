@@ -14,7 +14,7 @@ import { allocateSeries, integrate, type SeaLevel, type StepSeries, type Totals 
 import { countTides, energyByMonth, massBalanceError } from './solver/accounting.js';
 import { ModeLog } from './solver/mode-log.js';
 import { halfTideLedger, type HalfTide } from './solver/ledger.js';
-import { HOUR_S, J_PER_GWH } from './physics.js';
+import { HOUR_S, J_PER_GWH, W_PER_MW } from './physics.js';
 
 /** Energy of one calendar month (UTC), GWh. */
 export interface MonthSummary {
@@ -121,9 +121,9 @@ export function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, to
     annual_generated_energy_gwh: (generatedJ / J_PER_GWH) * perYear,
     pumping_energy_gwh: pumpingJ / J_PER_GWH,
     annual_pumping_energy_gwh: (pumpingJ / J_PER_GWH) * perYear,
-    installed_capacity_mw: ratedW / 1e6,
+    installed_capacity_mw: ratedW / W_PER_MW,
     turbine_count: scheme.turbineCount,
-    unit_rated_power_mw: scheme.turbine.ratedPower / 1e6,
+    unit_rated_power_mw: scheme.turbine.ratedPower / W_PER_MW,
     capacity_factor: ratedW > 0 ? netJ / (ratedW * duration) : 0,
     generating_hours: totals.generatingTime / HOUR_S,
     full_load_hours: ratedW > 0 ? netJ / ratedW / HOUR_S : 0,

@@ -12,3 +12,12 @@ export function parseIsoSeconds(text: string): number {
   const withZone = /(Z|[+-]\d{2}:?\d{2})$/.test(s) || s.length === 10 ? s : `${s}Z`;
   return Date.parse(withZone.replace(' ', 'T')) / 1000;
 }
+
+/** A duration in words: "45 s", "15 min", "6.5 h", "3.2 days" (to 0.1 of the unit). */
+export function durationText(s: number): string {
+  const r = (x: number) => String(Math.round(x * 10) / 10);
+  if (s < 120) return `${r(s)} s`;
+  if (s < 7200) return `${r(s / 60)} min`;
+  if (s < 172800) return `${r(s / 3600)} h`;
+  return `${r(s / 86400)} days`;
+}

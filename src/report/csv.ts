@@ -1,6 +1,6 @@
 /** CSV writers for results: per-step series, monthly energy and the per-tide ledger. */
 import { isoTime } from '../time.js';
-import { J_PER_MWH } from '../physics.js';
+import { J_PER_MWH, W_PER_MW } from '../physics.js';
 import type { Result } from '../simulate.js';
 
 
@@ -16,7 +16,7 @@ export function seriesCsv(r: Result): string {
     const e = sea.level[i];
     rows.push(
       `${isoTime(sea.t0 + i * sea.dt)},${e.toFixed(4)},${z.toFixed(4)},${(z - e).toFixed(4)},${modeNames[series.mode[i]]},` +
-        `${series.turbineFlow[i].toFixed(2)},${series.sluiceFlow[i].toFixed(2)},${(series.power[i] / 1e6).toFixed(4)},${(series.pumpPower[i] / 1e6).toFixed(4)}`,
+        `${series.turbineFlow[i].toFixed(2)},${series.sluiceFlow[i].toFixed(2)},${(series.power[i] / W_PER_MW).toFixed(4)},${(series.pumpPower[i] / W_PER_MW).toFixed(4)}`,
     );
   }
   return rows.join('\n') + '\n';
@@ -38,7 +38,7 @@ export function tidesCsv(r: Result): string {
   for (const h of r.halfTides) {
     rows.push(
       `${isoTime(h.start)},${isoTime(h.end)},${h.half},${h.modes.join('>')},${(h.generated / J_PER_MWH).toFixed(3)},${(h.pumped / J_PER_MWH).toFixed(3)},` +
-        `${((h.generated - h.pumped) / J_PER_MWH).toFixed(3)},${(h.peakPower / 1e6).toFixed(3)},${(h.peakPumpPower / 1e6).toFixed(3)},${h.partial}`,
+        `${((h.generated - h.pumped) / J_PER_MWH).toFixed(3)},${(h.peakPower / W_PER_MW).toFixed(3)},${(h.peakPumpPower / W_PER_MW).toFixed(3)},${h.partial}`,
     );
   }
   return rows.join('\n') + '\n';

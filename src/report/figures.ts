@@ -11,7 +11,8 @@ import { volumeAt } from '../scheme/basin.js';
 import { DEFAULT_BUDGET, displayPoints, isDownsampled, planDisplay, type DisplayBudget, type DisplayPlan } from './downsample.js';
 import { rangeHalfTides, seaExcursions, type SeaExcursion } from './tide-ranges.js';
 import type { ModeTable } from '../operation/modes.js';
-import { J_PER_GWH, J_PER_MWH } from '../physics.js';
+import { J_PER_GWH, J_PER_MWH, W_PER_MW } from '../physics.js';
+import { durationText } from '../time.js';
 
 export type Trace = Record<string, unknown>;
 
@@ -52,7 +53,7 @@ function pumpLimitMw(run: ReportRun): number {
   const p = run.scheme.turbine.pump;
   let max = 0;
   if (p) for (const x of p.power) if (x > max) max = x;
-  return (max * run.scheme.turbineCount) / 1e6;
+  return (max * run.scheme.turbineCount) / W_PER_MW;
 }
 
 /** What a mode does, from its flags in the mode table. */
@@ -99,12 +100,6 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 /** ISO time for plotly ranges (plotly reads dates as naive; all times here are UTC). */
 export const plotlyTime = (t: number) => new Date(t * 1000).toISOString().replace('T', ' ').slice(0, 19);
 
-export function formatDuration(s: number): string {
-  if (s < 90) return `${r1(s)} s`;
-  if (s < 5400) return `${r1(s / 60)} min`;
-  if (s < 2 * 86400) return `${r1(s / 3600)} h`;
-  return `${r1(s / 86400)} days`;
-}
 
 function datumOf(r: Result): string {
   const tide = r.scenario.tide as { datum?: unknown };
@@ -277,14 +272,14 @@ export function levelsFigure(runs: readonly ReportRun[], o: FigureOptions): Figu
     }
   });
   const downsampled = detailRes > 0 || overviewRes > 0;
-  const drawn = (res: number) => (res > 0 ? `the minimum and maximum of each ${formatDuration(res)} (peaks kept)` : 'every step');
+  const drawn = (res: number) => (res > 0 ? `the minimum and maximum of each ${durationText(res)} (peaks kept)` : 'every step');
   if (downsampled) {
     notes.push(
       `Display downsampled: from ${plotlyTime(o.window.start).slice(0, 16)} to ${plotlyTime(o.window.end).slice(0, 16)} UTC (the fortnight shown first) ${drawn(detailRes)}; elsewhere ${drawn(overviewRes)}. ` +
         'Every step is in the per-step CSV (simulate --series).',
     );
   } else notes.push('Every time step is drawn.');
-  if (merged > 0) notes.push(`Mode shading: ${merged} periods shorter than ${formatDuration(mergedBelow)} are merged into the band before them (more than ${MAX_MODE_BANDS} bands).`);
+  if (merged > 0) notes.push(`Mode shading: ${merged} periods shorter than ${durationText(mergedBelow)} are merged into the band before them (more than ${MAX_MODE_BANDS} bands).`);
   const levelTitle = `level (m${datumOf(runs[0].result)})`;
   const anyPumps = runs.some((r) => pumps(r.result));
   const panelNote = { xref: 'paper', yref: 'paper', y: 0.37, yanchor: 'bottom', showarrow: false, font: { size: 11, color: '#666' } };
@@ -323,7 +318,7 @@ export function levelsFigure(runs: readonly ReportRun[], o: FigureOptions): Figu
       yaxis2: { domain: [0, 0.36], title: { text: 'power (MW)' }, rangemode: 'tozero' },
       annotations: [
         ...(downsampled
-          ? [{ ...panelNote, x: 0, xanchor: 'left', text: `downsampled for display: ${detailRes > 0 ? `min/max per ${formatDuration(detailRes)} in the first fortnight, ` : ''}${overviewRes > 0 ? `min/max per ${formatDuration(overviewRes)} elsewhere` : 'every step elsewhere'} (peaks kept)` }]
+          ? [{ ...panelNote, x: 0, xanchor: 'left', text: `downsampled for display: ${detailRes > 0 ? `min/max per ${durationText(detailRes)} in the first fortnight, ` : ''}${overviewRes > 0 ? `min/max per ${durationText(overviewRes)} elsewhere` : 'every step elsewhere'} (peaks kept)` }]
           : []),
         ...(anyPumps ? [{ ...panelNote, x: 1, xanchor: 'right', text: 'above zero: power generated; below zero: power drawn by pumping' }] : []),
       ],
@@ -534,7 +529,7 @@ function curvePoints(c: HeadCurve, dh: number, points = 300): { head: number[]; 
   for (let i = 0; ; i += step) {
     const j = Math.min(i, n - 1);
     head.push(r3(j * dh));
-    power.push(r3(c.power[j] / 1e6));
+    power.push(r3(c.power[j] / W_PER_MW));
     flow.push(r1(c.flow[j]));
     if (j === n - 1) break;
   }

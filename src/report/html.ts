@@ -7,7 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import type { Figure, ReportRun } from './figures.js';
-import { chooseWindow, formatDuration, runFigures } from './figures.js';
+import { chooseWindow, runFigures } from './figures.js';
+import { durationText } from '../time.js';
 import type { DisplayBudget } from './downsample.js';
 import { fileSha256, jsonSha256 } from './digest.js';
 import { fmt } from '../numbers.js';
@@ -184,7 +185,7 @@ const operationText = (r: ReportRun) =>
 
 function periodText(r: ReportRun): string {
   const s = r.result.summary;
-  return escapeHtml(`${s.period_start} to ${s.period_end} (${fmt(s.period_days, 2)} days), step ${formatDuration(s.time_step_s)}`);
+  return escapeHtml(`${s.period_start} to ${s.period_end} (${fmt(s.period_days, 2)} days), step ${durationText(s.time_step_s)}`);
 }
 
 const pumps = (r: ReportRun) => r.result.summary.pumping_energy_gwh > 0;

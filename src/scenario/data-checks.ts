@@ -13,7 +13,7 @@ import { InputError } from '../errors.js';
 import { readFailure } from '../read-text.js';
 import { dataFileFields } from './load.js';
 import { findGaps, fillGaps, sampleWhere, sampleProblems, type ObservedSeries } from '../tide/series.js';
-import { isoTime as iso } from '../time.js';
+import { durationText, isoTime as iso } from '../time.js';
 import { TABLE_DH } from '../scheme/turbine.js';
 import { periodBounds } from './period.js';
 
@@ -105,14 +105,6 @@ export function checkTurbineChart(t: NumericTable): Columns {
   return t.cols;
 }
 
-/** A duration in words: "45 s", "15 min", "6.5 h", "3.2 days". */
-export function duration(s: number): string {
-  const r = (x: number) => String(Math.round(x * 10) / 10);
-  if (s < 120) return `${r(s)} s`;
-  if (s < 7200) return `${r(s / 60)} min`;
-  if (s < 172800) return `${r(s / 3600)} h`;
-  return `${r(s / 86400)} days`;
-}
 
 /**
  * An observed sea-level series for scenario `s`: finite, strictly increasing in time, covering
@@ -136,7 +128,7 @@ export function checkSeries(series: ObservedSeries, s: Scenario, notes: string[]
     ]);
   }
   if (t1 - t0 < s.time_step_s) {
-    throwIfAny(file, [`${file}: the period ${iso(t0)} to ${iso(t1)} (${duration(t1 - t0)}) is shorter than one time step (${s.time_step_s} s); give a longer series or period`]);
+    throwIfAny(file, [`${file}: the period ${iso(t0)} to ${iso(t1)} (${durationText(t1 - t0)}) is shorter than one time step (${s.time_step_s} s); give a longer series or period`]);
   }
 
   const { step, gaps: all } = findGaps(series);
@@ -153,14 +145,14 @@ export function checkSeries(series: ObservedSeries, s: Scenario, notes: string[]
     tooLong.map(
       (g) =>
         `${sampleWhere(series, g.after)}: gap in the series: no sample from ${iso(g.from)} to ${iso(g.to)} ` +
-        `(${duration(g.to - g.from)}, ${g.to - g.from} s; the usual spacing is ${duration(step)}); ${fix}`,
+        `(${durationText(g.to - g.from)}, ${g.to - g.from} s; the usual spacing is ${durationText(step)}); ${fix}`,
     ),
   );
   const filled = fillGaps(series, { step, gaps }).series;
   const longest = gaps.reduce((a, b) => (b.to - b.from > a.to - a.from ? b : a));
   notes.push(
     `tide: filled ${gaps.length} gap${gaps.length > 1 ? 's' : ''} in ${file} by linear interpolation ` +
-      `(${filled.time.length - n} samples added at ${duration(step)}; longest ${duration(longest.to - longest.from)}, ${iso(longest.from)} to ${iso(longest.to)})`,
+      `(${filled.time.length - n} samples added at ${durationText(step)}; longest ${durationText(longest.to - longest.from)}, ${iso(longest.from)} to ${iso(longest.to)})`,
   );
   return filled;
 }

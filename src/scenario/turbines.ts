@@ -12,8 +12,8 @@ import { tableFromChart } from '../scheme/hill-chart.js';
 import { aggidisFeatherUnit } from '../scheme/aggidis-feather.js';
 import { idealTurbineUnit } from '../scheme/ideal-turbine.js';
 import { constantEfficiency, efficiencyByLift, withPump } from '../scheme/pump.js';
+import { W_PER_MW } from '../physics.js';
 
-const W_PER_MW = 1e6;
 
 /** Data files the turbines read (for the run's record). */
 export function turbineDataFiles(t: TurbinesSpec): string[] {

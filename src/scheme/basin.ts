@@ -3,6 +3,7 @@
  * volume V(z), which is piecewise quadratic. The solver's state is the volume; the level comes
  * from inverting V(z) exactly, so mass is conserved over drying flats.
  */
+import { interpolate, intervalOf } from './piecewise-linear.js';
 
 export interface Basin {
   /** Breakpoint levels (m, strictly increasing). */
@@ -36,28 +37,9 @@ export function constantAreaBasin(area: number, zMin: number, zMax: number): Bas
   return makeBasin([zMin, zMax], [area, area]);
 }
 
-/** Index i of the segment [levels[i], levels[i+1]] holding z, clamped to the table. */
-function segmentOfLevel(b: Basin, z: number): number {
-  const L = b.levels;
-  let lo = 0;
-  let hi = L.length - 1;
-  while (hi - lo > 1) {
-    const mid = (lo + hi) >> 1;
-    if (L[mid] <= z) lo = mid;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Wetted area at level z (m^2). */
 export function areaAt(b: Basin, z: number): number {
-  const L = b.levels;
-  const n = L.length;
-  if (z <= L[0]) return b.areas[0];
-  if (z >= L[n - 1]) return b.areas[n - 1];
-  const i = segmentOfLevel(b, z);
-  const s = (z - L[i]) / (L[i + 1] - L[i]);
-  return b.areas[i] + s * (b.areas[i + 1] - b.areas[i]);
+  return interpolate(b.levels, b.areas, z);
 }
 
 /** Volume stored at level z (m^3), measured from the lowest breakpoint; extrapolated at constant area. */
@@ -66,7 +48,7 @@ export function volumeAt(b: Basin, z: number): number {
   const n = L.length;
   if (z <= L[0]) return b.areas[0] * (z - L[0]);
   if (z >= L[n - 1]) return b.volumes[n - 1] + b.areas[n - 1] * (z - L[n - 1]);
-  const i = segmentOfLevel(b, z);
+  const i = intervalOf(L, z);
   const dz = z - L[i];
   const slope = (b.areas[i + 1] - b.areas[i]) / (L[i + 1] - L[i]);
   return b.volumes[i] + dz * (b.areas[i] + 0.5 * slope * dz);
@@ -140,12 +122,12 @@ export function levelOfArea(levels: Float64Array, areas: Float64Array, volumes: 
 }
 
 /** Index of the segment of the inverse `t` holding volume v, walking from segment `hint`. */
-export function volumeSegment(t: VolumeInverse, v: number, hint: number): number {
+function volumeSegment(t: VolumeInverse, v: number, hint: number): number {
   return segmentOfVolume(t.volumes, t.last - 1, v, hint);
 }
 
 /** Level at volume v (m) in segment i; beyond the table, the level at constant area. */
-export function levelInSegment(t: VolumeInverse, v: number, i: number): number {
+function levelInSegment(t: VolumeInverse, v: number, i: number): number {
   const L = t.levels;
   const V = t.volumes;
   const A = t.areas;
@@ -157,14 +139,9 @@ export function levelInSegment(t: VolumeInverse, v: number, i: number): number {
 
 const inverses = new WeakMap<Basin, VolumeInverse>();
 
-/**
- * Level at stored volume v (m): the exact inverse of volumeAt. `hint` is a segment index to start
- * from; the segment used is returned through `segOut[0]` when given.
- */
-export function levelAt(b: Basin, v: number, hint = 0, segOut?: Int32Array): number {
+/** Level at stored volume v (m): the exact inverse of volumeAt. `hint` is a segment index to start from. */
+export function levelAt(b: Basin, v: number, hint = 0): number {
   let t = inverses.get(b);
   if (t === undefined) inverses.set(b, (t = volumeInverse(b)));
-  const i = volumeSegment(t, v, hint < 0 ? 0 : hint >= t.last ? t.last - 1 : hint);
-  if (segOut) segOut[0] = i;
-  return levelInSegment(t, v, i);
+  return levelInSegment(t, v, volumeSegment(t, v, hint < 0 ? 0 : hint >= t.last ? t.last - 1 : hint));
 }

@@ -8,6 +8,7 @@
  * giving the perigee as L' - M'), 47.7 (ascending node), 25.2 (Sun's mean longitude); the solar
  * perigee is the Earth's perihelion longitude (Meeus table 31.A) plus 180 degrees.
  */
+import { DAY_S } from '../physics.js';
 
 /** Indices into the argument vector, in the order of the Doodson-style coefficient vectors. */
 export const ARG_TAU = 0; // mean lunar time tau = T + h - s (T: hour angle of the mean Sun)
@@ -19,7 +20,6 @@ export const ARG_P1 = 5; // longitude of the solar perigee
 export const ARG_90 = 6; // the constant 90 degrees
 export const ARG_COUNT = 7;
 
-const SECONDS_PER_DAY = 86400;
 /** Julian date of the Unix epoch 1970-01-01T00:00Z. */
 const JD_UNIX_EPOCH = 2440587.5;
 const JD_J2000 = 2451545.0;
@@ -49,11 +49,11 @@ function mod360(x: number): number {
  * t (s since 1970-01-01T00:00Z, UTC).
  */
 export function fundamentalArguments(t: number, out: Float64Array): void {
-  const T = (t / SECONDS_PER_DAY + JD_UNIX_EPOCH - JD_J2000) / DAYS_PER_CENTURY;
+  const T = (t / DAY_S + JD_UNIX_EPOCH - JD_J2000) / DAYS_PER_CENTURY;
   const s = polynomial(MOON_LONGITUDE, T);
   const h = polynomial(SUN_LONGITUDE, T);
   // Hour angle of the mean Sun at Greenwich: 180 degrees at 00:00 UT.
-  const dayFraction = t / SECONDS_PER_DAY - Math.floor(t / SECONDS_PER_DAY);
+  const dayFraction = t / DAY_S - Math.floor(t / DAY_S);
   out[ARG_TAU] = mod360(360 * dayFraction + 180 + h - s);
   out[ARG_S] = mod360(s);
   out[ARG_H] = mod360(h);

@@ -14,8 +14,8 @@ import type { Site } from './site.js';
 import { datumOffset } from './site.js';
 import type { ConstituentSet } from './constituents.js';
 import { equilibriumArguments, resolveConstituents } from './constituents.js';
+import { DAY_S } from '../physics.js';
 
-export const SECONDS_PER_DAY = 86400;
 const D2R = Math.PI / 180;
 
 export interface HarmonicModel {
@@ -85,7 +85,7 @@ export class DayAnchors {
     this.backRe = new Float64Array(n);
     this.backIm = new Float64Array(n);
     for (let i = 0; i < n; i++) {
-      const phi = model.constituents.omega[i] * SECONDS_PER_DAY;
+      const phi = model.constituents.omega[i] * DAY_S;
       this.backRe[i] = Math.cos(phi);
       this.backIm[i] = -Math.sin(phi);
     }
@@ -94,7 +94,7 @@ export class DayAnchors {
   /** Complex amplitude at midnight of day k into (re, im). */
   private amplitudesAt(k: number, re: Float64Array, im: Float64Array): void {
     const m = this.model;
-    equilibriumArguments(m.constituents, k * SECONDS_PER_DAY, this.vu, this.f);
+    equilibriumArguments(m.constituents, k * DAY_S, this.vu, this.f);
     for (let i = 0; i < re.length; i++) {
       const ph = D2R * this.vu[i];
       const nr = this.f[i] * Math.cos(ph);
@@ -142,10 +142,10 @@ export class TideEvaluator {
    */
   at(t: number, re?: Float64Array, im?: Float64Array): void {
     const a = this.anchors;
-    const k = Math.floor(t / SECONDS_PER_DAY);
+    const k = Math.floor(t / DAY_S);
     a.seek(k);
-    const s = t - k * SECONDS_PER_DAY;
-    const tau = s / SECONDS_PER_DAY;
+    const s = t - k * DAY_S;
+    const tau = s / DAY_S;
     const omega = this.model.constituents.omega;
     let h = 0;
     let dh = 0;
@@ -160,7 +160,7 @@ export class TideEvaluator {
       const dr = a.bRe[i] - a.aRe[i];
       const di = a.bIm[i] - a.aIm[i];
       h += vr;
-      dh += (dr * c - di * sn) / SECONDS_PER_DAY - omega[i] * vi;
+      dh += (dr * c - di * sn) / DAY_S - omega[i] * vi;
       if (re && im) {
         re[i] = vr;
         im[i] = vi;

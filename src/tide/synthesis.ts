@@ -12,7 +12,8 @@
  */
 import type { SeaLevel } from '../solver/integrate.js';
 import type { HarmonicModel } from './harmonic.js';
-import { DayAnchors, SECONDS_PER_DAY, TideEvaluator, harmonicModel } from './harmonic.js';
+import { DayAnchors, TideEvaluator, harmonicModel } from './harmonic.js';
+import { DAY_S } from '../physics.js';
 import { nodalFactorBounds } from './constituents.js';
 import type { Site } from './site.js';
 
@@ -93,18 +94,18 @@ function nodeValues(model: HarmonicModel, t0: number, delta: number, nodes: numb
   let j = 0;
   while (j < nodes) {
     let t = t0 + j * delta;
-    const k = Math.floor(t / SECONDS_PER_DAY);
-    const dayStart = k * SECONDS_PER_DAY;
-    const dayEnd = dayStart + SECONDS_PER_DAY;
+    const k = Math.floor(t / DAY_S);
+    const dayStart = k * DAY_S;
+    const dayEnd = dayStart + DAY_S;
     anchors.seek(k);
     const { aRe, aIm, bRe, bIm } = anchors;
-    const tau = (t - dayStart) / SECONDS_PER_DAY;
+    const tau = (t - dayStart) / DAY_S;
     for (let i = 0, o = 0; i < n; i++, o += STATE) {
       const dr = bRe[i] - aRe[i];
       const di = bIm[i] - aIm[i];
       const a2 = aRe[i] * aRe[i] + aIm[i] * aIm[i];
-      const gr = a2 > 0 ? (dr * aRe[i] + di * aIm[i]) / (a2 * SECONDS_PER_DAY) : 0;
-      const gi = a2 > 0 ? (di * aRe[i] - dr * aIm[i]) / (a2 * SECONDS_PER_DAY) : 0;
+      const gr = a2 > 0 ? (dr * aRe[i] + di * aIm[i]) / (a2 * DAY_S) : 0;
+      const gi = a2 > 0 ? (di * aRe[i] - dr * aIm[i]) / (a2 * DAY_S) : 0;
       const phi = omega[i] * (t - dayStart);
       const c = Math.cos(phi);
       const s = Math.sin(phi);
