@@ -153,14 +153,14 @@ export default async function (h) {
     h.figure('identical decisions on 1 and 2 workers', plans['L1 w1'].controls.every((c, j) => JSON.stringify(c) === JSON.stringify(plans['L1 w2'].controls[j])) ? 1 : 0, '(1 = yes)');
 
     // What the chunks cost: the year decided in one sequential pass, for each objective.
-    const prices = readPriceCsv(PRICES);
-    const gbpPerJ = stepPrices(sea, prices).map((x) => x / J_PER_MWH);
+    const gbpPerMwh = stepPrices(sea, readPriceCsv(PRICES));
+    const gbpPerJ = gbpPerMwh.map((x) => x / J_PER_MWH);
     const revenueData = problemData({ sea, scheme, ops, ranges: RANGES, lookahead: 1, price: gbpPerJ });
     const revenueFixed = await bestFixed(revenueData, pool2);
     const gbp = (plan, reference) => {
       const series = allocateSeries(sea.level.length);
       applyPlan(p, plan.decisions, plan.controls, reference, { series });
-      return revenue(sea, series.power, series.pumpPower, prices);
+      return revenue(series.power, series.pumpPower, sea.dt, gbpPerMwh);
     };
     for (const [objective, d, reference, chunked, value] of [
       ['energy', data, ref, plans['L1 w2'], (plan) => net(p, plan, ref)],

@@ -174,12 +174,9 @@ function planResult(s: Scenario, p: PlanRun, inputs: RunInputs, c: AppliedContro
 /** Net revenue (GBP) of each half tide of a result: its steps (by start time) at the prices in force. */
 function halfTideRevenue(r: Result, price: Float64Array, h: HalfTide): number {
   const { sea, series } = r;
-  const steps = sea.level.length - 1;
-  let gbp = 0;
-  for (let i = Math.max(0, Math.ceil((h.start - sea.t0) / sea.dt - 1e-9)); i < steps && sea.t0 + i * sea.dt < h.end; i++) {
-    gbp += (((series.power[i] - series.pumpPower[i]) * sea.dt) / J_PER_MWH) * price[i];
-  }
-  return gbp;
+  const from = Math.max(0, Math.ceil((h.start - sea.t0) / sea.dt - 1e-9));
+  const to = Math.min(sea.level.length - 1, Math.ceil((h.end - sea.t0) / sea.dt - 1e-9));
+  return revenue(series.power, series.pumpPower, sea.dt, price, from, to);
 }
 
 /**
@@ -231,7 +228,7 @@ export async function optimiseScenario(s: Scenario, o: OptimiseOptions = {}): Pr
   const data = problemData({ sea, forecast, scheme, ops, ranges: settings.ranges, price, lookahead: settings.lookahead });
   const p = openProblem(data);
   const extraFiles = [...(settings.forecastSite !== null ? [siteFile(settings.forecastSite)] : []), ...(settings.pricesFile !== null ? [settings.pricesFile] : [])];
-  const revenueOf = (r: Result) => (prices ? revenue(r.sea, r.series.power, r.series.pumpPower, prices) : null);
+  const revenueOf = (r: Result) => (gbpPerMwh ? revenue(r.series.power, r.series.pumpPower, r.sea.dt, gbpPerMwh) : null);
   const fixedOutcome = (search: FixedSearch, what: string): FixedOutcome => {
     const result = planResult(s, p, inputs, { decisions: NO_DECISIONS, controls: [], reference: search.controls }, operationText(s, what, search.controls), extraFiles);
     return { search, result, revenueGbp: revenueOf(result) };

@@ -69,14 +69,12 @@ export function stepPrices(sea: SeaLevel, p: PriceSeries): Float64Array {
 }
 
 /**
- * Net revenue (GBP) on the grid of `sea`: each step's generated energy (mean power, W) is sold and
- * its pumping energy (mean pump power drawn, W) bought at the price in force. Prices must cover the
- * run (checkPriceCoverage).
+ * Net revenue (GBP) of the steps from..to-1 of a run at steps of dt seconds: each step's generated
+ * energy (mean power, W) sold and its pumping energy (mean pump power drawn, W) bought at the step's
+ * price (GBP/MWh, as stepPrices gives). By default the whole run.
  */
-export function revenue(sea: SeaLevel, power: Float64Array, pumpPower: Float64Array, p: PriceSeries): number {
-  const price = stepPrices(sea, p);
-  const steps = sea.level.length - 1;
+export function revenue(power: Float64Array, pumpPower: Float64Array, dt: number, price: Float64Array, from = 0, to = price.length - 1): number {
   let sum = 0;
-  for (let i = 0; i < steps; i++) sum += (((power[i] - pumpPower[i]) * sea.dt) / J_PER_MWH) * price[i];
+  for (let i = from; i < to; i++) sum += (((power[i] - pumpPower[i]) * dt) / J_PER_MWH) * price[i];
   return sum;
 }

@@ -10,7 +10,7 @@ import { simulate } from '../simulate.js';
 import { allocateSeries } from '../solver/integrate.js';
 import { seaLevelView, type SharedSeaLevel } from '../parallel/shared.js';
 import { designObject, pathKeys } from './design.js';
-import { checkPriceCoverage, type PriceSeries } from '../scenario/prices.js';
+import { checkPriceCoverage, stepPrices, type PriceSeries } from '../scenario/prices.js';
 import { designFigures, type DesignFigures } from './figures.js';
 
 export interface DesignTaskInit {
@@ -34,10 +34,12 @@ export function setup(init: DesignTaskInit): (index: number) => DesignFigures {
   const baseDir = dirname(init.baseFile);
   // Per-step buffers reused by every design on the shared sea level (no 3.6 MB allocation per year-long design).
   const series = sea ? allocateSeries(sea.level.length) : undefined;
+  // The price of each step, once for all designs on the shared sea level.
+  const sharedPrice = prices && sea ? stepPrices(sea, prices) : null;
   return (i) => {
     const s = scenarioFromObject(designObject(init.base, keys, values, i), init.baseFile, baseDir);
     const r = simulate(s, { sea, series });
     if (prices && !sea) checkPriceCoverage(prices, r.sea, 'this design');
-    return designFigures(r, prices);
+    return designFigures(r, sharedPrice ?? (prices && stepPrices(r.sea, prices)));
   };
 }

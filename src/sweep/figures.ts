@@ -1,6 +1,6 @@
 /** The figures a sweep records for each design, from a simulation result. */
 import type { Result } from '../simulate.js';
-import { revenue, type PriceSeries } from '../scenario/prices.js';
+import { revenue } from '../scenario/prices.js';
 
 export interface DesignFigures {
   installed_capacity_mw: number;
@@ -12,12 +12,13 @@ export interface DesignFigures {
   captured_price_gbp_per_mwh: number | null;
 }
 
-export function designFigures(r: Result, prices: PriceSeries | null): DesignFigures {
+/** The figures of a design's run; `price`: the price of each step (GBP/MWh), null without prices. */
+export function designFigures(r: Result, price: Float64Array | null): DesignFigures {
   const s = r.summary;
   let rev: number | null = null;
   let captured: number | null = null;
-  if (prices) {
-    const gbp = revenue(r.sea, r.series.power, r.series.pumpPower, prices);
+  if (price) {
+    const gbp = revenue(r.series.power, r.series.pumpPower, r.sea.dt, price);
     rev = gbp * (365.25 / s.period_days);
     captured = s.energy_gwh > 0 ? gbp / (s.energy_gwh * 1000) : null;
   }
