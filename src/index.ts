@@ -35,7 +35,9 @@ export { loadSweep, checkDesigns, type LoadedSweep, type SweepSpec } from './swe
 export { runSweep, allIndices, type SweepRun, type SweepRunOptions, type DesignRow } from './sweep/run.js';
 export { sweepHeader, sweepFiles, bestDesigns, type SweepHeader } from './sweep/output.js';
 export { parseShard, shardIndices, shardFiles, mergeShards, type ShardId } from './sweep/shard.js';
-export { VALIDATION_SCHEMES, acceptedBand, runValidation, failures, runSensitivity, annualMeanNodalFactor, type ValidationScheme, type ValidationRow, type Sensitivity, type SensitivityOptions } from './validation/index.js';
+export { VALIDATION_SCHEMES, acceptedBand, type ValidationScheme } from './validation/published.js';
+export { runValidation, failures, type ValidationRow } from './validation/suite.js';
+export { runSensitivity, annualMeanNodalFactor, type Sensitivity, type SensitivityOptions } from './validation/sensitivity.js';
 export { prepareRun, startState, advance, finishRun, SolverState, type SolverRun, type WindowOptions } from './solver/integrate.js';
 export { readPriceCsv, stepPrices, revenue, checkPriceCoverage, type PriceSeries } from './scenario/prices.js';
 export { optimiseScenario, optimiseSettings, replayFlexible, type OptimiseOutcome, type OptimiseOptions, type OptimiseSettings, type DecisionRow, type FixedOutcome } from './optimise/scenario.js';

@@ -19,13 +19,13 @@ import { registerMerge } from './merge.js';
 import { registerValidate } from './validate.js';
 import { registerOptimise } from './optimise.js';
 
-export const EXIT_OK = 0;
-export const EXIT_RUN_FAILED = 1;
-export const EXIT_BAD_INPUT = 2;
-export const EXIT_INTERRUPTED = 130;
-export const EXIT_TERMINATED = 143;
+const EXIT_OK = 0;
+const EXIT_RUN_FAILED = 1;
+const EXIT_BAD_INPUT = 2;
+const EXIT_INTERRUPTED = 130;
+const EXIT_TERMINATED = 143;
 
-export function buildProgram(): Command {
+function buildProgram(): Command {
   const program = new Command('mersey-tidal')
     .description('Tidal-range power simulator: annual energy of barrages and lagoons (0-D basin model).')
     .version(toolVersion())

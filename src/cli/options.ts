@@ -4,7 +4,7 @@ import { parseIsoSeconds } from '../time.js';
 import { defaultWorkerCount } from '../parallel/pool.js';
 
 /** A parser of whole numbers >= `min`, counting `what`. */
-export function wholeNumber(what: string, min: number): (text: string) => number {
+function wholeNumber(what: string, min: number): (text: string) => number {
   return (text) => {
     const n = Number(text);
     if (!/^\s*\d+\s*$/.test(text) || n < min) throw new InvalidArgumentError(`expected a whole number of ${what} >= ${min}, got "${text}"`);

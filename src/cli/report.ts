@@ -24,7 +24,7 @@ function fail(problems: string[]): never {
 }
 
 /** Reads a summary.json, checks it, and reruns its scenario; throws InputError when it cannot be reproduced. */
-export function rerunSummary(path: string, version: string): { doc: SummaryDocument; run: Omit<ReportRun, 'label'> } {
+function rerunSummary(path: string, version: string): { doc: SummaryDocument; run: Omit<ReportRun, 'label'> } {
   const file = resolve(path);
   let doc: unknown;
   try {

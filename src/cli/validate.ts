@@ -24,11 +24,11 @@ interface ValidateOptions {
 }
 
 /** The first file of the output folder: identifies a previous validation result that may be replaced. */
-export const VALIDATION_IDENTITY = 'validation.json';
-export const VALIDATION_FORMAT = 1;
+const VALIDATION_IDENTITY = 'validation.json';
+const VALIDATION_FORMAT = 1;
 
 /** The whole report as text or markdown. */
-export function validationReport(rows: readonly ValidationRow[], sens: Sensitivity | null, format: TableFormat): string {
+function validationReport(rows: readonly ValidationRow[], sens: Sensitivity | null, format: TableFormat): string {
   const h = (s: string) => (format === 'markdown' ? `**${s}**` : s);
   const parts = [
     h('Validation: modelled against published annual energy (GWh/yr, net of pumping)'),
@@ -51,7 +51,7 @@ export function validationReport(rows: readonly ValidationRow[], sens: Sensitivi
 }
 
 /** The JSON document of a validation run. */
-export function validationJson(rows: readonly ValidationRow[], sens: Sensitivity | null, version: string): string {
+function validationJson(rows: readonly ValidationRow[], sens: Sensitivity | null, version: string): string {
   return (
     JSON.stringify(
       {

@@ -11,18 +11,18 @@ import { END, LatticeSearch, headOf, PER_HALF, PUMP, START, latticeBox, movesInU
 import type { Problem } from './problem.js';
 
 /** Moves of the fixed-head search (m), largest first; the last becomes the lattice step. */
-export const FIXED_MOVES_M = [0.8, 0.4, 0.2, 0.1] as const;
+const FIXED_MOVES_M = [0.8, 0.4, 0.2, 0.1] as const;
 
 /** Controls by direction [ebb, flood], null where the cycle does not generate. */
 export type Controls = [HalfControls | null, HalfControls | null];
 
 /** The lattice of fixed controls: one half tide's coordinates per generating direction, ebb first. */
-export function fixedBox(p: Problem): LatticeBox {
+function fixedBox(p: Problem): LatticeBox {
   return latticeBox(p.ranges, p.directions.map((d) => d.pump >= 0));
 }
 
 /** Lattice point of fixed controls. */
-export function fixedPoint(p: Problem, c: Controls): Int32Array {
+function fixedPoint(p: Problem, c: Controls): Int32Array {
   const x = new Int32Array(PER_HALF * p.directions.length);
   p.directions.forEach((d, k) => {
     const h = c[directionIndex(d.dir)] as HalfControls;
@@ -101,9 +101,9 @@ export interface FixedSearch extends SearchResult {
 }
 
 /** Grid spacing (m) of the fixed search's first stage, over start head, end head and pumping target alike in every direction. */
-export const FIXED_GRID_M = 1.0;
+const FIXED_GRID_M = 1.0;
 /** Compass searches of the fixed search, from the best distinct starting points. */
-export const FIXED_STARTS = 3;
+const FIXED_STARTS = 3;
 
 /**
  * Searches the best fixed controls: the points of a coarse grid (the same heads in every

@@ -43,16 +43,16 @@ export interface HorizonInputs {
  */
 export const TAIL_HALVES = 2;
 /** Grid spacing (m) of the coarse stage of the search, over start head, end head and pumping target. */
-export const COARSE_SPACING_M = [2.0, 2.0, 2.0] as const;
+const COARSE_SPACING_M = [2.0, 2.0, 2.0] as const;
 /**
  * Compass searches per decision for the revenue objective, from the best distinct starting
  * points: prices make its landscape rugged (a generation that catches a price spike or misses it),
  * where the energy's is smooth enough for one (README, "Flexible operation": the search against
  * the exhaustive lattice).
  */
-export const COMPASS_STARTS_REVENUE = 3;
+const COMPASS_STARTS_REVENUE = 3;
 /** Moves of the compass stage (m), largest first; the last becomes the lattice step. */
-export const COMPASS_MOVES_M = [0.4, 0.2, 0.1] as const;
+const COMPASS_MOVES_M = [0.4, 0.2, 0.1] as const;
 
 /** One decision: the controls applied, the window's objective and the search's cost. */
 export interface Decision {

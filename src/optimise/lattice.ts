@@ -79,7 +79,7 @@ export function feasible(box: LatticeBox, x: Int32Array): boolean {
  * The pairs matter: the best controls often lie on a ridge, such as an end head one step below
  * the start head, that single-head moves cannot follow. Coordinates fixed by the box are left out.
  */
-export function searchDirections(box: LatticeBox): Int32Array {
+function searchDirections(box: LatticeBox): Int32Array {
   const dims = box.lo.length;
   const free = (k: number) => box.lo[k] < box.hi[k];
   const out: number[] = [];

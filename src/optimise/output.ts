@@ -19,7 +19,7 @@ function perYear(r: Result, x: number): number {
 }
 
 /** One run's headline figures: energies in GWh/yr, revenue in GBP/yr (null without prices). */
-export interface RunFigures {
+export interface RunTotals {
   annual_energy_gwh: number;
   annual_generated_energy_gwh: number;
   annual_pumping_energy_gwh: number;
@@ -27,7 +27,7 @@ export interface RunFigures {
   revenue_gbp_per_yr: number | null;
 }
 
-export function runFigures(r: Result, revenueGbp: number | null): RunFigures {
+export function runTotals(r: Result, revenueGbp: number | null): RunTotals {
   const s = r.summary;
   return {
     annual_energy_gwh: s.annual_energy_gwh,
@@ -79,13 +79,13 @@ export function decisionsCsv(o: OptimiseOutcome): string {
 }
 
 function fixedJson(x: FixedOutcome) {
-  return { heads: headsJson(x.search.controls), runs_searched: x.search.evaluations, ...runFigures(x.result, x.revenueGbp) };
+  return { heads: headsJson(x.search.controls), runs_searched: x.search.evaluations, ...runTotals(x.result, x.revenueGbp) };
 }
 
 /** optimise.json: the settings, each run's figures, the gains and what the search cost. */
 export function optimiseJson(o: OptimiseOutcome, toolVersion: string): string {
-  const flex = runFigures(o.flexible.result, o.flexible.revenueGbp);
-  const fixed = runFigures(o.fixed.result, o.fixed.revenueGbp);
+  const flex = runTotals(o.flexible.result, o.flexible.revenueGbp);
+  const fixed = runTotals(o.fixed.result, o.fixed.revenueGbp);
   const plan = o.flexible.plan;
   const doc = {
     tool: 'mersey-tidal',
@@ -139,14 +139,14 @@ export function optimiseText(o: OptimiseOutcome, scenarioFile: string): string {
   const withRevenue = o.fixed.revenueGbp !== null;
   const header = `${''.padEnd(34)}${'net energy'.padStart(12)}${'generated'.padStart(12)}${'pumping'.padStart(12)}${withRevenue ? 'revenue'.padStart(16) : ''}`;
   const units = `${''.padEnd(34)}${'GWh/yr'.padStart(12)}${'GWh/yr'.padStart(12)}${'GWh/yr'.padStart(12)}${withRevenue ? 'GBP/yr'.padStart(16) : ''}`;
-  const row = (label: string, x: RunFigures) =>
+  const row = (label: string, x: RunTotals) =>
     `${label.padEnd(34)}${fmt(x.annual_energy_gwh, 1).padStart(12)}${fmt(x.annual_generated_energy_gwh, 1).padStart(12)}${fmt(x.annual_pumping_energy_gwh, 1).padStart(12)}` +
     (withRevenue ? fmt(x.revenue_gbp_per_yr ?? 0, 0).padStart(16) : '');
-  const fixed = runFigures(o.fixed.result, o.fixed.revenueGbp);
-  const flex = runFigures(o.flexible.result, o.flexible.revenueGbp);
+  const fixed = runTotals(o.fixed.result, o.fixed.revenueGbp);
+  const flex = runTotals(o.flexible.result, o.flexible.revenueGbp);
   lines.push(header, units);
   lines.push(row('best fixed heads', fixed));
-  if (o.forecastFixed) lines.push(row('fixed heads best on the forecast', runFigures(o.forecastFixed.result, o.forecastFixed.revenueGbp)));
+  if (o.forecastFixed) lines.push(row('fixed heads best on the forecast', runTotals(o.forecastFixed.result, o.forecastFixed.revenueGbp)));
   lines.push(row('flexible', flex));
   const ge = gain(flex.annual_energy_gwh, fixed.annual_energy_gwh);
   const gr = gain(flex.revenue_gbp_per_yr, fixed.revenue_gbp_per_yr);

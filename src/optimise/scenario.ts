@@ -47,7 +47,7 @@ export interface SettingsOverrides {
 }
 
 /** operation.flexible with the schema's defaults filled in (absent: all defaults). */
-export function flexibleSpec(s: Scenario): FlexibleSpec {
+function flexibleSpec(s: Scenario): FlexibleSpec {
   if (s.operation.flexible) return s.operation.flexible;
   const { file, ...fields } = s;
   const withBlock = scenarioFromObject({ ...fields, operation: { ...s.operation, flexible: {} } }, file, file === '<inline>' ? process.cwd() : dirname(file));

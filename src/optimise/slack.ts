@@ -20,7 +20,7 @@ export interface SlackWater {
 }
 
 /** Default band (m): a tenth of the range of a sinusoid with the series' standard deviation, 2*sqrt(2)*std. */
-export function defaultBand(level: Float64Array): number {
+function defaultBand(level: Float64Array): number {
   let mean = 0;
   for (let i = 0; i < level.length; i++) mean += level[i];
   mean /= level.length;

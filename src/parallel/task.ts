@@ -16,7 +16,7 @@ import { PACKAGE_ROOT } from '../paths.js';
 export type TaskSetup<I, R> = (init: I) => (index: number) => R;
 
 /** The compiled output folder: workers load the library from here even when the caller runs from src/ (vitest). */
-export const DIST_DIR = join(PACKAGE_ROOT, 'dist');
+const DIST_DIR = join(PACKAGE_ROOT, 'dist');
 
 /**
  * File URL of a compiled module under dist/ (`rel` like "sweep/design-task.js"). Throws a clear

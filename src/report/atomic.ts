@@ -100,7 +100,7 @@ async function writeChunked(path: string, data: string | Uint8Array): Promise<vo
  * (the first file of a result, e.g. summary.json) and no sub-folders. Anything else (a file, a
  * folder of other things) is refused, so a mistyped --out never deletes someone's files.
  */
-export function checkReplaceable(dir: string, identity: string): void {
+function checkReplaceable(dir: string, identity: string): void {
   let entries;
   try {
     if (!statSync(dir).isDirectory()) throw new InputError(`${dir}: exists and is not a folder; give a new or empty folder for the results`);

@@ -75,7 +75,7 @@ const MODE_COLOURS: Record<ModeKind, { ebb: string; flood: string }> = {
 };
 
 /** Colours of the two directions in the per-tide plot (the generating modes' hues, darker). */
-export const HALF_COLOURS = { ebb: '#d9730d', flood: '#2a9d3c' } as const;
+const HALF_COLOURS = { ebb: '#d9730d', flood: '#2a9d3c' } as const;
 
 /**
  * The shading colour of each mode: by what it does and on which side of the cycle it is
@@ -98,7 +98,7 @@ const r3 = (x: number) => Math.round(x * 1000) / 1000;
 const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** ISO time for plotly ranges (plotly reads dates as naive; all times here are UTC). */
-export const plotlyTime = (t: number) => new Date(t * 1000).toISOString().replace('T', ' ').slice(0, 19);
+const plotlyTime = (t: number) => new Date(t * 1000).toISOString().replace('T', ' ').slice(0, 19);
 
 
 function datumOf(r: Result): string {
@@ -174,7 +174,7 @@ export function modeRuns(mode: ArrayLike<number>, minLen = 1): { mode: number; s
 }
 
 /** Most mode bands drawn over a run: beyond it, the shortest runs of a mode merge into the band before. */
-export const MAX_MODE_BANDS = 20000;
+const MAX_MODE_BANDS = 20000;
 
 function modeBandTraces(run: ReportRun, base: number): { traces: Trace[]; merged: number; minLen: number } {
   const { sea, series, modeNames } = run.result;
@@ -212,7 +212,7 @@ function sameSea(runs: readonly ReportRun[]): boolean {
 }
 
 /** Sea and basin level with the operating mode shaded (one run), and power output: one figure, shared time axis. */
-export function levelsFigure(runs: readonly ReportRun[], o: FigureOptions): Figure {
+function levelsFigure(runs: readonly ReportRun[], o: FigureOptions): Figure {
   const budget = o.budget ?? DEFAULT_BUDGET;
   const data: Trace[] = [];
   const notes: string[] = [];
@@ -371,7 +371,7 @@ const minMax = (xs: readonly number[]): Range => [Math.min(0, ...xs), Math.max(0
  * are the energy generated (above zero) and drawn by pumping (below zero), with a tick at the net
  * energy; the cumulative line is always the net energy, so it ends at the summary's.
  */
-export function energyFigure(runs: readonly ReportRun[], o: FigureOptions): Figure {
+function energyFigure(runs: readonly ReportRun[], o: FigureOptions): Figure {
   const one = runs.length === 1;
   const data: Trace[] = [];
   const anyPumps = runs.some((r) => pumps(r.result));
@@ -470,7 +470,7 @@ export function generatingHalves(ops: ModeTable): Half[] {
 }
 
 /** Net energy of each half tide of the solver's ledger against the sea's fall or rise in it. */
-export function tidesFigure(runs: readonly ReportRun[]): Figure {
+function tidesFigure(runs: readonly ReportRun[]): Figure {
   const one = runs.length === 1;
   const data: Trace[] = [];
   const shares: string[] = [];
@@ -564,7 +564,7 @@ function turbineCurves(run: ReportRun): [string, ReturnType<typeof curvePoints>]
 }
 
 /** Head-power-flow curves of one unit, for each distinct turbine table among the runs. */
-export function turbineFigure(runs: readonly ReportRun[]): Figure {
+function turbineFigure(runs: readonly ReportRun[]): Figure {
   const data: Trace[] = [];
   const dashes = ['solid', 'dashdot', 'dot'];
   for (const { first, colour, who } of groupRuns(runs, (r) => JSON.stringify(turbineCurves(r)))) {
@@ -594,7 +594,7 @@ export function turbineFigure(runs: readonly ReportRun[]): Figure {
 }
 
 /** Wetted area and stored volume of the basin against level, with the levels each run reached. */
-export function basinFigure(runs: readonly ReportRun[]): Figure {
+function basinFigure(runs: readonly ReportRun[]): Figure {
   const data: Trace[] = [];
   const shapes: Record<string, unknown>[] = [];
   for (const { first, colour, who } of groupRuns(runs, (r) => JSON.stringify([Array.from(r.scheme.basin.levels), Array.from(r.scheme.basin.areas)]))) {

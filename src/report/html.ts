@@ -36,7 +36,7 @@ export function escapeHtml(s: string): string {
 }
 
 /** JSON that can sit inside a script element: "<" escaped so no tag can close or open in it. */
-export function scriptJson(value: unknown): string {
+function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
 }
 
@@ -128,7 +128,7 @@ type Row = [string, string];
 const tableRows = (rows: Row[], cls = '') => `<table class="${cls}">${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${v}</td></tr>`).join('')}</table>`;
 
 /** Scalar leaves of a JSON value as dotted paths; file paths shortened to their file name. */
-export function flattenInputs(value: unknown, prefix = ''): [string, string][] {
+function flattenInputs(value: unknown, prefix = ''): [string, string][] {
   if (value === null || typeof value !== 'object') {
     const leaf = prefix.endsWith('file') && typeof value === 'string' ? basename(value) : typeof value === 'string' ? value : JSON.stringify(value);
     return [[prefix, leaf]];

@@ -82,7 +82,7 @@ export function dataFileProblems(doc: SummaryDocument, file: string): string[] {
 }
 
 /** Relative agreement required between a recorded and a rerun energy (floating-point noise only). */
-export const RERUN_TOLERANCE = 1e-9;
+const RERUN_TOLERANCE = 1e-9;
 
 /**
  * Differences between the recorded summary and a rerun's (empty when the rerun reproduces it):

@@ -159,11 +159,11 @@ export interface SweepView {
   top?: number;
 }
 
-export const ENERGY_FIELD = 'annual_energy_gwh';
-export const CAPACITY_FIELD = 'capacity_mw';
+const ENERGY_FIELD = 'annual_energy_gwh';
+const CAPACITY_FIELD = 'capacity_mw';
 
 /** The front drawn, when the rows carry a cost or revenue: benefit = revenue or energy, cost = cost or capacity. */
-export function frontObjectives(v: SweepView): Objectives | undefined {
+function frontObjectives(v: SweepView): Objectives | undefined {
   if (v.cost === undefined && v.revenue === undefined) return undefined;
   return { benefit: v.revenue ?? ENERGY_FIELD, cost: v.cost ?? CAPACITY_FIELD };
 }

@@ -25,10 +25,10 @@ export interface RunInputs {
  * Level range of a constant-area lagoon (m): the area holds at every level a run can reach, so
  * the range only stops a run-away state.
  */
-export const CONSTANT_AREA_LEVEL_RANGE_M = 1000;
+const CONSTANT_AREA_LEVEL_RANGE_M = 1000;
 
 /** The basin: the area-level curve, or a constant area (lagoons; the loader checks which is given). */
-export function buildBasin(b: SchemeSpec['basin']): Basin {
+function buildBasin(b: SchemeSpec['basin']): Basin {
   if (b.area_m2 !== undefined) return constantAreaBasin(b.area_m2, -CONSTANT_AREA_LEVEL_RANGE_M, CONSTANT_AREA_LEVEL_RANGE_M);
   const file = b.area_curve_file as string;
   const area = asInput(() => checkAreaCurve(readNumericTable(file, ['level_m', 'area_m2'])));

@@ -260,13 +260,3 @@ export function schemaProblems(obj: unknown): Problem[] {
   }
   return out;
 }
-
-/**
- * Checks a parsed scenario object against the schema, filling defaults in place. Throws an
- * InputError listing every problem, each prefixed with `file` (and its line and column when
- * `locate` knows them).
- */
-export function validateScenarioObject(obj: unknown, file: string, locate?: Locate): void {
-  const problems = schemaProblems(obj);
-  if (problems.length > 0) throwProblems(file, problems, locate);
-}

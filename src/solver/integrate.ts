@@ -165,7 +165,7 @@ export const OVERSHOOT_LIMIT = 0.02;
  */
 export const LEVEL_TOL = 0.005;
 /** A step is halved at most this many times (down to dt/4096); a step needing more is too coarse. */
-export const MAX_HALVINGS = 12;
+const MAX_HALVINGS = 12;
 
 /** Weight of the mode entered, `age` seconds into a ramp of `ramp` seconds: smoothstep, C1 at both ends. */
 function rampWeight(age: number, ramp: number): number {

@@ -29,7 +29,7 @@ export function gridPoints(min: number, max: number, step: number): number[] {
 }
 
 /** The discrete values of a domain; undefined for a range without a step (continuous). */
-export function discreteValues(d: Domain): readonly number[] | undefined {
+function discreteValues(d: Domain): readonly number[] | undefined {
   if (d.kind === 'list') return d.values;
   return d.step === null ? undefined : gridPoints(d.min, d.max, d.step);
 }

@@ -127,7 +127,7 @@ export function bestDesigns(rows: readonly DesignRow[], key: RankKey, k = 5): De
     .slice(0, k);
 }
 
-export function designsJson(h: SweepHeader, rows: readonly DesignRow[]): string {
+function designsJson(h: SweepHeader, rows: readonly DesignRow[]): string {
   const best = {
     by_energy: bestDesigns(rows, 'annual_energy_gwh').map((r) => r.design),
     by_revenue: h.prices_file === null ? null : bestDesigns(rows, 'revenue_gbp_per_yr').map((r) => r.design),

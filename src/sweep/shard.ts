@@ -17,7 +17,7 @@ export interface ShardId {
   count: number;
 }
 
-export const SHARD_RULE = 'design % count == index - 1';
+const SHARD_RULE = 'design % count == index - 1';
 /** The file that identifies a shard folder (written first). */
 export const SHARD_FILE = 'shard.json';
 

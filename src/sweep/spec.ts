@@ -20,13 +20,13 @@ import { designLabel, designObject, pathKeys } from './design.js';
 export const SWEEP_SCHEMA_PATH = join(PACKAGE_ROOT, 'models', 'sweep.schema.json');
 
 /** Most designs one sweep may declare (a guard against a mistyped step). */
-export const MAX_DESIGNS = 1_000_000;
+const MAX_DESIGNS = 1_000_000;
 
 /**
  * Top-level scenario fields that define the sea level: a sweep over any of them cannot share one
  * sea level across designs, so each design builds its own.
  */
-export const SEA_LEVEL_FIELDS = ['tide', 'period', 'time_step_s'] as const;
+const SEA_LEVEL_FIELDS = ['tide', 'period', 'time_step_s'] as const;
 
 export interface SweepSpec {
   /** The sweep file (absolute). */

@@ -39,7 +39,7 @@ export interface Site {
 }
 
 /** The package root, from src/tide/ or dist/tide/ alike. */
-export const BUILTIN_SITE_DIR = join(PACKAGE_ROOT, 'data', 'sites');
+const BUILTIN_SITE_DIR = join(PACKAGE_ROOT, 'data', 'sites');
 
 const PHASE_CONVENTION =
   'Greenwich phase lag g of h(t) = z0 + sum f A cos(V0(t) + u(t) - g), times in UTC; V0, f and u after the IHO TWCWG Standard List of Tidal Constituents (2017)';

@@ -6,7 +6,7 @@
 import { InputError, isInternalError } from '../errors.js';
 import { TaskError, WorkerExitError, type WorkerPool } from '../parallel/pool.js';
 import { distModule } from '../parallel/task.js';
-import { runJob, type RunFigures, type ScenarioJob } from './scenario-run.js';
+import { runJob, type JobFigures, type ScenarioJob } from './scenario-run.js';
 import type { ValidationTaskInit } from './task.js';
 
 export interface RunJobsOptions {
@@ -15,7 +15,7 @@ export interface RunJobsOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export async function runJobs(jobs: readonly ScenarioJob[], o: RunJobsOptions = {}): Promise<RunFigures[]> {
+export async function runJobs(jobs: readonly ScenarioJob[], o: RunJobsOptions = {}): Promise<JobFigures[]> {
   if (!o.pool || jobs.length < 2) {
     return jobs.map((job, k) => {
       const figures = runLabelled(job);
@@ -25,7 +25,7 @@ export async function runJobs(jobs: readonly ScenarioJob[], o: RunJobsOptions = 
   }
   const init: ValidationTaskInit = { jobs: [...jobs] };
   try {
-    return await o.pool.run<ValidationTaskInit, RunFigures>({
+    return await o.pool.run<ValidationTaskInit, JobFigures>({
       task: distModule('validation/task.js'),
       init,
       indices: Int32Array.from(jobs, (_, i) => i),
@@ -42,7 +42,7 @@ export async function runJobs(jobs: readonly ScenarioJob[], o: RunJobsOptions = 
 }
 
 /** A job run in this thread, its errors prefixed with its label. */
-function runLabelled(job: ScenarioJob): RunFigures {
+function runLabelled(job: ScenarioJob): JobFigures {
   try {
     return runJob(job);
   } catch (err) {

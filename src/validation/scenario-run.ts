@@ -19,7 +19,7 @@ export interface ScenarioJob {
 }
 
 /** What a validation table reads from one run; every figure in reporting units. */
-export interface RunFigures {
+export interface JobFigures {
   scenario: string;
   period_start: string;
   period_end: string;
@@ -42,7 +42,7 @@ export interface RunFigures {
 }
 
 /** The figures of a simulation result. */
-export function runFigures(r: Result): RunFigures {
+export function jobFigures(r: Result): JobFigures {
   const s = r.summary;
   let ebb = 0;
   let all = 0;
@@ -70,8 +70,8 @@ export function runFigures(r: Result): RunFigures {
 }
 
 /** Runs one job in this thread. */
-export function runJob(job: ScenarioJob): RunFigures {
-  return runFigures(simulate(scenarioFromObject(job.scenario, job.file, dirname(job.file))));
+export function runJob(job: ScenarioJob): JobFigures {
+  return jobFigures(simulate(scenarioFromObject(job.scenario, job.file, dirname(job.file))));
 }
 
 /**

@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { acceptedBand, VALIDATION_SCHEMES, type ValidationScheme } from './published.js';
-import { scenarioJob, type RunFigures } from './scenario-run.js';
+import { scenarioJob, type JobFigures } from './scenario-run.js';
 import { loadScenario } from '../scenario/load.js';
 import { runJobs, type RunJobsOptions } from './run.js';
 
@@ -14,7 +14,7 @@ export interface ValidationRow {
   scheme: ValidationScheme;
   /** The scenario file (absolute). */
   file: string;
-  figures: RunFigures;
+  figures: JobFigures;
   /** Modelled annual energy over the published reference figure. */
   ratio: number;
   /** Accepted annual energy (GWh/yr): the published range widened by the tolerance. */
@@ -25,7 +25,7 @@ export interface ValidationRow {
 }
 
 /** The row of one scheme from its run's figures. */
-export function validationRow(scheme: ValidationScheme, file: string, figures: RunFigures): ValidationRow {
+export function validationRow(scheme: ValidationScheme, file: string, figures: JobFigures): ValidationRow {
   const ref = scheme.energy.reference_gwh;
   const [lo, hi] = acceptedBand(scheme);
   const e = figures.annual_energy_gwh;

@@ -24,7 +24,7 @@ export function layout(rows: readonly string[][], format: TableFormat, rightAlig
 
 const range = (lo: number, hi: number, d = 0) => (lo === hi ? fmt(lo, d) : `${fmt(lo, d)}-${fmt(hi, d)}`);
 
-export function verdictText(r: ValidationRow): string {
+function verdictText(r: ValidationRow): string {
   return r.pass ? 'pass' : `FAIL (outside +-${fmt(r.scheme.tolerance * 100, 0)} %)`;
 }
 

@@ -1,10 +1,10 @@
 /** The worker side of validation runs (a task module for parallel/pool.ts): job i of the list, simulated. */
-import { runJob, type RunFigures, type ScenarioJob } from './scenario-run.js';
+import { runJob, type JobFigures, type ScenarioJob } from './scenario-run.js';
 
 export interface ValidationTaskInit {
   jobs: ScenarioJob[];
 }
 
-export function setup(init: ValidationTaskInit): (index: number) => RunFigures {
+export function setup(init: ValidationTaskInit): (index: number) => JobFigures {
   return (i) => runJob(init.jobs[i]);
 }
