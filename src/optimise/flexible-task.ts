@@ -7,7 +7,7 @@
 import { SolverState } from '../solver/integrate.js';
 import { openProblem, type ProblemData } from './problem.js';
 import { decideStretch, Horizon, type Decisions } from './horizon.js';
-import type { Controls } from './fixed.js';
+import { writeAll, type Controls } from './fixed.js';
 import type { HalfControls } from './cycle.js';
 
 /** One chunk: decisions warm..from-1 warm up, from..to-1 are its own; it starts at sample `at` in `state`. */
@@ -16,10 +16,8 @@ export interface ChunkSpec {
   readonly from: number;
   readonly to: number;
   readonly at: number;
-  /** The solver state at sample `at` (a SolverState's fields). */
+  /** The solver state at sample `at` (a SolverState's fields); the reference controls are in force there. */
   readonly state: SolverState;
-  /** Thresholds in force at sample `at`. */
-  readonly inForce: Float64Array;
 }
 
 export interface FlexibleTaskInit {
@@ -45,11 +43,13 @@ export function setup(init: FlexibleTaskInit): (chunk: number) => ChunkOutcome {
   const problem = openProblem(init.problem);
   const h = new Horizon({ problem, decisions: init.decisions, lookahead: init.lookahead, reference: init.reference });
   const modes = problem.apply.ops.names.length;
+  const reference = problem.apply.ops.exitHead.slice();
+  writeAll(reference, problem.directions, init.reference);
   return (c) => {
     const spec = init.chunks[c];
-    const st = Object.assign(new SolverState(modes), spec.state);
+    const st = new SolverState(modes).copyFrom(spec.state);
     const latest: (HalfControls | null)[] = [null, null];
-    const r = decideStretch(h, spec.warm, spec.from, spec.to, st, spec.at, spec.inForce.slice(), latest);
+    const r = decideStretch(h, spec.warm, spec.from, spec.to, st, spec.at, reference.slice(), latest);
     const controls = new Float64Array(3 * r.controls.length);
     r.controls.forEach((k, i) => controls.set([k.start, k.end, k.pump], 3 * i));
     return { controls, values: Float64Array.from(r.values), evaluations: r.evaluations, levelAtFirst: r.levelAtFirst };

@@ -146,7 +146,7 @@ export async function flexiblePlan(data: ProblemData, pool: WorkerPool, referenc
     const warm = Math.max(0, from - warmup);
     const at = warm === 0 ? 0 : decisions.index[warm];
     if (at > i) i = advance(run, st, i, at, { exitHead: ref });
-    chunks.push({ warm, from, to: Math.min(D, from + size), at, state: new SolverState(run.ops.names.length).copyFrom(st), inForce: ref });
+    chunks.push({ warm, from, to: Math.min(D, from + size), at, state: new SolverState(run.ops.names.length).copyFrom(st) });
   }
   const init: FlexibleTaskInit = { problem: data, decisions, lookahead, reference, chunks };
   const time = (j: number) => isoTime(slack[Math.min(j, D - 1)].time);

@@ -16,6 +16,7 @@ import type { Scenario } from '../scenario/types.js';
 import { getAt, numericPaths, parsePath, setAt } from './json-path.js';
 import { gridCount, gridDesigns, lhsDesigns, type DesignTable, type Domain, type Parameter } from './expand.js';
 import { designLabel, designObject, pathKeys } from './design.js';
+import { readText } from '../read-text.js';
 
 export const SWEEP_SCHEMA_PATH = join(PACKAGE_ROOT, 'models', 'sweep.schema.json');
 
@@ -115,15 +116,11 @@ function rangeDomain(path: string, r: Record<string, number>, method: string, pr
   return problems.length > before ? undefined : { kind: 'range', min, max, step: step ?? null };
 }
 
-function readJson(file: string, what: string): { text: Buffer; obj: unknown } {
-  let text: Buffer;
+/** A JSON file's text (a byte-order mark dropped) and its value. */
+function readJson(file: string, what: string): { text: string; obj: unknown } {
+  const text = readText(file, what);
   try {
-    text = readFileSync(file);
-  } catch (err) {
-    throw new InputError(`${file}: cannot read the ${what} (${(err as NodeJS.ErrnoException).code ?? err})`);
-  }
-  try {
-    return { text, obj: JSON.parse(text.toString('utf8')) };
+    return { text, obj: JSON.parse(text) };
   } catch (err) {
     throw new InputError(`${file}: not valid JSON: ${(err as Error).message}`);
   }
@@ -189,7 +186,7 @@ export function loadSweep(path: string): LoadedSweep {
   // The base scenario, with the overrides, must be valid and hold every swept path as a number.
   const baseFile = resolve(dir, raw.base);
   const base = readJson(baseFile, `base scenario (the sweep's "base" is resolved from ${dir})`);
-  const baseObject = structuredClone(base.obj) as Record<string, unknown>;
+  const baseObject = base.obj as Record<string, unknown>;
   if (typeof baseObject !== 'object' || baseObject === null || Array.isArray(baseObject)) throw new InputError(`${baseFile}: expected a scenario object`);
   for (const [k, keys] of overrideKeys) setAt(baseObject, keys!, overrides[k]);
   const baseWhat = overrideKeys.length > 0 ? `${baseFile} (with the overrides of ${basename(file)})` : baseFile;
