@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rangeHalfTides, seaExcursions, tideTurns, type SeaExcursion } from '../src/report/tide-ranges.js';
-import { countTides } from '../src/solver/accounting.js';
+import { rangeHalfTides, seaExcursions, type SeaExcursion } from '../src/report/tide-ranges.js';
+import { countTides, tideTurns } from '../src/solver/accounting.js';
 import type { HalfTide } from '../src/solver/ledger.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { simulate } from '../src/simulate.js';

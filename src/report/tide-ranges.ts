@@ -5,49 +5,7 @@
  */
 import type { SeaLevel } from '../solver/integrate.js';
 import type { HalfTide } from '../solver/ledger.js';
-
-export interface TideTurns {
-  /** Sample index of each high water, ascending. */
-  high: number[];
-  /** Sample index of the lowest level between high water k and high water k+1 (length high.length - 1). */
-  low: number[];
-}
-
-/**
- * High waters: the highest sample of each excursion above mean + band that follows an excursion
- * below mean - band (the same hysteresis as the tide count of the summary, so surge wiggles of
- * less than `band` metres do not make extra tides). Low waters: the lowest sample between two
- * successive high waters.
- */
-export function tideTurns(level: ArrayLike<number>, band = 0.5): TideTurns {
-  const n = level.length;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += level[i];
-  mean /= n;
-  const high: number[] = [];
-  let below = false;
-  let peak = -1; // index of the running maximum of the current excursion above mean + band
-  for (let i = 0; i < n; i++) {
-    const z = level[i];
-    if (peak >= 0) {
-      if (z > level[peak]) peak = i;
-      if (z < mean - band) {
-        high.push(peak);
-        peak = -1;
-        below = true;
-      }
-    } else if (z < mean - band) below = true;
-    else if (below && z > mean + band) peak = i;
-  }
-  // An excursion still open at the end has an unknown maximum (the series may stop on the rise): drop it.
-  const low: number[] = [];
-  for (let k = 0; k + 1 < high.length; k++) {
-    let lo = high[k];
-    for (let i = high[k] + 1; i < high[k + 1]; i++) if (level[i] < level[lo]) lo = i;
-    low.push(lo);
-  }
-  return { high, low };
-}
+import { tideTurns } from '../solver/accounting.js';
 
 /** A fall of the sea from a high water to the next low water ('ebb'), or a rise from a low water to the next high water ('flood'). */
 export interface SeaExcursion {
@@ -60,7 +18,7 @@ export interface SeaExcursion {
 }
 
 /**
- * The falls and rises of the sea between the turning points of tideTurns, in time order: fall,
+ * The falls and rises of the sea between the turning points of tideTurns (solver/accounting.ts), in time order: fall,
  * rise, fall, ..., from the first high water to the last. The parts before the first and after the
  * last high water have an unknown turning point and are left out.
  */
