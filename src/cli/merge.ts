@@ -1,7 +1,7 @@
 /** `mersey-tidal merge <shard dirs...> --out DIR`: join the shard folders of a sweep into its single-machine result. */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { prepareResultDir, writeDirAtomic } from '../report/atomic.js';
+import { prepareResultDir, writeDirAtomic, writtenText } from '../report/atomic.js';
 import { mergeShards } from '../sweep/shard.js';
 import { SWEEP_IDENTITY, bestText, sweepFiles } from '../sweep/output.js';
 
@@ -15,9 +15,7 @@ export function registerMerge(program: Command): void {
       const dir = resolve(opts.out);
       prepareResultDir(dir, SWEEP_IDENTITY);
       const { header, rows } = mergeShards(dirs);
-      const files = sweepFiles(header, rows);
-      await writeDirAtomic(dir, files);
-      const out = [`Merged ${dirs.length} shards of sweep ${header.name}: ${rows.length} designs`, '', bestText(header, rows), '', 'Written', ...Object.keys(files).map((f) => `  ${join(dir, f)}`)];
-      process.stdout.write(out.join('\n') + '\n');
+      const written = await writeDirAtomic(dir, sweepFiles(header, rows));
+      process.stdout.write(`Merged ${dirs.length} shards of sweep ${header.name}: ${rows.length} designs\n\n${bestText(header, rows)}\n\n${writtenText(written)}`);
     });
 }

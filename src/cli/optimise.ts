@@ -9,7 +9,7 @@ import { quietOption, workersOption } from './options.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
 import { loadScenario } from '../scenario/load.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
-import { prepareResultDir } from '../report/atomic.js';
+import { prepareResultDir, writtenText } from '../report/atomic.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
 import { reportHtml } from '../report/html.js';
 import { progressBar } from '../report/progress.js';
@@ -97,6 +97,6 @@ export function registerOptimise(program: Command): void {
       const json = optimiseJson(outcome, version);
       const written = await writeResult(outcome.flexible.result, dir, { series: false, toolVersion: version, html, plan: outcome.flexible.record, files: { 'decisions.csv': decisionsCsv(outcome), 'optimise.json': json } });
       if (opts.json) process.stdout.write(json);
-      else process.stdout.write(`${optimiseText(outcome, file)}\n\nWritten\n${written.map((w) => `  ${w}`).join('\n')}\n`);
+      else process.stdout.write(`${optimiseText(outcome, file)}\n\n${writtenText(written)}`);
     });
 }

@@ -16,7 +16,7 @@ import { simulate } from '../simulate.js';
 import { replayFlexible } from '../optimise/scenario.js';
 import type { ReportRun } from '../report/figures.js';
 import { reportHtml, runLabels } from '../report/html.js';
-import { writeFileAtomic } from '../report/atomic.js';
+import { writeFileAtomic, writtenText } from '../report/atomic.js';
 import { dataFileProblems, rerunProblems, summaryDocumentProblems, type SummaryDocument } from '../report/summary-file.js';
 
 function fail(problems: string[]): never {
@@ -60,6 +60,6 @@ export function registerReport(program: Command): void {
       const runs: ReportRun[] = reruns.map((r, i) => ({ ...r.run, label: labels[i] }));
       const out = resolve(opts.out ?? (files.length === 1 ? join(dirname(resolve(files[0])), 'report.html') : join('out', 'comparison.html')));
       writeFileAtomic(out, reportHtml(runs, { toolVersion: version, windowStart: opts.windowStart }));
-      process.stdout.write(`Written\n  ${out}\n`);
+      process.stdout.write(writtenText([out]));
     });
 }

@@ -7,7 +7,7 @@ import { buildOperation, buildScheme } from '../scenario/build.js';
 import { simulate } from '../simulate.js';
 import { summaryText } from '../report/summary-text.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
-import { prepareResultDir } from '../report/atomic.js';
+import { prepareResultDir, writtenText } from '../report/atomic.js';
 import { reportHtml } from '../report/html.js';
 
 export function registerSimulate(program: Command): void {
@@ -29,6 +29,6 @@ export function registerSimulate(program: Command): void {
       const html = opts.html ? reportHtml([{ result, scheme: buildScheme(scenario), ops: buildOperation(scenario), label: scenario.name }], { toolVersion: version }) : undefined;
       const written = await writeResult(result, dir, { series: opts.series === true, toolVersion: version, html });
       if (opts.json) process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n');
-      else process.stdout.write(`${summaryText(result.summary, file, scenario.description)}\n\nWritten\n${written.map((w) => `  ${w}`).join('\n')}\n`);
+      else process.stdout.write(`${summaryText(result.summary, file, scenario.description)}\n\n${writtenText(written)}`);
     });
 }

@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { quietOption, workersOption } from './options.js';
 import { toolVersion } from '../paths.js';
 import { describeTide } from '../scenario/tide-source.js';
-import { prepareResultDir, writeDirAtomic } from '../report/atomic.js';
+import { prepareResultDir, writeDirAtomic, writtenText } from '../report/atomic.js';
 import { progressBar } from '../report/progress.js';
 import { defaultWorkerCount } from '../parallel/pool.js';
 import { checkDesigns, loadSweep } from '../sweep/spec.js';
@@ -71,11 +71,10 @@ export function registerSweep(program: Command): void {
 
       const header = sweepHeader(sweep, toolVersion(), seaNotes);
       const files = shard ? shardFiles(header, shard, rows) : sweepFiles(header, rows);
-      await writeDirAtomic(dir, files);
+      const written = await writeDirAtomic(dir, files);
       const out = [`Done: ${rows.length} designs in ${seconds.toFixed(2)} s (${(rows.length / seconds).toFixed(1)} designs/s on ${workers} worker thread${workers > 1 ? 's' : ''})`, ''];
       if (shard) out.push(`Shard ${shard.index}/${shard.count} written; join all ${shard.count} shard folders with \`mersey-tidal merge <shard dirs...> --out DIR\``, '');
       else out.push(bestText(header, rows), '');
-      out.push('Written', ...Object.keys(files).map((f) => `  ${join(dir, f)}`));
-      process.stdout.write(out.join('\n') + '\n');
+      process.stdout.write(out.join('\n') + '\n' + writtenText(written));
     });
 }

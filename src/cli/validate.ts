@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { workersOption } from './options.js';
 import { toolVersion } from '../paths.js';
-import { prepareResultDir, writeDirAtomic } from '../report/atomic.js';
+import { prepareResultDir, writeDirAtomic, writtenText } from '../report/atomic.js';
 import { WorkerPool, defaultWorkerCount } from '../parallel/pool.js';
 import { failures, runValidation, type ValidationRow } from '../validation/suite.js';
 import { VALIDATION_SCHEMES } from '../validation/published.js';
@@ -106,8 +106,7 @@ export function registerValidate(program: Command): void {
           files['sensitivity.csv'] = sensitivityCsv(sens);
           files['sensitivity.html'] = sensitivityHtml(sens, { toolVersion: version });
         }
-        await writeDirAtomic(dir, files);
-        process.stdout.write(`\nWritten\n${Object.keys(files).map((name) => `  ${resolve(dir, name)}`).join('\n')}\n`);
+        process.stdout.write(`\n${writtenText(await writeDirAtomic(dir, files))}`);
       }
       const bad = failures(rows);
       if (bad.length > 0) {

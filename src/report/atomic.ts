@@ -137,8 +137,9 @@ export function prepareResultDir(dir: string, identity: string): void {
  * in place of any previous one, so a folder never mixes files from two runs. The first file named
  * in `files` identifies a previous result that may be replaced (see checkReplaceable). Large
  * files are written in chunks so that an interrupt can be handled (see removeTemporaries).
+ * Resolves to the paths written.
  */
-export async function writeDirAtomic(dir: string, files: Record<string, string | Uint8Array>): Promise<void> {
+export async function writeDirAtomic(dir: string, files: Record<string, string | Uint8Array>): Promise<string[]> {
   const names = Object.keys(files);
   if (names.length === 0 || names.some((n) => n !== basename(n) || n.startsWith('.'))) {
     throw new Error(`${dir}: a result folder is a flat set of named files, got [${names.join(', ')}]`);
@@ -163,4 +164,10 @@ export async function writeDirAtomic(dir: string, files: Record<string, string |
     throw err;
   }
   if (hadOld) rmSync(old, { recursive: true, force: true });
+  return names.map((n) => join(dir, n));
+}
+
+/** The paths a command wrote, for its last lines on the terminal. */
+export function writtenText(paths: readonly string[]): string {
+  return `Written\n${paths.map((p) => `  ${p}`).join('\n')}\n`;
 }

@@ -2,7 +2,6 @@
  * The result folder of a simulation: summary.json, monthly.csv, the per-tide tides.csv, and on
  * request the per-step series.csv and the self-contained report.html.
  */
-import { join } from 'node:path';
 import type { Result } from '../simulate.js';
 import { monthlyCsv, seriesCsv, tidesCsv } from './csv.js';
 import { writeDirAtomic } from './atomic.js';
@@ -34,6 +33,5 @@ export async function writeResult(r: Result, dir: string, o: WriteOptions): Prom
   if (o.series) files['series.csv'] = seriesCsv(r);
   if (o.html !== undefined) files['report.html'] = o.html;
   Object.assign(files, o.files);
-  await writeDirAtomic(dir, files);
-  return Object.keys(files).map((f) => join(dir, f));
+  return writeDirAtomic(dir, files);
 }
