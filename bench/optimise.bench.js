@@ -10,33 +10,34 @@
 // - what the parallel chunks cost in quality: the year decided in one sequential pass against
 //   the chunks;
 // - the search against the exhaustive 0.1 m lattice, on decisions sampled over the year.
-import { performance } from 'node:perf_hooks';
+
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import {
-  DEFAULT_SCENARIO,
-  PACKAGE_ROOT,
-  WorkerPool,
-  loadScenario,
-  buildRun,
-  problemData,
-  openProblem,
-  bestFixed,
-  flexiblePlan,
+  advance,
+  allocateSeries,
   applyPlan,
-  optimiseScenario,
+  bestFixed,
+  buildRun,
+  DEFAULT_SCENARIO,
   decisionsOf,
-  slackWaters,
+  flexiblePlan,
   Horizon,
   LatticeSearch,
   latticeBox,
-  searchSync,
-  advance,
-  startState,
-  writeAll,
+  loadScenario,
+  openProblem,
+  optimiseScenario,
+  PACKAGE_ROOT,
+  problemData,
   readPriceCsv,
-  stepPrices,
   revenue,
-  allocateSeries,
+  searchSync,
+  slackWaters,
+  startState,
+  stepPrices,
+  WorkerPool,
+  writeAll,
 } from '../dist/index.js';
 import { J_PER_GWH, J_PER_MWH } from '../dist/physics.js';
 import { median } from './harness.js';
@@ -80,7 +81,9 @@ function searchQuality(p, reference, price, count) {
     i = advance(p.apply, st, i, decisions.index[j], { exitHead: inForce });
     const d = h.decide(j, st, inForce, [null, null]);
     const all = new LatticeSearch(box);
-    const best = searchSync(all, all.best(all.gridPoints(box.lo.slice(), [0, 1, 2], [1, 1, 1])), (x) => h.windowValue(j, st, inForce, x));
+    const best = searchSync(all, all.best(all.gridPoints(box.lo.slice(), [0, 1, 2], [1, 1, 1])), (x) =>
+      h.windowValue(j, st, inForce, x),
+    );
     const gap = (best.value - d.value) / Math.abs(best.value);
     if (gap <= 1e-12) hits++;
     sum += gap;
@@ -97,7 +100,12 @@ export default async function (h) {
   // which would make a harmonic forecast perfect): decisions on the forecast meet the real tide.
   const scenario = {
     ...loadScenario(DEFAULT_SCENARIO),
-    tide: { kind: 'observed', file: join(PACKAGE_ROOT, 'data', 'liverpool-gladstone-dock-2018-observed.csv'), datum: 'ODN', sea_level_offset_m: 0 },
+    tide: {
+      kind: 'observed',
+      file: join(PACKAGE_ROOT, 'data', 'liverpool-gladstone-dock-2018-observed.csv'),
+      datum: 'ODN',
+      sea_level_offset_m: 0,
+    },
     period: { start: '2018-01-01T00:00:00Z', end: '2018-12-31T23:45:00Z' },
   };
   const { sea, scheme, ops } = buildRun(scenario);
@@ -111,13 +119,23 @@ export default async function (h) {
     // The best fixed heads: the baseline and the reference closing each window.
     const fixed = await timed(() => bestFixed(data, pool2));
     const ref = fixed.value.controls;
-    h.figure('best fixed heads: search time, 2 workers', fixed.wall, 's', `${fixed.value.evaluations} year runs, ${(fixed.value.evaluations / fixed.wall).toFixed(0)} runs/s, CPU ${fixed.cpu.toFixed(1)} s`);
-    h.figure('best fixed heads: net energy', fixed.value.value / J_PER_GWH, 'GWh', `ebb ${ref[0].start}/${ref[0].end} m pump ${ref[0].pump} m; flood ${ref[1].start}/${ref[1].end} m pump ${ref[1].pump} m`);
+    h.figure(
+      'best fixed heads: search time, 2 workers',
+      fixed.wall,
+      's',
+      `${fixed.value.evaluations} year runs, ${(fixed.value.evaluations / fixed.wall).toFixed(0)} runs/s, CPU ${fixed.cpu.toFixed(1)} s`,
+    );
+    h.figure(
+      'best fixed heads: net energy',
+      fixed.value.value / J_PER_GWH,
+      'GWh',
+      `ebb ${ref[0].start}/${ref[0].end} m pump ${ref[0].pump} m; flood ${ref[1].start}/${ref[1].end} m pump ${ref[1].pump} m`,
+    );
     const fixedNet = fixed.value.value;
 
     // The year's decisions, 2 workers, look-ahead 1 and 2; 1 worker at look-ahead 1, alternately.
     const runs = { 'L1 w2': [], 'L2 w2': [], 'L1 w1': [] };
-    let plans = {};
+    const plans = {};
     for (let r = 0; r < reps; r++) {
       for (const [key, L, pool] of [
         ['L1 w2', 1, pool2],
@@ -137,20 +155,53 @@ export default async function (h) {
       const t = runs[key];
       const wall = median(t.map((x) => x.wall));
       const plan = plans[key];
-      h.figure(`flexible year, ${label}: wall time (median of ${t.length})`, wall, 's', `min ${Math.min(...t.map((x) => x.wall)).toFixed(2)} s; target < 10 s on 2 cores`);
-      h.figure(`flexible year, ${label}: cores used (CPU / wall)`, median(t.map((x) => x.cpu / x.wall)), 'cores', `CPU ${median(t.map((x) => x.cpu)).toFixed(1)} s`);
-      h.figure(`flexible year, ${label}: window evaluations`, plan.evaluations, 'evaluations', `${(plan.evaluations / plan.controls.length).toFixed(0)} per decision, ${plan.controls.length} decisions, ${plan.chunks} chunks`);
-      h.figure(`flexible year, ${label}: evaluations per second`, plan.evaluations / wall, 'evaluations/s', `${(plan.evaluations / median(t.map((x) => x.cpu))).toFixed(0)} per CPU second`);
+      h.figure(
+        `flexible year, ${label}: wall time (median of ${t.length})`,
+        wall,
+        's',
+        `min ${Math.min(...t.map((x) => x.wall)).toFixed(2)} s; target < 10 s on 2 cores`,
+      );
+      h.figure(
+        `flexible year, ${label}: cores used (CPU / wall)`,
+        median(t.map((x) => x.cpu / x.wall)),
+        'cores',
+        `CPU ${median(t.map((x) => x.cpu)).toFixed(1)} s`,
+      );
+      h.figure(
+        `flexible year, ${label}: window evaluations`,
+        plan.evaluations,
+        'evaluations',
+        `${(plan.evaluations / plan.controls.length).toFixed(0)} per decision, ${plan.controls.length} decisions, ${plan.chunks} chunks`,
+      );
+      h.figure(
+        `flexible year, ${label}: evaluations per second`,
+        plan.evaluations / wall,
+        'evaluations/s',
+        `${(plan.evaluations / median(t.map((x) => x.cpu))).toFixed(0)} per CPU second`,
+      );
     }
-    h.figure('speed-up of 2 workers over 1 (look-ahead 1, medians)', median(runs['L1 w1'].map((x) => x.wall)) / median(runs['L1 w2'].map((x) => x.wall)), 'x');
+    h.figure(
+      'speed-up of 2 workers over 1 (look-ahead 1, medians)',
+      median(runs['L1 w1'].map((x) => x.wall)) / median(runs['L1 w2'].map((x) => x.wall)),
+      'x',
+    );
     for (const [key, label] of [
       ['L1 w2', 'look-ahead 1'],
       ['L2 w2', 'look-ahead 2'],
     ]) {
       const e = net(p, plans[key], ref);
-      h.figure(`gain over the best fixed heads, net energy, perfect forecast, ${label}`, (e / fixedNet - 1) * 100, '%', `${(e / J_PER_GWH).toFixed(1)} against ${(fixedNet / J_PER_GWH).toFixed(1)} GWh`);
+      h.figure(
+        `gain over the best fixed heads, net energy, perfect forecast, ${label}`,
+        (e / fixedNet - 1) * 100,
+        '%',
+        `${(e / J_PER_GWH).toFixed(1)} against ${(fixedNet / J_PER_GWH).toFixed(1)} GWh`,
+      );
     }
-    h.figure('identical decisions on 1 and 2 workers', plans['L1 w1'].controls.every((c, j) => JSON.stringify(c) === JSON.stringify(plans['L1 w2'].controls[j])) ? 1 : 0, '(1 = yes)');
+    h.figure(
+      'identical decisions on 1 and 2 workers',
+      plans['L1 w1'].controls.every((c, j) => JSON.stringify(c) === JSON.stringify(plans['L1 w2'].controls[j])) ? 1 : 0,
+      '(1 = yes)',
+    );
 
     // What the chunks cost: the year decided in one sequential pass, for each objective.
     const gbpPerMwh = stepPrices(sea, readPriceCsv(PRICES));
@@ -164,12 +215,28 @@ export default async function (h) {
     };
     for (const [objective, d, reference, chunked, value] of [
       ['energy', data, ref, plans['L1 w2'], (plan) => net(p, plan, ref)],
-      ['revenue', revenueData, revenueFixed.controls, await flexiblePlan(revenueData, pool2, revenueFixed.controls, 1), (plan) => gbp(plan, revenueFixed.controls)],
+      [
+        'revenue',
+        revenueData,
+        revenueFixed.controls,
+        await flexiblePlan(revenueData, pool2, revenueFixed.controls, 1),
+        (plan) => gbp(plan, revenueFixed.controls),
+      ],
     ]) {
       const seq = await timed(() => flexiblePlan(d, pool1, reference, 1, { chunkDecisions: 1e9 }));
       const same = chunked.controls.filter((c, j) => JSON.stringify(c) === JSON.stringify(seq.value.controls[j])).length;
-      h.figure(`chunks against one sequential pass (${objective}): decisions that differ`, chunked.controls.length - same, 'decisions', `of ${chunked.controls.length}; largest level mismatch at a chunk start ${(chunked.chunkLevelMismatch * 1000).toFixed(1)} mm`);
-      h.figure(`chunks against one sequential pass (${objective}): objective`, (value(chunked) / value(seq.value) - 1) * 100, '%', `sequential pass ${seq.wall.toFixed(2)} s on 1 worker`);
+      h.figure(
+        `chunks against one sequential pass (${objective}): decisions that differ`,
+        chunked.controls.length - same,
+        'decisions',
+        `of ${chunked.controls.length}; largest level mismatch at a chunk start ${(chunked.chunkLevelMismatch * 1000).toFixed(1)} mm`,
+      );
+      h.figure(
+        `chunks against one sequential pass (${objective}): objective`,
+        (value(chunked) / value(seq.value) - 1) * 100,
+        '%',
+        `sequential pass ${seq.wall.toFixed(2)} s on 1 worker`,
+      );
     }
 
     // The harmonic forecast against the perfect one, and the revenue objective: whole runs as the CLI does them.
@@ -178,19 +245,50 @@ export default async function (h) {
       ['revenue', 'perfect'],
       ['revenue', 'harmonic'],
     ]) {
-      const s = { ...scenario, operation: { ...scenario.operation, flexible: { objective, forecast, forecast_site: 'liverpool', prices_file: PRICES, lookahead_half_tides: 1, head_step_m: 0.1, start_head_range_m: RANGES.start, end_head_range_m: RANGES.end, pump_to_head_range_m: RANGES.pump } } };
+      const s = {
+        ...scenario,
+        operation: {
+          ...scenario.operation,
+          flexible: {
+            objective,
+            forecast,
+            forecast_site: 'liverpool',
+            prices_file: PRICES,
+            lookahead_half_tides: 1,
+            head_step_m: 0.1,
+            start_head_range_m: RANGES.start,
+            end_head_range_m: RANGES.end,
+            pump_to_head_range_m: RANGES.pump,
+          },
+        },
+      };
       const o = await optimiseScenario(s, { pool: pool2 });
       const f = o.fixed.result.summary.annual_energy_gwh;
       const x = o.flexible.result.summary.annual_energy_gwh;
       const label = `${objective} objective, ${forecast} forecast, look-ahead 1`;
       h.figure(`gain in net energy, ${label}`, (x / f - 1) * 100, '%', `${x.toFixed(1)} against ${f.toFixed(1)} GWh/yr`);
-      h.figure(`gain in net revenue, ${label}`, (o.flexible.revenueGbp / o.fixed.revenueGbp - 1) * 100, '%', `${(o.flexible.revenueGbp / 1e6).toFixed(2)} against ${(o.fixed.revenueGbp / 1e6).toFixed(2)} M GBP`);
+      h.figure(
+        `gain in net revenue, ${label}`,
+        (o.flexible.revenueGbp / o.fixed.revenueGbp - 1) * 100,
+        '%',
+        `${(o.flexible.revenueGbp / 1e6).toFixed(2)} against ${(o.fixed.revenueGbp / 1e6).toFixed(2)} M GBP`,
+      );
       if (o.forecastFixed) {
         const ff = o.forecastFixed;
         const change = objective === 'energy' ? ff.result.summary.annual_energy_gwh / f : ff.revenueGbp / o.fixed.revenueGbp;
-        h.figure(`fixed heads best on the forecast, applied to the observed tide (${objective})`, (change - 1) * 100, `% ${objective} vs best fixed`, `${ff.result.summary.annual_energy_gwh.toFixed(1)} GWh/yr, ${(ff.revenueGbp / 1e6).toFixed(2)} M GBP`);
+        h.figure(
+          `fixed heads best on the forecast, applied to the observed tide (${objective})`,
+          (change - 1) * 100,
+          `% ${objective} vs best fixed`,
+          `${ff.result.summary.annual_energy_gwh.toFixed(1)} GWh/yr, ${(ff.revenueGbp / 1e6).toFixed(2)} M GBP`,
+        );
       }
-      h.figure(`flexible stage time, ${label}`, o.seconds.flexible, 's', `whole run ${o.seconds.total.toFixed(1)} s on 2 workers`);
+      h.figure(
+        `flexible stage time, ${label}`,
+        o.seconds.flexible,
+        's',
+        `whole run ${o.seconds.total.toFixed(1)} s on 2 workers`,
+      );
     }
 
     // The search against the exhaustive lattice (every 0.1 m point of one half tide's heads).
@@ -200,8 +298,18 @@ export default async function (h) {
       ['revenue', gbpPerJ],
     ]) {
       const q = searchQuality(p, ref, price, count);
-      h.figure(`search vs exhaustive lattice (${objective}): optimum found`, q.hits, `of ${q.n} decisions`, `mean shortfall ${(q.mean * 100).toFixed(4)} %, worst ${(q.worst * 100).toFixed(3)} % of the window's value`);
-      h.figure(`search vs exhaustive lattice (${objective}): evaluations per decision`, q.evals, 'evaluations', `exhaustive: ${q.lattice}`);
+      h.figure(
+        `search vs exhaustive lattice (${objective}): optimum found`,
+        q.hits,
+        `of ${q.n} decisions`,
+        `mean shortfall ${(q.mean * 100).toFixed(4)} %, worst ${(q.worst * 100).toFixed(3)} % of the window's value`,
+      );
+      h.figure(
+        `search vs exhaustive lattice (${objective}): evaluations per decision`,
+        q.evals,
+        'evaluations',
+        `exhaustive: ${q.lattice}`,
+      );
     }
   } finally {
     await Promise.all([pool2.close(), pool1.close()]);

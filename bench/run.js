@@ -1,10 +1,10 @@
 #!/usr/bin/env node
 // Runs every bench/*.bench.js (or those named on the command line), prints a table per file and
 // writes all figures to out/bench/bench.json. `--quick` does fewer repetitions.
-import { readdirSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { cpus } from 'node:os';
 import { Harness } from './harness.js';
 
 const here = dirname(fileURLToPath(import.meta.url));

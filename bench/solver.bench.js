@@ -2,8 +2,9 @@
 // = 525,600 steps), sea level precomputed, for each operation mode on the Mersey barrage: the
 // Libaux ebb-only spine and the 700 MW default in each of its modes. Target (issue 4): at least
 // 20 million steps per second on one core, i.e. a year in under 30 ms.
-import { loadScenario, buildRun, integrate, allocateSeries, DEFAULT_SCENARIO, PACKAGE_ROOT } from '../dist/index.js';
+
 import { join } from 'node:path';
+import { allocateSeries, buildRun, DEFAULT_SCENARIO, integrate, loadScenario, PACKAGE_ROOT } from '../dist/index.js';
 
 /** The default's operation reduced to one mode: [label, operation]. */
 function modes(op) {
@@ -23,16 +24,29 @@ export default async function (h) {
   // The default's sea level, built once and shared by its modes.
   const base = loadScenario(DEFAULT_SCENARIO);
   const run = buildRun({ ...base, time_step_s: 60 });
-  for (const [label, operation] of modes(base.operation)) runs.push([`700 MW ${label}`, buildRun({ ...base, operation, time_step_s: 60 }, run.sea)]);
+  for (const [label, operation] of modes(base.operation))
+    runs.push([`700 MW ${label}`, buildRun({ ...base, operation, time_step_s: 60 }, run.sea)]);
 
   for (const [label, r] of runs) {
     const steps = r.sea.level.length - 1;
-    const t = await h.measure(`integrate ${label}, dt 60 s, totals only`, () => integrate(r.sea, r.scheme, r.ops), { work: steps, unit: 'step', reps: 15 });
+    const t = await h.measure(`integrate ${label}, dt 60 s, totals only`, () => integrate(r.sea, r.scheme, r.ops), {
+      work: steps,
+      unit: 'step',
+      reps: 15,
+    });
     h.figure(`solver throughput, ${label}`, steps / t / 1e6, 'Msteps/s', 'target >= 20 Msteps/s (issue 4)');
   }
   const steps = run.sea.level.length - 1;
   const series = allocateSeries(run.sea.level.length);
-  const tNo = await h.measure(`integrate ${base.name}, dt 60 s, totals only (again)`, () => integrate(run.sea, run.scheme, run.ops), { work: steps, unit: 'step', reps: 15 });
-  const tSer = await h.measure(`integrate ${base.name}, dt 60 s, recording series`, () => integrate(run.sea, run.scheme, run.ops, { series }), { work: steps, unit: 'step', reps: 15 });
+  const tNo = await h.measure(
+    `integrate ${base.name}, dt 60 s, totals only (again)`,
+    () => integrate(run.sea, run.scheme, run.ops),
+    { work: steps, unit: 'step', reps: 15 },
+  );
+  const tSer = await h.measure(
+    `integrate ${base.name}, dt 60 s, recording series`,
+    () => integrate(run.sea, run.scheme, run.ops, { series }),
+    { work: steps, unit: 'step', reps: 15 },
+  );
   h.figure('cost of recording the per-step series', tSer / tNo, 'x');
 }

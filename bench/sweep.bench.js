@@ -12,7 +12,18 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { DEFAULT_SCENARIO, WorkerPool, buildRun, checkDesigns, allIndices, loadSweep, runSweep, shareSeaLevel, simulate, scenarioFromObject } from '../dist/index.js';
+import {
+  allIndices,
+  buildRun,
+  checkDesigns,
+  DEFAULT_SCENARIO,
+  loadSweep,
+  runSweep,
+  scenarioFromObject,
+  shareSeaLevel,
+  simulate,
+  WorkerPool,
+} from '../dist/index.js';
 import { median } from './harness.js';
 
 const DESIGNS = 1000;
@@ -64,7 +75,11 @@ export default async function (h) {
   // One design alone, in this thread, on a prebuilt sea level: the unit of work.
   const sea = buildRun(sweep.baseScenario).sea;
   const one = scenarioFromObject(structuredClone(sweep.baseObject), sweep.spec.baseFile, join(DEFAULT_SCENARIO, '..'));
-  const tDesign = await h.measure('one design: simulate a year on a shared sea level (in-thread)', () => simulate(one, { sea }), { work: 1, unit: 'design', reps: 15 });
+  const tDesign = await h.measure('one design: simulate a year on a shared sea level (in-thread)', () => simulate(one, { sea }), {
+    work: 1,
+    unit: 'design',
+    reps: 15,
+  });
 
   // The sweeps, 1 and 2 workers alternately, timing the wall clock and the CPU time of the whole
   // process (all threads): equal CPU per design on 1 and 2 workers means the pool adds no work,
@@ -82,31 +97,75 @@ export default async function (h) {
     }
   }
   for (const w of [1, 2]) {
-    h.figure(`sweep of ${DESIGNS} designs, ${w} worker${w > 1 ? 's' : ''}, median`, DESIGNS / median(times[w]), 'designs/s', `${median(times[w]).toFixed(2)} s; runs ${times[w].map((t) => t.toFixed(2)).join(', ')} s`);
+    h.figure(
+      `sweep of ${DESIGNS} designs, ${w} worker${w > 1 ? 's' : ''}, median`,
+      DESIGNS / median(times[w]),
+      'designs/s',
+      `${median(times[w]).toFixed(2)} s; runs ${times[w].map((t) => t.toFixed(2)).join(', ')} s`,
+    );
   }
   h.figure('speed-up of 2 workers over 1, medians', median(times[1]) / median(times[2]), 'x', 'target >= 1.8x (issue 5)');
-  h.figure('speed-up of 2 workers over 1, fastest runs', Math.min(...times[1]) / Math.min(...times[2]), 'x', 'least disturbed by other processes');
-  for (const w of [1, 2]) h.figure(`CPU time per design, ${w} worker${w > 1 ? 's' : ''} (all threads)`, (median(cpu[w]) / DESIGNS) * 1e3, 'ms');
-  h.figure('cores the 2-worker sweep got (CPU time / wall time)', median(cpu[2].map((c, i) => c / times[2][i])), 'cores', 'at most 2; less when other processes share the machine');
-  h.figure('speed-up bound on 2 free cores, from CPU time', (2 * median(cpu[1])) / median(cpu[2]) / Math.max(1, median(cpu[1].map((c, i) => c / times[1][i]))), 'x', 'upper bound: 2 x CPU(1 worker) / CPU(2 workers) / cores the 1-worker sweep used');
+  h.figure(
+    'speed-up of 2 workers over 1, fastest runs',
+    Math.min(...times[1]) / Math.min(...times[2]),
+    'x',
+    'least disturbed by other processes',
+  );
+  for (const w of [1, 2])
+    h.figure(`CPU time per design, ${w} worker${w > 1 ? 's' : ''} (all threads)`, (median(cpu[w]) / DESIGNS) * 1e3, 'ms');
+  h.figure(
+    'cores the 2-worker sweep got (CPU time / wall time)',
+    median(cpu[2].map((c, i) => c / times[2][i])),
+    'cores',
+    'at most 2; less when other processes share the machine',
+  );
+  h.figure(
+    'speed-up bound on 2 free cores, from CPU time',
+    (2 * median(cpu[1])) / median(cpu[2]) / Math.max(1, median(cpu[1].map((c, i) => c / times[1][i]))),
+    'x',
+    'upper bound: 2 x CPU(1 worker) / CPU(2 workers) / cores the 1-worker sweep used',
+  );
 
   // The machine's own 2-core scaling now: two separate processes against one.
   const n = h.quick ? 100 : 200;
   const alone = await solo(n);
   const pair = await Promise.all([solo(n), solo(n)]);
-  h.figure('reference: 2 separate processes over 1 (same designs, no threads)', (2 * alone) / Math.max(...pair), 'x', `${n} designs each: ${alone.toFixed(2)} s alone, ${pair.map((t) => t.toFixed(2)).join(' and ')} s together`);
+  h.figure(
+    'reference: 2 separate processes over 1 (same designs, no threads)',
+    (2 * alone) / Math.max(...pair),
+    'x',
+    `${n} designs each: ${alone.toFixed(2)} s alone, ${pair.map((t) => t.toFixed(2)).join(' and ')} s together`,
+  );
 
   // Fixed costs of a sweep.
-  await h.measure('pool start-up: 2 worker threads online, then closed', async () => {
-    const pool = new WorkerPool(2);
-    await pool.ready();
-    await pool.close();
-  }, { reps: 7 });
-  const source = sweep.baseScenario.tide.kind === 'harmonic' ? 'predicted from the harmonic constants' : 'read from the observed CSV';
-  await h.measure(`sea level: ${source} (${sea.level.length.toLocaleString('en-GB')} samples)`, () => buildRun(sweep.baseScenario), { reps: 7 });
+  await h.measure(
+    'pool start-up: 2 worker threads online, then closed',
+    async () => {
+      const pool = new WorkerPool(2);
+      await pool.ready();
+      await pool.close();
+    },
+    { reps: 7 },
+  );
+  const source =
+    sweep.baseScenario.tide.kind === 'harmonic' ? 'predicted from the harmonic constants' : 'read from the observed CSV';
+  await h.measure(
+    `sea level: ${source} (${sea.level.length.toLocaleString('en-GB')} samples)`,
+    () => buildRun(sweep.baseScenario),
+    { reps: 7 },
+  );
   await h.measure('sea level: copied into shared memory', () => shareSeaLevel(sea), { reps: 7 });
   const small = loadSweep(sweepFile(2));
-  const tSmall = await h.measure('whole sweep of 2 designs on 2 workers (one design each)', () => runSweep(small, { workers: 2 }), { work: 2, unit: 'design', reps: 7 });
-  h.figure('fixed per-sweep overhead (2-design sweep minus one design)', (tSmall - tDesign) * 1e3, 'ms', 'pool start, module loading and schema compiling in each worker, sea level built and shared');
+  const tSmall = await h.measure(
+    'whole sweep of 2 designs on 2 workers (one design each)',
+    () => runSweep(small, { workers: 2 }),
+    { work: 2, unit: 'design', reps: 7 },
+  );
+  h.figure(
+    'fixed per-sweep overhead (2-design sweep minus one design)',
+    (tSmall - tDesign) * 1e3,
+    'ms',
+    'pool start, module loading and schema compiling in each worker, sea level built and shared',
+  );
   rmSync(scratch, { recursive: true, force: true });
 }

@@ -2,13 +2,13 @@
 // kind's ebb, flood (factor 0.9 for the bulb kinds) and pump curves (efficiency by lift) on the
 // 0.01 m head grid. Batches of 100 builds per timing.
 import {
-  tableFromChart,
-  parametricTable,
   aggidisFeatherUnit,
-  idealTurbineUnit,
-  withPump,
   efficiencyByLift,
+  idealTurbineUnit,
   PACKAGE_ROOT,
+  parametricTable,
+  tableFromChart,
+  withPump,
 } from '../dist/index.js';
 import { readNumericCsv } from '../dist/scenario/csv.js';
 
@@ -21,25 +21,41 @@ function readChart() {
 
 export default async function (h) {
   const chart = readChart();
-  const pump = (t) => ({ power: t.ratedPower, maxFlow: Math.max(...t.ebb.flow), efficiency: efficiencyByLift([0, 2, 4], [0.5, 0.7, 0.9]) });
+  const pump = (t) => ({
+    power: t.ratedPower,
+    maxFlow: Math.max(...t.ebb.flow),
+    efficiency: efficiencyByLift([0, 2, 4], [0.5, 0.7, 0.9]),
+  });
   const kinds = [
     ['chart 9 m -> 8 m', () => tableFromChart(chart, 8, 1, { floodFactor: 0.9 })],
     [
       'Aggidis-Feather 8 m, 95 poles',
-      () => parametricTable(aggidisFeatherUnit({ diameter: 8, poles: 95, gridFrequency: 50, ratedPower: 25e6, driveEfficiency: 0.9725 }), 1, 0.9),
+      () =>
+        parametricTable(
+          aggidisFeatherUnit({ diameter: 8, poles: 95, gridFrequency: 50, ratedPower: 25e6, driveEfficiency: 0.9725 }),
+          1,
+          0.9,
+        ),
     ],
-    ['ideal 8 m', () => parametricTable(idealTurbineUnit({ diameter: 8, dischargeCoefficient: 1, efficiency: 1, ratedPower: 25e6 }), 1, 1)],
+    [
+      'ideal 8 m',
+      () => parametricTable(idealTurbineUnit({ diameter: 8, dischargeCoefficient: 1, efficiency: 1, ratedPower: 25e6 }), 1, 1),
+    ],
   ];
   for (const [name, gen] of kinds) {
     const g0 = gen();
     const one = withPump(g0, pump(g0));
     const points = one.ebb.power.length * (one.flood === one.ebb ? 2 : 3);
-    const t = await h.measure(`build table: ${name}`, () => {
-      for (let i = 0; i < BATCH; i++) {
-        const g = gen();
-        withPump(g, pump(g));
-      }
-    }, { work: BATCH * points, unit: 'point', reps: 9 });
+    const t = await h.measure(
+      `build table: ${name}`,
+      () => {
+        for (let i = 0; i < BATCH; i++) {
+          const g = gen();
+          withPump(g, pump(g));
+        }
+      },
+      { work: BATCH * points, unit: 'point', reps: 9 },
+    );
     h.figure(`one table build: ${name}`, (t / BATCH) * 1e6, 'us', `${points} points`);
   }
 }

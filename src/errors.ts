@@ -23,7 +23,10 @@ export class InputError extends Error {
   static of(problems: readonly string[], what?: string): InputError {
     if (problems.length === 1) return new InputError(problems[0], problems);
     const more = problems.length > MAX_LISTED ? `\n  ... and ${problems.length - MAX_LISTED} more` : '';
-    return new InputError(`${problems.length} problems${what ? ` in ${what}` : ''}:\n  ${problems.slice(0, MAX_LISTED).join('\n  ')}${more}`, problems);
+    return new InputError(
+      `${problems.length} problems${what ? ` in ${what}` : ''}:\n  ${problems.slice(0, MAX_LISTED).join('\n  ')}${more}`,
+      problems,
+    );
   }
 }
 

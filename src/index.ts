@@ -1,52 +1,113 @@
 /** mersey-tidal: the library behind the CLI. */
-export { simulate, type Result, type Summary, type MonthSummary } from './simulate.js';
-export { loadScenario, scenarioFromObject } from './scenario/load.js';
+
 export { InputError } from './errors.js';
-export type { Scenario } from './scenario/types.js';
-export { buildRun, buildOperation, type RunInputs } from './scenario/build.js';
-export { integrate, allocateSeries, LEVEL_TOL, OVERSHOOT_LIMIT, MAX_SWITCHES_PER_STEP, type SeaLevel, type SchemeModel, type StepSeries, type Totals, type IntegrateOptions } from './solver/integrate.js';
-export { SolverError, type SolverStop } from './solver/errors.js';
-export { ModeLog } from './solver/mode-log.js';
-export { halfTideLedger, type HalfTide } from './solver/ledger.js';
-export { massBalanceError } from './solver/accounting.js';
-export { makeBasin, constantAreaBasin, areaAt, volumeAt, levelAt, type Basin } from './scheme/basin.js';
-export { TABLE_DH, PARAMETRIC_MAX_HEAD, parametricTable, type TurbineTable, type HeadCurve, type UnitPoint, type ParametricUnit } from './scheme/turbine.js';
-export { tableFromChart, type HillChart, type ChartOptions } from './scheme/hill-chart.js';
-export { aggidisFeatherPoint, aggidisFeatherUnit, synchronousSpeed, type AggidisFeatherSpec } from './scheme/aggidis-feather.js';
-export { idealTurbinePoint, idealTurbineUnit, type IdealTurbineSpec } from './scheme/ideal-turbine.js';
-export { pumpPoint, withPump, constantEfficiency, efficiencyByLift, type PumpSpec } from './scheme/pump.js';
-export { buildTurbine } from './scenario/turbines.js';
-export { orificeFlow } from './scheme/orifice.js';
-export { buildModeTable, type ModeTable, type ModeSpec } from './operation/modes.js';
-export { fixedHeadCycle, ebbOnly, type FixedHeadOptions, type DirectionControl, type MinDurations, type SafetyLimits } from './operation/fixed-head.js';
+export {
+  type DirectionControl,
+  ebbOnly,
+  type FixedHeadOptions,
+  fixedHeadCycle,
+  type MinDurations,
+  type SafetyLimits,
+} from './operation/fixed-head.js';
+export { buildModeTable, type ModeSpec, type ModeTable } from './operation/modes.js';
+export { type CycleModes, cycleModes, type HalfControls } from './optimise/cycle.js';
+export { type Controls, FixedEvaluator, type FixedSearch, tableControls, writeAll } from './optimise/fixed.js';
+export { type Decision, type Decisions, decideStretch, Horizon, TAIL_HALVES } from './optimise/horizon.js';
+export { type HeadRanges, LatticeSearch, latticeBox, type SearchResult, searchBatched, searchSync } from './optimise/lattice.js';
+export { decisionsCsv, optimiseJson, optimiseText } from './optimise/output.js';
+export type { RecordedDecision, RecordedHeads, RecordedPlan } from './optimise/plan-record.js';
+export { openProblem, type Problem, type ProblemData } from './optimise/problem.js';
+export {
+  applyPlan,
+  bestFixed,
+  CHUNK_DECISIONS,
+  decisionsOf,
+  type FlexibleInputs,
+  type FlexiblePlan,
+  flexiblePlan,
+  type PlanOptions,
+  problemData,
+  WARMUP_DECISIONS,
+} from './optimise/run.js';
+export {
+  type DecisionRow,
+  type FixedOutcome,
+  type OptimiseOptions,
+  type OptimiseOutcome,
+  type OptimiseSettings,
+  optimiseScenario,
+  optimiseSettings,
+  replayFlexible,
+} from './optimise/scenario.js';
+export { type SlackWater, slackWaters } from './optimise/slack.js';
+export { defaultWorkerCount, type Job, PoolInterrupted, TaskError, WorkerExitError, WorkerPool } from './parallel/pool.js';
+export { type SharedSeaLevel, seaLevelView, shareFloat64, shareSeaLevel } from './parallel/shared.js';
+export { distModule, type TaskSetup } from './parallel/task.js';
+export { DEFAULT_SCENARIO, PACKAGE_ROOT } from './paths.js';
+export type { ReportRun } from './report/figures.js';
+export { type ReportOptions, reportHtml } from './report/html.js';
 export { writeResult } from './report/outputs.js';
 export { summaryText } from './report/summary-text.js';
-export { DEFAULT_SCENARIO, PACKAGE_ROOT } from './paths.js';
-export * from './tide/index.js';
-export { buildSea } from './scenario/tide-source.js';
+export {
+  energyCapacityFigures,
+  heatmapFigure,
+  paretoFront,
+  type SweepRow,
+  type SweepView,
+  sweepReportHtml,
+  topDesignsTable,
+} from './report/sweep.js';
+export { buildOperation, buildRun, type RunInputs } from './scenario/build.js';
+export { loadScenario, scenarioFromObject } from './scenario/load.js';
 export { periodBounds } from './scenario/period.js';
-export { reportHtml, type ReportOptions } from './report/html.js';
-export type { ReportRun } from './report/figures.js';
-export { sweepReportHtml, heatmapFigure, energyCapacityFigures, paretoFront, topDesignsTable, type SweepRow, type SweepView } from './report/sweep.js';
-export { WorkerPool, TaskError, WorkerExitError, PoolInterrupted, defaultWorkerCount, type Job } from './parallel/pool.js';
-export { distModule, type TaskSetup } from './parallel/task.js';
-export { shareFloat64, shareSeaLevel, seaLevelView, type SharedSeaLevel } from './parallel/shared.js';
-export { loadSweep, checkDesigns, type LoadedSweep, type SweepSpec } from './sweep/spec.js';
-export { runSweep, allIndices, type SweepRun, type SweepRunOptions, type DesignRow } from './sweep/run.js';
-export { sweepHeader, sweepFiles, bestDesigns, type SweepHeader } from './sweep/output.js';
-export { parseShard, shardIndices, shardFiles, mergeShards, type ShardId } from './sweep/shard.js';
-export { VALIDATION_SCHEMES, acceptedBand, type ValidationScheme } from './validation/published.js';
-export { runValidation, failures, type ValidationRow } from './validation/suite.js';
-export { runSensitivity, annualMeanNodalFactor, type Sensitivity, type SensitivityOptions } from './validation/sensitivity.js';
-export { prepareRun, startState, advance, finishRun, SolverState, type SolverRun, type WindowOptions } from './solver/integrate.js';
-export { readPriceCsv, stepPrices, revenue, checkPriceCoverage, type PriceSeries } from './scenario/prices.js';
-export { optimiseScenario, optimiseSettings, replayFlexible, type OptimiseOutcome, type OptimiseOptions, type OptimiseSettings, type DecisionRow, type FixedOutcome } from './optimise/scenario.js';
-export type { RecordedPlan, RecordedDecision, RecordedHeads } from './optimise/plan-record.js';
-export { problemData, bestFixed, flexiblePlan, applyPlan, decisionsOf, CHUNK_DECISIONS, WARMUP_DECISIONS, type FlexibleInputs, type FlexiblePlan, type PlanOptions } from './optimise/run.js';
-export { openProblem, type Problem, type ProblemData } from './optimise/problem.js';
-export { Horizon, decideStretch, TAIL_HALVES, type Decisions, type Decision } from './optimise/horizon.js';
-export { LatticeSearch, latticeBox, searchSync, searchBatched, type HeadRanges, type SearchResult } from './optimise/lattice.js';
-export { FixedEvaluator, tableControls, writeAll, type Controls, type FixedSearch } from './optimise/fixed.js';
-export { slackWaters, type SlackWater } from './optimise/slack.js';
-export { decisionsCsv, optimiseJson, optimiseText } from './optimise/output.js';
-export { cycleModes, type HalfControls, type CycleModes } from './optimise/cycle.js';
+export { checkPriceCoverage, type PriceSeries, readPriceCsv, revenue, stepPrices } from './scenario/prices.js';
+export { buildSea } from './scenario/tide-source.js';
+export { buildTurbine } from './scenario/turbines.js';
+export type { Scenario } from './scenario/types.js';
+export { type AggidisFeatherSpec, aggidisFeatherPoint, aggidisFeatherUnit, synchronousSpeed } from './scheme/aggidis-feather.js';
+export { areaAt, type Basin, constantAreaBasin, levelAt, makeBasin, volumeAt } from './scheme/basin.js';
+export { type ChartOptions, type HillChart, tableFromChart } from './scheme/hill-chart.js';
+export { type IdealTurbineSpec, idealTurbinePoint, idealTurbineUnit } from './scheme/ideal-turbine.js';
+export { orificeFlow } from './scheme/orifice.js';
+export { constantEfficiency, efficiencyByLift, type PumpSpec, pumpPoint, withPump } from './scheme/pump.js';
+export {
+  type HeadCurve,
+  PARAMETRIC_MAX_HEAD,
+  type ParametricUnit,
+  parametricTable,
+  TABLE_DH,
+  type TurbineTable,
+  type UnitPoint,
+} from './scheme/turbine.js';
+export { type MonthSummary, type Result, type Summary, simulate } from './simulate.js';
+export { massBalanceError } from './solver/accounting.js';
+export { SolverError, type SolverStop } from './solver/errors.js';
+export {
+  advance,
+  allocateSeries,
+  finishRun,
+  type IntegrateOptions,
+  integrate,
+  LEVEL_TOL,
+  MAX_SWITCHES_PER_STEP,
+  OVERSHOOT_LIMIT,
+  prepareRun,
+  type SchemeModel,
+  type SeaLevel,
+  type SolverRun,
+  SolverState,
+  type StepSeries,
+  startState,
+  type Totals,
+  type WindowOptions,
+} from './solver/integrate.js';
+export { type HalfTide, halfTideLedger } from './solver/ledger.js';
+export { ModeLog } from './solver/mode-log.js';
+export { bestDesigns, type SweepHeader, sweepFiles, sweepHeader } from './sweep/output.js';
+export { allIndices, type DesignRow, runSweep, type SweepRun, type SweepRunOptions } from './sweep/run.js';
+export { mergeShards, parseShard, type ShardId, shardFiles, shardIndices } from './sweep/shard.js';
+export { checkDesigns, type LoadedSweep, loadSweep, type SweepSpec } from './sweep/spec.js';
+export * from './tide/index.js';
+export { acceptedBand, VALIDATION_SCHEMES, type ValidationScheme } from './validation/published.js';
+export { annualMeanNodalFactor, runSensitivity, type Sensitivity, type SensitivityOptions } from './validation/sensitivity.js';
+export { failures, runValidation, type ValidationRow } from './validation/suite.js';

@@ -5,16 +5,17 @@
  * drawn by pumping. The headline energy is their difference, net of pumping, and every figure
  * derived from it (capacity factor, full-load hours) says so.
  */
-import { isoTime } from './time.js';
-import type { Scenario } from './scenario/types.js';
+
+import { HOUR_S, J_PER_GWH, W_PER_MW } from './physics.js';
 import { buildRun, MODE_DIRECTIONS, type RunInputs } from './scenario/build.js';
 import { describeTide, tideDataFiles } from './scenario/tide-source.js';
 import { turbineDataFiles } from './scenario/turbines.js';
-import { allocateSeries, integrate, type SeaLevel, type StepSeries, type Totals } from './solver/integrate.js';
+import type { Scenario } from './scenario/types.js';
 import { countTides, energyByMonth, massBalanceError } from './solver/accounting.js';
+import { allocateSeries, integrate, type SeaLevel, type StepSeries, type Totals } from './solver/integrate.js';
+import { type HalfTide, halfTideLedger } from './solver/ledger.js';
 import { ModeLog } from './solver/mode-log.js';
-import { halfTideLedger, type HalfTide } from './solver/ledger.js';
-import { HOUR_S, J_PER_GWH, W_PER_MW } from './physics.js';
+import { isoTime } from './time.js';
 
 /** Energy of one calendar month (UTC), GWh. */
 export interface MonthSummary {
@@ -85,7 +86,6 @@ export interface Result {
   summary: Summary;
 }
 
-
 function operationText(s: Scenario): string {
   const o = s.operation;
   const pumping = MODE_DIRECTIONS[o.mode].filter((d) => o[d]?.pump_to_head_m !== undefined);
@@ -132,11 +132,18 @@ export function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, to
     generating_periods: totals.generatingPeriods,
     pumping_periods: totals.pumpingPeriods,
     half_tides: halfTides,
-    monthly: generated.map((g, k) => ({ month: g.month, energy_gwh: g.energy_gwh - pumping[k].energy_gwh, generated_gwh: g.energy_gwh, pumping_gwh: pumping[k].energy_gwh })),
+    monthly: generated.map((g, k) => ({
+      month: g.month,
+      energy_gwh: g.energy_gwh - pumping[k].energy_gwh,
+      generated_gwh: g.energy_gwh,
+      pumping_gwh: pumping[k].energy_gwh,
+    })),
     mass_balance_error: massBalanceError(totals),
     step_overshoot_m: totals.overshoot,
     tide_source: describeTide(s.tide),
-    data_files: [...tideDataFiles(s.tide), s.scheme.basin.area_curve_file, ...turbineDataFiles(s.scheme.turbines)].filter((f): f is string => f !== undefined),
+    data_files: [...tideDataFiles(s.tide), s.scheme.basin.area_curve_file, ...turbineDataFiles(s.scheme.turbines)].filter(
+      (f): f is string => f !== undefined,
+    ),
     data_notes: inputs.notes,
   };
 }
@@ -156,7 +163,8 @@ export interface SimulateOptions {
 export function simulate(s: Scenario, o: SimulateOptions = {}): Result {
   const inputs = buildRun(s, o.sea);
   const n = inputs.sea.level.length;
-  if (o.series && o.series.power.length !== n) throw new RangeError(`series buffers hold ${o.series.power.length} samples, the sea level ${n}`);
+  if (o.series && o.series.power.length !== n)
+    throw new RangeError(`series buffers hold ${o.series.power.length} samples, the sea level ${n}`);
   const series = o.series ?? allocateSeries(n);
   const log = new ModeLog();
   const totals = integrate(inputs.sea, inputs.scheme, inputs.ops, { series, log });

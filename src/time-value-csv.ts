@@ -49,15 +49,25 @@ export function readTimeValueCsv(file: string, format: TimeValueFormat): TimeVal
     const ts = cells[columns.time] ?? '';
     const vs = cells[columns.value] ?? '';
     if (cells.length !== columns.cells) {
-      throw new InputError(`${at(i)}: expected ${columns.row}, got ${cells.length}${cells.length > columns.cells ? '; a decimal comma? write 1.5, not 1,5' : ''}`);
+      throw new InputError(
+        `${at(i)}: expected ${columns.row}, got ${cells.length}${cells.length > columns.cells ? '; a decimal comma? write 1.5, not 1,5' : ''}`,
+      );
     }
     const t = parseIsoSeconds(ts);
-    if (!Number.isFinite(t)) throw new InputError(`${at(i)}: expected an ISO 8601 time such as 2018-01-01T00:30:00Z in column ${header[columns.time]}, got "${ts}"`);
+    if (!Number.isFinite(t))
+      throw new InputError(
+        `${at(i)}: expected an ISO 8601 time such as 2018-01-01T00:30:00Z in column ${header[columns.time]}, got "${ts}"`,
+      );
     const v = DECIMAL.test(vs) ? Number(vs) : NaN;
-    if (!Number.isFinite(v)) throw new InputError(`${at(i)}: expected a finite ${format.value} in column ${header[columns.value]} (a decimal number such as -1.25), got "${vs}"`);
+    if (!Number.isFinite(v))
+      throw new InputError(
+        `${at(i)}: expected a finite ${format.value} in column ${header[columns.value]} (a decimal number such as -1.25), got "${vs}"`,
+      );
     const prev = time[time.length - 1];
     if (prev !== undefined && t <= prev) {
-      throw new InputError(`${at(i)}: time ${isoTime(t)} is ${t === prev ? 'a duplicate of' : 'earlier than'} the row before (${isoTime(prev)}); sort the rows and remove duplicates`);
+      throw new InputError(
+        `${at(i)}: time ${isoTime(t)} is ${t === prev ? 'a duplicate of' : 'earlier than'} the row before (${isoTime(prev)}); sort the rows and remove duplicates`,
+      );
     }
     time.push(t);
     value.push(v);

@@ -4,28 +4,41 @@
  * a downloaded browser) from file:// with every request outside file:/data: refused, and every
  * plot renders its traces with no console error. Screenshots go to out/ for people to look at.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
-import { loadScenario } from '../src/scenario/load.js';
-import { buildOperation, buildScheme } from '../src/scenario/build.js';
-import { simulate } from '../src/simulate.js';
+import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../src/paths.js';
-import { reportHtml } from '../src/report/html.js';
-import { sweepReportHtml, type SweepRow } from '../src/report/sweep.js';
 import type { ReportRun } from '../src/report/figures.js';
+import { reportHtml } from '../src/report/html.js';
+import { type SweepRow, sweepReportHtml } from '../src/report/sweep.js';
+import { buildOperation, buildScheme } from '../src/scenario/build.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { simulate } from '../src/simulate.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
 const inCi = process.env.CI === 'true';
 const skip = !haveBrowser && !inCi;
-if (skip) console.warn(`browser tests skipped: ${CHROMIUM} is missing (install Debian's chromium: apt-get install chromium). Under CI=true this is a failure.`);
+if (skip)
+  console.warn(
+    `browser tests skipped: ${CHROMIUM} is missing (install Debian's chromium: apt-get install chromium). Under CI=true this is a failure.`,
+  );
 
 const OUT = join(PACKAGE_ROOT, 'out');
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 function run(name: string, edit: (s: ReturnType<typeof loadScenario>) => void = () => {}): ReportRun {
   const s = loadScenario(DEFAULT_SCENARIO);
@@ -42,7 +55,14 @@ function sweepRows(): SweepRow[] {
       for (const sluice_area_m2 of [1500, 2500, 3500]) {
         const capacity_mw = turbine_count * 0.48 * diameter_m ** 2;
         const annual_energy_gwh = 1600 * (1 - Math.exp(-capacity_mw / 900)) * (1 + 0.1 * Math.log(sluice_area_m2 / 2500));
-        rows.push({ diameter_m, turbine_count, sluice_area_m2, capacity_mw, annual_energy_gwh, capex_gbp: 1.5e6 * capacity_mw + 4e7 * Math.abs(diameter_m - 7.5) + 2e5 * sluice_area_m2 });
+        rows.push({
+          diameter_m,
+          turbine_count,
+          sluice_area_m2,
+          capacity_mw,
+          annual_energy_gwh,
+          capex_gbp: 1.5e6 * capacity_mw + 4e7 * Math.abs(diameter_m - 7.5) + 2e5 * sluice_area_m2,
+        });
       }
   return rows;
 }
@@ -70,7 +90,10 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
   const pages: Record<string, string> = {};
 
   beforeAll(async () => {
-    if (!haveBrowser) throw new Error(`${CHROMIUM} is missing: .ci/run installs Debian's chromium with apt-get; the browser tests cannot run without it`);
+    if (!haveBrowser)
+      throw new Error(
+        `${CHROMIUM} is missing: .ci/run installs Debian's chromium with apt-get; the browser tests cannot run without it`,
+      );
     mkdirSync(OUT, { recursive: true });
     const a = run('mersey-barrage');
     // Compared: the default (two-way with pumping) and the same barrage ebb-only without pumping.
@@ -87,9 +110,19 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     write('report-comparison', reportHtml([a, b], { toolVersion: 'test' }));
     // A page that breaks the rules, to show the checks catch it.
     const broken = join(mkdtempSync(join(tmpdir(), 'mt-browser-')), 'broken.html');
-    writeFileSync(broken, '<!DOCTYPE html><html><body><div class="plot" id="empty"></div><img src="http://example.invalid/x.png"><script>console.error("boom"); document.body.setAttribute("data-rendered", "1");</script></body></html>');
-    pages['broken'] = broken;
-    write('report-sweep', sweepReportHtml(sweepRows(), { x: 'diameter_m', y: 'turbine_count', cost: 'capex_gbp' }, { title: 'Synthetic sweep (test data)', toolVersion: 'test' }));
+    writeFileSync(
+      broken,
+      '<!DOCTYPE html><html><body><div class="plot" id="empty"></div><img src="http://example.invalid/x.png"><script>console.error("boom"); document.body.setAttribute("data-rendered", "1");</script></body></html>',
+    );
+    pages.broken = broken;
+    write(
+      'report-sweep',
+      sweepReportHtml(
+        sweepRows(),
+        { x: 'diameter_m', y: 'turbine_count', cost: 'capex_gbp' },
+        { title: 'Synthetic sweep (test data)', toolVersion: 'test' },
+      ),
+    );
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 120_000);
 
@@ -98,7 +131,11 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
   });
 
   /** Opens a page offline, waits for the plots, checks them and saves a screenshot; `act` runs before the screenshot. */
-  async function open(name: string, act?: (p: import('playwright-core').Page) => Promise<unknown>, screenshot = true): Promise<PageCheck & { actResult?: unknown }> {
+  async function open(
+    name: string,
+    act?: (p: import('playwright-core').Page) => Promise<unknown>,
+    screenshot = true,
+  ): Promise<PageCheck & { actResult?: unknown }> {
     const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
@@ -119,7 +156,11 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     page.on('pageerror', (e) => consoleErrors.push(`page error: ${e.message}`));
     try {
       await page.goto(pathToFileURL(pages[name]).href);
-      await page.waitForFunction(() => document.body.hasAttribute('data-rendered') || document.body.hasAttribute('data-error'), null, { timeout: 60_000 });
+      await page.waitForFunction(
+        () => document.body.hasAttribute('data-rendered') || document.body.hasAttribute('data-error'),
+        null,
+        { timeout: 60_000 },
+      );
       const actResult = act ? await act(page) : undefined;
       const state = await page.evaluate(() => ({
         rendered: document.body.getAttribute('data-rendered'),
@@ -134,8 +175,14 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
             points: (gd.data ?? []).map((t) => (t.type === 'heatmap' ? (t.z?.length ?? 0) : (t.x?.length ?? 0))),
             rendered: groups.length,
             // Groups that drew something: a path with a shape, or the heat map's image.
-            drawn: groups.filter((g) => [...g.querySelectorAll('path')].some((p) => (p.getAttribute('d') ?? '').length > 2) || g.querySelector('image') !== null).length,
-            titles: [...el.querySelectorAll('.infolayer text')].filter((t) => /title/.test(t.getAttribute('class') ?? '')).map((t) => t.textContent ?? ''),
+            drawn: groups.filter(
+              (g) =>
+                [...g.querySelectorAll('path')].some((p) => (p.getAttribute('d') ?? '').length > 2) ||
+                g.querySelector('image') !== null,
+            ).length,
+            titles: [...el.querySelectorAll('.infolayer text')]
+              .filter((t) => /title/.test(t.getAttribute('class') ?? ''))
+              .map((t) => t.textContent ?? ''),
           };
         }),
       }));
@@ -171,17 +218,27 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
 
   it('the scheme report: every plot drawn, offline, no console error; zooms out to the whole year', async () => {
     const c = await open('report-single', async (page) => {
-      const before = await page.evaluate(() => (document.getElementById('levels') as unknown as { layout: { xaxis: { range: string[] } } }).layout.xaxis.range.slice());
+      const before = await page.evaluate(() =>
+        (document.getElementById('levels') as unknown as { layout: { xaxis: { range: string[] } } }).layout.xaxis.range.slice(),
+      );
       await page.locator('#levels .rangeselector .button', { hasText: 'whole period' }).click();
-      await page.waitForFunction((r) => (document.getElementById('levels') as unknown as { layout: { xaxis: { range: string[] } } }).layout.xaxis.range[0] !== r[0], before);
-      const after = await page.evaluate(() => (document.getElementById('levels') as unknown as { layout: { xaxis: { range: string[] } } }).layout.xaxis.range.slice());
+      await page.waitForFunction(
+        (r) =>
+          (document.getElementById('levels') as unknown as { layout: { xaxis: { range: string[] } } }).layout.xaxis.range[0] !==
+          r[0],
+        before,
+      );
+      const after = await page.evaluate(() =>
+        (document.getElementById('levels') as unknown as { layout: { xaxis: { range: string[] } } }).layout.xaxis.range.slice(),
+      );
       // Back to the fortnight for the screenshot.
       await page.locator('#levels .rangeselector .button', { hasText: '15 days' }).click();
       return { before, after };
     });
     expectAllRendered(c, ['levels', 'energy', 'tides', 'turbine', 'basin']);
     const { before, after } = c.actResult as { before: string[]; after: string[] };
-    const days = (r: string[]) => (Date.parse(`${r[1].replace(' ', 'T')}Z`) - Date.parse(`${r[0].replace(' ', 'T')}Z`)) / 86_400_000;
+    const days = (r: string[]) =>
+      (Date.parse(`${r[1].replace(' ', 'T')}Z`) - Date.parse(`${r[0].replace(' ', 'T')}Z`)) / 86_400_000;
     expect(days(before)).toBeCloseTo(14.77, 1);
     expect(days(after)).toBeGreaterThan(364.9);
     expect(c.plots[0].titles).toEqual(expect.arrayContaining(['time (UTC)', 'level (m ODN)', 'power (MW)']));

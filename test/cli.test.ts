@@ -1,7 +1,7 @@
-import { describe, expect, it } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { runCli } from './support.js';
 
 describe('mersey-tidal CLI', () => {
@@ -17,7 +17,9 @@ describe('mersey-tidal CLI', () => {
     expect(summary.summary.monthly).toHaveLength(12);
     expect(summary.scenario.name).toBe('mersey-barrage');
     const series = readFileSync(join(dir, 'series.csv'), 'utf8').trim().split('\n');
-    expect(series[0]).toBe('time_utc,sea_level_m,basin_level_m,head_m,mode,turbine_flow_m3s,sluice_flow_m3s,power_mw,pump_power_mw');
+    expect(series[0]).toBe(
+      'time_utc,sea_level_m,basin_level_m,head_m,mode,turbine_flow_m3s,sluice_flow_m3s,power_mw,pump_power_mw',
+    );
     expect(series).toHaveLength(1 + 365 * 288 + 1); // header, then 2018-01-01T00:00 to 2019-01-01T00:00 every 5 min
     // no temporary folders left beside the result
     expect(readdirSync(join(dir, '..'))).toEqual(['run']);

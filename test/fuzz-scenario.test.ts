@@ -5,19 +5,20 @@
  * are either accepted or rejected with a clear InputError, never a crash; valid scenarios on
  * synthetic data are accepted and keep the physics invariants.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
-import fc from 'fast-check';
+
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadScenario } from '../src/scenario/load.js';
-import { SolverError } from '../src/solver/errors.js';
-import { simulate } from '../src/simulate.js';
-import { areaAt, makeBasin } from '../src/scheme/basin.js';
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { GRAVITY } from '../src/physics.js';
 import { readNumericCsv } from '../src/scenario/csv.js';
-import { expectClearInputError, expectPhysics, scratch, tideRows, writeCsv } from './robust-support.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { areaAt, makeBasin } from '../src/scheme/basin.js';
+import { simulate } from '../src/simulate.js';
+import { SolverError } from '../src/solver/errors.js';
 import { LIBAUX } from './physics-fixtures.js';
+import { expectClearInputError, expectPhysics, scratch, tideRows, writeCsv } from './robust-support.js';
 
 const CHART = fileURLToPath(new URL('../data/bulb-turbine-9m-hill-chart.csv', import.meta.url));
 /** The chart's largest flow (m3/s), for the stiffness of generated scenarios. */
@@ -58,7 +59,13 @@ const mutation = fc.record({
   at: fc.nat(),
   kind: fc.constantFrom('delete', 'wrongType', 'negative', 'zero', 'nanLike', 'extra', 'quoted', 'fraction'),
   // A value of another type than any number field takes (a number may be valid where it lands).
-  wrong: fc.oneof(fc.string({ maxLength: 8 }), fc.boolean(), fc.constant(null), fc.array(fc.integer(), { maxLength: 3 }), fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 })),
+  wrong: fc.oneof(
+    fc.string({ maxLength: 8 }),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(fc.integer(), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 4 }), fc.integer(), { maxKeys: 2 }),
+  ),
   extra: fc.oneof(fc.string({ maxLength: 8 }), fc.integer(), fc.double(), fc.constant(null)),
   nanLike: fc.constantFrom(...NAN_LIKE),
   key: fc.string({ minLength: 1, maxLength: 12 }),
@@ -134,41 +141,45 @@ function damageText(text: string, d: typeof damage extends fc.Arbitrary<infer T>
 }
 
 describe('generated scenario files', () => {
-  it('are accepted, or rejected with a clear message naming file, line and field; accepted ones run and keep the physics', () => {
-    let accepted = 0;
-    let rejected = 0;
-    fc.assert(
-      fc.property(fc.array(mutation, { minLength: 0, maxLength: 4 }), damage, fc.boolean(), (ms, d, pretty) => {
-        const obj = structuredClone(base);
-        for (const m of ms) mutate(obj, m);
-        const text = damageText(JSON.stringify(obj, null, pretty ? 2 : 0), d);
-        const file = join(dir, 'scenario.json');
-        writeFileSync(file, text);
-        let s;
-        try {
-          s = loadScenario(file);
-        } catch (err) {
-          rejected++;
-          expectClearInputError(err, [file], { [file]: text.split('\n').length });
-          return;
-        }
-        let r;
-        try {
-          r = simulate(s);
-        } catch (err) {
-          rejected++;
-          expectClearInputError(err, [file, ...dataFiles()]);
-          return;
-        }
-        accepted++;
-        expectPhysics(r);
-      }),
-      { numRuns: 300 * FUZZ_SCALE },
-    );
-    // Both outcomes were exercised (the generator is not all-reject or all-accept).
-    expect(rejected).toBeGreaterThan(50);
-    expect(accepted).toBeGreaterThan(5);
-  }, 20_000 * FUZZ_SCALE);
+  it(
+    'are accepted, or rejected with a clear message naming file, line and field; accepted ones run and keep the physics',
+    () => {
+      let accepted = 0;
+      let rejected = 0;
+      fc.assert(
+        fc.property(fc.array(mutation, { minLength: 0, maxLength: 4 }), damage, fc.boolean(), (ms, d, pretty) => {
+          const obj = structuredClone(base);
+          for (const m of ms) mutate(obj, m);
+          const text = damageText(JSON.stringify(obj, null, pretty ? 2 : 0), d);
+          const file = join(dir, 'scenario.json');
+          writeFileSync(file, text);
+          let s;
+          try {
+            s = loadScenario(file);
+          } catch (err) {
+            rejected++;
+            expectClearInputError(err, [file], { [file]: text.split('\n').length });
+            return;
+          }
+          let r;
+          try {
+            r = simulate(s);
+          } catch (err) {
+            rejected++;
+            expectClearInputError(err, [file, ...dataFiles()]);
+            return;
+          }
+          accepted++;
+          expectPhysics(r);
+        }),
+        { numRuns: 300 * FUZZ_SCALE },
+      );
+      // Both outcomes were exercised (the generator is not all-reject or all-accept).
+      expect(rejected).toBeGreaterThan(50);
+      expect(accepted).toBeGreaterThan(5);
+    },
+    20_000 * FUZZ_SCALE,
+  );
 });
 
 /**
@@ -179,13 +190,21 @@ describe('generated scenario files', () => {
  * level stays inside the sea's envelope there, overshoots it by up to 2 % of the range at
  * sigma = 0.1 to 0.3, and diverges beyond 1. Coarser steps are for the solver to refuse.
  */
-function stiffness(o: any, areas: { level: number[]; area: number[] }, lo: number, hi: number, chartFlow: number): { perSecond: number } {
+function stiffness(
+  o: any,
+  areas: { level: number[]; area: number[] },
+  lo: number,
+  hi: number,
+  chartFlow: number,
+): { perSecond: number } {
   const basin = makeBasin(areas.level, areas.area);
   let aMin = Infinity;
   for (let k = 0; k <= 100; k++) aMin = Math.min(aMin, areaAt(basin, lo + ((hi - lo) * k) / 100));
   const t = o.scheme.turbines;
   const scale = (t.diameter_m / t.curve.chart_diameter_m) ** 2;
-  const open = o.scheme.sluices.area_m2 * o.scheme.sluices.discharge_coefficient + t.count * t.idle_discharge_coefficient * Math.PI * 0.25 * t.diameter_m ** 2;
+  const open =
+    o.scheme.sluices.area_m2 * o.scheme.sluices.discharge_coefficient +
+    t.count * t.idle_discharge_coefficient * Math.PI * 0.25 * t.diameter_m ** 2;
   const R = hi - lo;
   return { perSecond: (open * Math.sqrt(2 * GRAVITY * R) + t.count * chartFlow * scale) / (aMin * R) };
 }
@@ -216,7 +235,11 @@ function writeValid(v: Valid): { file: string; o: any } | undefined {
   for (const s of v.steps) level.push(level[level.length - 1] + s);
   level.push(Math.max(level[level.length - 1] + 1, 12));
   const area = level.map((_, k) => 10 ** v.logAreas[k % v.logAreas.length]);
-  writeCsv(join(dir, 'g-area.csv'), 'level_m,area_m2', level.map((z, k) => `${z},${area[k]}`));
+  writeCsv(
+    join(dir, 'g-area.csv'),
+    'level_m,area_m2',
+    level.map((z, k) => `${z},${area[k]}`),
+  );
   const rows = tideRows(T0, 2 * 96 + 1, 900, v.m2, v.s2, v.mean);
   writeCsv(join(dir, 'g-tide.csv'), 'time_utc,level_m', rows);
   const z = rows.map((r) => Number(r.split(',')[1]));
@@ -236,46 +259,54 @@ function writeValid(v: Valid): { file: string; o: any } | undefined {
 }
 
 describe('valid generated scenarios', () => {
-  it('are accepted and, with a step that resolves the basin (sigma <= 0.1), keep the physics invariants', () => {
-    let runs = 0;
-    fc.assert(
-      fc.property(validScenario(fc.double({ min: 0.005, max: 0.1, noNaN: true })), (v) => {
-        const w = writeValid(v);
-        fc.pre(w !== undefined);
-        const r = simulate(loadScenario(w!.file));
-        expectPhysics(r);
-        runs++;
-      }),
-      { numRuns: 60 * FUZZ_SCALE },
-    );
-    expect(runs).toBeGreaterThan(30);
-  }, 20_000 * FUZZ_SCALE);
+  it(
+    'are accepted and, with a step that resolves the basin (sigma <= 0.1), keep the physics invariants',
+    () => {
+      let runs = 0;
+      fc.assert(
+        fc.property(validScenario(fc.double({ min: 0.005, max: 0.1, noNaN: true })), (v) => {
+          const w = writeValid(v);
+          fc.pre(w !== undefined);
+          const r = simulate(loadScenario(w!.file));
+          expectPhysics(r);
+          runs++;
+        }),
+        { numRuns: 60 * FUZZ_SCALE },
+      );
+      expect(runs).toBeGreaterThan(30);
+    },
+    20_000 * FUZZ_SCALE,
+  );
 
   // The solver defends itself: with a step far too coarse for the scheme, a run either stops with
   // a SolverError naming the time, the step and the mode, or (its error control and limiter
   // coping) keeps every invariant. Never a silent overshoot or a NaN.
-  it('with a step far too coarse (sigma 5 to 500): a clear solver error naming the step and mode, or the invariants', () => {
-    let runs = 0;
-    fc.assert(
-      fc.property(validScenario(fc.double({ min: 5, max: 500, noNaN: true })), (v) => {
-        const w = writeValid(v);
-        fc.pre(w !== undefined);
-        const s = loadScenario(w!.file);
-        runs++;
-        let r;
-        try {
-          r = simulate(s);
-        } catch (err) {
-          expect(err).toBeInstanceOf(SolverError);
-          expect((err as Error).message).toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/);
-          expect((err as Error).message).toMatch(/mode/);
-          expect((err as Error).message).not.toMatch(/undefined|NaN/);
-          return;
-        }
-        expectPhysics(r);
-      }),
-      { numRuns: 30 * FUZZ_SCALE },
-    );
-    expect(runs).toBeGreaterThan(10);
-  }, 20_000 * FUZZ_SCALE);
+  it(
+    'with a step far too coarse (sigma 5 to 500): a clear solver error naming the step and mode, or the invariants',
+    () => {
+      let runs = 0;
+      fc.assert(
+        fc.property(validScenario(fc.double({ min: 5, max: 500, noNaN: true })), (v) => {
+          const w = writeValid(v);
+          fc.pre(w !== undefined);
+          const s = loadScenario(w!.file);
+          runs++;
+          let r;
+          try {
+            r = simulate(s);
+          } catch (err) {
+            expect(err).toBeInstanceOf(SolverError);
+            expect((err as Error).message).toMatch(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z/);
+            expect((err as Error).message).toMatch(/mode/);
+            expect((err as Error).message).not.toMatch(/undefined|NaN/);
+            return;
+          }
+          expectPhysics(r);
+        }),
+        { numRuns: 30 * FUZZ_SCALE },
+      );
+      expect(runs).toBeGreaterThan(10);
+    },
+    20_000 * FUZZ_SCALE,
+  );
 });

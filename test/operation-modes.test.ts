@@ -3,10 +3,10 @@
  * on the basin's behaviour, not on code paths).
  */
 import { describe, expect, it } from 'vitest';
+import { type FixedHeadOptions, fixedHeadCycle } from '../src/operation/fixed-head.js';
 import { buildModeTable } from '../src/operation/modes.js';
-import { fixedHeadCycle, type FixedHeadOptions } from '../src/operation/fixed-head.js';
-import { allocateSeries, integrate, LEVEL_TOL, type SchemeModel, type StepSeries } from '../src/solver/integrate.js';
 import { constantAreaBasin } from '../src/scheme/basin.js';
+import { allocateSeries, integrate, LEVEL_TOL, type SchemeModel, type StepSeries } from '../src/solver/integrate.js';
 import { ModeLog } from '../src/solver/mode-log.js';
 import { idealTurbine, PERIOD, sinusoid } from './physics-fixtures.js';
 
@@ -20,7 +20,16 @@ describe('fixed-head cycles', () => {
     expect(names({ flood: c })).toEqual(['drain', 'hold-low', 'generate-flood', 'hold-high']);
     expect(names({ ebb: cp })).toEqual(['fill', 'pump-high', 'hold-high', 'generate-ebb', 'hold-low']);
     expect(names({ ebb: c, flood: c })).toEqual(['fill', 'hold-high', 'generate-ebb', 'drain', 'hold-low', 'generate-flood']);
-    expect(names({ ebb: cp, flood: cp })).toEqual(['fill', 'pump-high', 'hold-high', 'generate-ebb', 'drain', 'pump-low', 'hold-low', 'generate-flood']);
+    expect(names({ ebb: cp, flood: cp })).toEqual([
+      'fill',
+      'pump-high',
+      'hold-high',
+      'generate-ebb',
+      'drain',
+      'pump-low',
+      'hold-low',
+      'generate-flood',
+    ]);
   });
 
   it('makes the flood half the mirror image of the ebb half', () => {
@@ -37,10 +46,16 @@ describe('fixed-head cycles', () => {
 
   it('refuses what cannot run', () => {
     expect(() => fixedHeadCycle({})).toThrow(/at least one generating direction/);
-    expect(() => fixedHeadCycle({ ebb: { startHead: 2, endHead: 2 } })).toThrow(/end head: expected less than the start head \(2 m\), got 2 m/);
-    expect(() => fixedHeadCycle({ ebb: { startHead: 2, endHead: 1, pumpToHead: 3 } })).toThrow(/pumping target head: expected less than the start head/);
+    expect(() => fixedHeadCycle({ ebb: { startHead: 2, endHead: 2 } })).toThrow(
+      /end head: expected less than the start head \(2 m\), got 2 m/,
+    );
+    expect(() => fixedHeadCycle({ ebb: { startHead: 2, endHead: 1, pumpToHead: 3 } })).toThrow(
+      /pumping target head: expected less than the start head/,
+    );
     expect(() => buildModeTable([{ name: 'a', exitDir: 1, exitHead: 0, next: 'b' }])).toThrow(/unknown mode b/);
-    expect(() => buildModeTable([{ name: 'a', exitDir: 1, exitHead: 0, next: 'a', generate: 1, pump: -1 }])).toThrow(/cannot generate and pump at once/);
+    expect(() => buildModeTable([{ name: 'a', exitDir: 1, exitHead: 0, next: 'a', generate: 1, pump: -1 }])).toThrow(
+      /cannot generate and pump at once/,
+    );
   });
 });
 
@@ -107,7 +122,8 @@ describe('options, by their effect on a run', () => {
     const gen = plain.names.indexOf('generate-ebb');
     const duringGen = (r: ReturnType<typeof run>) => {
       let q = 0;
-      for (let i = 0; i + 1 < sea.level.length; i++) if (r.series.mode[i] === gen && r.series.mode[i + 1] === gen) q += Math.abs(r.series.sluiceFlow[i]);
+      for (let i = 0; i + 1 < sea.level.length; i++)
+        if (r.series.mode[i] === gen && r.series.mode[i + 1] === gen) q += Math.abs(r.series.sluiceFlow[i]);
       return q;
     };
     expect(duringGen(plain)).toBe(0);

@@ -2,11 +2,12 @@
  * The operation, basin and sluice parts of scenario files: what they accept, and one clear message
  * per problem (file, JSON path, what was expected, what was found, how to fix it).
  */
-import { describe, expect, it } from 'vitest';
+
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
+import { describe, expect, it } from 'vitest';
 import { buildOperation, buildRun } from '../src/scenario/build.js';
+import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
 import { simulate } from '../src/simulate.js';
 import { LAGOON, LIBAUX, MERSEY } from './physics-fixtures.js';
 import { scenarioProblems as problems } from './support.js';
@@ -16,7 +17,16 @@ const base = (file = MERSEY) => JSON.parse(readFileSync(file, 'utf8'));
 describe('the scenario files', () => {
   it('load, and each runs the operation it says', () => {
     expect(buildOperation(loadScenario(LIBAUX)).names).toEqual(['fill', 'hold-high', 'generate-ebb', 'hold-low']);
-    expect(buildOperation(loadScenario(MERSEY)).names).toEqual(['fill', 'pump-high', 'hold-high', 'generate-ebb', 'drain', 'pump-low', 'hold-low', 'generate-flood']);
+    expect(buildOperation(loadScenario(MERSEY)).names).toEqual([
+      'fill',
+      'pump-high',
+      'hold-high',
+      'generate-ebb',
+      'drain',
+      'pump-low',
+      'hold-low',
+      'generate-flood',
+    ]);
     const lagoon = loadScenario(LAGOON);
     expect(lagoon.scheme.kind).toBe('lagoon');
     expect(lagoon.scheme.basin.area_m2).toBe(11.5e6);
@@ -44,10 +54,14 @@ describe('operation checks', () => {
   it('asks for the block a mode needs and refuses one it does not use', () => {
     const o = base();
     delete o.operation.flood;
-    expect(problems(o)).toEqual(['models/x.json: operation.flood: missing; mode "two-way" generates on the flood: give its start_head_m and end_head_m']);
+    expect(problems(o)).toEqual([
+      'models/x.json: operation.flood: missing; mode "two-way" generates on the flood: give its start_head_m and end_head_m',
+    ]);
     const p = base(LIBAUX);
     p.operation.flood = { start_head_m: 3, end_head_m: 1 };
-    expect(problems(p)).toEqual(['models/x.json: operation.flood: not used when mode is "ebb-only"; remove it, or set mode to "flood-only" or "two-way"']);
+    expect(problems(p)).toEqual([
+      'models/x.json: operation.flood: not used when mode is "ebb-only"; remove it, or set mode to "flood-only" or "two-way"',
+    ]);
   });
 
   it('checks the heads of each direction against each other', () => {
@@ -63,7 +77,9 @@ describe('operation checks', () => {
   it('refuses pumping with turbines that cannot pump', () => {
     const o = base();
     delete o.scheme.turbines.pumping;
-    expect(problems(o)).toContain('models/x.json: operation.ebb.pump_to_head_m: the turbines cannot pump; describe their pumping in scheme.turbines.pumping, or remove pump_to_head_m');
+    expect(problems(o)).toContain(
+      'models/x.json: operation.ebb.pump_to_head_m: the turbines cannot pump; describe their pumping in scheme.turbines.pumping, or remove pump_to_head_m',
+    );
   });
 
   it('names a misspelt mode or option with its unit', () => {
@@ -72,7 +88,9 @@ describe('operation checks', () => {
     o.operation.ramp_s = -5;
     o.operation.min_duration_s = { holding: 600 };
     const p = problems(o).join('\n');
-    expect(p).toMatch(/operation\.mode: expected one of "ebb-only", "flood-only", "two-way", got "two way"; did you mean "two-way"\?/);
+    expect(p).toMatch(
+      /operation\.mode: expected one of "ebb-only", "flood-only", "two-way", got "two way"; did you mean "two-way"\?/,
+    );
     expect(p).toMatch(/operation\.ramp_s: expected a number >= 0 \(seconds\), got -5/);
     expect(p).toMatch(/operation\.min_duration_s\.holding: unknown field; expected one of generate, pump, sluice, hold/);
   });
@@ -80,7 +98,9 @@ describe('operation checks', () => {
   it('checks the safety limits against each other', () => {
     const o = base();
     o.operation.limits = { basin_min_level_m: 2, basin_max_level_m: 1 };
-    expect(problems(o)).toEqual(['models/x.json: operation.limits.basin_max_level_m: expected more than basin_min_level_m (2 m), got 1 m']);
+    expect(problems(o)).toEqual([
+      'models/x.json: operation.limits.basin_max_level_m: expected more than basin_min_level_m (2 m), got 1 m',
+    ]);
   });
 });
 
@@ -88,9 +108,13 @@ describe('basin checks', () => {
   it('takes exactly one of an area curve and a constant area', () => {
     const o = base(LAGOON);
     o.scheme.basin.area_curve_file = '../data/mersey-basin-area.csv';
-    expect(problems(o)).toEqual(['models/x.json: scheme.basin: expected exactly one of area_curve_file (an area-level curve) and area_m2 (a constant area), got both']);
+    expect(problems(o)).toEqual([
+      'models/x.json: scheme.basin: expected exactly one of area_curve_file (an area-level curve) and area_m2 (a constant area), got both',
+    ]);
     o.scheme.basin = {};
-    expect(problems(o)).toEqual(['models/x.json: scheme.basin: expected exactly one of area_curve_file (an area-level curve) and area_m2 (a constant area), got neither']);
+    expect(problems(o)).toEqual([
+      'models/x.json: scheme.basin: expected exactly one of area_curve_file (an area-level curve) and area_m2 (a constant area), got neither',
+    ]);
   });
 
   it('keeps the constant area for lagoons', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fixedHeadCycle } from '../src/operation/fixed-head.js';
 import { startMode } from '../src/operation/modes.js';
-import { integrate, type SeaLevel } from '../src/solver/integrate.js';
 import { constantAreaBasin } from '../src/scheme/basin.js';
+import { integrate, type SeaLevel } from '../src/solver/integrate.js';
 import { idealTurbine } from './physics-fixtures.js';
 
 /** A 4 m sinusoidal tide of 12 h period over `days`, starting at phase `phase` (rad). */
@@ -23,7 +23,10 @@ const cycles = {
   'ebb-only': fixedHeadCycle({ ebb: { startHead: 3, endHead: 1 } }),
   'flood-only': fixedHeadCycle({ flood: { startHead: 3, endHead: 1 } }),
   'two-way': fixedHeadCycle({ ebb: { startHead: 2.5, endHead: 1 }, flood: { startHead: 2.5, endHead: 1 } }),
-  'two-way with pumping': fixedHeadCycle({ ebb: { startHead: 2.5, endHead: 1, pumpToHead: 0.5 }, flood: { startHead: 2.5, endHead: 1, pumpToHead: 0.5 } }),
+  'two-way with pumping': fixedHeadCycle({
+    ebb: { startHead: 2.5, endHead: 1, pumpToHead: 0.5 },
+    flood: { startHead: 2.5, endHead: 1, pumpToHead: 0.5 },
+  }),
 };
 
 describe('a run starts from any phase of the tide', () => {

@@ -2,9 +2,10 @@
  * `mersey-tidal optimise`: the comparison it prints, the files it writes, and a clear error (exit
  * code 2, nothing written) for each bad combination of inputs.
  */
-import { describe, expect, it } from 'vitest';
+
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { scratch } from './robust-support.js';
 import { runCli as cli } from './support.js';
@@ -12,7 +13,6 @@ import { runCli as cli } from './support.js';
 const tmp = scratch();
 const FLEXIBLE = join(PACKAGE_ROOT, 'models', 'mersey-barrage-flexible.json');
 const PRICES = join(PACKAGE_ROOT, 'data', 'gb-system-sell-price-2018.csv');
-
 
 /** The flexible Mersey scenario over four days at 10-minute steps, with `flexible` fields changed; absolute paths. */
 function shortScenario(dir: string, flexible: Record<string, unknown> = {}, drop: string[] = []): string {
@@ -44,7 +44,8 @@ describe('mersey-tidal optimise', () => {
     expect(r.out).toMatch(/GBP\/yr/);
     expect(r.out).toMatch(/gain over the best fixed heads\s+[+-][\d.]+ %/);
     expect(r.out).toMatch(/harmonic forecast at liverpool/);
-    for (const f of ['summary.json', 'monthly.csv', 'tides.csv', 'decisions.csv', 'optimise.json']) expect(existsSync(join(out, f)), f).toBe(true);
+    for (const f of ['summary.json', 'monthly.csv', 'tides.csv', 'decisions.csv', 'optimise.json'])
+      expect(existsSync(join(out, f)), f).toBe(true);
     const doc = JSON.parse(readFileSync(join(out, 'optimise.json'), 'utf8'));
     expect(doc.settings).toMatchObject({ objective: 'energy', forecast: 'harmonic', lookahead_half_tides: 1, head_step_m: 0.1 });
     const summary = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8')).summary;
@@ -54,7 +55,9 @@ describe('mersey-tidal optimise', () => {
     expect(doc.gain_energy_percent).toBeCloseTo((doc.flexible.annual_energy_gwh / doc.best_fixed.annual_energy_gwh - 1) * 100, 9);
     // One row per decision, heads on the 0.1 m lattice, the net energy of the half tides adding up to the ledger's.
     const rows = readFileSync(join(out, 'decisions.csv'), 'utf8').trim().split('\n');
-    expect(rows[0]).toBe('time_utc,slack,direction,start_head_m,end_head_m,pump_to_head_m,half_tide_start_utc,half_tide_end_utc,generated_mwh,pumping_mwh,net_mwh,revenue_gbp');
+    expect(rows[0]).toBe(
+      'time_utc,slack,direction,start_head_m,end_head_m,pump_to_head_m,half_tide_start_utc,half_tide_end_utc,generated_mwh,pumping_mwh,net_mwh,revenue_gbp',
+    );
     expect(rows.length - 1).toBe(doc.flexible.decisions);
     let net = 0;
     for (const row of rows.slice(1)) {
@@ -64,9 +67,16 @@ describe('mersey-tidal optimise', () => {
       expect(Number(c[4])).toBeLessThan(Number(c[3]));
       net += Number(c[10] || 0);
     }
-    const ledger = readFileSync(join(out, 'tides.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(','));
+    const ledger = readFileSync(join(out, 'tides.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1)
+      .map((l) => l.split(','));
     const governed = ledger.filter((l) => rows.some((r) => r.includes(`,${l[0]},${l[1]},`)));
-    expect(net).toBeCloseTo(governed.reduce((a, l) => a + Number(l[6]), 0), 1);
+    expect(net).toBeCloseTo(
+      governed.reduce((a, l) => a + Number(l[6]), 0),
+      1,
+    );
   }, 60_000);
 
   it('refuses the revenue objective without prices, a harmonic forecast without a site, and bad options, writing nothing', async () => {
@@ -75,7 +85,9 @@ describe('mersey-tidal optimise', () => {
     const noPrices = shortScenario(dir, {}, ['prices_file']);
     const r1 = await cli(['optimise', noPrices, '--objective', 'revenue', '--out', out, '--quiet']);
     expect(r1.code).toBe(2);
-    expect(r1.err).toMatch(/operation\.flexible\.prices_file: the revenue objective needs prices; give prices_file in the scenario or --prices FILE/);
+    expect(r1.err).toMatch(
+      /operation\.flexible\.prices_file: the revenue objective needs prices; give prices_file in the scenario or --prices FILE/,
+    );
     const noSite = shortScenario(dir, {}, ['forecast_site']);
     const r2 = await cli(['optimise', noSite, '--out', out, '--quiet']);
     expect(r2.code).toBe(2);
@@ -86,7 +98,17 @@ describe('mersey-tidal optimise', () => {
     const r4 = await cli(['optimise', noSite, '--workers', '0', '--out', out]);
     expect(r4.code).toBe(2);
     expect(r4.err).toMatch(/expected a whole number of worker threads >= 1/);
-    const r5 = await cli(['optimise', noPrices, '--prices', join(dir, 'missing.csv'), '--objective', 'revenue', '--out', out, '--quiet']);
+    const r5 = await cli([
+      'optimise',
+      noPrices,
+      '--prices',
+      join(dir, 'missing.csv'),
+      '--objective',
+      'revenue',
+      '--out',
+      out,
+      '--quiet',
+    ]);
     expect(r5.code).toBe(2);
     expect(r5.err).toMatch(/missing\.csv: cannot read the price series/);
     expect(existsSync(out)).toBe(false);
@@ -95,10 +117,33 @@ describe('mersey-tidal optimise', () => {
   it('takes --objective, --prices, --forecast and --lookahead over the scenario', async () => {
     const dir = tmp();
     const out = join(dir, 'out');
-    const r = await cli(['optimise', shortScenario(dir, {}, ['prices_file']), '--objective', 'revenue', '--prices', PRICES, '--forecast', 'perfect', '--lookahead', '2', '--out', out, '--workers', '1', '--json', '--quiet']);
+    const r = await cli([
+      'optimise',
+      shortScenario(dir, {}, ['prices_file']),
+      '--objective',
+      'revenue',
+      '--prices',
+      PRICES,
+      '--forecast',
+      'perfect',
+      '--lookahead',
+      '2',
+      '--out',
+      out,
+      '--workers',
+      '1',
+      '--json',
+      '--quiet',
+    ]);
     expect(r.code).toBe(0);
     const doc = JSON.parse(r.out);
-    expect(doc.settings).toMatchObject({ objective: 'revenue', forecast: 'perfect', forecast_site: null, lookahead_half_tides: 2, prices_file: PRICES });
+    expect(doc.settings).toMatchObject({
+      objective: 'revenue',
+      forecast: 'perfect',
+      forecast_site: null,
+      lookahead_half_tides: 2,
+      prices_file: PRICES,
+    });
     expect(doc.fixed_on_forecast).toBe(null);
     expect(doc.flexible.revenue_gbp_per_yr).toBeGreaterThan(doc.best_fixed.revenue_gbp_per_yr);
   }, 60_000);
@@ -110,11 +155,32 @@ describe('mersey-tidal report of a flexible run', () => {
     const out = join(dir, 'flexible');
     // Settings from the command line, not the scenario: the replay needs only the recorded plan.
     const file = shortScenario(dir, {}, ['prices_file']);
-    expect((await cli(['optimise', file, '--objective', 'revenue', '--prices', PRICES, '--lookahead', '2', '--out', out, '--workers', '1', '--quiet'])).code).toBe(0);
+    expect(
+      (
+        await cli([
+          'optimise',
+          file,
+          '--objective',
+          'revenue',
+          '--prices',
+          PRICES,
+          '--lookahead',
+          '2',
+          '--out',
+          out,
+          '--workers',
+          '1',
+          '--quiet',
+        ])
+      ).code,
+    ).toBe(0);
     const doc = JSON.parse(readFileSync(join(out, 'summary.json'), 'utf8'));
     const decisions = readFileSync(join(out, 'decisions.csv'), 'utf8').trim().split('\n').slice(1);
     expect(doc.plan.decisions.length).toBe(decisions.length);
-    expect(doc.plan.decisions[0]).toMatchObject({ direction: decisions[0].split(',')[2], start_head_m: Number(decisions[0].split(',')[3]) });
+    expect(doc.plan.decisions[0]).toMatchObject({
+      direction: decisions[0].split(',')[2],
+      start_head_m: Number(decisions[0].split(',')[3]),
+    });
     // Each decision is made at the first sample at or after its slack water.
     const slackTime = Date.parse(decisions[0].split(',')[0]);
     const stepTime = Date.parse(doc.plan.decisions[0].time_utc);
@@ -152,11 +218,18 @@ describe('mersey-tidal report of a flexible run', () => {
     let r = await cli(['report', edited((d) => (d.plan.decisions[0].start_head_m += 0.5)), '--out', join(dir, 'x.html')]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/rerunning the recorded scenario gives [\d.]+ GWh .* run `mersey-tidal optimise` again/);
-    r = await cli(['report', edited((d) => ((d.plan.decisions[1].direction = 'sideways'), (d.plan.decisions[2].step = 10 ** 9))), '--out', join(dir, 'x.html')]);
+    r = await cli([
+      'report',
+      edited((d) => ((d.plan.decisions[1].direction = 'sideways'), (d.plan.decisions[2].step = 10 ** 9))),
+      '--out',
+      join(dir, 'x.html'),
+    ]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/2 problems/);
     expect(r.err).toMatch(/\.json: plan\.decisions\[1\]\.direction: expected "ebb" or "flood", got "sideways"/);
-    expect(r.err).toMatch(/plan\.decisions\[2\]\.step: expected a whole sample number after the previous decision's \(\d+\) and below \d+, got 1000000000/);
+    expect(r.err).toMatch(
+      /plan\.decisions\[2\]\.step: expected a whole sample number after the previous decision's \(\d+\) and below \d+, got 1000000000/,
+    );
     r = await cli(['report', edited((d) => (d.scenario.time_step_s = 300)), '--out', join(dir, 'x.html')]);
     expect(r.err).toMatch(/the scenario does not match its recorded hash .* run `mersey-tidal optimise` again/);
     r = await cli(['report', edited((d) => (d.plan.reference.flood = null)), '--out', join(dir, 'x.html')]);

@@ -4,9 +4,9 @@
  * to within what their warm-up leaves.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { WorkerPool } from '../src/parallel/pool.js';
-import { applyPlan, bestFixed, flexiblePlan, problemData } from '../src/optimise/run.js';
 import { openProblem } from '../src/optimise/problem.js';
+import { applyPlan, bestFixed, flexiblePlan, problemData } from '../src/optimise/run.js';
+import { WorkerPool } from '../src/parallel/pool.js';
 import { constantAreaBasin } from '../src/scheme/basin.js';
 import { merseyInputs, sineLagoon } from './optimise-support.js';
 
@@ -71,4 +71,3 @@ describe('a failure in a worker', () => {
     );
   });
 });
-

@@ -4,19 +4,19 @@
  * the prices when told to maximise revenue, and decide on the forecast it is given.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { HalfControls } from '../src/optimise/cycle.js';
+import { type Controls, FixedEvaluator } from '../src/optimise/fixed.js';
+import type { Decisions } from '../src/optimise/horizon.js';
+import { openProblem } from '../src/optimise/problem.js';
+import { applyPlan, bestFixed, type FlexibleInputs, flexiblePlan, problemData } from '../src/optimise/run.js';
+import { optimiseScenario } from '../src/optimise/scenario.js';
+import { slackWaters } from '../src/optimise/slack.js';
 import { WorkerPool } from '../src/parallel/pool.js';
 import { J_PER_MWH } from '../src/physics.js';
-import { allocateSeries } from '../src/solver/integrate.js';
-import { ModeLog } from '../src/solver/mode-log.js';
-import { halfTideLedger } from '../src/solver/ledger.js';
 import { massBalanceError } from '../src/solver/accounting.js';
-import { applyPlan, bestFixed, flexiblePlan, problemData, type FlexibleInputs } from '../src/optimise/run.js';
-import { openProblem } from '../src/optimise/problem.js';
-import { slackWaters } from '../src/optimise/slack.js';
-import { FixedEvaluator, type Controls } from '../src/optimise/fixed.js';
-import { optimiseScenario } from '../src/optimise/scenario.js';
-import type { HalfControls } from '../src/optimise/cycle.js';
-import type { Decisions } from '../src/optimise/horizon.js';
+import { allocateSeries } from '../src/solver/integrate.js';
+import { halfTideLedger } from '../src/solver/ledger.js';
+import { ModeLog } from '../src/solver/mode-log.js';
 import { energyPerTide, merseyInputs, merseyScenario, sineLagoon } from './optimise-support.js';
 
 let pool: WorkerPool;
@@ -39,7 +39,12 @@ async function both(inputs: FlexibleInputs) {
     const series = allocateSeries(inputs.sea.level.length);
     const log = new ModeLog();
     const { totals } = applyPlan(p, decisions, controls, fixed.controls, { series, log });
-    return { totals, series, halfTides: halfTideLedger(log, p.apply.ops, inputs.sea, series), net: totals.energy - totals.pumpEnergy };
+    return {
+      totals,
+      series,
+      halfTides: halfTideLedger(log, p.apply.ops, inputs.sea, series),
+      net: totals.energy - totals.pumpEnergy,
+    };
   };
   return { p, fixed, plan, flex: run(plan.decisions, plan.controls), fixedRun: run(NONE, []) };
 }
@@ -64,7 +69,9 @@ describe('flexible operation against the best fixed heads', () => {
     const day = 86400;
     // Past the start-up, the decisions repeat, one set of heads per direction: the best fixed
     // heads, to within the lattice step.
-    const mid = r.plan.slack.map((w, j) => ({ w, c: r.plan.controls[j], dir: r.plan.decisions.dir[j] })).filter((d) => d.w.time > t0 + 2 * day && d.w.time < t0 + 28 * day);
+    const mid = r.plan.slack
+      .map((w, j) => ({ w, c: r.plan.controls[j], dir: r.plan.decisions.dir[j] }))
+      .filter((d) => d.w.time > t0 + 2 * day && d.w.time < t0 + 28 * day);
     for (const dir of [1, -1]) {
       const cs = mid.filter((d) => d.dir === dir).map((d) => d.c);
       expect(cs.length).toBeGreaterThan(40);

@@ -3,8 +3,8 @@
  * and a record that does not fit the scheme or the period is refused field by field.
  */
 import { describe, expect, it } from 'vitest';
-import { optimiseScenario, replayFlexible } from '../src/optimise/scenario.js';
 import { planFromRecord, type RecordedPlan } from '../src/optimise/plan-record.js';
+import { optimiseScenario, replayFlexible } from '../src/optimise/scenario.js';
 import { merseyScenario } from './optimise-support.js';
 
 describe('recorded flexible plan', () => {
@@ -44,8 +44,12 @@ describe('recorded flexible plan', () => {
       return [];
     };
     expect(problems(null)).toEqual(['p: expected an object with "reference" (ebb and flood heads) and "decisions" (an array)']);
-    expect(problems({ reference: { ebb: heads, flood: heads }, decisions: [] })).toEqual(['p.reference.flood: the scheme does not generate on the flood, so it must be null']);
-    expect(problems({ reference: { ebb: null, flood: null }, decisions: [] })).toEqual(['p.reference.ebb: the scheme generates on the ebb, so its heads must be given']);
+    expect(problems({ reference: { ebb: heads, flood: heads }, decisions: [] })).toEqual([
+      'p.reference.flood: the scheme does not generate on the flood, so it must be null',
+    ]);
+    expect(problems({ reference: { ebb: null, flood: null }, decisions: [] })).toEqual([
+      'p.reference.ebb: the scheme generates on the ebb, so its heads must be given',
+    ]);
     expect(
       problems({
         reference: ok.reference,

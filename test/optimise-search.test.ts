@@ -3,12 +3,12 @@
  * on a made-up objective and on real decision windows of the Mersey barrage.
  */
 import { describe, expect, it } from 'vitest';
-import { LatticeSearch, latticeBox, searchSync, movesInUnits, START, END, PUMP } from '../src/optimise/lattice.js';
-import { problemData, decisionsOf } from '../src/optimise/run.js';
-import { openProblem } from '../src/optimise/problem.js';
-import { slackWaters } from '../src/optimise/slack.js';
-import { Horizon } from '../src/optimise/horizon.js';
 import { tableControls, writeAll } from '../src/optimise/fixed.js';
+import { Horizon } from '../src/optimise/horizon.js';
+import { END, LatticeSearch, latticeBox, movesInUnits, PUMP, START, searchSync } from '../src/optimise/lattice.js';
+import { openProblem } from '../src/optimise/problem.js';
+import { decisionsOf, problemData } from '../src/optimise/run.js';
+import { slackWaters } from '../src/optimise/slack.js';
 import { advance, startState } from '../src/solver/integrate.js';
 import { merseyInputs } from './optimise-support.js';
 
@@ -50,7 +50,15 @@ describe('the lattice search', () => {
 
   it('finds the exhaustive lattice optimum of real decision windows (Mersey, net energy)', () => {
     // A 0.2 m lattice keeps the exhaustive search short; the search itself runs as at 0.1 m.
-    const inputs = { ...merseyInputs('2018-02-12T00:00:00Z', 5, 600), ranges: { step: 0.2, start: [1, 6] as [number, number], end: [0.4, 4] as [number, number], pump: [0, 4] as [number, number] } };
+    const inputs = {
+      ...merseyInputs('2018-02-12T00:00:00Z', 5, 600),
+      ranges: {
+        step: 0.2,
+        start: [1, 6] as [number, number],
+        end: [0.4, 4] as [number, number],
+        pump: [0, 4] as [number, number],
+      },
+    };
     const p = openProblem(problemData(inputs));
     const { decisions } = decisionsOf(p, slackWaters(inputs.sea));
     const reference = tableControls(p, inputs.ops.exitHead);
@@ -65,7 +73,7 @@ describe('the lattice search', () => {
       const box = latticeBox(inputs.ranges, [true]);
       const all = exhaustive(new LatticeSearch(box), (x) => h.windowValue(j, st, inForce, x));
       expect(d.value).toBe(all.value);
-      expect(d.evaluations).toBeLessThan(box.hi[START] * box.hi[END] * (box.hi[PUMP] + 1) / 4);
+      expect(d.evaluations).toBeLessThan((box.hi[START] * box.hi[END] * (box.hi[PUMP] + 1)) / 4);
     }
   });
 });

@@ -4,8 +4,8 @@
  * on clean and on noisy series.
  */
 import { describe, expect, it } from 'vitest';
-import { harmonicModel, highLowWaters, loadSite, predictSeaLevel } from '../src/tide/index.js';
 import { slackWaters } from '../src/optimise/slack.js';
+import { harmonicModel, highLowWaters, loadSite, predictSeaLevel } from '../src/tide/index.js';
 
 const site = loadSite('liverpool');
 const t0 = Date.UTC(2018, 2, 1) / 1000;
@@ -16,7 +16,9 @@ const sea = predictSeaLevel(site, t0, dt, (days * 86400) / dt + 1);
 describe('slack waters of a sea-level series', () => {
   it('are the high and low waters of the harmonic prediction: same count and kinds, times within a minute', () => {
     const ours = slackWaters(sea);
-    const exact = highLowWaters(harmonicModel(site), t0, t0 + days * 86400).filter((e) => e.time > t0 + dt && e.time < t0 + days * 86400 - dt);
+    const exact = highLowWaters(harmonicModel(site), t0, t0 + days * 86400).filter(
+      (e) => e.time > t0 + dt && e.time < t0 + days * 86400 - dt,
+    );
     expect(ours.length).toBeGreaterThan(110);
     expect(ours.length).toBe(exact.length);
     ours.forEach((w, k) => {

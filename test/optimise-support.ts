@@ -1,15 +1,15 @@
 import { fileURLToPath } from 'node:url';
+import { fixedHeadCycle } from '../src/operation/fixed-head.js';
+import type { FlexibleInputs } from '../src/optimise/run.js';
+import { buildRun } from '../src/scenario/build.js';
+import { loadScenario } from '../src/scenario/load.js';
+import type { Scenario } from '../src/scenario/types.js';
 /**
  * Shared by the flexible-operation suites: an idealised two-way lagoon with pumping on a pure
  * sinusoidal tide (nothing to adapt to), and the Mersey barrage over a short period.
  */
 import { constantAreaBasin } from '../src/scheme/basin.js';
-import { fixedHeadCycle } from '../src/operation/fixed-head.js';
 import type { SchemeModel, SeaLevel } from '../src/solver/integrate.js';
-import { loadScenario } from '../src/scenario/load.js';
-import { buildRun } from '../src/scenario/build.js';
-import type { Scenario } from '../src/scenario/types.js';
-import type { FlexibleInputs } from '../src/optimise/run.js';
 import { isoTime } from '../src/time.js';
 import { idealTurbine, MERSEY, PERIOD, sinusoid } from './physics-fixtures.js';
 
@@ -31,7 +31,12 @@ export function sineLagoon(days: number, step = 300, lookahead = 1): FlexibleInp
 export function merseyScenario(start: string, days: number, step = 300): Scenario {
   const s = loadScenario(MERSEY);
   // The observed record (the default runs on the harmonic prediction), so forecasts can differ from it.
-  s.tide = { kind: 'observed', file: fileURLToPath(new URL('../data/liverpool-gladstone-dock-2018-observed.csv', import.meta.url)), datum: 'ODN', sea_level_offset_m: 0 };
+  s.tide = {
+    kind: 'observed',
+    file: fileURLToPath(new URL('../data/liverpool-gladstone-dock-2018-observed.csv', import.meta.url)),
+    datum: 'ODN',
+    sea_level_offset_m: 0,
+  };
   s.period = { start, end: isoTime(Date.parse(start) / 1000 + days * 86400) };
   s.time_step_s = step;
   return s;
@@ -44,7 +49,11 @@ export function merseyInputs(start: string, days: number, step = 300, lookahead 
 }
 
 /** Net energy (J) of a ledger's half tides starting within [from, to) (s since the epoch), per tide. */
-export function energyPerTide(halfTides: readonly { start: number; generated: number; pumped: number }[], from: number, to: number): number {
+export function energyPerTide(
+  halfTides: readonly { start: number; generated: number; pumped: number }[],
+  from: number,
+  to: number,
+): number {
   const h = halfTides.filter((x) => x.start >= from && x.start < to);
   return (h.reduce((a, x) => a + x.generated - x.pumped, 0) / h.length) * 2;
 }

@@ -4,11 +4,11 @@
  * and ledger included; a window stops where it is told to.
  */
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../src/scenario/load.js';
 import { buildRun } from '../src/scenario/build.js';
+import { loadScenario } from '../src/scenario/load.js';
 import { advance, allocateSeries, finishRun, integrate, prepareRun, SolverState, startState } from '../src/solver/integrate.js';
 import { ModeLog } from '../src/solver/mode-log.js';
-import { MERSEY, LIBAUX } from './physics-fixtures.js';
+import { LIBAUX, MERSEY } from './physics-fixtures.js';
 
 /** Two weeks of a scenario at 10-minute steps. */
 function fortnight(file: string) {
@@ -42,14 +42,26 @@ describe('integrating in windows', () => {
       // The trajectory is the same to the last bit; the totals are summed in other groupings
       // (a window cuts a run of quiet steps in two), so they agree to round-off.
       for (const key of Object.keys(whole) as (keyof typeof whole)[]) expect(parts[key]).toEqual(whole[key]);
-      for (const key of ['finalVolume', 'finalLevel', 'finalMode', 'steps', 'switches', 'generatingPeriods', 'pumpingPeriods', 'halvings', 'overshoot'] as const) expect(t2[key]).toBe(t1[key]);
+      for (const key of [
+        'finalVolume',
+        'finalLevel',
+        'finalMode',
+        'steps',
+        'switches',
+        'generatingPeriods',
+        'pumpingPeriods',
+        'halvings',
+        'overshoot',
+      ] as const)
+        expect(t2[key]).toBe(t1[key]);
       for (const key of ['energy', 'pumpEnergy', 'turbineVolume', 'sluiceVolume', 'generatingTime', 'pumpingTime'] as const) {
         expect(Math.abs(t2[key] - t1[key])).toBeLessThanOrEqual(1e-13 * Math.abs(t1[key]));
       }
       expect(log.count).toBe(wholeLog.count);
       expect(log.start.subarray(0, log.count)).toEqual(wholeLog.start.subarray(0, log.count));
       expect(log.mode.subarray(0, log.count)).toEqual(wholeLog.mode.subarray(0, log.count));
-      for (let k = 0; k < log.count; k++) expect(Math.abs(log.generated[k] - wholeLog.generated[k])).toBeLessThanOrEqual(1e-13 * t1.energy);
+      for (let k = 0; k < log.count; k++)
+        expect(Math.abs(log.generated[k] - wholeLog.generated[k])).toBeLessThanOrEqual(1e-13 * t1.energy);
       expect(t1.generatingPeriods).toBeGreaterThan(20);
     });
   }

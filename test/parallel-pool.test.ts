@@ -1,5 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
 import { PoolInterrupted, TaskError, WorkerExitError, WorkerPool } from '../src/parallel/pool.js';
 
 // The pool loads its worker entry from dist/ (npm test builds first); the task is a JS fixture.
@@ -61,17 +61,27 @@ describe('worker pool', () => {
     expect(err).toBeInstanceOf(WorkerExitError);
     expect((err as WorkerExitError).index).toBe(3);
     expect((err as Error).message).toBe('the worker running task 3 exited with code 7');
-    await expect(p.run({ task: TASK, init: {}, indices: [0] })).rejects.toThrow(/the worker pool is closed \(a worker exited with code 7\)/);
+    await expect(p.run({ task: TASK, init: {}, indices: [0] })).rejects.toThrow(
+      /the worker pool is closed \(a worker exited with code 7\)/,
+    );
   });
 
   it('reports a task module whose setup fails', async () => {
-    await expect(pool(1).run({ task: TASK, init: { failSetup: true }, indices: [0, 1] })).rejects.toThrow(/cannot set up task module .*parallel-fixture-task\.js in a worker: Error: fixture: setup refuses/);
+    await expect(pool(1).run({ task: TASK, init: { failSetup: true }, indices: [0, 1] })).rejects.toThrow(
+      /cannot set up task module .*parallel-fixture-task\.js in a worker: Error: fixture: setup refuses/,
+    );
   });
 
   it('stops the workers when the signal aborts', async () => {
     const p = pool(2);
     const ac = new AbortController();
-    const job = p.run({ task: TASK, init: { busyMs: 50 }, indices: Array.from({ length: 200 }, (_, i) => i), signal: ac.signal, onProgress: (d) => d === 2 && ac.abort() });
+    const job = p.run({
+      task: TASK,
+      init: { busyMs: 50 },
+      indices: Array.from({ length: 200 }, (_, i) => i),
+      signal: ac.signal,
+      onProgress: (d) => d === 2 && ac.abort(),
+    });
     await expect(job).rejects.toBeInstanceOf(PoolInterrupted);
     await expect(p.run({ task: TASK, init: {}, indices: [0] })).rejects.toThrow(/closed \(interrupted\)/);
   });

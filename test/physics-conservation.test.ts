@@ -3,14 +3,14 @@
  * open through huge sluices, it follows the sea with the lag the orifice law predicts.
  */
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../src/scenario/load.js';
-import { buildRun } from '../src/scenario/build.js';
-import { allocateSeries, integrate, type SchemeModel } from '../src/solver/integrate.js';
-import { massBalanceError } from '../src/solver/accounting.js';
-import { constantAreaBasin, volumeAt } from '../src/scheme/basin.js';
-import { buildModeTable } from '../src/operation/modes.js';
 import { fixedHeadCycle } from '../src/operation/fixed-head.js';
+import { buildModeTable } from '../src/operation/modes.js';
 import { GRAVITY } from '../src/physics.js';
+import { buildRun } from '../src/scenario/build.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { constantAreaBasin, volumeAt } from '../src/scheme/basin.js';
+import { massBalanceError } from '../src/solver/accounting.js';
+import { allocateSeries, integrate, type SchemeModel } from '../src/solver/integrate.js';
 import { idealTurbine, LIBAUX, MERSEY, PERIOD, sinusoid } from './physics-fixtures.js';
 
 describe('mass balance', () => {
@@ -45,10 +45,19 @@ describe('limiting cases', () => {
   const basin = constantAreaBasin(area, -20, 20);
 
   it('a closed basin (no turbines, no sluices) keeps its level, whatever the operation', () => {
-    const closed: SchemeModel = { basin, turbine: idealTurbine(100, { pump: { efficiency: 0.8, power: 1e7, maxFlow: 500 } }), turbineCount: 0, sluiceCdA: 0 };
+    const closed: SchemeModel = {
+      basin,
+      turbine: idealTurbine(100, { pump: { efficiency: 0.8, power: 1e7, maxFlow: 500 } }),
+      turbineCount: 0,
+      sluiceCdA: 0,
+    };
     const operations = [
       fixedHeadCycle({ ebb: { startHead: 2, endHead: 1 } }),
-      fixedHeadCycle({ ebb: { startHead: 2, endHead: 1, pumpToHead: 0.5 }, flood: { startHead: 2, endHead: 1, pumpToHead: 0.5 }, ramp: 600 }),
+      fixedHeadCycle({
+        ebb: { startHead: 2, endHead: 1, pumpToHead: 0.5 },
+        flood: { startHead: 2, endHead: 1, pumpToHead: 0.5 },
+        ramp: 600,
+      }),
     ];
     for (const ops of operations) {
       const series = allocateSeries(tide.level.length);
@@ -71,7 +80,8 @@ describe('limiting cases', () => {
       const series = allocateSeries(sea.level.length);
       integrate(sea, { basin, turbine: idealTurbine(0), turbineCount: 0, sluiceCdA: cdA }, open, { series });
       let worst = 0;
-      for (let i = sea.level.length >> 1; i < sea.level.length; i++) worst = Math.max(worst, Math.abs(series.basinLevel[i] - sea.level[i]));
+      for (let i = sea.level.length >> 1; i < sea.level.length; i++)
+        worst = Math.max(worst, Math.abs(series.basinLevel[i] - sea.level[i]));
       return worst;
     };
     for (const lag of [0.02, 0.08]) {

@@ -4,16 +4,16 @@
  * of two-way operation, the growth of energy with turbine count, and the energy a pump must draw.
  */
 import { describe, expect, it } from 'vitest';
-import { allocateSeries, integrate, type SchemeModel } from '../src/solver/integrate.js';
-import { constantAreaBasin } from '../src/scheme/basin.js';
-import { fixedHeadCycle, type FixedHeadOptions } from '../src/operation/fixed-head.js';
-import { ModeLog } from '../src/solver/mode-log.js';
-import { halfTideLedger, type HalfTide } from '../src/solver/ledger.js';
-import { loadScenario } from '../src/scenario/load.js';
-import { buildRun } from '../src/scenario/build.js';
-import { GRAVITY, RHO_SEAWATER } from '../src/physics.js';
-import { problemData, bestFixed } from '../src/optimise/run.js';
+import { type FixedHeadOptions, fixedHeadCycle } from '../src/operation/fixed-head.js';
+import { bestFixed, problemData } from '../src/optimise/run.js';
 import { WorkerPool } from '../src/parallel/pool.js';
+import { GRAVITY, RHO_SEAWATER } from '../src/physics.js';
+import { buildRun } from '../src/scenario/build.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { constantAreaBasin } from '../src/scheme/basin.js';
+import { allocateSeries, integrate, type SchemeModel } from '../src/solver/integrate.js';
+import { type HalfTide, halfTideLedger } from '../src/solver/ledger.js';
+import { ModeLog } from '../src/solver/mode-log.js';
 import { idealTurbine, LIBAUX, PERIOD, potentialBound, sinusoid } from './physics-fixtures.js';
 
 const AREA = 1e7;
@@ -141,7 +141,9 @@ describe('two-way symmetry', () => {
       const flood = last('flood');
       expect(ebb.generated).toBeGreaterThan(0);
       expect(Math.abs(ebb.generated / flood.generated - 1)).toBeLessThan(1e-6);
-      expect(ebb.modes.map((m) => m.replace('ebb', 'flood').replace('high', 'low').replace('drain', 'fill'))).toEqual(flood.modes);
+      expect(ebb.modes.map((m) => m.replace('ebb', 'flood').replace('high', 'low').replace('drain', 'fill'))).toEqual(
+        flood.modes,
+      );
       if (pumpToHead !== undefined) {
         expect(ebb.pumped).toBeGreaterThan(0);
         expect(Math.abs(ebb.pumped / flood.pumped - 1)).toBeLessThan(1e-6);

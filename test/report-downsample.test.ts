@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
 import { displayPoints, isDownsampled, planDisplay } from '../src/report/downsample.js';
 
 describe('display downsampling (min/max per bucket)', () => {
@@ -59,7 +59,10 @@ describe('display downsampling (min/max per bucket)', () => {
           expect(p.value).toEqual(expected.map((i) => v[i]));
           // Budget: about two points per bucket.
           const outside = plan.detailStart + (plan.n - plan.detailEnd);
-          expect(p.index.length).toBeLessThanOrEqual(2 * Math.ceil((plan.detailEnd - plan.detailStart) / plan.detailBucket) + 2 * (Math.ceil(outside / plan.overviewBucket) + 2));
+          expect(p.index.length).toBeLessThanOrEqual(
+            2 * Math.ceil((plan.detailEnd - plan.detailStart) / plan.detailBucket) +
+              2 * (Math.ceil(outside / plan.overviewBucket) + 2),
+          );
         },
       ),
     );

@@ -1,26 +1,26 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadScenario } from '../src/scenario/load.js';
-import { buildOperation, buildScheme } from '../src/scenario/build.js';
-import { simulate, type Result } from '../src/simulate.js';
+import { ebbOnly, fixedHeadCycle } from '../src/operation/fixed-head.js';
 import { DEFAULT_SCENARIO } from '../src/paths.js';
 import { J_PER_MWH } from '../src/physics.js';
-import { plotlyBundle, reportHtml, runLabels } from '../src/report/html.js';
 import {
   chooseWindow,
   dailyCumulativeEnergy,
+  type Figure,
   generatingHalves,
   modeColours,
   modeKind,
   modeRuns,
+  type ReportRun,
   runFigures,
   SPRING_NEAP_S,
   zeroAlignedRanges,
-  type Figure,
-  type ReportRun,
 } from '../src/report/figures.js';
+import { plotlyBundle, reportHtml, runLabels } from '../src/report/html.js';
 import { seaExcursions } from '../src/report/tide-ranges.js';
-import { ebbOnly, fixedHeadCycle } from '../src/operation/fixed-head.js';
+import { buildOperation, buildScheme } from '../src/scenario/build.js';
+import { loadScenario } from '../src/scenario/load.js';
 import type { Scenario } from '../src/scenario/types.js';
+import { type Result, simulate } from '../src/simulate.js';
 
 function mersey(dt = 300, edit: (s: Scenario) => void = () => {}): ReportRun {
   const s = loadScenario(DEFAULT_SCENARIO);
@@ -37,7 +37,8 @@ const ebbOnlyEdit = (s: Scenario) => {
 };
 
 const scripts = (html: string) => html.match(/<script[\s>]/g)?.length ?? 0;
-const bodyText = (html: string) => html.slice(html.indexOf('<body>')).replace(/<script type="application\/json"[\s\S]*?<\/script>/, '');
+const bodyText = (html: string) =>
+  html.slice(html.indexOf('<body>')).replace(/<script type="application\/json"[\s\S]*?<\/script>/, '');
 type Axis = { title?: { text?: string }; visible?: boolean };
 
 describe('the scheme report page', () => {
@@ -55,7 +56,15 @@ describe('the scheme report page', () => {
     const levels = figures[0].data.map((t) => t.name);
     const modes = ['fill', 'pump-high', 'hold-high', 'generate-ebb', 'drain', 'pump-low', 'hold-low', 'generate-flood'];
     expect(run.result.modeNames).toEqual(modes); // the default: two-way with pumping
-    expect(levels).toEqual([...modes.map((m) => `mode: ${m}`), 'sea level', 'basin level', 'power generated', 'power drawn pumping (negative)', 'installed capacity', 'pumping limit (all units at full pumping power)']);
+    expect(levels).toEqual([
+      ...modes.map((m) => `mode: ${m}`),
+      'sea level',
+      'basin level',
+      'power generated',
+      'power drawn pumping (negative)',
+      'installed capacity',
+      'pumping limit (all units at full pumping power)',
+    ]);
     expect(figures[2].data.map((t) => t.name)).toEqual(['ebb half tide', 'flood half tide']);
   });
 
@@ -65,12 +74,17 @@ describe('the scheme report page', () => {
     const gen = byName('power generated').y;
     const pump = byName('power drawn pumping (negative)').y;
     const steps = sea.level.length - 1;
-    const max = (xs: ArrayLike<number>) => Array.from(xs).slice(0, steps).reduce((a, b) => Math.max(a, b), 0);
+    const max = (xs: ArrayLike<number>) =>
+      Array.from(xs)
+        .slice(0, steps)
+        .reduce((a, b) => Math.max(a, b), 0);
     expect(Math.min(...gen)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...pump)).toBeLessThanOrEqual(0);
     expect(Math.max(...gen)).toBeCloseTo(max(series.power) / 1e6, 3);
     expect(Math.min(...pump)).toBeCloseTo(-max(series.pumpPower) / 1e6, 3);
-    expect(byName('installed capacity').y).toEqual([summary.installed_capacity_mw, summary.installed_capacity_mw].map((x) => Math.round(x * 1000) / 1000));
+    expect(byName('installed capacity').y).toEqual(
+      [summary.installed_capacity_mw, summary.installed_capacity_mw].map((x) => Math.round(x * 1000) / 1000),
+    );
     const limit = byName('pumping limit (all units at full pumping power)').y[0];
     expect(limit).toBeLessThan(0);
     expect(Math.min(...pump)).toBeGreaterThanOrEqual(limit - 1e-3); // pumping never draws more than all units at full power
@@ -79,7 +93,16 @@ describe('the scheme report page', () => {
 
   it('shades each mode by what it does and on which side of the cycle, all modes told apart', () => {
     const ops = run.ops;
-    expect(ops.names.map((_, m) => modeKind(ops, m))).toEqual(['sluicing', 'pumping', 'holding', 'generating', 'sluicing', 'pumping', 'holding', 'generating']);
+    expect(ops.names.map((_, m) => modeKind(ops, m))).toEqual([
+      'sluicing',
+      'pumping',
+      'holding',
+      'generating',
+      'sluicing',
+      'pumping',
+      'holding',
+      'generating',
+    ]);
     const c = modeColours(ops);
     expect(new Set(c).size).toBe(8);
     // Ebb-only: the two holds are on the ebb side (the head is positive in both) yet differ, and keep the two-way holds' shades.
@@ -118,7 +141,9 @@ describe('the scheme report page', () => {
     expect(bars.reduce((a, t) => a + (t.width as number[]).length, 0)).toBe(runs.length);
     for (const r of runs.slice(0, 50)) expect(series.mode[r.start]).toBe(r.mode);
     expect(bars.map((b) => b.name)).toEqual(modeNames.map((m) => `mode: ${m}`));
-    const starts = bars.flatMap((t) => (t.xt as number[]).map((x, i) => x - (t.width as number[])[i] / 2000)).sort((a, b) => a - b);
+    const starts = bars
+      .flatMap((t) => (t.xt as number[]).map((x, i) => x - (t.width as number[])[i] / 2000))
+      .sort((a, b) => a - b);
     expect(starts[0]).toBe(0); // the first band starts with the period (xt is seconds after its start)
     expect(starts[1]).toBe(runs[1].start * sea.dt);
   });
@@ -146,13 +171,20 @@ describe('the scheme report page', () => {
     expect(largest.end).toBeLessThan(w.end - 0.4 * SPRING_NEAP_S);
     const asked = Date.parse('2018-06-01T00:00:00Z') / 1000;
     expect(chooseWindow(run.result, asked).start).toBe(asked);
-    expect(chooseWindow(run.result, Date.parse('2018-12-30T00:00:00Z') / 1000).end).toBe(run.result.sea.t0 + (run.result.sea.level.length - 1) * run.result.sea.dt); // kept inside the period
+    expect(chooseWindow(run.result, Date.parse('2018-12-30T00:00:00Z') / 1000).end).toBe(
+      run.result.sea.t0 + (run.result.sea.level.length - 1) * run.result.sea.dt,
+    ); // kept inside the period
   });
 
   it('energy figures agree with the summary: generated, pumping and net per month, and the cumulative line ends at the net period energy', () => {
     const r: Result = run.result;
     const energy = figures[1];
-    expect(energy.data.map((t) => t.name)).toEqual(['generated', 'drawn by pumping (negative)', 'net of pumping', 'cumulative net energy']);
+    expect(energy.data.map((t) => t.name)).toEqual([
+      'generated',
+      'drawn by pumping (negative)',
+      'net of pumping',
+      'cumulative net energy',
+    ]);
     const sum = (k: number) => (energy.data[k].y as number[]).reduce((a, b) => a + b, 0);
     expect(r.summary.pumping_energy_gwh).toBeGreaterThan(0);
     expect(sum(0)).toBeCloseTo(r.summary.generated_energy_gwh, 2);
@@ -216,7 +248,16 @@ describe('the scheme report page', () => {
     const e = mersey(900, ebbOnlyEdit);
     expect(e.result.summary.pumping_energy_gwh).toBe(0);
     const f = runFigures([e], { base: e.result.sea.t0, window: chooseWindow(e.result) });
-    expect(f[0].data.map((t) => t.name)).toEqual(['mode: fill', 'mode: hold-high', 'mode: generate-ebb', 'mode: hold-low', 'sea level', 'basin level', 'power generated', 'installed capacity']);
+    expect(f[0].data.map((t) => t.name)).toEqual([
+      'mode: fill',
+      'mode: hold-high',
+      'mode: generate-ebb',
+      'mode: hold-low',
+      'sea level',
+      'basin level',
+      'power generated',
+      'installed capacity',
+    ]);
     expect((f[0].layout.yaxis2 as Axis).title?.text).toBe('power (MW)');
     expect(f[1].data.map((t) => t.name)).toEqual(['energy per month', 'cumulative energy']);
     expect((f[1].data[0].y as number[]).reduce((a, b) => a + b, 0)).toBeCloseTo(e.result.summary.energy_gwh, 2);
@@ -229,11 +270,14 @@ describe('the scheme report page', () => {
   });
 
   it('the header states generated, pumping and net energy for a pumping scheme, and the net energy alone otherwise', () => {
-    const head = (html: string) => html.slice(html.indexOf('<section id="section-summary">'), html.indexOf('<section id="section-inputs">'));
+    const head = (html: string) =>
+      html.slice(html.indexOf('<section id="section-summary">'), html.indexOf('<section id="section-inputs">'));
     const s = run.result.summary;
     const fmt = (x: number) => x.toLocaleString('en-GB', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
     const pumping = head(reportHtml([run], { toolVersion: 'test' }));
-    expect(pumping).toContain(`<th>Annual energy, net of pumping</th><td><span class="big">${fmt(s.annual_energy_gwh)} GWh/yr</span>`);
+    expect(pumping).toContain(
+      `<th>Annual energy, net of pumping</th><td><span class="big">${fmt(s.annual_energy_gwh)} GWh/yr</span>`,
+    );
     expect(pumping).toContain(`<th>Generated</th><td>${fmt(s.annual_generated_energy_gwh)} GWh/yr</td>`);
     expect(pumping).toContain(`<th>Drawn by pumping</th><td>${fmt(s.annual_pumping_energy_gwh)} GWh/yr`);
     expect(pumping).toContain('<th>Capacity factor (net)</th>');

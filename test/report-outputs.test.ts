@@ -1,19 +1,21 @@
-import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO, PACKAGE_ROOT, toolVersion } from '../src/paths.js';
 import { canonicalJson, jsonSha256, sha256Hex } from '../src/report/digest.js';
 import { SUMMARY_FORMAT } from '../src/report/summary-file.js';
 import { summaryText } from '../src/report/summary-text.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { simulate } from '../src/simulate.js';
-import { DEFAULT_SCENARIO, PACKAGE_ROOT, toolVersion } from '../src/paths.js';
 import { runCli as run } from './support.js';
 
 /** The page without the inlined plotly.js and data (so a failed expectation does not print 11 MB). */
 function pageText(html: string): string {
-  return html.replace(/<script>[\s\S]*?<\/script>/g, '<script/>').replace(/<script type="application\/json"[\s\S]*?<\/script>/, '<data/>');
+  return html
+    .replace(/<script>[\s\S]*?<\/script>/g, '<script/>')
+    .replace(/<script type="application\/json"[\s\S]*?<\/script>/, '<data/>');
 }
 
 /** The inlined figure data of a page. */
@@ -23,12 +25,12 @@ function pageData(html: string): { t0: number; figures: { id: string; data: { na
   return JSON.parse(html.slice(start, html.indexOf('</script>', start)));
 }
 
-
 /** A one-month copy of the Mersey Libaux scheme (observed tide, chart turbine) with its own data files, so a test can change them. */
 function privateScenario(): { dir: string; scenario: string } {
   const dir = mkdtempSync(join(tmpdir(), 'mt-report-'));
   const s = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'models', 'mersey-barrage-libaux-ebb.json'), 'utf8'));
-  for (const f of ['liverpool-gladstone-dock-2018-observed.csv', 'mersey-basin-area.csv', 'bulb-turbine-9m-hill-chart.csv']) copyFileSync(join(PACKAGE_ROOT, 'data', f), join(dir, f));
+  for (const f of ['liverpool-gladstone-dock-2018-observed.csv', 'mersey-basin-area.csv', 'bulb-turbine-9m-hill-chart.csv'])
+    copyFileSync(join(PACKAGE_ROOT, 'data', f), join(dir, f));
   s.name = 'mersey-march';
   s.$schema = join(PACKAGE_ROOT, 'models', 'scenario.schema.json');
   s.period = { start: '2018-03-01T00:00:00Z', end: '2018-03-31T00:00:00Z' };
@@ -65,7 +67,8 @@ describe('result folder and summary.json', () => {
     expect(doc.scenario.name).toBe('mersey-march');
     expect(doc.scenario_sha256).toBe(createHash('sha256').update(canonicalJson(doc.scenario)).digest('hex'));
     expect(Object.keys(doc.data_sha256).sort()).toEqual([...doc.summary.data_files].sort());
-    for (const [f, h] of Object.entries(doc.data_sha256)) expect(h).toBe(createHash('sha256').update(readFileSync(f)).digest('hex'));
+    for (const [f, h] of Object.entries(doc.data_sha256))
+      expect(h).toBe(createHash('sha256').update(readFileSync(f)).digest('hex'));
 
     const b = join(dir, 'full');
     expect((await run(['simulate', scenario, '--series', '--html', '--out', b])).code).toBe(0);
@@ -119,7 +122,9 @@ describe('mersey-tidal report', () => {
     expect(text).toContain('<title>Comparison: mersey-march vs mersey-march-low-heads</title>');
     expect(text).toMatch(/Inputs that differ.*operation\.ebb\.start_head_m/s);
     const levels = pageData(html).figures.find((f) => f.id === 'levels');
-    expect(levels?.data.map((t) => t.name)).toEqual(expect.arrayContaining(['basin level (mersey-march)', 'basin level (mersey-march-low-heads)']));
+    expect(levels?.data.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['basin level (mersey-march)', 'basin level (mersey-march-low-heads)']),
+    );
   });
 
   it('refuses a summary whose scenario was edited, naming the file', async () => {
@@ -158,14 +163,18 @@ describe('mersey-tidal report', () => {
     writeFileSync(f, JSON.stringify(doc));
     const r = await run(['report', f, '--out', join(dir, 'x.html')]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/rerunning the recorded scenario gives [\d.]+ GWh .* the summary says [\d.]+ GWh .*with the same tool version/);
+    expect(r.err).toMatch(
+      /rerunning the recorded scenario gives [\d.]+ GWh .* the summary says [\d.]+ GWh .*with the same tool version/,
+    );
   });
 
   it('explains an older format, a file that is not a summary, a missing file and a bad window time', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mt-report-'));
     const old = join(dir, 'old.json');
     writeFileSync(old, JSON.stringify({ format: 1, tool_version: '0.1.0', summary: {}, scenario: {} }));
-    expect((await run(['report', old])).err).toContain('summary.json format 1 (before scenario hashes); run `mersey-tidal simulate` again');
+    expect((await run(['report', old])).err).toContain(
+      'summary.json format 1 (before scenario hashes); run `mersey-tidal simulate` again',
+    );
     const other = join(dir, 'other.json');
     writeFileSync(other, '[1, 2]');
     expect((await run(['report', other])).err).toContain(`${other}: not a mersey-tidal summary.json`);

@@ -1,6 +1,15 @@
-import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { energyCapacityFigures, fieldLabel, heatmapFigure, heatmapGrid, paretoFront, sweepReportHtml, topDesignsTable, type SweepRow } from '../src/report/sweep.js';
+import { describe, expect, it } from 'vitest';
+import {
+  energyCapacityFigures,
+  fieldLabel,
+  heatmapFigure,
+  heatmapGrid,
+  paretoFront,
+  type SweepRow,
+  sweepReportHtml,
+  topDesignsTable,
+} from '../src/report/sweep.js';
 
 /** A small synthetic sweep over three fields with outputs from closed-form expressions. */
 function syntheticSweep(): SweepRow[] {
@@ -10,7 +19,14 @@ function syntheticSweep(): SweepRow[] {
       for (const sluice_area_m2 of [2000, 3000]) {
         const capacity_mw = turbine_count * 0.48 * diameter_m ** 2;
         const annual_energy_gwh = 1.2 * capacity_mw ** 0.8 * (1 + sluice_area_m2 / 20000);
-        rows.push({ diameter_m, turbine_count, sluice_area_m2, capacity_mw, annual_energy_gwh, capex_gbp: 2e6 * capacity_mw + 1e5 * sluice_area_m2 });
+        rows.push({
+          diameter_m,
+          turbine_count,
+          sluice_area_m2,
+          capacity_mw,
+          annual_energy_gwh,
+          capex_gbp: 2e6 * capacity_mw + 1e5 * sluice_area_m2,
+        });
       }
   return rows;
 }
@@ -19,7 +35,14 @@ function syntheticSweep(): SweepRow[] {
 function bruteFront(rows: { b: number; c: number }[]): number[] {
   return rows
     .map((_, i) => i)
-    .filter((i) => !rows.some((r, j) => (r.c <= rows[i].c && r.b >= rows[i].b && (r.c < rows[i].c || r.b > rows[i].b)) || (j < i && r.c === rows[i].c && r.b === rows[i].b)));
+    .filter(
+      (i) =>
+        !rows.some(
+          (r, j) =>
+            (r.c <= rows[i].c && r.b >= rows[i].b && (r.c < rows[i].c || r.b > rows[i].b)) ||
+            (j < i && r.c === rows[i].c && r.b === rows[i].b),
+        ),
+    );
 }
 
 describe('sweep reports', () => {
@@ -40,8 +63,13 @@ describe('sweep reports', () => {
     expect(g.y).toEqual([20, 28, 36]);
     expect(g.perCell).toBe(2);
     for (const [j, n] of [20, 28, 36].entries())
-      for (const [i, d] of [6, 7, 8, 9].entries()) expect(g.z[j][i]).toBeCloseTo(1.2 * (n * 0.48 * d * d) ** 0.8 * (1 + 3000 / 20000), 9);
-    const f = heatmapFigure(rows.filter((r) => !(r.diameter_m === 9 && r.turbine_count === 36)), 'diameter_m', 'turbine_count');
+      for (const [i, d] of [6, 7, 8, 9].entries())
+        expect(g.z[j][i]).toBeCloseTo(1.2 * (n * 0.48 * d * d) ** 0.8 * (1 + 3000 / 20000), 9);
+    const f = heatmapFigure(
+      rows.filter((r) => !(r.diameter_m === 9 && r.turbine_count === 36)),
+      'diameter_m',
+      'turbine_count',
+    );
     expect((f.data[0].z as (number | null)[][])[2][3]).toBeNull(); // a design not run is a blank cell, not a zero
     expect((f.layout.xaxis as { title: { text: string } }).title.text).toBe('diameter (m)');
     expect(f.caption).toMatch(/best of up to 2 designs/);
@@ -51,15 +79,18 @@ describe('sweep reports', () => {
 
   it('Pareto front equals the brute-force set of non-dominated designs (random sweeps)', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ b: fc.integer({ min: 0, max: 20 }), c: fc.integer({ min: 0, max: 20 }) }), { maxLength: 60 }), (pts) => {
-        const rows = pts.map((p) => ({ annual_energy_gwh: p.b, capex_gbp: p.c }));
-        const front = paretoFront(rows, { benefit: 'annual_energy_gwh', cost: 'capex_gbp' });
-        expect([...front].sort((a, b) => a - b)).toEqual(bruteFront(pts));
-        for (let k = 1; k < front.length; k++) {
-          expect(pts[front[k]].c).toBeGreaterThan(pts[front[k - 1]].c); // sorted by cost, strictly better benefit
-          expect(pts[front[k]].b).toBeGreaterThan(pts[front[k - 1]].b);
-        }
-      }),
+      fc.property(
+        fc.array(fc.record({ b: fc.integer({ min: 0, max: 20 }), c: fc.integer({ min: 0, max: 20 }) }), { maxLength: 60 }),
+        (pts) => {
+          const rows = pts.map((p) => ({ annual_energy_gwh: p.b, capex_gbp: p.c }));
+          const front = paretoFront(rows, { benefit: 'annual_energy_gwh', cost: 'capex_gbp' });
+          expect([...front].sort((a, b) => a - b)).toEqual(bruteFront(pts));
+          for (let k = 1; k < front.length; k++) {
+            expect(pts[front[k]].c).toBeGreaterThan(pts[front[k - 1]].c); // sorted by cost, strictly better benefit
+            expect(pts[front[k]].b).toBeGreaterThan(pts[front[k - 1]].b);
+          }
+        },
+      ),
     );
   });
 
@@ -87,7 +118,9 @@ describe('sweep reports', () => {
     const html = topDesignsTable(rows, { x: 'diameter_m', y: 'turbine_count', cost: 'capex_gbp', top: 5 });
     const trs = html.split('<tr>').slice(1);
     expect(trs).toHaveLength(6);
-    expect(trs[0]).toMatch(/rank.*diameter \(m\).*turbine count.*sluice area \(m²\).*annual energy \(GWh\).*capacity \(MW\).*capex \(GBP\).*Pareto front/);
+    expect(trs[0]).toMatch(
+      /rank.*diameter \(m\).*turbine count.*sluice area \(m²\).*annual energy \(GWh\).*capacity \(MW\).*capex \(GBP\).*Pareto front/,
+    );
     const energies = [...rows].map((r) => r.annual_energy_gwh as number).sort((a, b) => b - a);
     // Row 1 is the design of most energy: 9 m, 36 turbines, 3,000 m2 of sluices.
     expect(trs[1]).toMatch(/<td class="num">1<\/td><td class="num">9<\/td><td class="num">36<\/td><td class="num">3,000<\/td>/);
@@ -96,8 +129,13 @@ describe('sweep reports', () => {
   });
 
   it('the sweep page holds the heat map, the scatter, the front and the table', () => {
-    const html = sweepReportHtml(syntheticSweep(), { x: 'diameter_m', y: 'turbine_count', cost: 'capex_gbp' }, { title: 'Synthetic sweep', toolVersion: 'test' });
-    for (const id of ['sweep-heatmap', 'sweep-scatter', 'sweep-pareto']) expect(html.includes(`<div class="plot" id="${id}"></div>`)).toBe(true);
+    const html = sweepReportHtml(
+      syntheticSweep(),
+      { x: 'diameter_m', y: 'turbine_count', cost: 'capex_gbp' },
+      { title: 'Synthetic sweep', toolVersion: 'test' },
+    );
+    for (const id of ['sweep-heatmap', 'sweep-scatter', 'sweep-pareto'])
+      expect(html.includes(`<div class="plot" id="${id}"></div>`)).toBe(true);
     expect(html.includes('<h2>Top 10 designs by annual energy (GWh)</h2>')).toBe(true);
     expect(() => sweepReportHtml([], { x: 'a', y: 'b' }, { title: 't', toolVersion: 'test' })).toThrow(/at least one design/);
   });

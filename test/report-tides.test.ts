@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { rangeHalfTides, seaExcursions, type SeaExcursion } from '../src/report/tide-ranges.js';
-import { countTides, tideTurns } from '../src/solver/accounting.js';
-import type { HalfTide } from '../src/solver/ledger.js';
+import { DEFAULT_SCENARIO } from '../src/paths.js';
+import { rangeHalfTides, type SeaExcursion, seaExcursions } from '../src/report/tide-ranges.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { simulate } from '../src/simulate.js';
-import { DEFAULT_SCENARIO } from '../src/paths.js';
+import { countTides, tideTurns } from '../src/solver/accounting.js';
+import type { HalfTide } from '../src/solver/ledger.js';
 
 const M2 = 44714.1644; // s (12.4206 h)
 const S2 = 43200; // s
@@ -60,7 +60,12 @@ describe('falls and rises of the sea level', () => {
 describe('half tides paired with the sea excursion they belong to', () => {
   // Falls and rises of 6 h, alternating, with ranges 1, 2, 3, ... m.
   const H = 6 * 3600;
-  const ex: SeaExcursion[] = Array.from({ length: 8 }, (_, k) => ({ half: k % 2 === 0 ? 'ebb' : 'flood', start: k * H, end: (k + 1) * H, range_m: k + 1 }));
+  const ex: SeaExcursion[] = Array.from({ length: 8 }, (_, k) => ({
+    half: k % 2 === 0 ? 'ebb' : 'flood',
+    start: k * H,
+    end: (k + 1) * H,
+    range_m: k + 1,
+  }));
 
   it('each half tide gets the excursion of its own side it overlaps longest, even when it lags the sea by most of an excursion', () => {
     for (const lag of [0, 0.3 * H, 0.49 * H]) {
@@ -75,7 +80,12 @@ describe('half tides paired with the sea excursion they belong to', () => {
   });
 
   it('leaves out the half tides cut by the period and those beyond the excursions', () => {
-    const tides = [halfTide(-H, 0.5 * H, 'ebb', 1, true), halfTide(0.5 * H, 1.5 * H, 'flood'), halfTide(8 * H, 9 * H, 'flood'), halfTide(9 * H, 9.5 * H, 'ebb', 1, true)];
+    const tides = [
+      halfTide(-H, 0.5 * H, 'ebb', 1, true),
+      halfTide(0.5 * H, 1.5 * H, 'flood'),
+      halfTide(8 * H, 9 * H, 'flood'),
+      halfTide(9 * H, 9.5 * H, 'ebb', 1, true),
+    ];
     expect(rangeHalfTides(tides, ex).map((p) => [p.tide.half, p.excursion.range_m])).toEqual([['flood', 2]]);
   });
 

@@ -2,12 +2,13 @@
  * Atomic writes: files and result folders appear whole or not at all; leftovers of killed
  * writers are cleaned up by the next write; an interrupt handler can remove what is in progress.
  */
-import { describe, expect, it } from 'vitest';
+
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { removeTemporaries, writeDirAtomic, writeFileAtomic } from '../src/report/atomic.js';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
+import { removeTemporaries, writeDirAtomic, writeFileAtomic } from '../src/report/atomic.js';
 import { scratch } from './robust-support.js';
 
 const tmp = scratch();
@@ -64,7 +65,9 @@ describe('writeDirAtomic', () => {
 
   it('accepts only a flat set of plain file names', async () => {
     const d = tmp();
-    await expect(writeDirAtomic(join(d, 'r'), { 'sub/x.csv': '' })).rejects.toThrow(/a result folder is a flat set of named files/);
+    await expect(writeDirAtomic(join(d, 'r'), { 'sub/x.csv': '' })).rejects.toThrow(
+      /a result folder is a flat set of named files/,
+    );
     await expect(writeDirAtomic(join(d, 'r'), { '.hidden': '' })).rejects.toThrow(/flat set/);
     await expect(writeDirAtomic(join(d, 'r'), {})).rejects.toThrow(/flat set/);
     expect(readdirSync(d)).toEqual([]);
@@ -87,7 +90,8 @@ describe('writeDirAtomic', () => {
     await writeDirAtomic(dir, { 'summary.json': '{"run":1}' });
     const writing = writeDirAtomic(dir, { 'summary.json': '{"run":2}', 'series.csv': 'x'.repeat(64 << 20) });
     // Interrupt once the write has begun: its temporary folder exists beside the result.
-    for (let i = 0; i < 10_000 && !readdirSync(d).some((n) => n.startsWith('r.tmp-')); i++) await new Promise((r) => setImmediate(r));
+    for (let i = 0; i < 10_000 && !readdirSync(d).some((n) => n.startsWith('r.tmp-')); i++)
+      await new Promise((r) => setImmediate(r));
     removeTemporaries();
     await expect(writing).rejects.toThrow();
     expect(readdirSync(d)).toEqual(['r']);

@@ -4,15 +4,16 @@
  * result intact and nothing that looks complete, and a folder that is not a result is never
  * replaced. The interrupt tests run the built CLI (dist/, made by `npm test`) as a child process.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { failureText } from '../src/cli/main.js';
+import { LIBAUX } from './physics-fixtures.js';
 import { scratch } from './robust-support.js';
 import { runCli } from './support.js';
-import { LIBAUX } from './physics-fixtures.js';
 
 const BIN = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
@@ -33,13 +34,20 @@ function scenarioFile(folder: string, name: string, start: string, end: string, 
   return f;
 }
 
-const snapshot = (dir: string) => Object.fromEntries(readdirSync(dir).sort().map((f) => [f, readFileSync(join(dir, f), 'utf8')]));
+const snapshot = (dir: string) =>
+  Object.fromEntries(
+    readdirSync(dir)
+      .sort()
+      .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+  );
 
 describe('exit codes', () => {
   it('0 for --help, which documents them, and for --version', async () => {
     const help = await runCli(['--help']);
     expect(help.code).toBe(0);
-    expect(help.out).toMatch(/Exit codes: 0 ok, 1 the run failed, 2 bad usage or input, 130 interrupted \(Ctrl-C\), 143 terminated \(SIGTERM\)\./);
+    expect(help.out).toMatch(
+      /Exit codes: 0 ok, 1 the run failed, 2 bad usage or input, 130 interrupted \(Ctrl-C\), 143 terminated \(SIGTERM\)\./,
+    );
     const version = await runCli(['--version']);
     expect(version.code).toBe(0);
     expect(version.out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
@@ -52,11 +60,18 @@ describe('exit codes', () => {
     expect(run.code).toBe(0);
     expect(JSON.parse(run.out).scenario).toBe('ok');
     const bad = join(folder, 'bad.json');
-    writeFileSync(bad, readFileSync(ok, 'utf8').replace('"time_step_s":600', '"time_step_s":-1').replace('"count":28', '"count":"28"'));
+    writeFileSync(
+      bad,
+      readFileSync(ok, 'utf8').replace('"time_step_s":600', '"time_step_s":-1').replace('"count":28', '"count":"28"'),
+    );
     const { code, err } = await runCli(['simulate', bad]);
     expect(code).toBe(2);
-    expect(err).toMatch(/^error: 2 problems in the scenario:\n {2}.*bad\.json:1:\d+: time_step_s: expected a number > 0 and <= 3600 \(seconds\), got -1/);
-    expect(err).toMatch(/scheme\.turbines\.count: expected a whole number >= 0 \(turbines\), got "28"; write the number without quotes/);
+    expect(err).toMatch(
+      /^error: 2 problems in the scenario:\n {2}.*bad\.json:1:\d+: time_step_s: expected a number > 0 and <= 3600 \(seconds\), got -1/,
+    );
+    expect(err).toMatch(
+      /scheme\.turbines\.count: expected a whole number >= 0 \(turbines\), got "28"; write the number without quotes/,
+    );
     expect(err).not.toMatch(/\n\s+at /);
   });
 
@@ -83,7 +98,9 @@ describe('exit codes', () => {
     writeFileSync(f, readFileSync(f, 'utf8').replace(/"area_curve_file":"[^"]*"/, '"area_curve_file":"area.csv"'));
     const { code, err } = await runCli(['simulate', f, '--out', join(folder, 'r')]);
     expect(code).toBe(2);
-    expect(err).toBe(`error: ${join(folder, 'area.csv')}:3: column "level_m": -6 m is below -5 m on line 2; levels must increase strictly down the file\n`);
+    expect(err).toBe(
+      `error: ${join(folder, 'area.csv')}:3: column "level_m": -6 m is below -5 m on line 2; levels must increase strictly down the file\n`,
+    );
     expect(existsSync(join(folder, 'r'))).toBe(false);
   });
 
@@ -93,7 +110,9 @@ describe('exit codes', () => {
     writeFileSync(join(folder, 'a-file'), 'x');
     const { code, err } = await runCli(['simulate', f, '--out', join(folder, 'a-file', 'r')]);
     expect(code).toBe(1);
-    expect(err).toBe(`error: the run failed: cannot write the result folder ${join(folder, 'a-file', 'r')} (EEXIST: file already exists, mkdir '${join(folder, 'a-file')}')\n`);
+    expect(err).toBe(
+      `error: the run failed: cannot write the result folder ${join(folder, 'a-file', 'r')} (EEXIST: file already exists, mkdir '${join(folder, 'a-file')}')\n`,
+    );
   });
 });
 
@@ -138,7 +157,9 @@ describe('result folders', () => {
     writeFileSync(join(precious, 'draft.tex'), 'years of work');
     const first = await runCli(['simulate', f, '--out', precious]);
     expect(first.code).toBe(2);
-    expect(first.err).toMatch(/thesis: the folder exists and does not look like a previous result \(no summary\.json, or it holds sub-folders\)/);
+    expect(first.err).toMatch(
+      /thesis: the folder exists and does not look like a previous result \(no summary\.json, or it holds sub-folders\)/,
+    );
     expect(readFileSync(join(precious, 'draft.tex'), 'utf8')).toBe('years of work');
     const second = await runCli(['simulate', f, '--out', join(precious, 'draft.tex')]);
     expect(second.code).toBe(2);
@@ -209,7 +230,9 @@ describe.concurrent('an interrupted run', () => {
     const folder = tmp();
     const f = scenarioFile(folder, 'ok', '2018-03-01T00:00:00Z', '2018-03-08T00:00:00Z', 600);
     const result = await new Promise<{ code: number | null; stderr: string }>((done) => {
-      const child = spawn(process.execPath, [BIN, 'simulate', f, '--out', join(folder, 'r')], { stdio: ['ignore', 'pipe', 'pipe'] });
+      const child = spawn(process.execPath, [BIN, 'simulate', f, '--out', join(folder, 'r')], {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
       let stderr = '';
       child.stderr.on('data', (d) => (stderr += d));
       child.stdout.once('data', () => child.stdout.destroy());

@@ -2,21 +2,22 @@
  * Data files are checked on load: area curves, turbine charts and sea-level series, each failure
  * naming the file and line; gaps in a series are errors unless the scenario opts in to filling.
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { scenarioFromObject } from '../src/scenario/load.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
+import { summaryText } from '../src/report/summary-text.js';
 import { buildRun } from '../src/scenario/build.js';
 import { checkSeries } from '../src/scenario/data-checks.js';
-import { simulate } from '../src/simulate.js';
-import { summaryText } from '../src/report/summary-text.js';
-import { isoTime } from '../src/time.js';
+import { scenarioFromObject } from '../src/scenario/load.js';
 import type { Scenario } from '../src/scenario/types.js';
+import { simulate } from '../src/simulate.js';
+import { isoTime } from '../src/time.js';
+import { LIBAUX } from './physics-fixtures.js';
 import { scratch } from './robust-support.js';
 import { thrown } from './support.js';
-import { LIBAUX } from './physics-fixtures.js';
 
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
 const T0 = Date.parse('2018-03-01T00:00:00Z') / 1000;
@@ -33,7 +34,7 @@ function seriesText(hours: number, spacing = 900, drop: (k: number) => boolean =
   for (let k = 0; k * spacing <= hours * 3600; k++) {
     if (!drop(k)) rows.push(`${isoTime(T0 + k * spacing)},${(4 * Math.cos((2 * Math.PI * k * spacing) / 44714)).toFixed(4)}`);
   }
-  return rows.join('\n') + '\n';
+  return `${rows.join('\n')}\n`;
 }
 
 function write(name: string, text: string): string {
@@ -73,7 +74,9 @@ describe('area curves', () => {
       `${f}:3: column "area_m2": expected an area > 0 m2 above the lowest level (the volume must grow with level), got 0 m2`,
     );
     const g = write('area-bottom.csv', 'level_m,area_m2\n-5,-1\n5,1e6\n');
-    expect(inputError(() => buildRun(scenario({ area: g }))).message).toBe(`${g}:2: column "area_m2": expected an area >= 0 m2 at the lowest level, got -1 m2`);
+    expect(inputError(() => buildRun(scenario({ area: g }))).message).toBe(
+      `${g}:2: column "area_m2": expected an area >= 0 m2 at the lowest level, got -1 m2`,
+    );
   });
 
   it.each([
@@ -86,27 +89,37 @@ describe('area curves', () => {
     ['12 m', 'got "12 m"'],
   ])('rejects the area %j as not a finite number, naming file, line and column', (cell, found) => {
     const f = write('area-nan.csv', `level_m,area_m2\n-5,1e6\n0,${cell}\n5,2e6\n`);
-    expect(inputError(() => buildRun(scenario({ area: f }))).message).toBe(`${f}:3: column "area_m2": expected a finite number, ${found}`);
+    expect(inputError(() => buildRun(scenario({ area: f }))).message).toBe(
+      `${f}:3: column "area_m2": expected a finite number, ${found}`,
+    );
   });
 
   it('names a missing column with the closest header', () => {
     const f = write('area-col.csv', 'level,area_m2\n-5,1e6\n5,2e6\n');
-    expect(inputError(() => buildRun(scenario({ area: f }))).message).toBe(`${f}:1: missing column "level_m" (the header has: level, area_m2); did you mean "level"?`);
+    expect(inputError(() => buildRun(scenario({ area: f }))).message).toBe(
+      `${f}:1: missing column "level_m" (the header has: level, area_m2); did you mean "level"?`,
+    );
   });
 
   it('names a row with more values than the header has columns (a decimal comma)', () => {
     const f = write('area-comma.csv', 'level_m,area_m2\n-5,1e6\n5,2,5e6\n');
-    expect(inputError(() => buildRun(scenario({ area: f }))).message).toBe(`${f}:3: 3 values on the line, but the header names 2 columns; a decimal comma? write 1.5, not 1,5`);
+    expect(inputError(() => buildRun(scenario({ area: f }))).message).toBe(
+      `${f}:3: 3 values on the line, but the header names 2 columns; a decimal comma? write 1.5, not 1,5`,
+    );
   });
 
   it('names a short row', () => {
     const f = write('area-short.csv', 'level_m,area_m2\n-5,1e6\n5\n');
-    expect(inputError(() => buildRun(scenario({ area: f }))).message).toBe(`${f}:3: column "area_m2": expected a finite number, got only 1 column on the line`);
+    expect(inputError(() => buildRun(scenario({ area: f }))).message).toBe(
+      `${f}:3: column "area_m2": expected a finite number, got only 1 column on the line`,
+    );
   });
 
   it('needs a data row', () => {
     const f = write('area-empty.csv', 'level_m,area_m2\n\n');
-    expect(inputError(() => buildRun(scenario({ area: f }))).message).toBe(`${f}: expected a header row (level_m,area_m2) and at least one data row, found only one line`);
+    expect(inputError(() => buildRun(scenario({ area: f }))).message).toBe(
+      `${f}: expected a header row (level_m,area_m2) and at least one data row, found only one line`,
+    );
   });
 });
 
@@ -123,12 +136,16 @@ describe('turbine charts', () => {
 
   it('must reach a head the 1 cm head table of the solver can represent', () => {
     const f = write('chart-tiny.csv', 'head_m,power_mw,flow_m3s\n0,0,0\n0.004,1,10\n');
-    expect(inputError(() => buildRun(scenario({ chart: f }))).message).toBe(`${f}:3: column "head_m": the chart ends at 0.004 m of head; it must reach at least 0.02 m (charts span metres: check the unit)`);
+    expect(inputError(() => buildRun(scenario({ chart: f }))).message).toBe(
+      `${f}:3: column "head_m": the chart ends at 0.004 m of head; it must reach at least 0.02 m (charts span metres: check the unit)`,
+    );
   });
 
   it('rejects a non-finite value', () => {
     const f = write('chart-nan.csv', 'head_m,power_mw,flow_m3s\n0,0,0\n2,Infinity,300\n');
-    expect(inputError(() => buildRun(scenario({ chart: f }))).message).toMatch(/chart-nan\.csv:3: column "power_mw": expected a finite number, got "Infinity"; NaN and Infinity are not allowed/);
+    expect(inputError(() => buildRun(scenario({ chart: f }))).message).toMatch(
+      /chart-nan\.csv:3: column "power_mw": expected a finite number, got "Infinity"; NaN and Infinity are not allowed/,
+    );
   });
 });
 
@@ -137,17 +154,36 @@ describe('sea-level series', () => {
 
   it('are sorted, without duplicate times, finite', () => {
     const s = scenario({}, (o) => (o.period = {}));
-    expect(inputError(() => checkSeries(ser([0, 900, 900, 2700], [0, 1, 2, 3]), s, [])).message).toMatch(/time 1970-01-01T00:15:00Z repeats the sample before; sort the series/);
-    expect(inputError(() => checkSeries(ser([0, 900, 600, 2700], [0, 1, 2, 3]), s, [])).message).toMatch(/time 1970-01-01T00:10:00Z is earlier than the sample before/);
-    expect(inputError(() => checkSeries(ser([0, 900, 1800], [0, NaN, 3]), s, [])).message).toMatch(/sample 2 \(time 1970-01-01T00:15:00Z\): expected a finite time and level in metres, got level NaN/);
+    expect(inputError(() => checkSeries(ser([0, 900, 900, 2700], [0, 1, 2, 3]), s, [])).message).toMatch(
+      /time 1970-01-01T00:15:00Z repeats the sample before; sort the series/,
+    );
+    expect(inputError(() => checkSeries(ser([0, 900, 600, 2700], [0, 1, 2, 3]), s, [])).message).toMatch(
+      /time 1970-01-01T00:10:00Z is earlier than the sample before/,
+    );
+    expect(inputError(() => checkSeries(ser([0, 900, 1800], [0, NaN, 3]), s, [])).message).toMatch(
+      /sample 2 \(time 1970-01-01T00:15:00Z\): expected a finite time and level in metres, got level NaN/,
+    );
   });
 
   it('must cover the period however it is given, a year included; gaps outside it do not matter', () => {
     // Hourly samples from 2017-12-20 to 2018-01-03, with 2018-01-02 06:00-12:00 missing.
     const t0 = Date.UTC(2017, 11, 20) / 1000;
-    const t = Array.from({ length: 14 * 24 + 1 }, (_, k) => t0 + 3600 * k).filter((x) => x < Date.UTC(2018, 0, 2, 6) / 1000 || x > Date.UTC(2018, 0, 2, 12) / 1000);
-    const series = ser(t, t.map(() => 0));
-    expect(inputError(() => checkSeries(series, scenario({}, (o) => (o.period = { year: 2018 })), [])).message).toMatch(
+    const t = Array.from({ length: 14 * 24 + 1 }, (_, k) => t0 + 3600 * k).filter(
+      (x) => x < Date.UTC(2018, 0, 2, 6) / 1000 || x > Date.UTC(2018, 0, 2, 12) / 1000,
+    );
+    const series = ser(
+      t,
+      t.map(() => 0),
+    );
+    expect(
+      inputError(() =>
+        checkSeries(
+          series,
+          scenario({}, (o) => (o.period = { year: 2018 })),
+          [],
+        ),
+      ).message,
+    ).toMatch(
       /tide\.csv: the series covers 2017-12-20T00:00:00Z to 2018-01-03T00:00:00Z, not the scenario's period 2018-01-01T00:00:00Z to 2019-01-01T00:00:00Z; set the period \(year, or start and end\) inside the series/,
     );
     const december = scenario({}, (o) => (o.period = { start: '2017-12-21T00:00:00Z', end: '2017-12-31T00:00:00Z' }));
@@ -165,7 +201,11 @@ describe('sea-level series', () => {
   });
 
   // Samples 20..31 (05:00 to 07:45) missing: a gap from 04:45 (line 21) to 08:00, 3.25 h.
-  const gappy = () => write('tide-gap.csv', seriesText(48, 900, (k) => k >= 20 && k <= 31));
+  const gappy = () =>
+    write(
+      'tide-gap.csv',
+      seriesText(48, 900, (k) => k >= 20 && k <= 31),
+    );
 
   it('a gap (a spacing over 1.5 times the most common one) is an error naming its times and line', () => {
     const f = gappy();
@@ -182,7 +222,9 @@ describe('sea-level series', () => {
 
   it('a gap longer than tide.fill_gaps_max_s is still an error, saying so', () => {
     const s = scenario({ tide: gappy() }, (o) => (o.tide.fill_gaps_max_s = 3600));
-    expect(inputError(() => buildRun(s)).message).toMatch(/\(3\.3 h, 11700 s; the usual spacing is 15 min\); tide\.fill_gaps_max_s is 3600 s; raise it to bridge this gap/);
+    expect(inputError(() => buildRun(s)).message).toMatch(
+      /\(3\.3 h, 11700 s; the usual spacing is 15 min\); tide\.fill_gaps_max_s is 3600 s; raise it to bridge this gap/,
+    );
   });
 
   it('with tide.fill_gaps_max_s, gaps are filled linearly at the usual spacing and reported', () => {
@@ -192,10 +234,16 @@ describe('sea-level series', () => {
     expect(Array.from(time)).toEqual([0, 900, 1800, 2700, 3600, 4500, 5400, 6300, 7200]);
     // On the line from (1800 s, 3 m) to (6300 s, 0 m): -1 m per 1500 s.
     expect(Array.from(level).map((z) => Math.round(z * 1e12) / 1e12)).toEqual([1, 2, 3, 2.4, 1.8, 1.2, 0.6, 0, 1]);
-    expect(notes).toEqual(['tide: filled 1 gap in tide.csv by linear interpolation (4 samples added at 15 min; longest 75 min, 1970-01-01T00:30:00Z to 1970-01-01T01:45:00Z)']);
+    expect(notes).toEqual([
+      'tide: filled 1 gap in tide.csv by linear interpolation (4 samples added at 15 min; longest 75 min, 1970-01-01T00:30:00Z to 1970-01-01T01:45:00Z)',
+    ]);
 
     const r = simulate(s);
-    expect(r.summary.data_notes).toEqual([expect.stringMatching(/^tide: filled 1 gap in .*tide-gap\.csv by linear interpolation \(12 samples added at 15 min; longest 3\.3 h, 2018-03-01T04:45:00Z to 2018-03-01T08:00:00Z\)$/)]);
+    expect(r.summary.data_notes).toEqual([
+      expect.stringMatching(
+        /^tide: filled 1 gap in .*tide-gap\.csv by linear interpolation \(12 samples added at 15 min; longest 3\.3 h, 2018-03-01T04:45:00Z to 2018-03-01T08:00:00Z\)$/,
+      ),
+    ]);
     expect(summaryText(r.summary, 'scenario.json', '')).toMatch(/\n {2}note: tide: filled 1 gap in /);
     expect(Number.isFinite(r.summary.energy_gwh)).toBe(true);
   });
@@ -218,6 +266,8 @@ describe('sea-level series', () => {
   it('the series must span at least one time step', () => {
     const f = write('tide-short.csv', 'time_utc,level_m\n2018-03-01T00:00:00Z,1\n2018-03-01T00:01:00Z,1.1\n');
     const s = scenario({ tide: f }, (o) => (o.period = {}));
-    expect(inputError(() => buildRun(s)).message).toMatch(/tide-short\.csv: the period 2018-03-01T00:00:00Z to 2018-03-01T00:01:00Z \(60 s\) is shorter than one time step \(300 s\)/);
+    expect(inputError(() => buildRun(s)).message).toMatch(
+      /tide-short\.csv: the period 2018-03-01T00:00:00Z to 2018-03-01T00:01:00Z \(60 s\) is shorter than one time step \(300 s\)/,
+    );
   });
 });

@@ -3,18 +3,19 @@
  * with unit, found value, hint), all at once; JSON syntax errors with line and column; every
  * shipped model points at the schema and passes it.
  */
-import { describe, expect, it } from 'vitest';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../src/errors.js';
+import { buildRun } from '../src/scenario/build.js';
+import { scanJson } from '../src/scenario/json-text.js';
 import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
 import { SCHEMA_PATH, schemaProblems } from '../src/scenario/validate.js';
-import { InputError } from '../src/errors.js';
-import { scanJson } from '../src/scenario/json-text.js';
-import { buildRun } from '../src/scenario/build.js';
+import { LIBAUX, MERSEY } from './physics-fixtures.js';
 import { scratch } from './robust-support.js';
 import { scenarioProblems as problemsOf } from './support.js';
-import { LIBAUX, MERSEY } from './physics-fixtures.js';
 
 const tmp = scratch();
 
@@ -41,7 +42,11 @@ const isSweep = (f: string) => /(^|\/)sweep\.schema\.json$/.test(String(JSON.par
 
 function modelFiles(dir = MODELS): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? modelFiles(join(dir, e.name)) : e.name.endsWith('.json') && !e.name.endsWith('.schema.json') && !isSweep(join(dir, e.name)) ? [join(dir, e.name)] : [],
+    e.isDirectory()
+      ? modelFiles(join(dir, e.name))
+      : e.name.endsWith('.json') && !e.name.endsWith('.schema.json') && !isSweep(join(dir, e.name))
+        ? [join(dir, e.name)]
+        : [],
   );
 }
 
@@ -53,13 +58,16 @@ describe('shipped models', () => {
     expect(files).toContain(LIBAUX);
   });
 
-  it.each(files.map((f) => [relative(MODELS, f), f]))('%s points "$schema" at models/scenario.schema.json, passes it and loads', (_, f) => {
-    const obj = JSON.parse(readFileSync(f, 'utf8'));
-    expect(typeof obj.$schema).toBe('string');
-    expect(resolve(dirname(f), obj.$schema)).toBe(SCHEMA_PATH);
-    expect(schemaProblems(obj)).toEqual([]);
-    expect(() => loadScenario(f)).not.toThrow();
-  });
+  it.each(files.map((f) => [relative(MODELS, f), f]))(
+    '%s points "$schema" at models/scenario.schema.json, passes it and loads',
+    (_, f) => {
+      const obj = JSON.parse(readFileSync(f, 'utf8'));
+      expect(typeof obj.$schema).toBe('string');
+      expect(resolve(dirname(f), obj.$schema)).toBe(SCHEMA_PATH);
+      expect(schemaProblems(obj)).toEqual([]);
+      expect(() => loadScenario(f)).not.toThrow();
+    },
+  );
 });
 
 describe('one clear message per bad field', () => {
@@ -94,27 +102,35 @@ describe('one clear message per bad field', () => {
     expect(all).toMatch(/tide\.kind: expected one of "observed", "harmonic", got "observd"; did you mean "observed"\?/);
     expect(all).toMatch(/scheme\.turbines\.count: expected a whole number >= 0 \(turbines\), got 2\.5; give a whole number/);
     expect(all).toMatch(/scheme\.sluices\.area_m2: expected a number >= 0 \(square metres\), got null; give a value/);
-    expect(all).toMatch(/scheme\.turbines\.curve\.chart_diameter_m: expected a number > 0 \(metres\), got "NaN"; JSON has no NaN or Infinity; give a finite number/);
+    expect(all).toMatch(
+      /scheme\.turbines\.curve\.chart_diameter_m: expected a number > 0 \(metres\), got "NaN"; JSON has no NaN or Infinity; give a finite number/,
+    );
     expect(all).toMatch(/operation\.ebb\.end_head_m: missing: this field is required, a number >= 0 \(metres\)/);
     expect(all).toMatch(/extra: unknown field; expected one of \$schema, name, /);
   });
 
   it('reads a number too large for a double as Infinity and says so', () => {
     const text = readFileSync(LIBAUX, 'utf8').replace('"diameter_m": 8', '"diameter_m": 1e400');
-    expect(problemsOfText(text)[0]).toMatch(/scheme\.turbines\.diameter_m: expected a number > 0 \(metres\), got Infinity; numbers must be finite/);
+    expect(problemsOfText(text)[0]).toMatch(
+      /scheme\.turbines\.diameter_m: expected a number > 0 \(metres\), got Infinity; numbers must be finite/,
+    );
   });
 
   it('flags a key given twice (JSON.parse silently keeps the last)', () => {
     const text = readFileSync(LIBAUX, 'utf8').replace('"diameter_m": 8,', '"diameter_m": 8, "diameter_m": 9,');
     expect(problemsOfText(text)).toEqual([
-      expect.stringMatching(/^x\.json:\d+:\d+: scheme\.turbines\.diameter_m: given twice \(first at line \d+, column \d+\); JSON keeps only the last one/),
+      expect.stringMatching(
+        /^x\.json:\d+:\d+: scheme\.turbines\.diameter_m: given twice \(first at line \d+, column \d+\); JSON keeps only the last one/,
+      ),
     ]);
   });
 
   it('names the kinds a discriminated field accepts, and the fields an object accepts', () => {
     const o = base();
     o.tide = { kind: 'harmonc' };
-    expect(problemsOf(o)).toEqual(['models/x.json: tide.kind: expected one of "observed", "harmonic", got "harmonc"; did you mean "harmonic"?']);
+    expect(problemsOf(o)).toEqual([
+      'models/x.json: tide.kind: expected one of "observed", "harmonic", got "harmonc"; did you mean "harmonic"?',
+    ]);
     const p = base();
     p.tide = 7;
     expect(problemsOf(p)).toEqual(['models/x.json: tide: expected an object with "kind" one of "observed", "harmonic", got 7']);
@@ -127,25 +143,37 @@ describe('one clear message per bad field', () => {
   it('checks a period shorter than one time step', () => {
     const o = base();
     o.period = { start: '2018-01-01T00:00:00Z', end: '2018-01-01T00:04:00Z' };
-    expect(problemsOf(o)).toEqual(['models/x.json: period.end: expected at least one time step (300 s) after period.start (2018-01-01T00:00:00Z), got 2018-01-01T00:04:00Z']);
+    expect(problemsOf(o)).toEqual([
+      'models/x.json: period.end: expected at least one time step (300 s) after period.start (2018-01-01T00:00:00Z), got 2018-01-01T00:04:00Z',
+    ]);
   });
 
   it('the ebb-only mode needs its heads (the schema leaves operation.ebb optional)', () => {
     const o = base();
     delete o.operation.ebb;
-    expect(problemsOf(o)).toEqual(['models/x.json: operation.ebb: missing; mode "ebb-only" generates on the ebb: give its start_head_m and end_head_m']);
+    expect(problemsOf(o)).toEqual([
+      'models/x.json: operation.ebb: missing; mode "ebb-only" generates on the ebb: give its start_head_m and end_head_m',
+    ]);
   });
 
   it('opt-in gap filling takes a positive number of seconds', () => {
     const o = base();
     o.tide.fill_gaps_max_s = 0;
-    expect(problemsOf(o)).toEqual([expect.stringMatching(/^models\/x\.json: tide\.fill_gaps_max_s: expected a number > 0 \(seconds\), got 0; give the longest gap/)]);
+    expect(problemsOf(o)).toEqual([
+      expect.stringMatching(
+        /^models\/x\.json: tide\.fill_gaps_max_s: expected a number > 0 \(seconds\), got 0; give the longest gap/,
+      ),
+    ]);
   });
 });
 
 describe('JSON syntax errors give line and column', () => {
   const cases: [string, string, string][] = [
-    ['{\n  "name": "x",\n  "tide": { "kind": observed }\n}', '3:21', 'found the word observed; text values take double quotes, e.g. "observed"'],
+    [
+      '{\n  "name": "x",\n  "tide": { "kind": observed }\n}',
+      '3:21',
+      'found the word observed; text values take double quotes, e.g. "observed"',
+    ],
     ['{\n  "name": "x",\n}', '3:1', "trailing comma before '}'"],
     ['{\n  "a": [1, 2,]\n}', '2:14', "trailing comma before ']'"],
     ['{\n  "time_step_s": NaN\n}', '2:18', 'found NaN: JSON has no NaN or Infinity'],
@@ -160,7 +188,7 @@ describe('JSON syntax errors give line and column', () => {
     ['{\n  "a": {\n    "b": 1\n', '4:1', 'unexpected end of the file'],
     ['{\n  "a": "open\n}', '2:13', 'line break inside a string'],
     ['{ "a": "never closed', '1:8', 'this string is never closed'],
-    ['{ "a": 1 } }', '1:12', "after the end of the JSON value"],
+    ['{ "a": 1 } }', '1:12', 'after the end of the JSON value'],
     ['', '1:1', 'the file is empty'],
     ['   \n  ', '2:3', 'the file is empty'],
   ];
@@ -181,7 +209,9 @@ describe('JSON syntax errors give line and column', () => {
   });
 
   it('accepts a byte-order mark at the start of the file', () => {
-    expect(problemsOfText('\ufeff' + readFileSync(LIBAUX, 'utf8').replace(/"\.\.\/data\//g, `"${join(MODELS, '..', 'data')}/`))).toEqual([]);
+    expect(
+      problemsOfText(`\ufeff${readFileSync(LIBAUX, 'utf8').replace(/"\.\.\/data\//g, `"${join(MODELS, '..', 'data')}/`)}`),
+    ).toEqual([]);
   });
 });
 
@@ -209,11 +239,15 @@ describe('paths', () => {
   it('a folder given as a data file is named as such', () => {
     const o = base();
     o.scheme.basin.area_curve_file = '../data';
-    expect(() => buildRun(scenarioFromObject(o, 'x.json', MODELS))).toThrow(/scheme\.basin\.area_curve_file: .*data: cannot read the file \(EISDIR\): this is a folder, not a file/);
+    expect(() => buildRun(scenarioFromObject(o, 'x.json', MODELS))).toThrow(
+      /scheme\.basin\.area_curve_file: .*data: cannot read the file \(EISDIR\): this is a folder, not a file/,
+    );
   });
 
   it('a missing scenario file names the path tried', () => {
     const dir = tmp();
-    expect(() => loadScenario(join(dir, 'none.json'))).toThrow(`${join(dir, 'none.json')}: cannot read the scenario file (ENOENT): no such file`);
+    expect(() => loadScenario(join(dir, 'none.json'))).toThrow(
+      `${join(dir, 'none.json')}: cannot read the scenario file (ENOENT): no such file`,
+    );
   });
 });

@@ -2,13 +2,14 @@
  * Shared by the robustness and property-based suites: scratch folders, what a clear input error
  * is, the physics invariants of a run, and small synthetic data files.
  */
-import { afterAll, expect } from 'vitest';
+
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, expect } from 'vitest';
 import { InputError } from '../src/errors.js';
-import { isoTime } from '../src/time.js';
 import type { Result } from '../src/simulate.js';
+import { isoTime } from '../src/time.js';
 
 /** A maker of scratch folders (under the system's temp folder), all removed after the suite. */
 export function scratch(): () => string {
@@ -94,6 +95,6 @@ export function tideRows(t0: number, samples: number, spacing: number, m2: numbe
 }
 
 export function writeCsv(file: string, header: string, rows: readonly string[]): string {
-  writeFileSync(file, [header, ...rows].join('\n') + '\n');
+  writeFileSync(file, `${[header, ...rows].join('\n')}\n`);
   return file;
 }

@@ -1,12 +1,12 @@
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { scenarioFromObject } from '../src/scenario/load.js';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
+import { scenarioFromObject } from '../src/scenario/load.js';
 import { buildSea } from '../src/scenario/tide-source.js';
 import { simulate } from '../src/simulate.js';
-import { runCli } from './support.js';
 import { LIBAUX } from './physics-fixtures.js';
+import { runCli } from './support.js';
 
 const base = () => JSON.parse(readFileSync(LIBAUX, 'utf8'));
 const load = (o: unknown) => scenarioFromObject(o, 'models/x.json', dirname(LIBAUX));

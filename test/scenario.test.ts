@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
+import { describe, expect, it } from 'vitest';
 import { buildRun } from '../src/scenario/build.js';
-import { scenarioProblems as problems } from './support.js';
+import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
 import { LIBAUX } from './physics-fixtures.js';
+import { scenarioProblems as problems } from './support.js';
 
 const base = () => JSON.parse(readFileSync(LIBAUX, 'utf8'));
 
@@ -38,7 +38,9 @@ describe('scenario loading', () => {
   it('suggests the closest known value for a misspelt kind', () => {
     const o = base();
     o.scheme.kind = 'barage';
-    expect(problems(o).join('\n')).toMatch(/scheme\.kind: expected one of "barrage", "lagoon", got "barage"; did you mean "barrage"\?/);
+    expect(problems(o).join('\n')).toMatch(
+      /scheme\.kind: expected one of "barrage", "lagoon", got "barage"; did you mean "barrage"\?/,
+    );
   });
 
   it('checks relations the schema cannot: end head below start head', () => {

@@ -4,12 +4,12 @@
  * operation, and switches placed inside steps at the exact crossing time.
  */
 import { describe, expect, it } from 'vitest';
-import { loadScenario } from '../src/scenario/load.js';
-import { simulate } from '../src/simulate.js';
-import type { Scenario } from '../src/scenario/types.js';
-import { allocateSeries, integrate, type SchemeModel } from '../src/solver/integrate.js';
-import { constantAreaBasin } from '../src/scheme/basin.js';
 import { fixedHeadCycle } from '../src/operation/fixed-head.js';
+import { loadScenario } from '../src/scenario/load.js';
+import type { Scenario } from '../src/scenario/types.js';
+import { constantAreaBasin } from '../src/scheme/basin.js';
+import { simulate } from '../src/simulate.js';
+import { allocateSeries, integrate, type SchemeModel } from '../src/solver/integrate.js';
 import { ModeLog } from '../src/solver/mode-log.js';
 import { idealTurbine, LIBAUX, MERSEY, PERIOD, sinusoid } from './physics-fixtures.js';
 
@@ -46,7 +46,12 @@ describe('switches inside steps', () => {
     // so H = z_h - eta reaches the start head S at a time found exactly on the sampled tide.
     const area = 1e7;
     const S = 2.5;
-    const scheme: SchemeModel = { basin: constantAreaBasin(area, -20, 20), turbine: idealTurbine(500), turbineCount: 1, sluiceCdA: 5e3 };
+    const scheme: SchemeModel = {
+      basin: constantAreaBasin(area, -20, 20),
+      turbine: idealTurbine(500),
+      turbineCount: 1,
+      sluiceCdA: 5e3,
+    };
     const ops = fixedHeadCycle({ ebb: { startHead: S, endHead: 1 } });
     const generate = ops.names.indexOf('generate-ebb');
     for (const dt of [60, 600, 1800]) {

@@ -2,17 +2,18 @@
  * The solver defends itself: a run that cannot be computed right stops with a SolverError naming
  * the time, the step, the mode and what to change, and the CLI exits 1 writing nothing.
  */
-import { describe, expect, it } from 'vitest';
+
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadScenario } from '../src/scenario/load.js';
-import { buildRun } from '../src/scenario/build.js';
-import { integrate, MAX_SWITCHES_PER_STEP, type SchemeModel } from '../src/solver/integrate.js';
-import { SolverError } from '../src/solver/errors.js';
-import { makeBasin, constantAreaBasin } from '../src/scheme/basin.js';
-import { buildModeTable } from '../src/operation/modes.js';
+import { describe, expect, it } from 'vitest';
 import { fixedHeadCycle } from '../src/operation/fixed-head.js';
+import { buildModeTable } from '../src/operation/modes.js';
+import { buildRun } from '../src/scenario/build.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { constantAreaBasin, makeBasin } from '../src/scheme/basin.js';
+import { SolverError } from '../src/solver/errors.js';
+import { integrate, MAX_SWITCHES_PER_STEP, type SchemeModel } from '../src/solver/integrate.js';
 import { idealTurbine, LIBAUX, PERIOD, sinusoid } from './physics-fixtures.js';
 import { runCli, thrown } from './support.js';
 
@@ -38,14 +39,23 @@ describe('SolverError', () => {
   it('stops a basin level leaving the area curve, saying which range and how to fix it', () => {
     const basin = makeBasin([-1, 1], [1e6, 1e6]);
     const scheme: SchemeModel = { basin, turbine: idealTurbine(100), turbineCount: 2, sluiceCdA: 500 };
-    const e = solverError(() => integrate(sinusoid(3, PERIOD, 300, 2), scheme, fixedHeadCycle({ ebb: { startHead: 2, endHead: 1 } })));
-    expect(e.message).toMatch(/mode fill\): the basin level 1\.\d+ m left the range of the basin's area curve \(-1 to 1 m\); extend the area curve/);
+    const e = solverError(() =>
+      integrate(sinusoid(3, PERIOD, 300, 2), scheme, fixedHeadCycle({ ebb: { startHead: 2, endHead: 1 } })),
+    );
+    expect(e.message).toMatch(
+      /mode fill\): the basin level 1\.\d+ m left the range of the basin's area curve \(-1 to 1 m\); extend the area curve/,
+    );
   });
 
   it('stops on a non-finite sea level, naming its time', () => {
     const sea = sinusoid(2, PERIOD, 600, 1);
     sea.level[100] = NaN;
-    const scheme: SchemeModel = { basin: constantAreaBasin(1e7, -20, 20), turbine: idealTurbine(100), turbineCount: 1, sluiceCdA: 500 };
+    const scheme: SchemeModel = {
+      basin: constantAreaBasin(1e7, -20, 20),
+      turbine: idealTurbine(100),
+      turbineCount: 1,
+      sluiceCdA: 500,
+    };
     const e = solverError(() => integrate(sea, scheme, fixedHeadCycle({ ebb: { startHead: 2, endHead: 1 } })));
     expect(e.message).toMatch(/^at 2018-01-01T16:40:00Z \(step 101, mode fill\): the sea level is not finite \(NaN\)/);
   });
@@ -55,7 +65,12 @@ describe('SolverError', () => {
       { name: 'a', exitDir: 1, exitHead: -100, next: 'b' },
       { name: 'b', exitDir: 1, exitHead: -100, next: 'a' },
     ]);
-    const scheme: SchemeModel = { basin: constantAreaBasin(1e7, -20, 20), turbine: idealTurbine(100), turbineCount: 1, sluiceCdA: 500 };
+    const scheme: SchemeModel = {
+      basin: constantAreaBasin(1e7, -20, 20),
+      turbine: idealTurbine(100),
+      turbineCount: 1,
+      sluiceCdA: 500,
+    };
     const e = solverError(() => integrate(sinusoid(2, PERIOD, 600, 1), scheme, ops));
     expect(e.message).toMatch(new RegExp(`more than ${MAX_SWITCHES_PER_STEP} mode switches in one step`));
   });

@@ -3,9 +3,9 @@
  * balance, convergence and limiting cases: physics-*.test.ts and solver-convergence.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { J_PER_GWH } from '../src/physics.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { simulate } from '../src/simulate.js';
-import { J_PER_GWH } from '../src/physics.js';
 import { LAGOON, LIBAUX, MERSEY } from './physics-fixtures.js';
 
 describe('Mersey barrage annual yield', () => {

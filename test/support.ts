@@ -2,10 +2,11 @@
  * Shared by the suites: the CLI run in this process with its output captured, the error a call
  * throws, and the problems a scenario object gives.
  */
-import { expect, vi } from 'vitest';
+
 import { fileURLToPath } from 'node:url';
-import { scenarioFromObject } from '../src/scenario/load.js';
+import { expect, vi } from 'vitest';
 import { InputError } from '../src/errors.js';
+import { scenarioFromObject } from '../src/scenario/load.js';
 
 /** The models folder: scenario objects given to scenarioProblems resolve their paths from it. */
 const MODELS = fileURLToPath(new URL('../models', import.meta.url));

@@ -1,10 +1,10 @@
-import { describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../src/paths.js';
-import { EXAMPLE, sweepFiles } from './sweep-support.js';
 import { runCli } from './support.js';
+import { EXAMPLE, sweepFiles } from './sweep-support.js';
 
 // Separate processes run the built CLI (npm test builds dist/ before vitest).
 const BIN = join(PACKAGE_ROOT, 'dist', 'cli', 'bin.js');
@@ -37,7 +37,16 @@ const { tmp, januaryExample } = sweepFiles();
 /** A small sweep (short period) over the default scenario; `extra` fields change it. */
 function smallSweep(dir: string, extra: Record<string, unknown> = {}): string {
   const file = join(dir, `small-${Object.keys(extra).join('-') || 'base'}.json`);
-  writeFileSync(file, JSON.stringify({ name: 'small', base: DEFAULT_SCENARIO, overrides: { 'period.end': '2018-01-05T00:00:00Z' }, parameters: { 'scheme.turbines.count': [20, 24, 28], 'scheme.sluices.area_m2': [2000, 2592] }, ...extra }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      name: 'small',
+      base: DEFAULT_SCENARIO,
+      overrides: { 'period.end': '2018-01-05T00:00:00Z' },
+      parameters: { 'scheme.turbines.count': [20, 24, 28], 'scheme.sluices.area_m2': [2000, 2592] },
+      ...extra,
+    }),
+  );
   return file;
 }
 
@@ -59,7 +68,9 @@ describe('mersey-tidal sweep', () => {
     expect(html).toContain('<title>Design sweep mersey-sweep</title>');
     expect(html).toContain('Pareto front');
     const csv = readFileSync(join(dir, 'designs.csv'), 'utf8').trim().split('\n');
-    expect(csv[0]).toBe('design,scheme.turbines.count,scheme.turbines.diameter_m,scheme.sluices.area_m2,installed_capacity_mw,annual_energy_gwh,capacity_factor,revenue_gbp_per_yr,captured_price_gbp_per_mwh');
+    expect(csv[0]).toBe(
+      'design,scheme.turbines.count,scheme.turbines.diameter_m,scheme.sluices.area_m2,installed_capacity_mw,annual_energy_gwh,capacity_factor,revenue_gbp_per_yr,captured_price_gbp_per_mwh',
+    );
     expect(csv).toHaveLength(28);
     const json = JSON.parse(readFileSync(join(dir, 'designs.json'), 'utf8'));
     expect(json.sweep.design_count).toBe(27);
@@ -68,7 +79,11 @@ describe('mersey-tidal sweep', () => {
     // The named best designs are the top of the table.
     type Row = { design: number; annual_energy_gwh: number; revenue_gbp_per_yr: number };
     const rows: Row[] = json.designs;
-    const top = (k: keyof Row) => [...rows].sort((a, b) => b[k] - a[k]).slice(0, 5).map((r) => r.design);
+    const top = (k: keyof Row) =>
+      [...rows]
+        .sort((a, b) => b[k] - a[k])
+        .slice(0, 5)
+        .map((r) => r.design);
     expect(json.best.by_energy).toEqual(top('annual_energy_gwh'));
     expect(json.best.by_revenue).toEqual(top('revenue_gbp_per_yr'));
     expect(out).toMatch(/Best designs by annual energy \(top 5 of 27\)/);
@@ -81,12 +96,17 @@ describe('mersey-tidal sweep', () => {
     const dir = join(tmp(), 'res');
     let r = await runCli(['sweep', EXAMPLE, '--workers', '0', '--out', dir]);
     expect(r.code).toBe(2);
-    expect(r.err).toMatch(/option '--workers <n>' argument '0' is invalid\. expected a whole number of worker threads >= 1, got "0"/);
+    expect(r.err).toMatch(
+      /option '--workers <n>' argument '0' is invalid\. expected a whole number of worker threads >= 1, got "0"/,
+    );
     r = await runCli(['sweep', EXAMPLE, '--shard', '4/3', '--out', dir]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/--shard: expected i\/n with 1 <= i <= n \(shard i of n, e\.g\. 2\/8\), got "4\/3"/);
     const bad = join(tmp(), 'bad.json');
-    writeFileSync(bad, JSON.stringify({ name: 'bad', base: DEFAULT_SCENARIO, parameters: { 'scheme.turbines.diameter_m': [8, -2] } }));
+    writeFileSync(
+      bad,
+      JSON.stringify({ name: 'bad', base: DEFAULT_SCENARIO, parameters: { 'scheme.turbines.diameter_m': [8, -2] } }),
+    );
     r = await runCli(['sweep', bad, '--out', dir, '--quiet']);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${bad}: 1 of 2 designs are not valid scenarios:`);
@@ -96,7 +116,7 @@ describe('mersey-tidal sweep', () => {
 
   it('refuses, before running anything, an --out folder that is not a previous result', async () => {
     const d = tmp();
-    writeFileSync(join(d, 'notes.txt'), 'someone else\'s file');
+    writeFileSync(join(d, 'notes.txt'), "someone else's file");
     const r = await runCli(['sweep', EXAMPLE, '--out', d, '--quiet']);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${d}: the folder exists and does not look like a previous result (no designs.csv`);
@@ -109,8 +129,12 @@ describe('mersey-tidal sweep', () => {
     const file = smallSweep(d, { parameters: { time_step_s: [600, 900] } });
     const r = await runCli(['sweep', file, '--out', join(d, 'res'), '--quiet']);
     expect(r.code).toBe(0);
-    expect(r.err).toMatch(/note: the sweep changes fields that define the sea level \(time_step_s\): each design computes its own/);
-    expect(JSON.parse(readFileSync(join(d, 'res', 'designs.json'), 'utf8')).sweep.sea_level).toBe('per design (swept: time_step_s)');
+    expect(r.err).toMatch(
+      /note: the sweep changes fields that define the sea level \(time_step_s\): each design computes its own/,
+    );
+    expect(JSON.parse(readFileSync(join(d, 'res', 'designs.json'), 'utf8')).sweep.sea_level).toBe(
+      'per design (swept: time_step_s)',
+    );
   });
 });
 
@@ -123,7 +147,9 @@ describe('shards and merge', () => {
     const file = januaryExample();
     const runs = await Promise.all([
       spawnCli(['sweep', file, '--out', join(d, 'whole'), '--workers', '2', '--quiet']),
-      ...[1, 2, 3].map((i) => spawnCli(['sweep', file, '--shard', `${i}/3`, '--out', join(d, `shard-${i}`), '--workers', '1', '--quiet'])),
+      ...[1, 2, 3].map((i) =>
+        spawnCli(['sweep', file, '--shard', `${i}/3`, '--out', join(d, `shard-${i}`), '--workers', '1', '--quiet']),
+      ),
     ]);
     for (const r of runs) expect(r.err).toBe('');
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
@@ -134,7 +160,14 @@ describe('shards and merge', () => {
     expect(shard2.sweep.design_count).toBe(27);
     expect(shard2.sweep.sha256).toMatch(/^[0-9a-f]{64}$/);
 
-    const merged = await spawnCli(['merge', join(d, 'shard-3'), join(d, 'shard-1'), join(d, 'shard-2'), '--out', join(d, 'merged')]);
+    const merged = await spawnCli([
+      'merge',
+      join(d, 'shard-3'),
+      join(d, 'shard-1'),
+      join(d, 'shard-2'),
+      '--out',
+      join(d, 'merged'),
+    ]);
     expect(merged.err).toBe('');
     expect(merged.code).toBe(0);
     expect(merged.out).toMatch(/Merged 3 shards of sweep mersey-sweep: 27 designs/);
@@ -153,7 +186,9 @@ describe('shards and merge', () => {
       [a, 2, 'a2'],
       [b, 2, 'b2'],
     ] as const) {
-      expect((await runCli(['sweep', file, '--shard', `${i}/2`, '--out', join(d, name), '--workers', '1', '--quiet'])).code).toBe(0);
+      expect((await runCli(['sweep', file, '--shard', `${i}/2`, '--out', join(d, name), '--workers', '1', '--quiet'])).code).toBe(
+        0,
+      );
     }
     const merge = (...dirs: string[]) => runCli(['merge', ...dirs.map((x) => join(d, x)), '--out', join(d, 'merged')]);
 
@@ -163,7 +198,9 @@ describe('shards and merge', () => {
     r = await merge('a1');
     expect(r.err).toContain('merge: missing shard 2/2 of sweep "small" (given: 1/2)');
     r = await merge('a1', 'b2');
-    expect(r.err).toMatch(/merge: mixed sweeps: .*a1 \(shard 1\/2 of sweep "small", sha256 [0-9a-f]{12}, tool [\d.]+\) and .*b2 \(shard 2\/2 .*\) differ in their sweep file, base scenario, prices or tool version/);
+    expect(r.err).toMatch(
+      /merge: mixed sweeps: .*a1 \(shard 1\/2 of sweep "small", sha256 [0-9a-f]{12}, tool [\d.]+\) and .*b2 \(shard 2\/2 .*\) differ in their sweep file, base scenario, prices or tool version/,
+    );
     r = await merge('a1', 'nowhere');
     expect(r.err).toContain(`${join(d, 'nowhere')}: not a shard folder (cannot read shard.json: ENOENT)`);
     expect(existsSync(join(d, 'merged'))).toBe(false);
@@ -180,7 +217,8 @@ describe('shards and merge', () => {
     r = await merge('a2', 'a1');
     expect(r.code).toBe(0);
     expect((await runCli(['sweep', a, '--out', join(d, 'whole'), '--quiet'])).code).toBe(0);
-    for (const f of ['designs.csv', 'designs.json', 'designs.html']) expect(readFileSync(join(d, 'merged', f), 'utf8')).toBe(readFileSync(join(d, 'whole', f), 'utf8'));
+    for (const f of ['designs.csv', 'designs.json', 'designs.html'])
+      expect(readFileSync(join(d, 'merged', f), 'utf8')).toBe(readFileSync(join(d, 'whole', f), 'utf8'));
   });
 });
 
@@ -189,7 +227,20 @@ describe('Ctrl-C', () => {
     const d = tmp();
     const file = join(d, 'long.json');
     // About 3,000 full-year designs: minutes of work, interrupted after it starts.
-    writeFileSync(file, JSON.stringify({ name: 'long', base: DEFAULT_SCENARIO, method: 'lhs', samples: 3000, seed: 1, parameters: { 'scheme.turbines.count': { min: 10, max: 40, step: 1 }, 'scheme.sluices.area_m2': { min_m2: 1000, max_m2: 5000 } } }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'long',
+        base: DEFAULT_SCENARIO,
+        method: 'lhs',
+        samples: 3000,
+        seed: 1,
+        parameters: {
+          'scheme.turbines.count': { min: 10, max: 40, step: 1 },
+          'scheme.sluices.area_m2': { min_m2: 1000, max_m2: 5000 },
+        },
+      }),
+    );
     const out = join(d, 'res');
     mkdirSync(out);
     writeFileSync(join(out, 'designs.csv'), 'an earlier result\n');

@@ -1,14 +1,14 @@
-import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkDesigns, loadSweep, type LoadedSweep } from '../src/sweep/spec.js';
-import { allIndices, runSweep, type DesignRow } from '../src/sweep/run.js';
-import { designObject, pathKeys } from '../src/sweep/design.js';
-import { scenarioFromObject } from '../src/scenario/load.js';
-import { simulate } from '../src/simulate.js';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { J_PER_MWH } from '../src/physics.js';
+import { scenarioFromObject } from '../src/scenario/load.js';
+import { simulate } from '../src/simulate.js';
+import { designObject, pathKeys } from '../src/sweep/design.js';
+import { allIndices, type DesignRow, runSweep } from '../src/sweep/run.js';
+import { checkDesigns, type LoadedSweep, loadSweep } from '../src/sweep/spec.js';
 import { PRICES, sweepFiles } from './sweep-support.js';
 
 const FAILING_TASK = pathToFileURL(new URL('./sweep-fixture-failing-task.js', import.meta.url).pathname).href;
@@ -35,7 +35,16 @@ function plainRevenue(r: ReturnType<typeof simulate>, pricesCsv: string): number
   return gbp;
 }
 
-const numbers = (rows: DesignRow[]) => rows.flatMap((r) => [r.design, ...r.inputs, r.installed_capacity_mw, r.annual_energy_gwh, r.capacity_factor, r.revenue_gbp_per_yr ?? NaN, r.captured_price_gbp_per_mwh ?? NaN]);
+const numbers = (rows: DesignRow[]) =>
+  rows.flatMap((r) => [
+    r.design,
+    ...r.inputs,
+    r.installed_capacity_mw,
+    r.annual_energy_gwh,
+    r.capacity_factor,
+    r.revenue_gbp_per_yr ?? NaN,
+    r.captured_price_gbp_per_mwh ?? NaN,
+  ]);
 
 // Worker tests get a generous timeout: the machine may be busy (not a speed test).
 const SLOW = 60_000;
@@ -77,8 +86,17 @@ describe('running a sweep on worker threads', { timeout: SLOW }, () => {
   it('pays a flat price on every MWh: revenue = price x energy', async () => {
     const dir = tmp();
     const flat = join(dir, 'flat.csv');
-    writeFileSync(flat, ['time_utc,price_gbp_per_mwh', '2018-01-01T00:00:00Z,50', '2018-07-01T00:00:00Z,50', '2019-01-01T00:00:00Z,50'].join('\n'));
-    const s = loadSweep(sweepFile({ prices_file: flat, overrides: { 'period.end': '2018-01-10T00:00:00Z' }, parameters: { 'scheme.turbines.count': [20, 28] } }));
+    writeFileSync(
+      flat,
+      ['time_utc,price_gbp_per_mwh', '2018-01-01T00:00:00Z,50', '2018-07-01T00:00:00Z,50', '2019-01-01T00:00:00Z,50'].join('\n'),
+    );
+    const s = loadSweep(
+      sweepFile({
+        prices_file: flat,
+        overrides: { 'period.end': '2018-01-10T00:00:00Z' },
+        parameters: { 'scheme.turbines.count': [20, 28] },
+      }),
+    );
     const { rows } = await runSweep(s, { workers: 2 });
     for (const r of rows) {
       expect(r.revenue_gbp_per_yr! / (r.annual_energy_gwh * 1000 * 50)).toBeCloseTo(1, 12);
@@ -87,11 +105,17 @@ describe('running a sweep on worker threads', { timeout: SLOW }, () => {
   });
 
   it('computes the sea level per design when the sweep changes it', async () => {
-    const s = loadSweep(sweepFile({ overrides: { 'period.end': '2018-01-08T00:00:00Z' }, parameters: { time_step_s: [300, 900], 'scheme.turbines.count': [20, 28] } }));
+    const s = loadSweep(
+      sweepFile({
+        overrides: { 'period.end': '2018-01-08T00:00:00Z' },
+        parameters: { time_step_s: [300, 900], 'scheme.turbines.count': [20, 28] },
+      }),
+    );
     expect(s.seaPaths).toEqual(['time_step_s']);
     const run = await runSweep(s, { workers: 2 });
     expect(run.seaShared).toBe(false);
-    for (const i of [0, 1, 2, 3]) expect(Object.is(run.rows[i].annual_energy_gwh, simulateDesign(s, i).summary.annual_energy_gwh)).toBe(true);
+    for (const i of [0, 1, 2, 3])
+      expect(Object.is(run.rows[i].annual_energy_gwh, simulateDesign(s, i).summary.annual_energy_gwh)).toBe(true);
     // 15-minute steps give a different (coarser) answer than 5-minute steps: the sea really was rebuilt
     expect(run.rows[2].annual_energy_gwh).not.toBe(run.rows[0].annual_energy_gwh);
   });
@@ -101,17 +125,33 @@ describe('running a sweep on worker threads', { timeout: SLOW }, () => {
     // the 5-minute design's at 23:55 (not covered); only the run of that design can tell.
     const dir = tmp();
     const short = join(dir, 'short.csv');
-    writeFileSync(short, readFileSync(PRICES, 'utf8').split('\n').slice(0, 1 + 14 * 48 - 1).join('\n'));
-    const s = loadSweep(sweepFile({ prices_file: short, overrides: { 'period.end': '2018-01-15T00:00:00Z' }, parameters: { time_step_s: [3600, 300] } }));
+    writeFileSync(
+      short,
+      readFileSync(PRICES, 'utf8')
+        .split('\n')
+        .slice(0, 1 + 14 * 48 - 1)
+        .join('\n'),
+    );
+    const s = loadSweep(
+      sweepFile({
+        prices_file: short,
+        overrides: { 'period.end': '2018-01-15T00:00:00Z' },
+        parameters: { time_step_s: [3600, 300] },
+      }),
+    );
     checkDesigns(s, allIndices(2));
     const err = await runSweep(s, { workers: 2 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(InputError);
-    expect((err as Error).message).toMatch(/^design 1 \(time_step_s = 300\) failed in a worker: .*short\.csv: prices cover 2018-01-01T00:00:00Z to 2018-01-14T23:30:00Z, but this design runs steps from 2018-01-01T00:00:00Z to 2018-01-15T00:00:00Z$/);
+    expect((err as Error).message).toMatch(
+      /^design 1 \(time_step_s = 300\) failed in a worker: .*short\.csv: prices cover 2018-01-01T00:00:00Z to 2018-01-14T23:30:00Z, but this design runs steps from 2018-01-01T00:00:00Z to 2018-01-15T00:00:00Z$/,
+    );
   });
 
   it('fails with the design and the error of a task that throws', async () => {
     const err = await runSweep(example, { workers: 2, task: FAILING_TASK }).catch((e: unknown) => e);
-    expect((err as Error).message).toBe('design 26 (scheme.turbines.count = 36, scheme.turbines.diameter_m = 9, scheme.sluices.area_m2 = 4000) failed in a worker: fixture: this design fails at run time');
+    expect((err as Error).message).toBe(
+      'design 26 (scheme.turbines.count = 36, scheme.turbines.diameter_m = 9, scheme.sluices.area_m2 = 4000) failed in a worker: fixture: this design fails at run time',
+    );
     expect(((err as Error).cause as { workerStack: string }).workerStack).toMatch(/sweep-fixture-failing-task\.js/);
   });
 
@@ -119,7 +159,9 @@ describe('running a sweep on worker threads', { timeout: SLOW }, () => {
     process.env.MT_FIXTURE_EXIT = '1'; // workers copy the environment when they start
     try {
       const err = await runSweep(example, { workers: 2, task: FAILING_TASK }).catch((e: unknown) => e);
-      expect((err as Error).message).toBe('design 13 (scheme.turbines.count = 28, scheme.turbines.diameter_m = 8, scheme.sluices.area_m2 = 2592): its worker exited with code 3');
+      expect((err as Error).message).toBe(
+        'design 13 (scheme.turbines.count = 28, scheme.turbines.diameter_m = 8, scheme.sluices.area_m2 = 2592): its worker exited with code 3',
+      );
     } finally {
       delete process.env.MT_FIXTURE_EXIT;
     }

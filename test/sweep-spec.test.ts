@@ -1,15 +1,15 @@
-import { describe, expect, it } from 'vitest';
-import fc from 'fast-check';
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { SWEEP_SCHEMA_PATH, checkDesigns, loadSweep, unitSuffix } from '../src/sweep/spec.js';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../src/errors.js';
+import { DEFAULT_SCENARIO } from '../src/paths.js';
 import { gridDesigns, gridPoints, lhsDesigns, mulberry32, type Parameter } from '../src/sweep/expand.js';
 import { parsePath } from '../src/sweep/json-path.js';
 import { allIndices } from '../src/sweep/run.js';
-import { InputError } from '../src/errors.js';
-import { DEFAULT_SCENARIO } from '../src/paths.js';
-import { EXAMPLE, sweepFiles } from './sweep-support.js';
+import { checkDesigns, loadSweep, SWEEP_SCHEMA_PATH, unitSuffix } from '../src/sweep/spec.js';
 import { thrown } from './support.js';
+import { EXAMPLE, sweepFiles } from './sweep-support.js';
 
 const { sweepFile } = sweepFiles();
 
@@ -50,7 +50,11 @@ describe('design expansion', () => {
   });
 
   it('makes every combination of a grid exactly once', () => {
-    const t = gridDesigns([param('a', { kind: 'list', values: [1, 2] }), param('b', { kind: 'range', min: 0, max: 0.2, step: 0.1 }), param('c', { kind: 'list', values: [5] })]);
+    const t = gridDesigns([
+      param('a', { kind: 'list', values: [1, 2] }),
+      param('b', { kind: 'range', min: 0, max: 0.2, step: 0.1 }),
+      param('c', { kind: 'list', values: [5] }),
+    ]);
     expect(t.count).toBe(6);
     const rows = Array.from({ length: 6 }, (_, i) => Array.from(t.values.subarray(3 * i, 3 * i + 3)).join(' '));
     expect(rows).toEqual(['1 0 5', '1 0.1 5', '1 0.2 5', '2 0 5', '2 0.1 5', '2 0.2 5']);
@@ -70,10 +74,19 @@ describe('design expansion', () => {
   it('a Latin hypercube puts exactly one sample in each stratum of every continuous range', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 0, max: 2 ** 32 - 1 }), (n, seed) => {
-        const t = lhsDesigns([param('x_m', { kind: 'range', min: 2, max: 7, step: null }), param('y', { kind: 'range', min: -1, max: 1, step: null })], n, seed);
+        const t = lhsDesigns(
+          [
+            param('x_m', { kind: 'range', min: 2, max: 7, step: null }),
+            param('y', { kind: 'range', min: -1, max: 1, step: null }),
+          ],
+          n,
+          seed,
+        );
         for (let j = 0; j < 2; j++) {
           const [lo, hi] = j === 0 ? [2, 7] : [-1, 1];
-          const strata = Array.from({ length: n }, (_, i) => Math.floor(((t.values[2 * i + j] - lo) / (hi - lo)) * n)).sort((a, b) => a - b);
+          const strata = Array.from({ length: n }, (_, i) => Math.floor(((t.values[2 * i + j] - lo) / (hi - lo)) * n)).sort(
+            (a, b) => a - b,
+          );
           expect(strata).toEqual(Array.from({ length: n }, (_, k) => k));
         }
       }),
@@ -82,9 +95,13 @@ describe('design expansion', () => {
   });
 
   it('a Latin hypercube over lists uses each value equally often, and a seed fixes the designs', () => {
-    const params = [param('n', { kind: 'list', values: [10, 20, 30] }), param('d_m', { kind: 'range', min: 6, max: 9, step: 0.5 })];
+    const params = [
+      param('n', { kind: 'list', values: [10, 20, 30] }),
+      param('d_m', { kind: 'range', min: 6, max: 9, step: 0.5 }),
+    ];
     const t = lhsDesigns(params, 42, 7);
-    const count = (j: number, v: number) => Array.from({ length: 42 }, (_, i) => t.values[2 * i + j]).filter((x) => x === v).length;
+    const count = (j: number, v: number) =>
+      Array.from({ length: 42 }, (_, i) => t.values[2 * i + j]).filter((x) => x === v).length;
     expect([10, 20, 30].map((v) => count(0, v))).toEqual([14, 14, 14]);
     expect([6, 6.5, 7, 7.5, 8, 8.5, 9].map((v) => count(1, v))).toEqual([6, 6, 6, 6, 6, 6, 6]);
     expect(lhsDesigns(params, 42, 7).values).toEqual(t.values);
@@ -109,7 +126,11 @@ describe('sweep file checks', () => {
         samples: 10,
         seed: 3,
         overrides: { 'period.end': '2018-01-08T00:00:00Z' },
-        parameters: { 'scheme.turbines.diameter_m': { min_m: 7, max_m: 9 }, 'scheme.turbines.count': { min: 20, max: 30, step: 1 }, 'operation.ebb.start_head_m': [3.5, 4] },
+        parameters: {
+          'scheme.turbines.diameter_m': { min_m: 7, max_m: 9 },
+          'scheme.turbines.count': { min: 20, max: 30, step: 1 },
+          'operation.ebb.start_head_m': [3.5, 4],
+        },
       }),
     );
     expect(s.designs.count).toBe(10);
@@ -121,12 +142,20 @@ describe('sweep file checks', () => {
     const file = sweepFile({ method: 'grd', parameters: { 'scheme.turbines.count': 'many' }, seeds: 1 });
     const p = problemsOf(() => loadSweep(file));
     expect(p).toContain(`${file}: method: expected one of "grid", "lhs", got "grd"; did you mean "grid"?`);
-    expect(p).toContain(`${file}: parameters["scheme.turbines.count"]: expected a list of numbers or a range such as { "min_m": 7, "max_m": 9, "step_m": 1 }, got "many"`);
+    expect(p).toContain(
+      `${file}: parameters["scheme.turbines.count"]: expected a list of numbers or a range such as { "min_m": 7, "max_m": 9, "step_m": 1 }, got "many"`,
+    );
     expect(p.some((m) => m.startsWith(`${file}: seeds: unknown field; did you mean "seed"?`))).toBe(true);
   });
 
   it('requires range keys with the unit of the field', () => {
-    const file = sweepFile({ parameters: { 'scheme.turbines.diameter_m': { min: 7, max: 9, step: 1 }, 'scheme.turbines.count': { min: 30, max: 20, step: 1 }, 'scheme.sluices.area_m2': { min_m2: 1000, max_m2: 2000 } } });
+    const file = sweepFile({
+      parameters: {
+        'scheme.turbines.diameter_m': { min: 7, max: 9, step: 1 },
+        'scheme.turbines.count': { min: 30, max: 20, step: 1 },
+        'scheme.sluices.area_m2': { min_m2: 1000, max_m2: 2000 },
+      },
+    });
     expect(problemsOf(() => loadSweep(file))).toEqual([
       `${file}: parameters["scheme.turbines.diameter_m"]: unknown range keys min, max, step; expected the field's unit is in its name (_m), so min_m, max_m, step_m`,
       `${file}: parameters["scheme.turbines.count"]: expected min <= max, got 30 > 20`,
@@ -146,7 +175,9 @@ describe('sweep file checks', () => {
 
   it('checks that every swept path is a numeric field of the base scenario', () => {
     const file = sweepFile({ parameters: { 'scheme.turbines.cout': [1, 2], 'operation.mode': [1], 'scheme..x': [1] } });
-    expect(problemsOf(() => loadSweep(file))).toEqual([`${file}: parameters["scheme..x"]: not a field path; write it dotted as in the scenario's messages, e.g. scheme.turbines.diameter_m`]);
+    expect(problemsOf(() => loadSweep(file))).toEqual([
+      `${file}: parameters["scheme..x"]: not a field path; write it dotted as in the scenario's messages, e.g. scheme.turbines.diameter_m`,
+    ]);
     const file2 = sweepFile({ parameters: { 'scheme.turbines.cout': [1, 2], 'operation.mode': [1] } });
     expect(problemsOf(() => loadSweep(file2))).toEqual([
       `${file2}: parameters["scheme.turbines.cout"]: no such field in the base scenario ${DEFAULT_SCENARIO}; did you mean "scheme.turbines.count"?`,
@@ -155,12 +186,21 @@ describe('sweep file checks', () => {
   });
 
   it('refuses a grid too large to run by mistake', () => {
-    const file = sweepFile({ parameters: { 'scheme.turbines.count': { min: 1, max: 1000, step: 1 }, 'scheme.turbines.diameter_m': { min_m: 1, max_m: 10, step_m: 0.001 } } });
-    expect(problemsOf(() => loadSweep(file))[0]).toMatch(/the grid has 9\.00e\+6 designs, more than 1,000,000; use coarser steps, or method "lhs"/);
+    const file = sweepFile({
+      parameters: {
+        'scheme.turbines.count': { min: 1, max: 1000, step: 1 },
+        'scheme.turbines.diameter_m': { min_m: 1, max_m: 10, step_m: 0.001 },
+      },
+    });
+    expect(problemsOf(() => loadSweep(file))[0]).toMatch(
+      /the grid has 9\.00e\+6 designs, more than 1,000,000; use coarser steps, or method "lhs"/,
+    );
   });
 
   it('validates every design with the scenario loader, grouping designs by problem', () => {
-    const s = loadSweep(sweepFile({ parameters: { 'scheme.turbines.diameter_m': [8, -1], 'operation.ebb.start_head_m': [3.9, 1.0] } }));
+    const s = loadSweep(
+      sweepFile({ parameters: { 'scheme.turbines.diameter_m': [8, -1], 'operation.ebb.start_head_m': [3.9, 1.0] } }),
+    );
     let message = '';
     try {
       checkDesigns(s, allIndices(s.designs.count));
@@ -169,26 +209,36 @@ describe('sweep file checks', () => {
       message = (err as Error).message;
     }
     expect(message).toContain(': 3 of 4 designs are not valid scenarios:');
-    expect(message).toContain('scheme.turbines.diameter_m: expected a number > 0 (metres), got -1  [2 designs, first: design 2 (scheme.turbines.diameter_m = -1, operation.ebb.start_head_m = 3.9)]');
-    expect(message).toContain('operation.ebb.end_head_m: expected less than start_head_m (1 m), got 1.5 m; generation stops at a lower head than it starts  [1 design, first: design 1 (scheme.turbines.diameter_m = 8, operation.ebb.start_head_m = 1)]');
+    expect(message).toContain(
+      'scheme.turbines.diameter_m: expected a number > 0 (metres), got -1  [2 designs, first: design 2 (scheme.turbines.diameter_m = -1, operation.ebb.start_head_m = 3.9)]',
+    );
+    expect(message).toContain(
+      'operation.ebb.end_head_m: expected less than start_head_m (1 m), got 1.5 m; generation stops at a lower head than it starts  [1 design, first: design 1 (scheme.turbines.diameter_m = 8, operation.ebb.start_head_m = 1)]',
+    );
     // design 3 has both faults; the loader reports relations only once the schema passes
     expect(() => checkDesigns(s, [0])).not.toThrow();
   });
 
   it('knows which swept fields change the sea level', () => {
-    expect(loadSweep(sweepFile({ parameters: { time_step_s: [300, 600], 'scheme.turbines.count': [28] } })).seaPaths).toEqual(['time_step_s']);
+    expect(loadSweep(sweepFile({ parameters: { time_step_s: [300, 600], 'scheme.turbines.count': [28] } })).seaPaths).toEqual([
+      'time_step_s',
+    ]);
     expect(loadSweep(sweepFile({ parameters: { 'scheme.sluices.area_m2': [1, 2] } })).seaPaths).toEqual([]);
   });
 
   it('recognises a scenario given in place of a sweep file', () => {
-    expect(() => loadSweep(DEFAULT_SCENARIO)).toThrow(/mersey-barrage\.json: this is a scenario, not a sweep file; a sweep names a base scenario and the fields to vary/);
+    expect(() => loadSweep(DEFAULT_SCENARIO)).toThrow(
+      /mersey-barrage\.json: this is a scenario, not a sweep file; a sweep names a base scenario and the fields to vary/,
+    );
   });
 
   it('reports unreadable files', () => {
     const missingBase = sweepFile({ base: 'nowhere.json', parameters: { x: [1] } });
     expect(() => loadSweep(missingBase)).toThrow(/nowhere\.json: cannot read the base scenario .*\(ENOENT\)/);
     const missingPrices = sweepFile({ prices_file: 'nowhere.csv', parameters: { 'scheme.turbines.count': [1] } });
-    expect(() => loadSweep(missingPrices)).toThrow(/prices_file: cannot read .*nowhere\.csv \(ENOENT\); it is resolved from the sweep file's folder/);
+    expect(() => loadSweep(missingPrices)).toThrow(
+      /prices_file: cannot read .*nowhere\.csv \(ENOENT\); it is resolved from the sweep file's folder/,
+    );
     expect(() => loadSweep('no-such-sweep.json')).toThrow(/no-such-sweep\.json: cannot read the sweep file \(ENOENT\)/);
   });
 });

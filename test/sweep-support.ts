@@ -21,7 +21,15 @@ export function sweepFiles() {
   /** The example's 27 designs over January 2018 only (the whole year is the same code, 12 times longer). */
   const januaryExample = (): string => {
     const e = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
-    return sweepFile({ ...e, base: join(PACKAGE_ROOT, 'models', e.base), prices_file: PRICES, overrides: { 'period.end': '2018-02-01T00:00:00Z' } }, 'january.json');
+    return sweepFile(
+      {
+        ...e,
+        base: join(PACKAGE_ROOT, 'models', e.base),
+        prices_file: PRICES,
+        overrides: { 'period.end': '2018-02-01T00:00:00Z' },
+      },
+      'january.json',
+    );
   };
   return { tmp, sweepFile, januaryExample };
 }

@@ -1,10 +1,11 @@
 // Our astronomical arguments, equilibrium arguments V0 + u and nodal factors f, checked against
 // @neaps/tide-predictor's own evaluation (its astro() and each constituent's value() and
 // correction()) for every constituent in its table, at dates spread over 1900-2100.
-import { describe, it, expect } from 'vitest';
+
 import { astro, constituents } from '@neaps/tide-predictor';
-import { fundamentalArguments, ARG_COUNT } from '../src/tide/astronomy.js';
-import { resolveConstituents, equilibriumArguments } from '../src/tide/constituents.js';
+import { describe, expect, it } from 'vitest';
+import { ARG_COUNT, fundamentalArguments } from '../src/tide/astronomy.js';
+import { equilibriumArguments, resolveConstituents } from '../src/tide/constituents.js';
 
 function wrap180(x: number): number {
   return ((((x + 180) % 360) + 360) % 360) - 180;
@@ -20,7 +21,8 @@ describe('fundamental arguments', () => {
       const a = astro(d);
       fundamentalArguments(d.getTime() / 1000, ours);
       const theirs = [a['T+h-s'].value, a.s.value, a.h.value, a.p.value, -a.N.value, a.pp.value, 90];
-      for (let k = 0; k < ARG_COUNT; k++) expect(Math.abs(wrap180(ours[k] - theirs[k])), `${year} argument ${k}`).toBeLessThan(1e-3);
+      for (let k = 0; k < ARG_COUNT; k++)
+        expect(Math.abs(wrap180(ours[k] - theirs[k])), `${year} argument ${k}`).toBeLessThan(1e-3);
     }
   });
 });
@@ -40,7 +42,16 @@ describe('equilibrium arguments and nodal corrections', () => {
 
   it('refuses only the few table entries whose speed and V0 disagree, saying why', () => {
     // Compound entries whose members the table does not resolve: their V0 is empty or wrong.
-    expect(all.filter((n) => !supported(n)).sort()).toEqual(['(SK)K5', '3(SM)N2', '3N2MS12', '4M2SN10', '4ML12', '5MSN10', '5MSN12', 'MA12']);
+    expect(all.filter((n) => !supported(n)).sort()).toEqual([
+      '(SK)K5',
+      '3(SM)N2',
+      '3N2MS12',
+      '4M2SN10',
+      '4ML12',
+      '5MSN10',
+      '5MSN12',
+      'MA12',
+    ]);
     expect(() => resolveConstituents(['M2', '4ML12'], (i) => `site.json: constituents[${i}].name`)).toThrow(
       /site\.json: constituents\[1\]\.name: constituent "4ML12" is not supported: its tabulated speed 174\.449 deg\/h does not match the rate of its equilibrium argument \(0\.0000000 deg\/h\)/,
     );
@@ -48,7 +59,14 @@ describe('equilibrium arguments and nodal corrections', () => {
   const vu = new Float64Array(names.length);
   const f = new Float64Array(names.length);
   const args = new Float64Array(ARG_COUNT);
-  const times = ['1900-01-01T00:00:00Z', '1957-06-17T05:31:00Z', '2005-03-01T12:00:00Z', '2018-07-02T18:45:00Z', '2046-11-30T23:59:00Z', '2099-12-31T06:00:00Z'];
+  const times = [
+    '1900-01-01T00:00:00Z',
+    '1957-06-17T05:31:00Z',
+    '2005-03-01T12:00:00Z',
+    '2018-07-02T18:45:00Z',
+    '2046-11-30T23:59:00Z',
+    '2099-12-31T06:00:00Z',
+  ];
 
   it('covers the whole table', () => {
     expect(names.length).toBeGreaterThan(300);

@@ -1,10 +1,11 @@
 // The tide commands, run on a fresh commander program.
-import { describe, it, expect } from 'vitest';
-import { Command } from 'commander';
+
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
 import { registerTideCommands } from '../src/cli/tide.js';
 import { loadSite, predictSeaLevel, readSeriesCsv } from '../src/tide/index.js';
 import { runCli } from './support.js';
@@ -26,7 +27,20 @@ async function run(args: string[]): Promise<{ out: string; err: string }> {
 describe('tide predict', () => {
   it('writes the CSV to --out, which reads back as the predicted series, and lists high and low waters', async () => {
     const file = join(dir, 'pred.csv');
-    const { out } = await run(['tide', 'predict', '--site', 'liverpool', '--from', '2018-01-01T00:00Z', '--to', '2018-01-02T00:00Z', '--step', '600', '--out', file]);
+    const { out } = await run([
+      'tide',
+      'predict',
+      '--site',
+      'liverpool',
+      '--from',
+      '2018-01-01T00:00Z',
+      '--to',
+      '2018-01-02T00:00Z',
+      '--step',
+      '600',
+      '--out',
+      file,
+    ]);
     const series = readSeriesCsv(file);
     expect(series.time.length).toBe(145);
     expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('time_utc,level_m_ODN');
@@ -45,7 +59,20 @@ describe('tide predict', () => {
   });
 
   it('puts the CSV on stdout and the table on stderr without --out, in the datum asked for', async () => {
-    const { out, err } = await run(['tide', 'predict', '--site', 'liverpool', '--from', '2018-06-01T00:00Z', '--to', '2018-06-01T01:00Z', '--step', '1800', '--datum', 'CD']);
+    const { out, err } = await run([
+      'tide',
+      'predict',
+      '--site',
+      'liverpool',
+      '--from',
+      '2018-06-01T00:00Z',
+      '--to',
+      '2018-06-01T01:00Z',
+      '--step',
+      '1800',
+      '--datum',
+      'CD',
+    ]);
     const lines = out.trim().split('\n');
     expect(lines[0]).toBe('time_utc,level_m_CD');
     expect(lines).toHaveLength(4);
@@ -54,15 +81,49 @@ describe('tide predict', () => {
   });
 
   it('rejects bad arguments with messages that name them', async () => {
-    await expect(run(['tide', 'predict', '--site', 'liverpool', '--from', 'yesterday', '--to', '2018-01-02', '--step', '60'])).rejects.toThrow(/--from: expected an ISO 8601 time/);
-    await expect(run(['tide', 'predict', '--site', 'liverpool', '--from', '2018-01-02', '--to', '2018-01-01', '--step', '60'])).rejects.toThrow(/--to \(2018-01-01T00:00:00Z\) must be after --from \(2018-01-02T00:00:00Z\)/);
-    await expect(run(['tide', 'predict', '--site', 'liverpool', '--from', '2018-01-01', '--to', '2018-01-02', '--step', '-5'])).rejects.toThrow(/--step: expected a positive number/);
-    await expect(run(['tide', 'predict', '--site', 'atlantis', '--from', '2018-01-01', '--to', '2018-01-02', '--step', '60'])).rejects.toThrow(/unknown site "atlantis".*"liverpool"/);
-    await expect(run(['tide', 'predict', '--site', 'liverpool', '--from', '2018-01-01', '--to', '2018-01-02', '--step', '60', '--datum', 'XYZ'])).rejects.toThrow(/no datum "XYZ"/);
+    await expect(
+      run(['tide', 'predict', '--site', 'liverpool', '--from', 'yesterday', '--to', '2018-01-02', '--step', '60']),
+    ).rejects.toThrow(/--from: expected an ISO 8601 time/);
+    await expect(
+      run(['tide', 'predict', '--site', 'liverpool', '--from', '2018-01-02', '--to', '2018-01-01', '--step', '60']),
+    ).rejects.toThrow(/--to \(2018-01-01T00:00:00Z\) must be after --from \(2018-01-02T00:00:00Z\)/);
+    await expect(
+      run(['tide', 'predict', '--site', 'liverpool', '--from', '2018-01-01', '--to', '2018-01-02', '--step', '-5']),
+    ).rejects.toThrow(/--step: expected a positive number/);
+    await expect(
+      run(['tide', 'predict', '--site', 'atlantis', '--from', '2018-01-01', '--to', '2018-01-02', '--step', '60']),
+    ).rejects.toThrow(/unknown site "atlantis".*"liverpool"/);
+    await expect(
+      run([
+        'tide',
+        'predict',
+        '--site',
+        'liverpool',
+        '--from',
+        '2018-01-01',
+        '--to',
+        '2018-01-02',
+        '--step',
+        '60',
+        '--datum',
+        'XYZ',
+      ]),
+    ).rejects.toThrow(/no datum "XYZ"/);
   });
 
   it('prints the errors found after parsing too, exiting 2 (the whole command line)', async () => {
-    const r = await runCli(['tide', 'predict', '--site', 'liverpool', '--from', '2018-01-02', '--to', '2018-01-01', '--step', '60']);
+    const r = await runCli([
+      'tide',
+      'predict',
+      '--site',
+      'liverpool',
+      '--from',
+      '2018-01-02',
+      '--to',
+      '2018-01-01',
+      '--step',
+      '60',
+    ]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/^error: --to \(2018-01-01T00:00:00Z\) must be after --from/);
   });
@@ -71,11 +132,27 @@ describe('tide predict', () => {
 describe('tide fit', () => {
   // Thirty days of the 2018 record keeps this quick; the one-year fit is in tide-fit.test.ts.
   const month = join(dir, 'month.csv');
-  writeFileSync(month, readFileSync(OBSERVED, 'utf8').split('\n').slice(0, 1 + 30 * 96).join('\n') + '\n');
+  writeFileSync(
+    month,
+    `${readFileSync(OBSERVED, 'utf8')
+      .split('\n')
+      .slice(0, 1 + 30 * 96)
+      .join('\n')}\n`,
+  );
 
   it('writes a site file that loads back, and reports constants, rms residual and Rayleigh exclusions', async () => {
     const file = join(dir, 'fitted.json');
-    const { out } = await run(['tide', 'fit', month, '--out', file, '--name', 'Liverpool, January 2018', '--constituents', 'M2,S2,N2,K2,K1,O1,M4']);
+    const { out } = await run([
+      'tide',
+      'fit',
+      month,
+      '--out',
+      file,
+      '--name',
+      'Liverpool, January 2018',
+      '--constituents',
+      'M2,S2,N2,K2,K1,O1,M4',
+    ]);
     const site = loadSite(file);
     expect(site.name).toBe('Liverpool, January 2018');
     expect(site.datum).toBe('ODN');
@@ -106,8 +183,10 @@ describe('tide fit', () => {
     await expect(run(['tide', 'fit', month, '--constituents', 'M2,X9'])).rejects.toThrow(/unknown tidal constituent "X9"/);
     const gappy = join(dir, 'gappy.csv');
     const rows = readFileSync(month, 'utf8').trim().split('\n');
-    writeFileSync(gappy, [...rows.slice(0, 101), ...rows.slice(113)].join('\n') + '\n');
-    await expect(run(['tide', 'fit', gappy, '--constituents', 'M2,S2'])).rejects.toThrow(/gappy\.csv:102: gap of 3\.25 h from 2018-01-02T00:45:00Z to 2018-01-02T04:00:00Z \(12 samples missing/);
+    writeFileSync(gappy, `${[...rows.slice(0, 101), ...rows.slice(113)].join('\n')}\n`);
+    await expect(run(['tide', 'fit', gappy, '--constituents', 'M2,S2'])).rejects.toThrow(
+      /gappy\.csv:102: gap of 3\.25 h from 2018-01-02T00:45:00Z to 2018-01-02T04:00:00Z \(12 samples missing/,
+    );
     const { err } = await run(['tide', 'fit', gappy, '--constituents', 'M2,S2', '--allow-gaps']);
     expect(err).toMatch(/gap \(not filled, not fitted\): .*gappy\.csv:102/);
   });

@@ -1,7 +1,8 @@
 // High and low waters against @neaps/tide-predictor's own extremes finder on the same constants.
-import { describe, it, expect } from 'vitest';
+
 import { createTidePredictor } from '@neaps/tide-predictor';
-import { loadSite, harmonicModel, highLowWaters, predictDirect } from '../src/tide/index.js';
+import { describe, expect, it } from 'vitest';
+import { harmonicModel, highLowWaters, loadSite, predictDirect } from '../src/tide/index.js';
 
 const site = loadSite('liverpool');
 
@@ -10,7 +11,10 @@ describe('high and low waters', () => {
     const from = Date.UTC(2018, 2, 1) / 1000;
     const to = Date.UTC(2018, 4, 1) / 1000;
     const ours = highLowWaters(harmonicModel(site), from, to);
-    const theirs = createTidePredictor(site.constituents.map((c) => ({ ...c })), { offset: site.z0 }).getExtremesPrediction({
+    const theirs = createTidePredictor(
+      site.constituents.map((c) => ({ ...c })),
+      { offset: site.z0 },
+    ).getExtremesPrediction({
       start: new Date(from * 1000),
       end: new Date(to * 1000),
     });

@@ -1,20 +1,21 @@
 // Harmonic analysis: exact recovery from a synthetic series, the acceptance figures on the
 // observed 2018 Liverpool record, the Rayleigh criterion, and bad input.
-import { describe, it, expect } from 'vitest';
+
 import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { ObservedSeries, Site } from '../src/tide/index.js';
 import {
-  loadSite,
+  analysisConstituents,
+  fitHarmonics,
   harmonicModel,
+  loadSite,
   predictDirect,
   predictSeaLevel,
-  readSeriesCsv,
-  fitHarmonics,
-  resolveConstituents,
   rayleighSelection,
-  analysisConstituents,
+  readSeriesCsv,
+  resolveConstituents,
   STANDARD_ANALYSIS_CONSTITUENTS,
 } from '../src/tide/index.js';
-import type { ObservedSeries, Site } from '../src/tide/index.js';
 
 const OBSERVED = fileURLToPath(new URL('../data/liverpool-gladstone-dock-2018-observed.csv', import.meta.url));
 const ticon = loadSite('liverpool');
@@ -42,7 +43,11 @@ describe('harmonic analysis of a synthetic series', () => {
     const truth: Site = { ...ticon, z0: 0.321, constituents: names.map((n) => constant(ticon, n)) };
     const t0 = Date.UTC(2018, 0, 1) / 1000;
     const sea = predictDirect(harmonicModel(truth), t0, 900, 35040);
-    const series: ObservedSeries = { time: Float64Array.from({ length: 35040 }, (_, i) => t0 + 900 * i), level: sea.level, file: 'synthetic' };
+    const series: ObservedSeries = {
+      time: Float64Array.from({ length: 35040 }, (_, i) => t0 + 900 * i),
+      level: sea.level,
+      file: 'synthetic',
+    };
     const fit = fitHarmonics(series, names);
     expect(fit.excluded).toEqual([]);
     expect(fit.rmsResidual).toBeLessThan(1e-6);
@@ -86,7 +91,19 @@ describe('harmonic analysis of the observed 2018 Liverpool record', () => {
     expect(sa?.conflictsWith).toBe('Z0');
     expect(sa?.cycles).toBeCloseTo(364.99 / 365.2422, 4);
     expect(sa?.daysNeeded).toBeCloseTo(365.24, 1);
-    expect(standardFit.excluded.map((e) => e.name).sort()).toEqual(['3L2', '3N2', 'MA2', 'MB2', 'PI1', 'PSI1', 'R2', 'S1', 'S3', 'SA', 'T2']);
+    expect(standardFit.excluded.map((e) => e.name).sort()).toEqual([
+      '3L2',
+      '3N2',
+      'MA2',
+      'MB2',
+      'PI1',
+      'PSI1',
+      'R2',
+      'S1',
+      'S3',
+      'SA',
+      'T2',
+    ]);
     // Least squares does better than the 19-year constants on the year it is fitted to; the
     // seasonal cycle (SA, 8.8 cm at Liverpool) and the surges stay in the residual.
     expect(standardFit.rmsResidual).toBeLessThan(0.2);
@@ -112,10 +129,11 @@ describe('harmonic analysis of the observed 2018 Liverpool record', () => {
     expect(ticonOnly.rmsResidual).toBeGreaterThan(0.2);
     expect(ticonOnly.rmsResidual).toBeLessThan(ticonRms);
     expect(ticonOnly.rmsResidual - standardFit.rmsResidual).toBeGreaterThan(0.005);
-    for (const name of ['MK4', '2MN6', 'MSN2', 'MO3']) expect(constant(standardFit.site, name).amplitude, name).toBeGreaterThan(0.02);
+    for (const name of ['MK4', '2MN6', 'MSN2', 'MO3'])
+      expect(constant(standardFit.site, name).amplitude, name).toBeGreaterThan(0.02);
   });
 
-  it('with SA admitted (R = 0.99, below its 0.9993 cycles): lower still, and the annual cycle is TICON\'s within 2 cm', () => {
+  it("with SA admitted (R = 0.99, below its 0.9993 cycles): lower still, and the annual cycle is TICON's within 2 cm", () => {
     const fit = fitHarmonics(obs, analysed, { rayleigh: 0.99 });
     // SA and the other 0.9993-cycle pairs come in; MA2, now kept, is too close to GAMMA2.
     expect(fit.excluded.map((e) => e.name).sort()).toEqual(['3L2', '3N2', 'GAMMA2']);
@@ -134,10 +152,12 @@ describe('default analysis list', () => {
     expect(names.slice(0, byAmplitude.length)).toEqual(byAmplitude);
     const speeds = [...resolveConstituents(names, String).speedDegPerHour];
     // (The TICON set itself has 3N2 and MKS2 at one speed; the criterion drops one.)
-    for (let i = byAmplitude.length; i < speeds.length; i++) for (let j = 0; j < i; j++) expect(Math.abs(speeds[i] - speeds[j]), `${names[i]} / ${names[j]}`).toBeGreaterThan(1e-6);
+    for (let i = byAmplitude.length; i < speeds.length; i++)
+      for (let j = 0; j < i; j++) expect(Math.abs(speeds[i] - speeds[j]), `${names[i]} / ${names[j]}`).toBeGreaterThan(1e-6);
     // Every standard constituent is there under its own name or the site's (NO1 is M1's speed).
     const all = new Set(speeds.map((w) => w.toFixed(6)));
-    for (const w of resolveConstituents(STANDARD_ANALYSIS_CONSTITUENTS, String).speedDegPerHour) expect(all.has(w.toFixed(6))).toBe(true);
+    for (const w of resolveConstituents(STANDARD_ANALYSIS_CONSTITUENTS, String).speedDegPerHour)
+      expect(all.has(w.toFixed(6))).toBe(true);
     expect(names).toContain('MK4');
     expect(names).not.toContain('NO1');
   });
@@ -173,12 +193,18 @@ describe('bad input', () => {
     const s: ObservedSeries = { time: t, level: z, file: 'mem.csv' };
     expect(() => fitHarmonics(s, ['M2', 'Q7'])).toThrow(/constituent list, item 2: unknown tidal constituent "Q7"/);
     expect(() => fitHarmonics(s, ['M2', 'M2'])).toThrow(/listed twice/);
-    expect(() => fitHarmonics({ ...s, time: Float64Array.from([0, 900, 900, 2700]) }, ['M2'])).toThrow(/mem\.csv, sample 3: time 1970-01-01T00:15:00Z repeats the sample before/);
-    expect(() => fitHarmonics({ ...s, time: Float64Array.from([0, 1800, 900, 2700]) }, ['M2'])).toThrow(/mem\.csv, sample 3: time 1970-01-01T00:15:00Z is earlier than the sample before/);
+    expect(() => fitHarmonics({ ...s, time: Float64Array.from([0, 900, 900, 2700]) }, ['M2'])).toThrow(
+      /mem\.csv, sample 3: time 1970-01-01T00:15:00Z repeats the sample before/,
+    );
+    expect(() => fitHarmonics({ ...s, time: Float64Array.from([0, 1800, 900, 2700]) }, ['M2'])).toThrow(
+      /mem\.csv, sample 3: time 1970-01-01T00:15:00Z is earlier than the sample before/,
+    );
     expect(() => fitHarmonics(s, ['M2'], { rayleigh: 0 })).toThrow(/Rayleigh factor/);
   });
 
   it('refuses to fit more unknowns than samples', () => {
-    expect(() => fitHarmonics({ time: t, level: z, file: 'mem.csv' }, ['M2', 'S2'], { rayleigh: 1e-6 })).toThrow(/4 samples cannot determine 5 unknowns/);
+    expect(() => fitHarmonics({ time: t, level: z, file: 'mem.csv' }, ['M2', 'S2'], { rayleigh: 1e-6 })).toThrow(
+      /4 samples cannot determine 5 unknowns/,
+    );
   });
 });

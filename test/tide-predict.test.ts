@@ -1,9 +1,10 @@
 // Prediction: against @neaps/tide-predictor run here on the same constants, against the observed
 // 2018 Liverpool record, and the fast synthesis against our own direct evaluation.
-import { describe, it, expect } from 'vitest';
-import { createTidePredictor } from '@neaps/tide-predictor';
+
 import { fileURLToPath } from 'node:url';
-import { loadSite, harmonicModel, predictSeaLevel, synthesize, predictDirect, readSeriesCsv } from '../src/tide/index.js';
+import { createTidePredictor } from '@neaps/tide-predictor';
+import { describe, expect, it } from 'vitest';
+import { harmonicModel, loadSite, predictDirect, predictSeaLevel, readSeriesCsv, synthesize } from '../src/tide/index.js';
 
 const OBSERVED = fileURLToPath(new URL('../data/liverpool-gladstone-dock-2018-observed.csv', import.meta.url));
 const site = loadSite('liverpool');
@@ -19,23 +20,32 @@ function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 describe('Liverpool prediction against @neaps/tide-predictor', () => {
   // neaps refreshes f and u every 24 h from the start and takes V0 once at the start; both are
   // exact enough that all 50 constituents, not only the main ones, agree to well under 1 cm.
-  const predictor = createTidePredictor(site.constituents.map((c) => ({ ...c })), { offset: site.z0 });
+  const predictor = createTidePredictor(
+    site.constituents.map((c) => ({ ...c })),
+    { offset: site.z0 },
+  );
   for (const year of [1905, 2018, 2093]) {
     it(`agrees within 1 cm over the whole year ${year} (10-min steps, all 50 constituents)`, () => {
       const t0 = Date.UTC(year, 0, 1) / 1000;
       const dt = 600;
       const n = 365 * 144 + 1;
       const ours = predictSeaLevel(site, t0, dt, n);
-      const theirs = predictor.getTimelinePrediction({ start: new Date(t0 * 1000), end: new Date((t0 + (n - 1) * dt) * 1000), timeFidelity: dt });
+      const theirs = predictor.getTimelinePrediction({
+        start: new Date(t0 * 1000),
+        end: new Date((t0 + (n - 1) * dt) * 1000),
+        timeFidelity: dt,
+      });
       expect(theirs.length).toBe(n);
       expect(theirs[n - 1].time.getTime()).toBe((t0 + (n - 1) * dt) * 1000);
-      const diff = maxAbsDiff(ours.level, theirs.map((p) => p.level));
+      const diff = maxAbsDiff(
+        ours.level,
+        theirs.map((p) => p.level),
+      );
       expect(diff).toBeLessThan(0.01);
       // It is a real tide: the range is metres.
       expect(Math.max(...ours.level) - Math.min(...ours.level)).toBeGreaterThan(9);
     });
   }
-
 });
 
 describe('Liverpool prediction against the observed 2018 record', () => {

@@ -1,9 +1,10 @@
 // Site files: the shipped Liverpool file against its source, round trips, and clear errors.
-import { describe, it, expect } from 'vitest';
+
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadSite, parseSite, siteToJson, builtinSiteNames, harmonicModel } from '../src/tide/index.js';
+import { describe, expect, it } from 'vitest';
+import { builtinSiteNames, harmonicModel, loadSite, parseSite, siteToJson } from '../src/tide/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tide-site-'));
 const liverpoolText = readFileSync(new URL('../data/sites/liverpool.json', import.meta.url), 'utf8');
@@ -29,7 +30,9 @@ describe('the built-in Liverpool site', () => {
   // The shared data folder sits beside the checkout, not in the package: skipped where absent.
   const shared = join(import.meta.dirname, '..', '..', 'shared', 'data', 'liverpool-gladstone-dock-ticon4.json');
   it.skipIf(!existsSync(shared))('has the constants of the shared TICON file, unchanged', () => {
-    const source: { constituents: { name: string; amplitude: number; phase: number }[] } = JSON.parse(readFileSync(shared, 'utf8'));
+    const source: { constituents: { name: string; amplitude: number; phase: number }[] } = JSON.parse(
+      readFileSync(shared, 'utf8'),
+    );
     expect(site.constituents).toEqual(source.constituents.map((c) => ({ name: c.name, amplitude: c.amplitude, phase: c.phase })));
   });
 
@@ -57,9 +60,15 @@ describe('bad site files name the file and the field', () => {
 
   it('phase out of range', () => {
     const f = broken((j) => (j.constituents[3].phase = 400));
-    expect(() => loadSite(f)).toThrow(new RegExp(`${f.replace(/[.]/g, '\\.')}: constituents\\[3\\]\\.phase: 400 is out of range: Greenwich phase lags are degrees in \\[0, 360\\)`));
+    expect(() => loadSite(f)).toThrow(
+      new RegExp(
+        `${f.replace(/[.]/g, '\\.')}: constituents\\[3\\]\\.phase: 400 is out of range: Greenwich phase lags are degrees in \\[0, 360\\)`,
+      ),
+    );
     expect(() => loadSite(broken((j) => (j.constituents[0].phase = -1)))).toThrow(/constituents\[0\]\.phase: -1 is out of range/);
-    expect(() => loadSite(broken((j) => (j.constituents[0].phase = 360)))).toThrow(/constituents\[0\]\.phase: 360 is out of range/);
+    expect(() => loadSite(broken((j) => (j.constituents[0].phase = 360)))).toThrow(
+      /constituents\[0\]\.phase: 360 is out of range/,
+    );
   });
 
   it('unknown constituent name, when the model is built', () => {
@@ -70,12 +79,20 @@ describe('bad site files name the file and the field', () => {
   });
 
   it('negative or missing amplitude, wrong units, missing datum table, not JSON', () => {
-    expect(() => loadSite(broken((j) => (j.constituents[2].amplitude = -0.1)))).toThrow(/constituents\[2\]\.amplitude: -0\.1 is negative/);
-    expect(() => loadSite(broken((j) => delete j.constituents[2].amplitude))).toThrow(/constituents\[2\]\.amplitude: expected a finite number, got undefined/);
-    expect(() => loadSite(broken((j) => (j.heightUnit = 'ft')))).toThrow(/heightUnit: heights .* must be in metres: expected "m", got "ft"/);
+    expect(() => loadSite(broken((j) => (j.constituents[2].amplitude = -0.1)))).toThrow(
+      /constituents\[2\]\.amplitude: -0\.1 is negative/,
+    );
+    expect(() => loadSite(broken((j) => delete j.constituents[2].amplitude))).toThrow(
+      /constituents\[2\]\.amplitude: expected a finite number, got undefined/,
+    );
+    expect(() => loadSite(broken((j) => (j.heightUnit = 'ft')))).toThrow(
+      /heightUnit: heights .* must be in metres: expected "m", got "ft"/,
+    );
     expect(() => loadSite(broken((j) => (j.phaseUnit = 'rad')))).toThrow(/phaseUnit: phases must be in degrees/);
     expect(() => loadSite(broken((j) => delete j.datums))).toThrow(/datums: expected an object/);
-    expect(() => loadSite(broken((j) => ((j.datums as Record<string, number>).ODN = 1)))).toThrow(/datums\.ODN: the site datum must be at height 0/);
+    expect(() => loadSite(broken((j) => ((j.datums as Record<string, number>).ODN = 1)))).toThrow(
+      /datums\.ODN: the site datum must be at height 0/,
+    );
     expect(() => loadSite(broken((j) => delete j.licence))).toThrow(/licence: expected a non-empty string/);
     const notJson = join(dir, 'not.json');
     writeFileSync(notJson, '{ "name": ');

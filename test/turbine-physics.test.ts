@@ -4,15 +4,16 @@
  * potential energy it gives the water. Reference values are computed here from the published
  * formulas, independently of the code under test.
  */
-import { describe, expect, it } from 'vitest';
+
 import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
 import { readNumericCsv } from '../src/scenario/csv.js';
-import { tableFromChart, type HillChart } from '../src/scheme/hill-chart.js';
-import { aggidisFeatherPoint, aggidisFeatherUnit, type AggidisFeatherSpec } from '../src/scheme/aggidis-feather.js';
-import { idealTurbinePoint, idealTurbineUnit, type IdealTurbineSpec } from '../src/scheme/ideal-turbine.js';
-import { constantEfficiency, efficiencyByLift, pumpPoint, withPump, type PumpSpec } from '../src/scheme/pump.js';
-import { parametricTable, PARAMETRIC_MAX_HEAD, TABLE_DH, type HeadCurve, type TurbineTable } from '../src/scheme/turbine.js';
+import { type AggidisFeatherSpec, aggidisFeatherPoint, aggidisFeatherUnit } from '../src/scheme/aggidis-feather.js';
+import { type HillChart, tableFromChart } from '../src/scheme/hill-chart.js';
+import { type IdealTurbineSpec, idealTurbinePoint, idealTurbineUnit } from '../src/scheme/ideal-turbine.js';
 import { orificeFlow } from '../src/scheme/orifice.js';
+import { constantEfficiency, efficiencyByLift, type PumpSpec, pumpPoint, withPump } from '../src/scheme/pump.js';
+import { type HeadCurve, PARAMETRIC_MAX_HEAD, parametricTable, TABLE_DH, type TurbineTable } from '../src/scheme/turbine.js';
 
 const RHO = 1025;
 const G = 9.81;
@@ -86,7 +87,7 @@ describe('Aggidis & Feather (2012) parametric bulb turbine', () => {
     //   H = 8 m: n11 = 164.12, eta = 0.93427, uncapped P = 35.854 MW > 20 MW, so P = 20 MW and
     //            Q = 20e6/(rho*g*8*0.93427*0.9725) = 273.64 m3/s
     const cases: [number, number, number][] = [
-      [2, 4.4176e6, 362.90],
+      [2, 4.4176e6, 362.9],
       [4, 14.7636e6, 468.81],
       [8, 20e6, 273.64],
     ];
@@ -125,7 +126,7 @@ describe('Aggidis & Feather (2012) parametric bulb turbine', () => {
     let capped = 0;
     for (let h = 0.5; h < 12.8; h += 0.05) {
       const pt = aggidisFeatherPoint(AF_735, h);
-      const n11 = (6000 / 95) * 7.35 / Math.sqrt(h);
+      const n11 = ((6000 / 95) * 7.35) / Math.sqrt(h);
       const eta = (1.2461 - 0.0019 * n11) * 0.9725;
       if (eta <= 0) continue;
       expect(pt.power / (RHO_G * pt.flow * h)).toBeCloseTo(eta, 12);
@@ -197,7 +198,7 @@ describe('tabulated chart scaled by (D/D0)^2', () => {
 describe('ideal orifice turbine', () => {
   it('matches the orifice formula below the cap: Q = Cd*A*sqrt(2gH), P = eta*rho*g*Q*H', () => {
     for (const spec of [IDEAL, LOSSY_IDEAL]) {
-      const cdA = spec.dischargeCoefficient * Math.PI * spec.diameter ** 2 / 4;
+      const cdA = (spec.dischargeCoefficient * Math.PI * spec.diameter ** 2) / 4;
       let below = 0;
       for (let h = 0.05; h <= 15; h += 0.05) {
         const q = orificeFlow(cdA, h);
@@ -275,7 +276,11 @@ describe('pumping', () => {
   it('energy drawn over a whole pumping run is at least the potential energy given to the basin', () => {
     // Pump a 10 km2 basin from sea level up by 1.5 m with 10 ideal units at a constant 0.8
     // efficiency; the potential energy gained is rho*g*A*L^2/2 (each layer dz lifted by z).
-    const t = withPump(parametricTable(idealTurbineUnit(IDEAL), 1, 1), { power: 25e6, maxFlow: 800, efficiency: constantEfficiency(0.8) });
+    const t = withPump(parametricTable(idealTurbineUnit(IDEAL), 1, 1), {
+      power: 25e6,
+      maxFlow: 800,
+      efficiency: constantEfficiency(0.8),
+    });
     const pump = t.pump as HeadCurve;
     const area = 1e7;
     const units = 10;

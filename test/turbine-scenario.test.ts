@@ -3,17 +3,18 @@
  * builds the table the solver reads; bad fields give one message naming the JSON path, what was
  * expected with its unit, and what was found.
  */
-import { describe, expect, it } from 'vitest';
+
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildRun } from '../src/scenario/build.js';
 import { scenarioFromObject } from '../src/scenario/load.js';
 import { buildTurbine, turbineDataFiles } from '../src/scenario/turbines.js';
-import { buildRun } from '../src/scenario/build.js';
-import { aggidisFeatherPoint } from '../src/scheme/aggidis-feather.js';
 import type { Scenario } from '../src/scenario/types.js';
-import { scenarioProblems as problems } from './support.js';
+import { aggidisFeatherPoint } from '../src/scheme/aggidis-feather.js';
 import { LIBAUX } from './physics-fixtures.js';
+import { scenarioProblems as problems } from './support.js';
 
 const base = () => JSON.parse(readFileSync(LIBAUX, 'utf8'));
 
@@ -62,7 +63,13 @@ describe('turbine curve kinds in a scenario', () => {
 
   it('ideal: defaults Cd 1, efficiency 1, no flood loss', () => {
     const s = load(withCurve({ kind: 'ideal', rated_power_mw: 40 }));
-    expect(s.scheme.turbines.curve).toEqual({ kind: 'ideal', rated_power_mw: 40, discharge_coefficient: 1, efficiency: 1, flood_efficiency_factor: 1 });
+    expect(s.scheme.turbines.curve).toEqual({
+      kind: 'ideal',
+      rated_power_mw: 40,
+      discharge_coefficient: 1,
+      efficiency: 1,
+      flood_efficiency_factor: 1,
+    });
     const t = buildTurbine(s.scheme.turbines);
     expect(t.flood).toBe(t.ebb);
     expect(t.ratedPower).toBe(40e6);
@@ -89,7 +96,9 @@ describe('turbine curve kinds in a scenario', () => {
   });
 
   it('pumping with an efficiency by lift, its own power and flow capacity', () => {
-    const s = load(withCurve(AF, { efficiency_by_lift: { lift_m: [0, 2, 4], efficiency: [0.5, 0.7, 0.9] }, power_mw: 20, max_flow_m3s: 300 }));
+    const s = load(
+      withCurve(AF, { efficiency_by_lift: { lift_m: [0, 2, 4], efficiency: [0.5, 0.7, 0.9] }, power_mw: 20, max_flow_m3s: 300 }),
+    );
     const pump = buildTurbine(s.scheme.turbines).pump!;
     expect(pump.flow[0]).toBe(300);
     // 3 m lift: efficiency 0.8; full-power flow 0.8*20e6/(rho*g*3) = 530 m3/s > 300: the capacity binds.
@@ -106,15 +115,51 @@ describe('turbine curve kinds in a scenario', () => {
 
 describe('bad turbine fields: one message each, naming the JSON path and unit', () => {
   const cases: [string, object, RegExp][] = [
-    ['unknown kind, with a suggestion', { ...AF, kind: 'aggidis-feathers' }, /^models\/x\.json: scheme\.turbines\.curve\.kind: expected one of "chart", "aggidis-feather", "ideal", got "aggidis-feathers"; did you mean "aggidis-feather"\?$/],
-    ['negative rated power', { ...AF, rated_power_mw: -25 }, /scheme\.turbines\.curve\.rated_power_mw: expected a number > 0 \(megawatts\), got -25$/],
-    ['fractional poles', { ...AF, generator_poles: 95.5 }, /scheme\.turbines\.curve\.generator_poles: expected a whole number >= 2 \(poles\), got 95\.5; give a whole number, without a decimal part$/],
-    ['grid frequency as text', { ...AF, grid_frequency_hz: '50' }, /scheme\.turbines\.curve\.grid_frequency_hz: expected a number > 0 \(hertz\), got "50"; write the number without quotes$/],
-    ['flood factor above 1', { ...AF, flood_efficiency_factor: 1.2 }, /scheme\.turbines\.curve\.flood_efficiency_factor: expected a number > 0 and <= 1 \(dimensionless\), got 1\.2$/],
-    ['efficiency of zero', { kind: 'ideal', rated_power_mw: 10, efficiency: 0 }, /scheme\.turbines\.curve\.efficiency: expected a number > 0 and <= 1 \(dimensionless\), got 0$/],
-    ['missing rated power', { kind: 'ideal' }, /scheme\.turbines\.curve\.rated_power_mw: missing: this field is required, a number > 0 \(megawatts\)$/],
-    ['a field of another kind', { ...AF, chart_diameter_m: 9 }, /scheme\.turbines\.curve\.chart_diameter_m: unknown field; expected one of kind, rated_power_mw/],
-    ['a misspelt field', { ...AF, generator_pole: 95 }, /scheme\.turbines\.curve\.generator_pole: unknown field; did you mean "generator_poles"\?$/],
+    [
+      'unknown kind, with a suggestion',
+      { ...AF, kind: 'aggidis-feathers' },
+      /^models\/x\.json: scheme\.turbines\.curve\.kind: expected one of "chart", "aggidis-feather", "ideal", got "aggidis-feathers"; did you mean "aggidis-feather"\?$/,
+    ],
+    [
+      'negative rated power',
+      { ...AF, rated_power_mw: -25 },
+      /scheme\.turbines\.curve\.rated_power_mw: expected a number > 0 \(megawatts\), got -25$/,
+    ],
+    [
+      'fractional poles',
+      { ...AF, generator_poles: 95.5 },
+      /scheme\.turbines\.curve\.generator_poles: expected a whole number >= 2 \(poles\), got 95\.5; give a whole number, without a decimal part$/,
+    ],
+    [
+      'grid frequency as text',
+      { ...AF, grid_frequency_hz: '50' },
+      /scheme\.turbines\.curve\.grid_frequency_hz: expected a number > 0 \(hertz\), got "50"; write the number without quotes$/,
+    ],
+    [
+      'flood factor above 1',
+      { ...AF, flood_efficiency_factor: 1.2 },
+      /scheme\.turbines\.curve\.flood_efficiency_factor: expected a number > 0 and <= 1 \(dimensionless\), got 1\.2$/,
+    ],
+    [
+      'efficiency of zero',
+      { kind: 'ideal', rated_power_mw: 10, efficiency: 0 },
+      /scheme\.turbines\.curve\.efficiency: expected a number > 0 and <= 1 \(dimensionless\), got 0$/,
+    ],
+    [
+      'missing rated power',
+      { kind: 'ideal' },
+      /scheme\.turbines\.curve\.rated_power_mw: missing: this field is required, a number > 0 \(megawatts\)$/,
+    ],
+    [
+      'a field of another kind',
+      { ...AF, chart_diameter_m: 9 },
+      /scheme\.turbines\.curve\.chart_diameter_m: unknown field; expected one of kind, rated_power_mw/,
+    ],
+    [
+      'a misspelt field',
+      { ...AF, generator_pole: 95 },
+      /scheme\.turbines\.curve\.generator_pole: unknown field; did you mean "generator_poles"\?$/,
+    ],
   ];
   for (const [what, curve, message] of cases) {
     it(what, () => {
@@ -131,14 +176,42 @@ describe('bad turbine fields: one message each, naming the JSON path and unit', 
   });
 
   const pumpCases: [string, object, RegExp][] = [
-    ['neither efficiency', { power_mw: 20 }, /scheme\.turbines\.pumping: expected exactly one of "efficiency" \(a constant\) and "efficiency_by_lift" \(a curve\), got neither$/],
+    [
+      'neither efficiency',
+      { power_mw: 20 },
+      /scheme\.turbines\.pumping: expected exactly one of "efficiency" \(a constant\) and "efficiency_by_lift" \(a curve\), got neither$/,
+    ],
     ['both efficiencies', { efficiency: 0.8, efficiency_by_lift: { lift_m: [0, 1], efficiency: [0.6, 0.8] } }, /got both$/],
-    ['efficiency above 1', { efficiency: 1.1 }, /scheme\.turbines\.pumping\.efficiency: expected a number > 0 and <= 1 \(dimensionless\), got 1\.1$/],
-    ['negative capacity', { efficiency: 0.8, max_flow_m3s: -1 }, /scheme\.turbines\.pumping\.max_flow_m3s: expected a number > 0 \(cubic metres per second\), got -1$/],
-    ['negative lift', { efficiency_by_lift: { lift_m: [-1, 1], efficiency: [0.6, 0.8] } }, /scheme\.turbines\.pumping\.efficiency_by_lift\.lift_m\[0\]: expected a number >= 0 \(metres\), got -1$/],
-    ['lifts out of order', { efficiency_by_lift: { lift_m: [0, 2, 1], efficiency: [0.5, 0.7, 0.6] } }, /scheme\.turbines\.pumping\.efficiency_by_lift\.lift_m\[2\]: expected lifts in increasing order, got 1 m after 2 m$/],
-    ['lengths differ', { efficiency_by_lift: { lift_m: [0, 1, 2], efficiency: [0.5, 0.7] } }, /scheme\.turbines\.pumping\.efficiency_by_lift: expected as many efficiencies as lifts \(3\), got 2$/],
-    ['a one-point curve', { efficiency_by_lift: { lift_m: [1], efficiency: [0.7] } }, /scheme\.turbines\.pumping\.efficiency_by_lift\.lift_m: expected a list of at least 2 values, got \[1\]$/],
+    [
+      'efficiency above 1',
+      { efficiency: 1.1 },
+      /scheme\.turbines\.pumping\.efficiency: expected a number > 0 and <= 1 \(dimensionless\), got 1\.1$/,
+    ],
+    [
+      'negative capacity',
+      { efficiency: 0.8, max_flow_m3s: -1 },
+      /scheme\.turbines\.pumping\.max_flow_m3s: expected a number > 0 \(cubic metres per second\), got -1$/,
+    ],
+    [
+      'negative lift',
+      { efficiency_by_lift: { lift_m: [-1, 1], efficiency: [0.6, 0.8] } },
+      /scheme\.turbines\.pumping\.efficiency_by_lift\.lift_m\[0\]: expected a number >= 0 \(metres\), got -1$/,
+    ],
+    [
+      'lifts out of order',
+      { efficiency_by_lift: { lift_m: [0, 2, 1], efficiency: [0.5, 0.7, 0.6] } },
+      /scheme\.turbines\.pumping\.efficiency_by_lift\.lift_m\[2\]: expected lifts in increasing order, got 1 m after 2 m$/,
+    ],
+    [
+      'lengths differ',
+      { efficiency_by_lift: { lift_m: [0, 1, 2], efficiency: [0.5, 0.7] } },
+      /scheme\.turbines\.pumping\.efficiency_by_lift: expected as many efficiencies as lifts \(3\), got 2$/,
+    ],
+    [
+      'a one-point curve',
+      { efficiency_by_lift: { lift_m: [1], efficiency: [0.7] } },
+      /scheme\.turbines\.pumping\.efficiency_by_lift\.lift_m: expected a list of at least 2 values, got \[1\]$/,
+    ],
   ];
   for (const [what, pumping, message] of pumpCases) {
     it(`pumping: ${what}`, () => {

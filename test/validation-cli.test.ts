@@ -3,20 +3,20 @@
  * is outside its tolerance (La Rance, the documented miss: README "Validation"), and the worker
  * pool giving the same figures as one thread.
  */
-import { afterAll, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { WorkerPool } from '../src/parallel/pool.js';
+import { PACKAGE_ROOT } from '../src/paths.js';
+import { loadScenario } from '../src/scenario/load.js';
 import { runJobs } from '../src/validation/run.js';
 import { runJob, scenarioJob } from '../src/validation/scenario-run.js';
-import { loadScenario } from '../src/scenario/load.js';
-import { PACKAGE_ROOT } from '../src/paths.js';
 import { runCli as run } from './support.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'mt-validate-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
-
 
 describe('mersey-tidal validate', () => {
   it('--quick prints the table, writes JSON and CSV, and exits 1 naming the scheme outside its tolerance', async () => {
@@ -26,7 +26,9 @@ describe('mersey-tidal validate', () => {
     expect(out).toMatch(/Sihwa Lake \(Korea, 2011\).*pass/);
     expect(out).toMatch(/La Rance \(France, 1966\).*FAIL \(outside \+-15 %\)/);
     expect(out).not.toMatch(/nodal cycle/i);
-    expect(err).toMatch(/validation: 1 of 5 schemes outside their tolerance: la-rance \(modelled [\d.]+ GWh\/yr, 1\.\d\d x the published 507 GWh\/yr/);
+    expect(err).toMatch(
+      /validation: 1 of 5 schemes outside their tolerance: la-rance \(modelled [\d.]+ GWh\/yr, 1\.\d\d x the published 507 GWh\/yr/,
+    );
     expect(readdirSync(dir).sort()).toEqual(['validation.csv', 'validation.json']);
     const doc = JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8'));
     expect(doc.schemes.map((s: { id: string; pass: boolean }) => [s.id, s.pass])).toEqual([
@@ -63,8 +65,11 @@ describe('mersey-tidal validate', () => {
 describe('validation runs on the worker pool', () => {
   // The workers run the compiled library (dist/): `npm test` builds it first.
   it('give the same figures as in this thread, in the order of the jobs', async () => {
-    const jobs = ['models/validation/sihwa.json', 'models/validation/swansea-bay.json', 'models/validation/sihwa.json'].map((f, i) =>
-      scenarioJob(loadScenario(join(PACKAGE_ROOT, f)), `job ${i}`, { period: { start: '2020-03-01T00:00:00Z', end: '2020-03-16T00:00:00Z' } }),
+    const jobs = ['models/validation/sihwa.json', 'models/validation/swansea-bay.json', 'models/validation/sihwa.json'].map(
+      (f, i) =>
+        scenarioJob(loadScenario(join(PACKAGE_ROOT, f)), `job ${i}`, {
+          period: { start: '2020-03-01T00:00:00Z', end: '2020-03-16T00:00:00Z' },
+        }),
     );
     const here = await runJobs(jobs);
     const pool = new WorkerPool(2);
@@ -78,7 +83,9 @@ describe('validation runs on the worker pool', () => {
   }, 60_000);
 
   it('name the job whose scenario is bad', async () => {
-    const job = scenarioJob(loadScenario(join(PACKAGE_ROOT, 'models/validation/sihwa.json')), 'broken', { tide: { kind: 'harmonic', site: 'atlantis', datum: 'MSL' } });
+    const job = scenarioJob(loadScenario(join(PACKAGE_ROOT, 'models/validation/sihwa.json')), 'broken', {
+      tide: { kind: 'harmonic', site: 'atlantis', datum: 'MSL' },
+    });
     const pool = new WorkerPool(2);
     try {
       await expect(runJobs([job, job], { pool })).rejects.toThrow(/^broken: .*unknown site "atlantis"/);
@@ -91,9 +98,14 @@ describe('validation runs on the worker pool', () => {
   it('run a scenario file saved with a byte-order mark, as the loader reads it', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mt-bom-'));
     const file = join(dir, 'sihwa.json');
-    const text = readFileSync(join(PACKAGE_ROOT, 'models/validation/sihwa.json'), 'utf8').replace(/"\.\.\/\.\.\/data\//g, `"${join(PACKAGE_ROOT, 'data')}/`);
-    writeFileSync(file, '\ufeff' + text);
-    const figures = runJob(scenarioJob(loadScenario(file), 'bom', { period: { start: '2020-03-01T00:00:00Z', end: '2020-03-03T00:00:00Z' } }));
+    const text = readFileSync(join(PACKAGE_ROOT, 'models/validation/sihwa.json'), 'utf8').replace(
+      /"\.\.\/\.\.\/data\//g,
+      `"${join(PACKAGE_ROOT, 'data')}/`,
+    );
+    writeFileSync(file, `\ufeff${text}`);
+    const figures = runJob(
+      scenarioJob(loadScenario(file), 'bom', { period: { start: '2020-03-01T00:00:00Z', end: '2020-03-03T00:00:00Z' } }),
+    );
     expect(figures.annual_energy_gwh).toBeGreaterThan(0);
     rmSync(dir, { recursive: true, force: true });
   });

@@ -2,16 +2,17 @@
  * The inputs of the validation schemes against the published figures they were built from
  * (../shared/data/SOURCES.md and the scenario files' sources): tides, basin curves, turbines.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { harmonicModel, highLowWaters, loadSite, type Site } from '../src/tide/index.js';
-import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
-import { buildScheme } from '../src/scenario/build.js';
-import { simulate } from '../src/simulate.js';
-import { volumeAt, areaAt } from '../src/scheme/basin.js';
+import { afterAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/paths.js';
+import { buildScheme } from '../src/scenario/build.js';
+import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
+import { areaAt, volumeAt } from '../src/scheme/basin.js';
+import { simulate } from '../src/simulate.js';
+import { harmonicModel, highLowWaters, loadSite, type Site } from '../src/tide/index.js';
 
 const amplitude = (s: Site, name: string) => s.constituents.find((c) => c.name === name)?.amplitude ?? NaN;
 
@@ -29,7 +30,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 describe('tide sites', () => {
   it('Saint-Malo and Mumbles are the TICON-4 stations, with their CC BY 4.0 attribution, z0 at mean sea level', () => {
-    for (const [name, id] of [['saint-malo', 'ticon/saint_malo-410-fra-refmar'], ['mumbles', 'ticon/mumbles-mum-gbr-bodc']]) {
+    for (const [name, id] of [
+      ['saint-malo', 'ticon/saint_malo-410-fra-refmar'],
+      ['mumbles', 'ticon/mumbles-mum-gbr-bodc'],
+    ]) {
       const s = loadSite(name);
       expect(s.id).toBe(id);
       expect(s.constituents).toHaveLength(50);
@@ -73,12 +77,27 @@ describe('tide sites', () => {
     const obj = JSON.parse(readFileSync(file, 'utf8'));
     const energy = (pM2: number, pS2: number) => {
       const path = join(tmp, `sihwa-${pM2}-${pS2}.json`);
-      writeFileSync(path, JSON.stringify({ ...site, constituents: [{ name: 'M2', amplitude: 2.8, phase: pM2 }, { name: 'S2', amplitude: 1.1, phase: pS2 }] }));
-      return simulate(scenarioFromObject({ ...obj, tide: { ...obj.tide, site: path } }, file, dirname(file))).summary.annual_energy_gwh;
+      writeFileSync(
+        path,
+        JSON.stringify({
+          ...site,
+          constituents: [
+            { name: 'M2', amplitude: 2.8, phase: pM2 },
+            { name: 'S2', amplitude: 1.1, phase: pS2 },
+          ],
+        }),
+      );
+      return simulate(scenarioFromObject({ ...obj, tide: { ...obj.tide, site: path } }, file, dirname(file))).summary
+        .annual_energy_gwh;
     };
     const base = energy(0, 0);
     expect(base).toBeCloseTo(simulate(loadScenario(file)).summary.annual_energy_gwh, 9);
-    for (const [a, b] of [[45, 90], [130, 200], [300, 10]]) expect(Math.abs(energy(a, b) / base - 1)).toBeLessThan(0.01);
+    for (const [a, b] of [
+      [45, 90],
+      [130, 200],
+      [300, 10],
+    ])
+      expect(Math.abs(energy(a, b) / base - 1)).toBeLessThan(0.01);
   });
 });
 

@@ -13,13 +13,14 @@
  * by 0.75 * 7.4 = 5.5 % to 2 * 7.4 = 15 % (asserted above 5 %: a least-squares slope and two
  * single years are not exactly that product).
  */
-import { beforeAll, describe, expect, it } from 'vitest';
+
 import { join } from 'node:path';
-import { annualMeanNodalFactor, runSensitivity, DEFAULT_YEARS, type Sensitivity } from '../src/validation/sensitivity.js';
-import { nodalSummary, sensitivityCsv, sensitivityTable } from '../src/validation/tables.js';
-import { sensitivityHtml } from '../src/validation/plot.js';
-import { fundamentalArguments, ARG_COUNT, ARG_NPRIME } from '../src/tide/astronomy.js';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/paths.js';
+import { ARG_COUNT, ARG_NPRIME, fundamentalArguments } from '../src/tide/astronomy.js';
+import { sensitivityHtml } from '../src/validation/plot.js';
+import { annualMeanNodalFactor, DEFAULT_YEARS, runSensitivity, type Sensitivity } from '../src/validation/sensitivity.js';
+import { nodalSummary, sensitivityCsv, sensitivityTable } from '../src/validation/tables.js';
 
 let sens: Sensitivity;
 
@@ -40,7 +41,10 @@ describe('nodal factor of M2', () => {
     const years = Array.from({ length: 19 }, (_, i) => 2020 + i);
     const f = years.map((y) => annualMeanNodalFactor(y));
     const at = (pick: (a: number, b: number) => boolean) => years[f.reduce((b, x, i) => (pick(x, f[b]) ? i : b), 0)];
-    const nearest = (deg: number) => years.reduce((b, y) => (Math.abs(((nodeLongitude(y) - deg + 540) % 360) - 180) < Math.abs(((nodeLongitude(b) - deg + 540) % 360) - 180) ? y : b));
+    const nearest = (deg: number) =>
+      years.reduce((b, y) =>
+        Math.abs(((nodeLongitude(y) - deg + 540) % 360) - 180) < Math.abs(((nodeLongitude(b) - deg + 540) % 360) - 180) ? y : b,
+      );
     expect(at((a, b) => a > b)).toBe(nearest(180));
     expect(at((a, b) => a < b)).toBe(nearest(0));
     // The IHO amplitude of the modulation: 1.0007 +- 0.0373.
@@ -93,7 +97,14 @@ describe('annual energy of the Mersey default across the nodal cycle (2020-2038,
 
 describe('sea-level rise', () => {
   it('leaves a constant-area lagoon without level limits unchanged: only the area-level curve feels it', async () => {
-    const s = await runSensitivity({ scenario: join(PACKAGE_ROOT, 'models/validation/swansea-bay.json'), site: 'mumbles', datum: 'CD', years: [2020], offsets_m: [0, 1], time_step_s: 600 });
+    const s = await runSensitivity({
+      scenario: join(PACKAGE_ROOT, 'models/validation/swansea-bay.json'),
+      site: 'mumbles',
+      datum: 'CD',
+      years: [2020],
+      offsets_m: [0, 1],
+      time_step_s: 600,
+    });
     const [e0, e1] = s.years[0].energy_gwh;
     expect(Math.abs(e1 / e0 - 1)).toBeLessThan(1e-9);
   });
@@ -101,7 +112,12 @@ describe('sea-level rise', () => {
   it('raises the energy of the ebb-only Libaux barrage: the water held at high tide stands over a larger area', async () => {
     // The Mersey wetted area grows with level up to 5.07 m ODN; ebb-only generation uses the
     // upper part of the tide, so an offset puts the held water over more area at the same heads.
-    const s = await runSensitivity({ scenario: join(PACKAGE_ROOT, 'models/mersey-barrage-libaux-ebb.json'), years: [2020], offsets_m: [0, 0.3, 1], time_step_s: 600 });
+    const s = await runSensitivity({
+      scenario: join(PACKAGE_ROOT, 'models/mersey-barrage-libaux-ebb.json'),
+      years: [2020],
+      offsets_m: [0, 0.3, 1],
+      time_step_s: 600,
+    });
     const [e0, e3, e10] = s.years[0].energy_gwh;
     expect(e3).toBeGreaterThan(e0);
     expect(e10).toBeGreaterThan(e3);

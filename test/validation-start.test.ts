@@ -6,14 +6,15 @@
  * default on the harmonic tide of 2038 lost 13 % of its year), which the nodal-cycle study of the
  * validation suite exposed.
  */
-import { describe, expect, it } from 'vitest';
+
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { scenarioFromObject } from '../src/scenario/load.js';
-import { buildOperation } from '../src/scenario/build.js';
-import { simulate } from '../src/simulate.js';
+import { describe, expect, it } from 'vitest';
 import { startMode } from '../src/operation/modes.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
+import { buildOperation } from '../src/scenario/build.js';
+import { scenarioFromObject } from '../src/scenario/load.js';
+import { simulate } from '../src/simulate.js';
 import { isoTime } from '../src/time.js';
 
 function scenario(rel: string, replace: Record<string, unknown> = {}) {

@@ -12,8 +12,8 @@
  *   Liverpool City Region, 2024; Energy River, Becker, Plater & Wolf 2017).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runValidation, validationRow, type ValidationRow } from '../src/validation/suite.js';
 import { acceptedBand, VALIDATION_SCHEMES } from '../src/validation/published.js';
+import { runValidation, type ValidationRow, validationRow } from '../src/validation/suite.js';
 import { validationCsv, validationTable } from '../src/validation/tables.js';
 
 let rows: ValidationRow[];
@@ -38,7 +38,9 @@ describe('validation suite: modelled against published annual energy (net of pum
   });
 
   it('models the published installed capacity where it is published (to 0.01 %)', () => {
-    for (const r of rows) if (r.scheme.installed_mw !== null) expect(Math.abs(r.figures.installed_capacity_mw / r.scheme.installed_mw - 1)).toBeLessThan(1e-4);
+    for (const r of rows)
+      if (r.scheme.installed_mw !== null)
+        expect(Math.abs(r.figures.installed_capacity_mw / r.scheme.installed_mw - 1)).toBeLessThan(1e-4);
   });
 
   // Sihwa Lake, about 552 GWh/yr (tethys.pnnl.gov): an operating plant, +-15 %.

@@ -8,16 +8,16 @@
  * (set MERSEY_TIDAL_DEBUG=1 to see one for an internal error).
  */
 import { Command, CommanderError } from 'commander';
-import { toolVersion } from '../paths.js';
 import { InputError, isInternalError } from '../errors.js';
+import { toolVersion } from '../paths.js';
 import { removeTemporaries } from '../report/atomic.js';
-import { registerSimulate } from './simulate.js';
-import { registerTideCommands } from './tide.js';
-import { registerReport } from './report.js';
-import { registerSweep } from './sweep.js';
 import { registerMerge } from './merge.js';
-import { registerValidate } from './validate.js';
 import { registerOptimise } from './optimise.js';
+import { registerReport } from './report.js';
+import { registerSimulate } from './simulate.js';
+import { registerSweep } from './sweep.js';
+import { registerTideCommands } from './tide.js';
+import { registerValidate } from './validate.js';
 
 const EXIT_OK = 0;
 const EXIT_RUN_FAILED = 1;
@@ -31,7 +31,10 @@ function buildProgram(): Command {
     .version(toolVersion())
     .showSuggestionAfterError(true)
     .showHelpAfterError('(run with --help for usage)')
-    .addHelpText('after', '\nExit codes: 0 ok, 1 the run failed, 2 bad usage or input, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).')
+    .addHelpText(
+      'after',
+      '\nExit codes: 0 ok, 1 the run failed, 2 bad usage or input, 130 interrupted (Ctrl-C), 143 terminated (SIGTERM).',
+    )
     .exitOverride();
   registerSimulate(program);
   registerTideCommands(program);
@@ -55,7 +58,9 @@ export function failureText(err: unknown): string {
 
 function onSignal(signal: NodeJS.Signals): void {
   removeTemporaries();
-  process.stderr.write(`\n${signal === 'SIGINT' ? 'interrupted' : 'terminated'}: temporary files removed; result folders are only ever replaced whole\n`);
+  process.stderr.write(
+    `\n${signal === 'SIGINT' ? 'interrupted' : 'terminated'}: temporary files removed; result folders are only ever replaced whole\n`,
+  );
   process.exit(signal === 'SIGINT' ? EXIT_INTERRUPTED : EXIT_TERMINATED);
 }
 

@@ -4,17 +4,17 @@
  * monthly.csv, tides.csv) with decisions.csv and optimise.json.
  */
 import { join, resolve } from 'node:path';
-import { InvalidArgumentError, Option, type Command } from 'commander';
-import { quietOption, workersOption } from './options.js';
-import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
-import { loadScenario } from '../scenario/load.js';
-import { buildOperation, buildScheme } from '../scenario/build.js';
-import { prepareResultDir, writtenText } from '../report/atomic.js';
-import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
-import { reportHtml } from '../report/html.js';
-import { progressBar } from '../report/progress.js';
-import { optimiseScenario, optimiseSettings } from '../optimise/scenario.js';
+import { type Command, InvalidArgumentError, Option } from 'commander';
 import { decisionsCsv, optimiseJson, optimiseText } from '../optimise/output.js';
+import { optimiseScenario, optimiseSettings } from '../optimise/scenario.js';
+import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
+import { prepareResultDir, writtenText } from '../report/atomic.js';
+import { reportHtml } from '../report/html.js';
+import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
+import { progressBar } from '../report/progress.js';
+import { buildOperation, buildScheme } from '../scenario/build.js';
+import { loadScenario } from '../scenario/load.js';
+import { quietOption, workersOption } from './options.js';
 
 interface OptimiseCliOptions {
   objective?: 'energy' | 'revenue';
@@ -40,11 +40,28 @@ export function registerOptimise(program: Command): void {
       'Flexible operation: per half tide, the start head, end head and pumping target that maximise net energy or revenue over the coming half tides (receding horizon), ' +
         'against the best fixed heads; writes the flexible run (summary.json, monthly.csv, tides.csv), decisions.csv and optimise.json',
     )
-    .argument('[scenario]', 'scenario JSON file; its operation.flexible block sets the search (defaults otherwise)', DEFAULT_SCENARIO)
-    .addOption(new Option('--objective <what>', 'maximise net energy or net revenue (default: operation.flexible.objective, energy)').choices(['energy', 'revenue']))
-    .option('--prices <file>', 'price CSV (time_utc, price_gbp_per_mwh), for the revenue objective and revenue figures (default: operation.flexible.prices_file)')
-    .addOption(new Option('--forecast <kind>', 'decide on the simulated sea level (perfect) or on the harmonic prediction at operation.flexible.forecast_site (default: the scenario\'s, perfect)').choices(['perfect', 'harmonic']))
-    .option('--lookahead <n>', 'half tides searched together at each decision, 1 or 2 (default: the scenario\'s, 1)', lookaheadArg)
+    .argument(
+      '[scenario]',
+      'scenario JSON file; its operation.flexible block sets the search (defaults otherwise)',
+      DEFAULT_SCENARIO,
+    )
+    .addOption(
+      new Option(
+        '--objective <what>',
+        'maximise net energy or net revenue (default: operation.flexible.objective, energy)',
+      ).choices(['energy', 'revenue']),
+    )
+    .option(
+      '--prices <file>',
+      'price CSV (time_utc, price_gbp_per_mwh), for the revenue objective and revenue figures (default: operation.flexible.prices_file)',
+    )
+    .addOption(
+      new Option(
+        '--forecast <kind>',
+        "decide on the simulated sea level (perfect) or on the harmonic prediction at operation.flexible.forecast_site (default: the scenario's, perfect)",
+      ).choices(['perfect', 'harmonic']),
+    )
+    .option('--lookahead <n>', "half tides searched together at each decision, 1 or 2 (default: the scenario's, 1)", lookaheadArg)
     .addOption(workersOption())
     .option('--out <dir>', 'output folder (default: out/<scenario name>-flexible)')
     .option('--html', 'also write report.html: the flexible run over the best fixed heads, self-contained')
@@ -58,7 +75,12 @@ export function registerOptimise(program: Command): void {
     .action(async (file: string, opts: OptimiseCliOptions) => {
       const scenario = loadScenario(file);
       // Settings are checked before anything runs: a bad combination fails at once.
-      optimiseSettings(scenario, { objective: opts.objective, pricesFile: opts.prices, forecast: opts.forecast, lookahead: opts.lookahead });
+      optimiseSettings(scenario, {
+        objective: opts.objective,
+        pricesFile: opts.prices,
+        forecast: opts.forecast,
+        lookahead: opts.lookahead,
+      });
       const dir = resolve(opts.out ?? join('out', `${scenario.name}-flexible`));
       prepareResultDir(dir, RESULT_IDENTITY);
       const status = (line: string) => {
@@ -95,7 +117,13 @@ export function registerOptimise(program: Command): void {
           )
         : undefined;
       const json = optimiseJson(outcome, version);
-      const written = await writeResult(outcome.flexible.result, dir, { series: false, toolVersion: version, html, plan: outcome.flexible.record, files: { 'decisions.csv': decisionsCsv(outcome), 'optimise.json': json } });
+      const written = await writeResult(outcome.flexible.result, dir, {
+        series: false,
+        toolVersion: version,
+        html,
+        plan: outcome.flexible.record,
+        files: { 'decisions.csv': decisionsCsv(outcome), 'optimise.json': json },
+      });
       if (opts.json) process.stdout.write(json);
       else process.stdout.write(`${optimiseText(outcome, file)}\n\n${writtenText(written)}`);
     });

@@ -7,17 +7,17 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { toolVersion } from '../paths.js';
 import { InputError } from '../errors.js';
-import { scenarioFromObject } from '../scenario/load.js';
-import { buildOperation, buildScheme } from '../scenario/build.js';
-import { isoArgument } from './options.js';
-import { simulate } from '../simulate.js';
 import { replayFlexible } from '../optimise/scenario.js';
+import { toolVersion } from '../paths.js';
+import { writeFileAtomic, writtenText } from '../report/atomic.js';
 import type { ReportRun } from '../report/figures.js';
 import { reportHtml, runLabels } from '../report/html.js';
-import { writeFileAtomic, writtenText } from '../report/atomic.js';
-import { dataFileProblems, rerunProblems, summaryDocumentProblems, type SummaryDocument } from '../report/summary-file.js';
+import { dataFileProblems, rerunProblems, type SummaryDocument, summaryDocumentProblems } from '../report/summary-file.js';
+import { buildOperation, buildScheme } from '../scenario/build.js';
+import { scenarioFromObject } from '../scenario/load.js';
+import { simulate } from '../simulate.js';
+import { isoArgument } from './options.js';
 
 function fail(problems: string[]): never {
   throw InputError.of(problems);
@@ -49,16 +49,27 @@ function rerunSummary(path: string, version: string): { doc: SummaryDocument; ru
 export function registerReport(program: Command): void {
   program
     .command('report')
-    .description('Write the self-contained HTML report of a run (one summary.json) or a comparison page overlaying several; each run is repeated from its summary and checked against it')
-    .argument('<summary...>', 'summary.json files written by `mersey-tidal simulate` or `mersey-tidal optimise` (a flexible run is replayed from the plan it records)')
+    .description(
+      'Write the self-contained HTML report of a run (one summary.json) or a comparison page overlaying several; each run is repeated from its summary and checked against it',
+    )
+    .argument(
+      '<summary...>',
+      'summary.json files written by `mersey-tidal simulate` or `mersey-tidal optimise` (a flexible run is replayed from the plan it records)',
+    )
     .option('--out <file>', 'HTML file to write (default: report.html beside a single summary; out/comparison.html for several)')
-    .option('--window-start <time>', 'start of the spring-neap fortnight shown first, ISO 8601 UTC (default: centred on the largest tide)', (v) => isoArgument(v, '--window-start'))
+    .option(
+      '--window-start <time>',
+      'start of the spring-neap fortnight shown first, ISO 8601 UTC (default: centred on the largest tide)',
+      (v) => isoArgument(v, '--window-start'),
+    )
     .action((files: string[], opts: { out?: string; windowStart?: number }) => {
       const version = toolVersion();
       const reruns = files.map((f) => rerunSummary(f, version));
       const labels = runLabels(reruns.map((r) => (r.doc.plan ? `${r.doc.scenario.name} (flexible)` : r.doc.scenario.name)));
       const runs: ReportRun[] = reruns.map((r, i) => ({ ...r.run, label: labels[i] }));
-      const out = resolve(opts.out ?? (files.length === 1 ? join(dirname(resolve(files[0])), 'report.html') : join('out', 'comparison.html')));
+      const out = resolve(
+        opts.out ?? (files.length === 1 ? join(dirname(resolve(files[0])), 'report.html') : join('out', 'comparison.html')),
+      );
       writeFileAtomic(out, reportHtml(runs, { toolVersion: version, windowStart: opts.windowStart }));
       process.stdout.write(writtenText([out]));
     });

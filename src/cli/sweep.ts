@@ -4,16 +4,16 @@
  */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { quietOption, workersOption } from './options.js';
+import { defaultWorkerCount } from '../parallel/pool.js';
 import { toolVersion } from '../paths.js';
-import { describeTide } from '../scenario/tide-source.js';
 import { prepareResultDir, writeDirAtomic, writtenText } from '../report/atomic.js';
 import { progressBar } from '../report/progress.js';
-import { defaultWorkerCount } from '../parallel/pool.js';
-import { checkDesigns, loadSweep } from '../sweep/spec.js';
+import { describeTide } from '../scenario/tide-source.js';
+import { bestText, SWEEP_IDENTITY, sweepFiles, sweepHeader } from '../sweep/output.js';
 import { allIndices, runSweep } from '../sweep/run.js';
-import { SWEEP_IDENTITY, bestText, sweepFiles, sweepHeader } from '../sweep/output.js';
-import { SHARD_FILE, parseShard, shardFiles, shardIndices } from '../sweep/shard.js';
+import { parseShard, SHARD_FILE, shardFiles, shardIndices } from '../sweep/shard.js';
+import { checkDesigns, loadSweep } from '../sweep/spec.js';
+import { quietOption, workersOption } from './options.js';
 
 interface SweepOptions {
   out?: string;
@@ -25,11 +25,16 @@ interface SweepOptions {
 export function registerSweep(program: Command): void {
   program
     .command('sweep')
-    .description('Run a design sweep (grid or Latin hypercube) on worker threads; write designs.csv, designs.json and designs.html and name the best designs')
+    .description(
+      'Run a design sweep (grid or Latin hypercube) on worker threads; write designs.csv, designs.json and designs.html and name the best designs',
+    )
     .argument('<sweep>', 'sweep JSON file (e.g. models/mersey-sweep.json; schema models/sweep.schema.json)')
     .option('--out <dir>', 'output folder (default: out/<sweep name>, or out/<sweep name>-shard-<i>-of-<n> with --shard)')
     .addOption(workersOption())
-    .option('--shard <i/n>', 'run shard i of n only: the designs whose index % n == i-1; writes a shard folder for `mersey-tidal merge`')
+    .option(
+      '--shard <i/n>',
+      'run shard i of n only: the designs whose index % n == i-1; writes a shard folder for `mersey-tidal merge`',
+    )
     .addOption(quietOption())
     .action(async (file: string, opts: SweepOptions) => {
       const sweep = loadSweep(file);
@@ -45,10 +50,17 @@ export function registerSweep(program: Command): void {
         if (!opts.quiet) process.stderr.write(`${line}\n`);
       };
 
-      status(`Sweep ${spec.name} (${file}): ${designs.count} designs, ${spec.method === 'grid' ? 'grid' : `Latin hypercube, seed ${spec.seed}`} over ${designs.paths.length} parameter${designs.paths.length > 1 ? 's' : ''}; base ${spec.base}`);
-      if (shard) status(`Shard ${shard.index}/${shard.count}: ${indices.length} designs (those whose index % ${shard.count} == ${shard.index - 1})`);
+      status(
+        `Sweep ${spec.name} (${file}): ${designs.count} designs, ${spec.method === 'grid' ? 'grid' : `Latin hypercube, seed ${spec.seed}`} over ${designs.paths.length} parameter${designs.paths.length > 1 ? 's' : ''}; base ${spec.base}`,
+      );
+      if (shard)
+        status(
+          `Shard ${shard.index}/${shard.count}: ${indices.length} designs (those whose index % ${shard.count} == ${shard.index - 1})`,
+        );
       if (sweep.seaPaths.length > 0) {
-        process.stderr.write(`note: the sweep changes fields that define the sea level (${sweep.seaPaths.join(', ')}): each design computes its own instead of sharing one\n`);
+        process.stderr.write(
+          `note: the sweep changes fields that define the sea level (${sweep.seaPaths.join(', ')}): each design computes its own instead of sharing one\n`,
+        );
       } else {
         const sc = sweep.baseScenario;
         status(`Sea level: computed once and shared by all designs (${describeTide(sc.tide)}, step ${sc.time_step_s} s)`);
@@ -72,9 +84,16 @@ export function registerSweep(program: Command): void {
       const header = sweepHeader(sweep, toolVersion(), seaNotes);
       const files = shard ? shardFiles(header, shard, rows) : sweepFiles(header, rows);
       const written = await writeDirAtomic(dir, files);
-      const out = [`Done: ${rows.length} designs in ${seconds.toFixed(2)} s (${(rows.length / seconds).toFixed(1)} designs/s on ${workers} worker thread${workers > 1 ? 's' : ''})`, ''];
-      if (shard) out.push(`Shard ${shard.index}/${shard.count} written; join all ${shard.count} shard folders with \`mersey-tidal merge <shard dirs...> --out DIR\``, '');
+      const out = [
+        `Done: ${rows.length} designs in ${seconds.toFixed(2)} s (${(rows.length / seconds).toFixed(1)} designs/s on ${workers} worker thread${workers > 1 ? 's' : ''})`,
+        '',
+      ];
+      if (shard)
+        out.push(
+          `Shard ${shard.index}/${shard.count} written; join all ${shard.count} shard folders with \`mersey-tidal merge <shard dirs...> --out DIR\``,
+          '',
+        );
       else out.push(bestText(header, rows), '');
-      process.stdout.write(out.join('\n') + '\n' + writtenText(written));
+      process.stdout.write(`${out.join('\n')}\n${writtenText(written)}`);
     });
 }

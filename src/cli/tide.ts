@@ -1,23 +1,24 @@
 /**
  * `mersey-tidal tide predict` and `mersey-tidal tide fit`: the tide engine on the command line.
  */
-import { isoTime } from '../time.js';
-import { writeFileAtomic } from '../report/atomic.js';
+
 import type { Command } from 'commander';
-import { isoArgument, positiveNumber } from './options.js';
 import { InputError } from '../errors.js';
+import { writeFileAtomic } from '../report/atomic.js';
 import {
-  loadSite,
-  harmonicModel,
-  predictSeaLevel,
-  siteToJson,
-  readSeriesCsv,
-  fitHarmonics,
   analysisConstituents,
-  highLowWaters,
-  describeGaps,
   datumOffset,
+  describeGaps,
+  fitHarmonics,
+  harmonicModel,
+  highLowWaters,
+  loadSite,
+  predictSeaLevel,
+  readSeriesCsv,
+  siteToJson,
 } from '../tide/index.js';
+import { isoTime } from '../time.js';
+import { isoArgument, positiveNumber } from './options.js';
 
 /** Where the commands write: the table for people, and the data (CSV or site JSON). */
 export interface TideIo {
@@ -31,14 +32,14 @@ const processIo: TideIo = {
 };
 
 function minuteIso(t: number): string {
-  return new Date(Math.round(t / 60) * 60000).toISOString().slice(0, 16) + 'Z';
+  return `${new Date(Math.round(t / 60) * 60000).toISOString().slice(0, 16)}Z`;
 }
 
 /** Writes the data to the file, or to stdout; the report then goes to stdout or stderr. */
 function emit(io: TideIo, file: string | undefined, data: string, report: string): void {
   if (file) {
     writeFileAtomic(file, data);
-    io.out(report + `written to ${file}\n`);
+    io.out(`${report}written to ${file}\n`);
   } else {
     io.out(data);
     io.err(report);
@@ -46,7 +47,9 @@ function emit(io: TideIo, file: string | undefined, data: string, report: string
 }
 
 export function registerTideCommands(program: Command, io: TideIo = processIo): void {
-  const tide = program.command('tide').description('Harmonic tide prediction (with nodal corrections) and harmonic analysis of observed series');
+  const tide = program
+    .command('tide')
+    .description('Harmonic tide prediction (with nodal corrections) and harmonic analysis of observed series');
 
   tide
     .command('predict')
@@ -72,10 +75,12 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
       const report = [
         `${site.name}: ${n} levels every ${opts.step} s from ${minuteIso(opts.from)} to ${minuteIso(opts.from + (n - 1) * opts.step)}, m above ${datum}`,
         `high and low waters (UTC, m above ${datum}):`,
-        ...extremes.map((e) => `  ${minuteIso(e.time)}  ${e.kind === 'high' ? 'high' : 'low '}  ${e.level.toFixed(2).padStart(6)} m`),
+        ...extremes.map(
+          (e) => `  ${minuteIso(e.time)}  ${e.kind === 'high' ? 'high' : 'low '}  ${e.level.toFixed(2).padStart(6)} m`,
+        ),
         '',
       ].join('\n');
-      emit(io, opts.out, rows.join('\n') + '\n', report);
+      emit(io, opts.out, `${rows.join('\n')}\n`, report);
     });
 
   tide
@@ -85,19 +90,39 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
     .option('--out <file>', 'write the site file here (default: stdout, with the report on stderr)')
     .option('--name <name>', 'name of the site')
     .option('--datum <name>', 'datum of the series levels', 'ODN')
-    .option('--constituents <list>', 'comma-separated constituents, in priority order for the Rayleigh criterion (default: those of --reference, largest first, then the standard analysis list of Foreman 1977 that it lacks)')
+    .option(
+      '--constituents <list>',
+      'comma-separated constituents, in priority order for the Rayleigh criterion (default: those of --reference, largest first, then the standard analysis list of Foreman 1977 that it lacks)',
+    )
     .option('--reference <file|name>', 'site whose constituents are fitted by default', 'liverpool')
-    .option('--rayleigh <R>', 'Rayleigh factor: a pair needs |f1 - f2| * record length >= R', (v) => positiveNumber(v, '--rayleigh'), 1)
+    .option(
+      '--rayleigh <R>',
+      'Rayleigh factor: a pair needs |f1 - f2| * record length >= R',
+      (v) => positiveNumber(v, '--rayleigh'),
+      1,
+    )
     .option('--allow-gaps', 'fit a series with gaps from the samples it has (they are listed)')
     .option('--licence <text>', 'licence of the series, carried into the site file')
     .action(
       (
         file: string,
-        opts: { out?: string; name?: string; datum: string; constituents?: string; reference: string; rayleigh: number; allowGaps?: boolean; licence?: string },
+        opts: {
+          out?: string;
+          name?: string;
+          datum: string;
+          constituents?: string;
+          reference: string;
+          rayleigh: number;
+          allowGaps?: boolean;
+          licence?: string;
+        },
       ) => {
         const series = readSeriesCsv(file);
         const names = opts.constituents
-          ? opts.constituents.split(',').map((s) => s.trim()).filter((s) => s !== '')
+          ? opts.constituents
+              .split(',')
+              .map((s) => s.trim())
+              .filter((s) => s !== '')
           : analysisConstituents(loadSite(opts.reference));
         const fit = fitHarmonics(series, names, {
           rayleigh: opts.rayleigh,
@@ -122,7 +147,8 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
             ? `Rayleigh criterion (R = ${opts.rayleigh}): no constituent excluded`
             : `Rayleigh criterion (R = ${opts.rayleigh}) excluded ${fit.excluded.length}:`,
           ...fit.excluded.map(
-            (e) => `  ${e.name.padEnd(8)} ${e.cycles.toFixed(4)} cycles from ${e.conflictsWith} over the record; needs ${e.daysNeeded.toFixed(1)} days`,
+            (e) =>
+              `  ${e.name.padEnd(8)} ${e.cycles.toFixed(4)} cycles from ${e.conflictsWith} over the record; needs ${e.daysNeeded.toFixed(1)} days`,
           ),
           '',
         ];

@@ -6,15 +6,22 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { workersOption } from './options.js';
+import { defaultWorkerCount, WorkerPool } from '../parallel/pool.js';
 import { toolVersion } from '../paths.js';
 import { prepareResultDir, writeDirAtomic, writtenText } from '../report/atomic.js';
-import { WorkerPool, defaultWorkerCount } from '../parallel/pool.js';
-import { failures, runValidation, type ValidationRow } from '../validation/suite.js';
+import { sensitivityHtml } from '../validation/plot.js';
 import { VALIDATION_SCHEMES } from '../validation/published.js';
 import { DEFAULT_OFFSETS_M, DEFAULT_YEARS, runSensitivity, type Sensitivity } from '../validation/sensitivity.js';
-import { runDetailsTable, sensitivityCsv, sensitivityTable, validationCsv, validationTable, type TableFormat } from '../validation/tables.js';
-import { sensitivityHtml } from '../validation/plot.js';
+import { failures, runValidation, type ValidationRow } from '../validation/suite.js';
+import {
+  runDetailsTable,
+  sensitivityCsv,
+  sensitivityTable,
+  type TableFormat,
+  validationCsv,
+  validationTable,
+} from '../validation/tables.js';
+import { workersOption } from './options.js';
 
 interface ValidateOptions {
   quick?: boolean;
@@ -42,29 +49,37 @@ function validationReport(rows: readonly ValidationRow[], sens: Sensitivity | nu
   if (sens) {
     parts.push(
       '',
-      h(`Sensitivity: ${sens.scenario} across the nodal cycle and with sea-level rise (harmonic ${sens.site} tide, m ${sens.datum}, step ${sens.time_step_s} s)`),
+      h(
+        `Sensitivity: ${sens.scenario} across the nodal cycle and with sea-level rise (harmonic ${sens.site} tide, m ${sens.datum}, step ${sens.time_step_s} s)`,
+      ),
       '',
       sensitivityTable(sens, format),
     );
   }
-  return parts.join('\n') + '\n';
+  return `${parts.join('\n')}\n`;
 }
 
 /** The JSON document of a validation run. */
 function validationJson(rows: readonly ValidationRow[], sens: Sensitivity | null, version: string): string {
-  return (
-    JSON.stringify(
-      {
-        format: VALIDATION_FORMAT,
-        tool_version: version,
-        rule: 'pass when low * (1 - tolerance) <= modelled annual energy (net of pumping) <= high * (1 + tolerance); ratio = modelled / reference',
-        schemes: rows.map((r) => ({ ...r.scheme, scenario_file: r.file, modelled: r.figures, ratio: r.ratio, accepted_gwh: r.accepted_gwh, accepted_ratio: r.accepted_ratio, pass: r.pass })),
-        sensitivity: sens,
-      },
-      null,
-      2,
-    ) + '\n'
-  );
+  return `${JSON.stringify(
+    {
+      format: VALIDATION_FORMAT,
+      tool_version: version,
+      rule: 'pass when low * (1 - tolerance) <= modelled annual energy (net of pumping) <= high * (1 + tolerance); ratio = modelled / reference',
+      schemes: rows.map((r) => ({
+        ...r.scheme,
+        scenario_file: r.file,
+        modelled: r.figures,
+        ratio: r.ratio,
+        accepted_gwh: r.accepted_gwh,
+        accepted_ratio: r.accepted_ratio,
+        pass: r.pass,
+      })),
+      sensitivity: sens,
+    },
+    null,
+    2,
+  )}\n`;
 }
 
 export function registerValidate(program: Command): void {
@@ -75,9 +90,15 @@ export function registerValidate(program: Command): void {
         'then (unless --quick) the Mersey default across the 18.6-year nodal cycle (2020-2038) and with sea-level rise (+0.3 m, +1 m). ' +
         'Exits 1 when a scheme is outside its tolerance',
     )
-    .option('--quick', 'the validation table only: skip the nodal-cycle and sea-level-rise sensitivity (19 years x 3 sea levels, 57 year-long runs)')
+    .option(
+      '--quick',
+      'the validation table only: skip the nodal-cycle and sea-level-rise sensitivity (19 years x 3 sea levels, 57 year-long runs)',
+    )
     .option('--markdown', 'print the tables as markdown (as in the README) instead of plain text')
-    .option('--out <dir>', 'also write validation.json, validation.csv and, without --quick, sensitivity.csv and sensitivity.html (self-contained plot) to this folder')
+    .option(
+      '--out <dir>',
+      'also write validation.json, validation.csv and, without --quick, sensitivity.csv and sensitivity.html (self-contained plot) to this folder',
+    )
     .addOption(workersOption())
     .action(async (opts: ValidateOptions) => {
       const dir = opts.out === undefined ? undefined : resolve(opts.out);
@@ -98,10 +119,15 @@ export function registerValidate(program: Command): void {
       const seconds = (performance.now() - t0) / 1000;
       const format: TableFormat = opts.markdown ? 'markdown' : 'text';
       process.stdout.write(validationReport(rows, sens, format));
-      process.stderr.write(`\n${rows.length + (sens ? sens.years.length * sens.offsets_m.length : 0)} runs in ${seconds.toFixed(1)} s on ${pool ? `${pool.size} worker threads` : 'one thread'}\n`);
+      process.stderr.write(
+        `\n${rows.length + (sens ? sens.years.length * sens.offsets_m.length : 0)} runs in ${seconds.toFixed(1)} s on ${pool ? `${pool.size} worker threads` : 'one thread'}\n`,
+      );
       if (dir !== undefined) {
         const version = toolVersion();
-        const files: Record<string, string> = { [VALIDATION_IDENTITY]: validationJson(rows, sens, version), 'validation.csv': validationCsv(rows) };
+        const files: Record<string, string> = {
+          [VALIDATION_IDENTITY]: validationJson(rows, sens, version),
+          'validation.csv': validationCsv(rows),
+        };
         if (sens) {
           files['sensitivity.csv'] = sensitivityCsv(sens);
           files['sensitivity.html'] = sensitivityHtml(sens, { toolVersion: version });
@@ -110,8 +136,13 @@ export function registerValidate(program: Command): void {
       }
       const bad = failures(rows);
       if (bad.length > 0) {
-        const list = bad.map((r) => `${r.scheme.id} (modelled ${r.figures.annual_energy_gwh.toFixed(1)} GWh/yr, ${r.ratio.toFixed(2)} x the published ${r.scheme.energy.reference_gwh} GWh/yr; accepted ${r.accepted_gwh[0].toFixed(0)}-${r.accepted_gwh[1].toFixed(0)})`);
-        throw new Error(`validation: ${bad.length} of ${rows.length} schemes outside their tolerance: ${list.join('; ')}; see README "Validation" for the known causes`);
+        const list = bad.map(
+          (r) =>
+            `${r.scheme.id} (modelled ${r.figures.annual_energy_gwh.toFixed(1)} GWh/yr, ${r.ratio.toFixed(2)} x the published ${r.scheme.energy.reference_gwh} GWh/yr; accepted ${r.accepted_gwh[0].toFixed(0)}-${r.accepted_gwh[1].toFixed(0)})`,
+        );
+        throw new Error(
+          `validation: ${bad.length} of ${rows.length} schemes outside their tolerance: ${list.join('; ')}; see README "Validation" for the known causes`,
+        );
       }
     });
 }

@@ -91,15 +91,34 @@ function half(d: Dir, c: DirectionControl, after: string, o: FixedHeadOptions): 
   const n = NAMES[d];
   const md = o.minDuration ?? {};
   const lim = o.limits ?? {};
-  const other = (-d) as Dir;
+  const other = -d as Dir;
   const hold = c.pumpToHead !== undefined ? n.pump : n.hold;
   const specs: ModeSpec[] = [
     // Sluice (with the idle turbines) until the basin meets the sea at slack water.
-    { name: n.sluice, exitDir: d, exitHead: 0, next: hold, sluice: true, idle: true, half: other, minDuration: md.sluice, ...bands(d, 0, lim) },
+    {
+      name: n.sluice,
+      exitDir: d,
+      exitHead: 0,
+      next: hold,
+      sluice: true,
+      idle: true,
+      half: other,
+      minDuration: md.sluice,
+      ...bands(d, 0, lim),
+    },
   ];
   if (c.pumpToHead !== undefined) {
     // Pump water the way the basin moved while sluicing, against a lift, to the target head.
-    specs.push({ name: n.pump, exitDir: d, exitHead: d * c.pumpToHead, next: n.hold, pump: other, half: d, minDuration: md.pump, ...bands(d, d, lim) });
+    specs.push({
+      name: n.pump,
+      exitDir: d,
+      exitHead: d * c.pumpToHead,
+      next: n.hold,
+      pump: other,
+      half: d,
+      minDuration: md.pump,
+      ...bands(d, d, lim),
+    });
   }
   specs.push(
     { name: n.hold, exitDir: d, exitHead: d * c.startHead, next: n.generate, half: d, minDuration: md.hold },
@@ -129,10 +148,16 @@ export interface HeadProblem {
 export function directionProblems(c: DirectionControl, startName = 'the start head'): HeadProblem[] {
   const out: HeadProblem[] = [];
   if (!(c.endHead < c.startHead)) {
-    out.push({ field: 'endHead', text: `expected less than ${startName} (${c.startHead} m), got ${c.endHead} m; generation stops at a lower head than it starts` });
+    out.push({
+      field: 'endHead',
+      text: `expected less than ${startName} (${c.startHead} m), got ${c.endHead} m; generation stops at a lower head than it starts`,
+    });
   }
   if (c.pumpToHead !== undefined && !(c.pumpToHead < c.startHead)) {
-    out.push({ field: 'pumpToHead', text: `expected less than ${startName} (${c.startHead} m), got ${c.pumpToHead} m; pumping ends before the head reaches the start of generation` });
+    out.push({
+      field: 'pumpToHead',
+      text: `expected less than ${startName} (${c.startHead} m), got ${c.pumpToHead} m; pumping ends before the head reaches the start of generation`,
+    });
   }
   return out;
 }
@@ -140,13 +165,21 @@ export function directionProblems(c: DirectionControl, startName = 'the start he
 /** The mode table of a fixed-head cycle; mode 0 is the first half's sluicing. */
 export function fixedHeadCycle(o: FixedHeadOptions): ModeTable {
   const { ebb, flood } = o;
-  for (const [name, c] of [['ebb', ebb], ['flood', flood]] as const) {
+  for (const [name, c] of [
+    ['ebb', ebb],
+    ['flood', flood],
+  ] as const) {
     if (!c) continue;
     if (!(c.startHead > 0) || !(c.endHead >= 0) || (c.pumpToHead !== undefined && !(c.pumpToHead > 0))) {
-      throw new Error(`${name} control: heads must be > 0 m (end head >= 0 m), got start ${c.startHead} m, end ${c.endHead} m, pumping target ${c.pumpToHead ?? 'none'}`);
+      throw new Error(
+        `${name} control: heads must be > 0 m (end head >= 0 m), got start ${c.startHead} m, end ${c.endHead} m, pumping target ${c.pumpToHead ?? 'none'}`,
+      );
     }
     const p = directionProblems(c);
-    if (p.length > 0) throw new Error(`${name} control: ${p.map((x) => `${x.field === 'endHead' ? 'end head' : 'pumping target head'}: ${x.text}`).join('; ')}`);
+    if (p.length > 0)
+      throw new Error(
+        `${name} control: ${p.map((x) => `${x.field === 'endHead' ? 'end head' : 'pumping target head'}: ${x.text}`).join('; ')}`,
+      );
   }
   let specs: ModeSpec[];
   if (ebb && flood) {
@@ -157,7 +190,10 @@ export function fixedHeadCycle(o: FixedHeadOptions): ModeTable {
     if (!c) throw new Error('a fixed-head cycle needs at least one generating direction (ebb, flood or both)');
     const n = NAMES[d];
     // After generating, hold until the sea passes the basin, then sluice again.
-    specs = [...half(d, c, n.after, o), { name: n.after, exitDir: (-d) as Dir, exitHead: 0, next: n.sluice, half: d, minDuration: o.minDuration?.hold }];
+    specs = [
+      ...half(d, c, n.after, o),
+      { name: n.after, exitDir: -d as Dir, exitHead: 0, next: n.sluice, half: d, minDuration: o.minDuration?.hold },
+    ];
   }
   return buildModeTable(specs, o.ramp ?? 0);
 }

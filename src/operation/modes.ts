@@ -74,7 +74,8 @@ export function buildModeTable(specs: readonly ModeSpec[], rampTime = 0): ModeTa
   const n = specs.length;
   if (n === 0 || n > 255) throw new Error(`a mode table needs 1 to 255 modes, got ${n}`);
   if (new Set(names).size !== n) throw new Error(`mode names must be unique, got ${names.join(', ')}`);
-  if (!(rampTime >= 0) || !Number.isFinite(rampTime)) throw new Error(`ramp time must be a finite number of seconds >= 0, got ${rampTime}`);
+  if (!(rampTime >= 0) || !Number.isFinite(rampTime))
+    throw new Error(`ramp time must be a finite number of seconds >= 0, got ${rampTime}`);
   const table: ModeTable = {
     names,
     exitDir: new Int8Array(n),
@@ -98,7 +99,8 @@ export function buildModeTable(specs: readonly ModeSpec[], rampTime = 0): ModeTa
     if ((s.generate ?? 0) !== 0 && (s.pump ?? 0) !== 0) throw new Error(`mode ${s.name} cannot generate and pump at once`);
     if (!Number.isFinite(s.exitHead)) throw new Error(`mode ${s.name}: exit head must be finite, got ${s.exitHead}`);
     const minDuration = s.minDuration ?? 0;
-    if (!(minDuration >= 0) || !Number.isFinite(minDuration)) throw new Error(`mode ${s.name}: minimum duration must be a finite number of seconds >= 0, got ${minDuration}`);
+    if (!(minDuration >= 0) || !Number.isFinite(minDuration))
+      throw new Error(`mode ${s.name}: minimum duration must be a finite number of seconds >= 0, got ${minDuration}`);
     table.exitDir[i] = s.exitDir;
     table.exitHead[i] = s.exitHead;
     table.next[i] = next;
@@ -130,5 +132,5 @@ export function startMode(ops: ModeTable, seaRising: boolean): number {
     if (ops.exitDir[m] !== dir || ops.exitHead[m] !== 0 || ops.generate[m] !== 0 || ops.pump[m] !== 0) continue;
     if (best < 0 || (ops.sluice[m] === 1 && ops.sluice[best] === 0)) best = m;
   }
-  return best < 0 ? 0 : best;
+  return Math.max(best, 0);
 }

@@ -45,14 +45,18 @@ function modesOf(ops: ModeTable, dir: 1 | -1): DirectionModes | null {
   const gens: number[] = [];
   for (let m = 0; m < n; m++) if (ops.generate[m] === dir) gens.push(m);
   if (gens.length === 0) return null;
-  if (gens.length > 1) throw new Error(`flexible operation needs one generating mode per direction, got ${gens.map((m) => ops.names[m]).join(', ')}`);
+  if (gens.length > 1)
+    throw new Error(
+      `flexible operation needs one generating mode per direction, got ${gens.map((m) => ops.names[m]).join(', ')}`,
+    );
   const generate = gens[0];
   let hold = -1;
   let pump = -1;
   for (let m = 0; m < n; m++) {
     if (ops.next[m] === generate && ops.generate[m] === 0 && ops.pump[m] === 0 && ops.sluice[m] === 0) hold = m;
   }
-  if (hold < 0) throw new Error(`flexible operation needs a holding mode before ${ops.names[generate]}; build the cycle with fixedHeadCycle`);
+  if (hold < 0)
+    throw new Error(`flexible operation needs a holding mode before ${ops.names[generate]}; build the cycle with fixedHeadCycle`);
   for (let m = 0; m < n; m++) if (ops.next[m] === hold && ops.pump[m] !== 0) pump = m;
   return { dir, pump, hold, generate, after: ops.next[generate] };
 }

@@ -2,9 +2,10 @@
  * Worker task (parallel/task.ts) valuing fixed controls: task i runs the whole period with the
  * controls of point i of the batch and returns the objective (J of net energy, or GBP).
  */
-import { openProblem, type ProblemData } from './problem.js';
+
 import { FixedEvaluator, pointControls } from './fixed.js';
 import { PER_HALF } from './lattice.js';
+import { openProblem, type ProblemData } from './problem.js';
 
 export interface FixedTaskInit {
   readonly problem: ProblemData;

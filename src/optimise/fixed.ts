@@ -5,9 +5,22 @@
  * grid and the scenario's own heads, then compass searches with moves of 0.8 m halved down to
  * the lattice step. Its points are valued in batches (on worker threads by the caller).
  */
-import { advance, allocateSeries, SolverState, startState, type SolverRun, type StepSeries } from '../solver/integrate.js';
-import { directionIndex, readControls, writeControls, type DirectionModes, type HalfControls } from './cycle.js';
-import { END, LatticeSearch, headOf, PER_HALF, PUMP, START, latticeBox, movesInUnits, searchBatched, toUnits, type LatticeBox, type SearchResult } from './lattice.js';
+import { advance, allocateSeries, type SolverRun, type SolverState, type StepSeries, startState } from '../solver/integrate.js';
+import { type DirectionModes, directionIndex, type HalfControls, readControls, writeControls } from './cycle.js';
+import {
+  END,
+  headOf,
+  type LatticeBox,
+  LatticeSearch,
+  latticeBox,
+  movesInUnits,
+  PER_HALF,
+  PUMP,
+  type SearchResult,
+  START,
+  searchBatched,
+  toUnits,
+} from './lattice.js';
 import type { Problem } from './problem.js';
 
 /** Moves of the fixed-head search (m), largest first; the last becomes the lattice step. */
@@ -18,7 +31,10 @@ export type Controls = [HalfControls | null, HalfControls | null];
 
 /** The lattice of fixed controls: one half tide's coordinates per generating direction, ebb first. */
 function fixedBox(p: Problem): LatticeBox {
-  return latticeBox(p.ranges, p.directions.map((d) => d.pump >= 0));
+  return latticeBox(
+    p.ranges,
+    p.directions.map((d) => d.pump >= 0),
+  );
 }
 
 /** Lattice point of fixed controls. */
@@ -39,7 +55,11 @@ export function pointControls(p: Problem, x: ArrayLike<number>): Controls {
   const step = p.ranges.step;
   p.directions.forEach((d, k) => {
     const o = PER_HALF * k;
-    out[directionIndex(d.dir)] = { start: headOf(x[o + START], step), end: headOf(x[o + END], step), pump: d.pump >= 0 ? headOf(x[o + PUMP], step) : 0 };
+    out[directionIndex(d.dir)] = {
+      start: headOf(x[o + START], step),
+      end: headOf(x[o + END], step),
+      pump: d.pump >= 0 ? headOf(x[o + PUMP], step) : 0,
+    };
   });
   return out;
 }
@@ -111,7 +131,11 @@ const FIXED_STARTS = 3;
  * the FIXED_STARTS best, sharing every value found; the best point they reach wins. Points are
  * valued with `evaluate` in batches (values in the order of the points).
  */
-export async function searchFixed(p: Problem, start: Controls, evaluate: (points: Int32Array[]) => Promise<ArrayLike<number>>): Promise<FixedSearch> {
+export async function searchFixed(
+  p: Problem,
+  start: Controls,
+  evaluate: (points: Int32Array[]) => Promise<ArrayLike<number>>,
+): Promise<FixedSearch> {
   const box = fixedBox(p);
   const search = new LatticeSearch(box);
   const x0 = fixedPoint(p, start);
@@ -124,12 +148,18 @@ export async function searchFixed(p: Problem, start: Controls, evaluate: (points
   // The grid: the first direction's heads on a coarse grid, copied to the others.
   const stride = Math.max(1, toUnits(FIXED_GRID_M, p.ranges.step));
   const free = [START, END, PUMP].filter((q) => box.lo[q] < box.hi[q]);
-  const grid = search.gridPoints(x0, free, free.map(() => stride)).map((g) => {
-    for (let o = PER_HALF; o < g.length; o += PER_HALF) {
-      for (const q of [START, END, PUMP]) g[o + q] = Math.min(box.hi[o + q], Math.max(box.lo[o + q], g[q]));
-    }
-    return g;
-  });
+  const grid = search
+    .gridPoints(
+      x0,
+      free,
+      free.map(() => stride),
+    )
+    .map((g) => {
+      for (let o = PER_HALF; o < g.length; o += PER_HALF) {
+        for (const q of [START, END, PUMP]) g[o + q] = Math.min(box.hi[o + q], Math.max(box.lo[o + q], g[q]));
+      }
+      return g;
+    });
   const ranked = await searchBatched(search, search.ranked([x0, ...grid], FIXED_STARTS), evaluate);
   const moves = movesInUnits(FIXED_MOVES_M, p.ranges.step);
   let found: SearchResult = ranked[0];

@@ -5,10 +5,10 @@
  * made from a state close to the one the whole run reaches there (the warm-up).
  */
 import { SolverState } from '../solver/integrate.js';
-import { openProblem, type ProblemData } from './problem.js';
-import { decideStretch, Horizon, type Decisions } from './horizon.js';
-import { writeAll, type Controls } from './fixed.js';
 import type { HalfControls } from './cycle.js';
+import { type Controls, writeAll } from './fixed.js';
+import { type Decisions, decideStretch, Horizon } from './horizon.js';
+import { openProblem, type ProblemData } from './problem.js';
 
 /** One chunk: decisions warm..from-1 warm up, from..to-1 are its own; it starts at sample `at` in `state`. */
 export interface ChunkSpec {

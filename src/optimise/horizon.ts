@@ -14,11 +14,24 @@
  * level the decision is made on (the forecast); the chosen controls are then applied on the sea
  * level that happens.
  */
-import { advance, SolverState, type StepSeries, type WindowOptions, allocateSeries } from '../solver/integrate.js';
-import { directionIndex, writeControls, type CycleModes, type DirectionModes, type HalfControls } from './cycle.js';
-import { END, LatticeSearch, headOf, PER_HALF, PUMP, START, latticeBox, feasible, movesInUnits, searchSync, toUnits, type LatticeBox } from './lattice.js';
-import type { Problem } from './problem.js';
+import { advance, allocateSeries, SolverState, type StepSeries, type WindowOptions } from '../solver/integrate.js';
+import { type CycleModes, type DirectionModes, directionIndex, type HalfControls, writeControls } from './cycle.js';
 import type { Controls } from './fixed.js';
+import {
+  END,
+  feasible,
+  headOf,
+  type LatticeBox,
+  LatticeSearch,
+  latticeBox,
+  movesInUnits,
+  PER_HALF,
+  PUMP,
+  START,
+  searchSync,
+  toUnits,
+} from './lattice.js';
+import type { Problem } from './problem.js';
 
 /** Decision samples and the direction each decides (+1 ebb, -1 flood), in time order. */
 export interface Decisions {
@@ -90,9 +103,15 @@ export class Horizon {
     const top = Math.floor(Math.max(r.start[1], r.end[1], r.pump[1]) / r.step + 1e-9);
     this.heads = Float64Array.from({ length: top + 1 }, (_, u) => headOf(u, r.step));
     this.through = { exitHead: this.head, series: this.series };
-    const close = (k: 0 | 1): WindowOptions => ({ exitHead: this.head, series: this.series, stopOnEntry: this.modes.afterFlags[k], stopCount: 1 });
+    const close = (k: 0 | 1): WindowOptions => ({
+      exitHead: this.head,
+      series: this.series,
+      stopOnEntry: this.modes.afterFlags[k],
+      stopCount: 1,
+    });
     this.closing = [close(0), close(1)];
-    if (!(inputs.lookahead >= 1) || !Number.isInteger(inputs.lookahead)) throw new RangeError(`the look-ahead must be a whole number of half tides >= 1, got ${inputs.lookahead}`);
+    if (!(inputs.lookahead >= 1) || !Number.isInteger(inputs.lookahead))
+      throw new RangeError(`the look-ahead must be a whole number of half tides >= 1, got ${inputs.lookahead}`);
   }
 
   direction(dir: number): DirectionModes {
@@ -196,7 +215,14 @@ export class Horizon {
     const base = starts[0] ?? box.lo.slice();
     const free = [START, END, PUMP].filter((q) => box.lo[q] < box.hi[q]);
     const strides = free.map((q) => Math.max(1, toUnits(COARSE_SPACING_M[q], ranges.step)));
-    const ranked = searchSync(search, search.ranked([...starts, ...search.gridPoints(base, free, strides)], this.inputs.problem.price ? COMPASS_STARTS_REVENUE : 1), value);
+    const ranked = searchSync(
+      search,
+      search.ranked(
+        [...starts, ...search.gridPoints(base, free, strides)],
+        this.inputs.problem.price ? COMPASS_STARTS_REVENUE : 1,
+      ),
+      value,
+    );
     // One compass search over every half tide from the best start; from several starts, one
     // over the first half tide from each, then (with a longer look-ahead) one over every half
     // tide from the best of them.
@@ -237,7 +263,16 @@ export interface DecisionRun {
  * reported). The state `st` is at sample `at` (at most the first decision's) with thresholds
  * `inForce` (both are advanced in place); `latest` holds the latest controls by direction.
  */
-export function decideStretch(h: Horizon, warm: number, from: number, to: number, st: SolverState, at: number, inForce: Float64Array, latest: (HalfControls | null)[]): DecisionRun {
+export function decideStretch(
+  h: Horizon,
+  warm: number,
+  from: number,
+  to: number,
+  st: SolverState,
+  at: number,
+  inForce: Float64Array,
+  latest: (HalfControls | null)[],
+): DecisionRun {
   const { decisions } = h.inputs;
   const apply = h.inputs.problem.apply;
   const { index, dir } = decisions;

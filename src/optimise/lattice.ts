@@ -57,7 +57,9 @@ export function latticeBox(r: HeadRanges, pumps: readonly boolean[]): LatticeBox
     lo[o + PUMP] = p ? Math.max(0, Math.ceil(r.pump[0] / r.step - 1e-9)) : 0;
     hi[o + PUMP] = p ? Math.floor(r.pump[1] / r.step + 1e-9) : 0;
     if (lo[o + START] > hi[o + START] || lo[o + END] > hi[o + END] || lo[o + PUMP] > hi[o + PUMP]) {
-      throw new RangeError(`head ranges hold no lattice point at ${r.step} m: start ${r.start.join('-')} m, end ${r.end.join('-')} m, pump ${r.pump.join('-')} m`);
+      throw new RangeError(
+        `head ranges hold no lattice point at ${r.step} m: start ${r.start.join('-')} m, end ${r.end.join('-')} m, pump ${r.pump.join('-')} m`,
+      );
     }
   });
   return { lo, hi };
@@ -94,9 +96,19 @@ function searchDirections(box: LatticeBox): Int32Array {
       add([o + q], [1]);
       add([o + q], [-1]);
     }
-    for (const [a, b] of [[START, END], [START, PUMP], [END, PUMP]]) {
+    for (const [a, b] of [
+      [START, END],
+      [START, PUMP],
+      [END, PUMP],
+    ]) {
       if (!free(o + a) || !free(o + b)) continue;
-      for (const [sa, sb] of [[1, 1], [-1, -1], [1, -1], [-1, 1]]) add([o + a, o + b], [sa, sb]);
+      for (const [sa, sb] of [
+        [1, 1],
+        [-1, -1],
+        [1, -1],
+        [-1, 1],
+      ])
+        add([o + a, o + b], [sa, sb]);
     }
   }
   return Int32Array.from(out);
@@ -141,7 +153,8 @@ export class LatticeSearch {
     let span = 0;
     for (let k = 0; k < box.lo.length; k++) span = Math.max(span, box.hi[k] - box.lo[k] + 1);
     this.radix = span;
-    if (span ** box.lo.length > Number.MAX_SAFE_INTEGER) throw new RangeError(`the head lattice is too fine to search (${span} points per coordinate)`);
+    if (span ** box.lo.length > Number.MAX_SAFE_INTEGER)
+      throw new RangeError(`the head lattice is too fine to search (${span} points per coordinate)`);
     this.directions = searchDirections(box);
   }
 
@@ -282,7 +295,11 @@ export function searchSync<T>(search: LatticeSearch, steps: SearchSteps<T>, obje
 }
 
 /** Runs a search to its end, evaluating the points it needs in batches with `evaluate` (values in the batch's order). */
-export async function searchBatched<T>(search: LatticeSearch, steps: SearchSteps<T>, evaluate: (points: Int32Array[]) => Promise<ArrayLike<number>>): Promise<T> {
+export async function searchBatched<T>(
+  search: LatticeSearch,
+  steps: SearchSteps<T>,
+  evaluate: (points: Int32Array[]) => Promise<ArrayLike<number>>,
+): Promise<T> {
   for (;;) {
     const r = steps.next();
     if (r.done) return r.value;

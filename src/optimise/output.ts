@@ -3,13 +3,14 @@
  * units), decisions.csv (one row per decision) and optimise.json (settings, figures, heads, cost).
  * The flexible run itself is written like a simulation (summary.json, monthly.csv, tides.csv).
  */
-import { isoTime } from '../time.js';
-import { scaledToYear, type Result } from '../simulate.js';
-import { J_PER_MWH } from '../physics.js';
-import { controlsText, type Controls } from './fixed.js';
-import { recordHeads, type RecordedHeads } from './plan-record.js';
-import type { FixedOutcome, OptimiseOutcome } from './scenario.js';
+
 import { fmt, signed } from '../numbers.js';
+import { J_PER_MWH } from '../physics.js';
+import { type Result, scaledToYear } from '../simulate.js';
+import { isoTime } from '../time.js';
+import { type Controls, controlsText } from './fixed.js';
+import { type RecordedHeads, recordHeads } from './plan-record.js';
+import type { FixedOutcome, OptimiseOutcome } from './scenario.js';
 
 const pct = (x: number) => `${signed(x, 2)} %`;
 
@@ -54,7 +55,9 @@ function headsJson(c: Controls): Record<string, RecordedHeads> {
 
 /** decisions.csv: per decision, the slack water, the heads, and the half tide they governed. */
 export function decisionsCsv(o: OptimiseOutcome): string {
-  const rows = ['time_utc,slack,direction,start_head_m,end_head_m,pump_to_head_m,half_tide_start_utc,half_tide_end_utc,generated_mwh,pumping_mwh,net_mwh,revenue_gbp'];
+  const rows = [
+    'time_utc,slack,direction,start_head_m,end_head_m,pump_to_head_m,half_tide_start_utc,half_tide_end_utc,generated_mwh,pumping_mwh,net_mwh,revenue_gbp',
+  ];
   for (const d of o.flexible.rows) {
     const h = d.halfTide;
     const c = d.controls;
@@ -75,7 +78,7 @@ export function decisionsCsv(o: OptimiseOutcome): string {
       ].join(','),
     );
   }
-  return rows.join('\n') + '\n';
+  return `${rows.join('\n')}\n`;
 }
 
 function fixedJson(x: FixedOutcome) {
@@ -119,7 +122,7 @@ export function optimiseJson(o: OptimiseOutcome, toolVersion: string): string {
     workers: o.workers,
     seconds: o.seconds,
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 /** The terminal summary: each run's net energy and revenue per year, the gains, the heads, the cost. */
@@ -129,7 +132,9 @@ export function optimiseText(o: OptimiseOutcome, scenarioFile: string): string {
   const plan = o.flexible.plan;
   const lines: string[] = [];
   lines.push(`Scenario        ${o.scenario.name}  (${scenarioFile})`);
-  lines.push(`Period          ${s.period_start} to ${s.period_end}  (${fmt(s.period_days, 2)} days, step ${fmt(s.time_step_s, 0)} s)`);
+  lines.push(
+    `Period          ${s.period_start} to ${s.period_end}  (${fmt(s.period_days, 2)} days, step ${fmt(s.time_step_s, 0)} s)`,
+  );
   lines.push(`Tide            ${s.tide_source}`);
   lines.push(
     `Flexible        ${plan.controls.length} half tides decided at slack water; objective ${set.objective === 'energy' ? 'net energy' : 'net revenue'}; ` +
@@ -146,21 +151,29 @@ export function optimiseText(o: OptimiseOutcome, scenarioFile: string): string {
   const flex = runTotals(o.flexible.result, o.flexible.revenueGbp);
   lines.push(header, units);
   lines.push(row('best fixed heads', fixed));
-  if (o.forecastFixed) lines.push(row('fixed heads best on the forecast', runTotals(o.forecastFixed.result, o.forecastFixed.revenueGbp)));
+  if (o.forecastFixed)
+    lines.push(row('fixed heads best on the forecast', runTotals(o.forecastFixed.result, o.forecastFixed.revenueGbp)));
   lines.push(row('flexible', flex));
   const ge = gain(flex.annual_energy_gwh, fixed.annual_energy_gwh);
   const gr = gain(flex.revenue_gbp_per_yr, fixed.revenue_gbp_per_yr);
-  lines.push(`${'gain over the best fixed heads'.padEnd(34)}${(ge === null ? '' : pct(ge)).padStart(12)}${''.padStart(24)}${withRevenue && gr !== null ? pct(gr).padStart(16) : ''}`);
+  lines.push(
+    `${'gain over the best fixed heads'.padEnd(34)}${(ge === null ? '' : pct(ge)).padStart(12)}${''.padStart(24)}${withRevenue && gr !== null ? pct(gr).padStart(16) : ''}`,
+  );
   if (scaledToYear(s)) lines.push(`(per-year figures scaled from ${fmt(s.period_days, 1)} days)`);
   lines.push('');
-  lines.push(`Best fixed heads     ${controlsText(o.fixed.search.controls)}  (${o.fixed.search.evaluations} runs of the period searched)`);
-  if (o.forecastFixed) lines.push(`On the forecast      ${controlsText(o.forecastFixed.search.controls)}  (these close each decision's window)`);
+  lines.push(
+    `Best fixed heads     ${controlsText(o.fixed.search.controls)}  (${o.fixed.search.evaluations} runs of the period searched)`,
+  );
+  if (o.forecastFixed)
+    lines.push(`On the forecast      ${controlsText(o.forecastFixed.search.controls)}  (these close each decision's window)`);
   const evals = plan.evaluations;
   lines.push(
     `Search              ${fmt(evals, 0)} window evaluations (${fmt(evals / Math.max(plan.controls.length, 1), 0)} per decision) in ${fmt(o.seconds.flexible, 2)} s ` +
       `on ${o.workers} worker thread${o.workers > 1 ? 's' : ''} (${fmt(evals / Math.max(o.seconds.flexible, 1e-9), 0)} /s); fixed-head search ${fmt(o.seconds.fixed, 2)} s`,
   );
-  lines.push(`Chunks              ${plan.chunks} in parallel; largest level mismatch at a chunk start ${fmt(plan.chunkLevelMismatch * 1000, 1)} mm`);
+  lines.push(
+    `Chunks              ${plan.chunks} in parallel; largest level mismatch at a chunk start ${fmt(plan.chunkLevelMismatch * 1000, 1)} mm`,
+  );
   lines.push(`Mass balance error  ${s.mass_balance_error.toExponential(1)} (relative, flexible run)`);
   return lines.join('\n');
 }

@@ -4,12 +4,12 @@
  * needs (`mersey-tidal report` replays it and checks the energy against the summary).
  */
 import { InputError } from '../errors.js';
-import { isoTime } from '../time.js';
+import { isJsonObject } from '../json.js';
 import type { SeaLevel } from '../solver/integrate.js';
+import { isoTime } from '../time.js';
 import type { HalfControls } from './cycle.js';
 import type { Controls } from './fixed.js';
 import type { Decisions } from './horizon.js';
-import { isJsonObject } from '../json.js';
 
 /** One half tide's heads (m). */
 export interface RecordedHeads {
@@ -34,9 +34,18 @@ export interface RecordedPlan {
 }
 
 /** Controls of one half tide as recorded (summary.json, optimise.json). */
-export const recordHeads = (c: HalfControls): RecordedHeads => ({ start_head_m: c.start, end_head_m: c.end, pump_to_head_m: c.pump });
+export const recordHeads = (c: HalfControls): RecordedHeads => ({
+  start_head_m: c.start,
+  end_head_m: c.end,
+  pump_to_head_m: c.pump,
+});
 
-export function recordPlan(decisions: Decisions, controls: readonly HalfControls[], reference: Controls, sea: SeaLevel): RecordedPlan {
+export function recordPlan(
+  decisions: Decisions,
+  controls: readonly HalfControls[],
+  reference: Controls,
+  sea: SeaLevel,
+): RecordedPlan {
   return {
     reference: { ebb: reference[0] && recordHeads(reference[0]), flood: reference[1] && recordHeads(reference[1]) },
     decisions: Array.from(decisions.index, (step, j) => ({
@@ -67,7 +76,8 @@ export function planFromRecord(
     const out: number[] = [];
     for (const key of ['start_head_m', 'end_head_m', 'pump_to_head_m']) {
       const v = h[key];
-      if (typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v)) problems.push(`${at}.${key}: expected a head >= 0 m, got ${JSON.stringify(v)}`);
+      if (typeof v !== 'number' || !(v >= 0) || !Number.isFinite(v))
+        problems.push(`${at}.${key}: expected a head >= 0 m, got ${JSON.stringify(v)}`);
       out.push(v as number);
     }
     return { start: out[0], end: out[1], pump: out[2] };
@@ -99,10 +109,15 @@ export function planFromRecord(
     if (!isJsonObject(d) || !c) return;
     const step = d.step;
     if (Number.isInteger(step) && (step as number) > previous && (step as number) < samples) previous = step as number;
-    else problems.push(`${at}.step: expected a whole sample number after the previous decision's (${previous}) and below ${samples}, got ${JSON.stringify(step)}`);
+    else
+      problems.push(
+        `${at}.step: expected a whole sample number after the previous decision's (${previous}) and below ${samples}, got ${JSON.stringify(step)}`,
+      );
     index[j] = step as number;
-    if (d.direction !== 'ebb' && d.direction !== 'flood') problems.push(`${at}.direction: expected "ebb" or "flood", got ${JSON.stringify(d.direction)}`);
-    else if (!generates[d.direction === 'ebb' ? 0 : 1]) problems.push(`${at}.direction: the scheme does not generate on the ${d.direction}`);
+    if (d.direction !== 'ebb' && d.direction !== 'flood')
+      problems.push(`${at}.direction: expected "ebb" or "flood", got ${JSON.stringify(d.direction)}`);
+    else if (!generates[d.direction === 'ebb' ? 0 : 1])
+      problems.push(`${at}.direction: the scheme does not generate on the ${d.direction}`);
     dir[j] = d.direction === 'ebb' ? 1 : -1;
     controls.push(c);
   });

@@ -4,10 +4,11 @@
  * threads (sea levels and prices in shared memory, the rest cloned); openProblem turns it back
  * into prepared solver runs, once per worker and job.
  */
-import { prepareRun, type SchemeModel, type SeaLevel, type SolverRun } from '../solver/integrate.js';
+
 import type { ModeTable } from '../operation/modes.js';
-import { seaLevelView, type SharedSeaLevel } from '../parallel/shared.js';
-import { cycleModes, type CycleModes, type DirectionModes } from './cycle.js';
+import { type SharedSeaLevel, seaLevelView } from '../parallel/shared.js';
+import { prepareRun, type SchemeModel, type SeaLevel, type SolverRun } from '../solver/integrate.js';
+import { type CycleModes, cycleModes, type DirectionModes } from './cycle.js';
 import type { HeadRanges } from './lattice.js';
 
 export interface ProblemData {
@@ -41,7 +42,11 @@ export type PlanRun = Pick<Problem, 'apply' | 'modes' | 'directions'>;
 /** The run of a scheme on a sea level, for applying a plan on this thread. */
 export function planRun(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable): PlanRun {
   const modes = cycleModes(ops);
-  return { apply: prepareRun(sea, scheme, ops), modes, directions: modes.directions.filter((m): m is DirectionModes => m !== null) };
+  return {
+    apply: prepareRun(sea, scheme, ops),
+    modes,
+    directions: modes.directions.filter((m): m is DirectionModes => m !== null),
+  };
 }
 
 export function openProblem(d: ProblemData): Problem {

@@ -12,21 +12,32 @@
  * chunk but the first, the level the chunk decided from differs slightly from the one that run
  * reaches, and the largest such difference is reported.
  */
-import { advance, finishRun, SolverState, startState, type SchemeModel, type SeaLevel, type SolverRun, type StepSeries, type Totals } from '../solver/integrate.js';
+
 import type { ModeTable } from '../operation/modes.js';
-import type { ModeLog } from '../solver/mode-log.js';
+import { taskFailure, type WorkerPool } from '../parallel/pool.js';
 import { shareFloat64, shareSeaLevel } from '../parallel/shared.js';
 import { distModule } from '../parallel/task.js';
-import { taskFailure, type WorkerPool } from '../parallel/pool.js';
+import {
+  advance,
+  finishRun,
+  type SchemeModel,
+  type SeaLevel,
+  type SolverRun,
+  SolverState,
+  type StepSeries,
+  startState,
+  type Totals,
+} from '../solver/integrate.js';
+import type { ModeLog } from '../solver/mode-log.js';
 import { isoTime } from '../time.js';
-import { directionIndex, writeControls, type HalfControls } from './cycle.js';
-import { PER_HALF, type HeadRanges } from './lattice.js';
-import { openProblem, type PlanRun, type Problem, type ProblemData } from './problem.js';
-import { controlsText, pointControls, searchFixed, tableControls, writeAll, type Controls, type FixedSearch } from './fixed.js';
-import { slackWaters, type SlackWater } from './slack.js';
-import type { Decisions } from './horizon.js';
-import type { ChunkOutcome, ChunkSpec, FlexibleTaskInit } from './flexible-task.js';
+import { directionIndex, type HalfControls, writeControls } from './cycle.js';
+import { type Controls, controlsText, type FixedSearch, pointControls, searchFixed, tableControls, writeAll } from './fixed.js';
 import type { FixedTaskInit } from './fixed-task.js';
+import type { ChunkOutcome, ChunkSpec, FlexibleTaskInit } from './flexible-task.js';
+import type { Decisions } from './horizon.js';
+import { type HeadRanges, PER_HALF } from './lattice.js';
+import { openProblem, type PlanRun, type Problem, type ProblemData } from './problem.js';
+import { type SlackWater, slackWaters } from './slack.js';
 
 /** Decisions per chunk (task): about twelve days of a two-way cycle. */
 export const CHUNK_DECISIONS = 48;
@@ -69,7 +80,10 @@ export function problemData(i: FlexibleInputs): ProblemData {
 export function decisionsOf(p: Problem, slack: readonly SlackWater[]): { decisions: Decisions; slack: SlackWater[] } {
   const kept = slack.filter((w) => p.modes.directions[w.kind === 'high' ? 0 : 1] !== null);
   return {
-    decisions: { index: Int32Array.from(kept.map((w) => w.index)), dir: Int8Array.from(kept.map((w) => (w.kind === 'high' ? 1 : -1))) },
+    decisions: {
+      index: Int32Array.from(kept.map((w) => w.index)),
+      dir: Int8Array.from(kept.map((w) => (w.kind === 'high' ? 1 : -1))),
+    },
     slack: kept,
   };
 }
@@ -84,7 +98,12 @@ function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForec
     points.forEach((x, k) => flat.set(x, k * dims));
     const init: FixedTaskInit = { problem: data, points: flat, onForecast };
     try {
-      return await pool.run<FixedTaskInit, number>({ task: distModule('optimise/fixed-task.js'), init, indices: Int32Array.from(points, (_, k) => k), signal });
+      return await pool.run<FixedTaskInit, number>({
+        task: distModule('optimise/fixed-task.js'),
+        init,
+        indices: Int32Array.from(points, (_, k) => k),
+        signal,
+      });
     } catch (err) {
       throw taskFailure(err, (k) => `the run at fixed heads ${controlsText(pointControls(p, points[k]))}`);
     }
@@ -95,7 +114,12 @@ function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForec
  * The best fixed controls, searched from the cycle's own heads; valued on the simulated sea level,
  * or on the forecast when `onForecast` (the fixed heads an operator can choose in advance).
  */
-export async function bestFixed(data: ProblemData, pool: WorkerPool, onForecast = false, signal?: AbortSignal): Promise<FixedSearch> {
+export async function bestFixed(
+  data: ProblemData,
+  pool: WorkerPool,
+  onForecast = false,
+  signal?: AbortSignal,
+): Promise<FixedSearch> {
   const p = openProblem(data);
   return searchFixed(p, tableControls(p, data.ops.exitHead), fixedEvaluator(pool, data, p, onForecast, signal));
 }
@@ -129,13 +153,20 @@ function thresholds(run: SolverRun, p: PlanRun, c: Controls): Float64Array {
 }
 
 /** The receding-horizon decisions, with `reference` (the best fixed controls) closing each window. */
-export async function flexiblePlan(data: ProblemData, pool: WorkerPool, reference: Controls, lookahead: number, o: PlanOptions = {}): Promise<FlexiblePlan> {
+export async function flexiblePlan(
+  data: ProblemData,
+  pool: WorkerPool,
+  reference: Controls,
+  lookahead: number,
+  o: PlanOptions = {},
+): Promise<FlexiblePlan> {
   const p = openProblem(data);
   const { decisions, slack } = decisionsOf(p, slackWaters(p.decide.sea));
   const D = decisions.index.length;
   const size = o.chunkDecisions ?? CHUNK_DECISIONS;
   const warmup = o.warmupDecisions ?? WARMUP_DECISIONS;
-  if (!(size >= 1) || !(warmup >= 0)) throw new RangeError(`chunks of ${size} decisions with ${warmup} to warm up: expected at least 1 and 0`);
+  if (!(size >= 1) || !(warmup >= 0))
+    throw new RangeError(`chunks of ${size} decisions with ${warmup} to warm up: expected at least 1 and 0`);
   // Each chunk starts from the reference run's state at its first warm-up decision.
   const run = p.apply;
   const ref = thresholds(run, p, reference);
@@ -205,7 +236,13 @@ export interface AppliedRun {
  * (the reference controls before the first). With `decisions` empty this is the fixed-head run
  * at the reference controls.
  */
-export function applyPlan(p: PlanRun, decisions: Decisions, controls: readonly HalfControls[], reference: Controls, o: ApplyOptions = {}): AppliedRun {
+export function applyPlan(
+  p: PlanRun,
+  decisions: Decisions,
+  controls: readonly HalfControls[],
+  reference: Controls,
+  o: ApplyOptions = {},
+): AppliedRun {
   const run = p.apply;
   const head = thresholds(run, p, reference);
   const st = startState(run);

@@ -5,26 +5,26 @@
  * heads an operator would choose on that forecast.
  */
 import { dirname, resolve } from 'node:path';
-import type { FlexibleSpec, Scenario } from '../scenario/types.js';
 import { InputError } from '../errors.js';
-import { scenarioFromObject } from '../scenario/load.js';
-import { buildRun, type RunInputs } from '../scenario/build.js';
-import { harmonicSea } from '../scenario/tide-source.js';
+import { defaultWorkerCount, WorkerPool } from '../parallel/pool.js';
 import { J_PER_MWH } from '../physics.js';
-import { checkPriceCoverage, readPriceCsv, revenue, stepPrices, type PriceSeries } from '../scenario/prices.js';
-import { isSitePath, siteFile } from '../tide/index.js';
-import { summarise, type Result, type Summary } from '../simulate.js';
+import { buildRun, type RunInputs } from '../scenario/build.js';
+import { scenarioFromObject } from '../scenario/load.js';
+import { checkPriceCoverage, type PriceSeries, readPriceCsv, revenue, stepPrices } from '../scenario/prices.js';
+import { harmonicSea } from '../scenario/tide-source.js';
+import type { FlexibleSpec, Scenario } from '../scenario/types.js';
+import { type Result, type Summary, summarise } from '../simulate.js';
 import { allocateSeries } from '../solver/integrate.js';
+import { type HalfTide, halfTideLedger } from '../solver/ledger.js';
 import { ModeLog } from '../solver/mode-log.js';
-import { halfTideLedger, type HalfTide } from '../solver/ledger.js';
-import { WorkerPool, defaultWorkerCount } from '../parallel/pool.js';
-import type { HeadRanges } from './lattice.js';
+import { isSitePath, siteFile } from '../tide/index.js';
 import type { HalfControls } from './cycle.js';
+import { type Controls, controlsText, type FixedSearch } from './fixed.js';
 import type { Decisions } from './horizon.js';
-import { openProblem, planRun, type PlanRun } from './problem.js';
-import { applyPlan, bestFixed, flexiblePlan, NO_DECISIONS, problemData, type FlexiblePlan } from './run.js';
-import { controlsText, type Controls, type FixedSearch } from './fixed.js';
-import { planFromRecord, recordPlan, type RecordedPlan } from './plan-record.js';
+import type { HeadRanges } from './lattice.js';
+import { planFromRecord, type RecordedPlan, recordPlan } from './plan-record.js';
+import { openProblem, type PlanRun, planRun } from './problem.js';
+import { applyPlan, bestFixed, type FlexiblePlan, flexiblePlan, NO_DECISIONS, problemData } from './run.js';
 
 /** What the optimisation does, resolved from operation.flexible and the overrides. */
 export interface OptimiseSettings {
@@ -50,7 +50,11 @@ export interface SettingsOverrides {
 function flexibleSpec(s: Scenario): FlexibleSpec {
   if (s.operation.flexible) return s.operation.flexible;
   const { file, ...fields } = s;
-  const withBlock = scenarioFromObject({ ...fields, operation: { ...s.operation, flexible: {} } }, file, file === '<inline>' ? process.cwd() : dirname(file));
+  const withBlock = scenarioFromObject(
+    { ...fields, operation: { ...s.operation, flexible: {} } },
+    file,
+    file === '<inline>' ? process.cwd() : dirname(file),
+  );
   return withBlock.operation.flexible as FlexibleSpec;
 }
 
@@ -61,24 +65,33 @@ export function optimiseSettings(s: Scenario, o: SettingsOverrides = {}): Optimi
   const objective = o.objective ?? f.objective;
   const pricesFile = o.pricesFile !== undefined ? resolve(o.pricesFile) : (f.prices_file ?? null);
   if (objective === 'revenue' && pricesFile === null) {
-    throw new InputError(`${where}.prices_file: the revenue objective needs prices; give prices_file in the scenario or --prices FILE (CSV time_utc, price_gbp_per_mwh)`);
+    throw new InputError(
+      `${where}.prices_file: the revenue objective needs prices; give prices_file in the scenario or --prices FILE (CSV time_utc, price_gbp_per_mwh)`,
+    );
   }
   const forecast = o.forecast ?? f.forecast;
   let forecastSite: string | null = null;
   if (forecast === 'harmonic') {
     const site = f.forecast_site ?? (s.tide.kind === 'harmonic' ? s.tide.site : undefined);
     if (site === undefined) {
-      throw new InputError(`${where}.forecast_site: a harmonic forecast of an observed tide needs the site to predict at; give forecast_site (e.g. "liverpool", or the path of a site file)`);
+      throw new InputError(
+        `${where}.forecast_site: a harmonic forecast of an observed tide needs the site to predict at; give forecast_site (e.g. "liverpool", or the path of a site file)`,
+      );
     }
     forecastSite = isSitePath(site) && s.file !== '<inline>' ? resolve(dirname(s.file), site) : site;
   }
   const lookahead = o.lookahead ?? f.lookahead_half_tides;
-  if (lookahead !== 1 && lookahead !== 2) throw new InputError(`${where}.lookahead_half_tides: expected 1 or 2 half tides, got ${lookahead}`);
+  if (lookahead !== 1 && lookahead !== 2)
+    throw new InputError(`${where}.lookahead_half_tides: expected 1 or 2 half tides, got ${lookahead}`);
   for (const key of ['start_head_range_m', 'end_head_range_m', 'pump_to_head_range_m'] as const) {
     const [lo, hi] = f[key];
-    if (!(lo <= hi)) throw new InputError(`${where}.${key}: expected [lowest, highest] with lowest <= highest, got [${lo}, ${hi}] m`);
+    if (!(lo <= hi))
+      throw new InputError(`${where}.${key}: expected [lowest, highest] with lowest <= highest, got [${lo}, ${hi}] m`);
   }
-  if (!(f.start_head_range_m[1] >= f.head_step_m)) throw new InputError(`${where}.start_head_range_m: the highest start head must be at least one head step (${f.head_step_m} m)`);
+  if (!(f.start_head_range_m[1] >= f.head_step_m))
+    throw new InputError(
+      `${where}.start_head_range_m: the highest start head must be at least one head step (${f.head_step_m} m)`,
+    );
   return {
     objective,
     pricesFile,
@@ -160,7 +173,14 @@ interface AppliedControls {
  * A Result of controls applied by applyPlan, summarised like simulate's, its summary naming the
  * operation and, beside the scenario's data files, those in `dataFiles`.
  */
-function planResult(s: Scenario, p: PlanRun, inputs: RunInputs, c: AppliedControls, operation: string, dataFiles: readonly string[]): Result {
+function planResult(
+  s: Scenario,
+  p: PlanRun,
+  inputs: RunInputs,
+  c: AppliedControls,
+  operation: string,
+  dataFiles: readonly string[],
+): Result {
   const series = allocateSeries(inputs.sea.level.length);
   const log = new ModeLog();
   const { totals } = applyPlan(p, c.decisions, c.controls, c.reference, { series, log });
@@ -216,28 +236,44 @@ export async function optimiseScenario(s: Scenario, o: OptimiseOptions = {}): Pr
   const stage = o.onStage ?? (() => {});
   const inputs = buildRun(s);
   const { sea, scheme, ops } = inputs;
-  const forecast = settings.forecastSite !== null ? harmonicSea(s, settings.forecastSite, sea.t0, sea.dt, sea.level.length) : undefined;
+  const forecast =
+    settings.forecastSite !== null ? harmonicSea(s, settings.forecastSite, sea.t0, sea.dt, sea.level.length) : undefined;
   let prices: PriceSeries | null = null;
   let gbpPerMwh: Float64Array | null = null;
   if (settings.pricesFile !== null) {
-    prices = readPriceCsv(settings.pricesFile, 'give the path of the price CSV (operation.flexible.prices_file is resolved from the scenario file\'s folder, --prices from the working folder)');
+    prices = readPriceCsv(
+      settings.pricesFile,
+      "give the path of the price CSV (operation.flexible.prices_file is resolved from the scenario file's folder, --prices from the working folder)",
+    );
     checkPriceCoverage(prices, sea, `scenario ${s.name}`);
     gbpPerMwh = stepPrices(sea, prices);
   }
   const price = settings.objective === 'revenue' && gbpPerMwh ? gbpPerMwh.map((x) => x / J_PER_MWH) : undefined;
   const data = problemData({ sea, forecast, scheme, ops, ranges: settings.ranges, price, lookahead: settings.lookahead });
   const p = openProblem(data);
-  const extraFiles = [...(settings.forecastSite !== null ? [siteFile(settings.forecastSite)] : []), ...(settings.pricesFile !== null ? [settings.pricesFile] : [])];
+  const extraFiles = [
+    ...(settings.forecastSite !== null ? [siteFile(settings.forecastSite)] : []),
+    ...(settings.pricesFile !== null ? [settings.pricesFile] : []),
+  ];
   const revenueOf = (r: Result) => (gbpPerMwh ? revenue(r.series.power, r.series.pumpPower, r.sea.dt, gbpPerMwh) : null);
   const fixedOutcome = (search: FixedSearch, what: string): FixedOutcome => {
-    const result = planResult(s, p, inputs, { decisions: NO_DECISIONS, controls: [], reference: search.controls }, operationText(s, what, search.controls), extraFiles);
+    const result = planResult(
+      s,
+      p,
+      inputs,
+      { decisions: NO_DECISIONS, controls: [], reference: search.controls },
+      operationText(s, what, search.controls),
+      extraFiles,
+    );
     return { search, result, revenueGbp: revenueOf(result) };
   };
 
   const pool = o.pool ?? new WorkerPool(o.workers ?? defaultWorkerCount());
   try {
     const objective = settings.objective === 'energy' ? 'net energy' : 'net revenue';
-    stage(`Best fixed heads: compass search on the ${settings.ranges.step} m lattice for the largest ${objective}, each point a run over the whole period`);
+    stage(
+      `Best fixed heads: compass search on the ${settings.ranges.step} m lattice for the largest ${objective}, each point a run over the whole period`,
+    );
     const fixedSearch = await bestFixed(data, pool, false, o.signal);
     const fixed = fixedOutcome(fixedSearch, 'best fixed heads');
     let forecastFixed: FixedOutcome | null = null;
@@ -249,8 +285,14 @@ export async function optimiseScenario(s: Scenario, o: OptimiseOptions = {}): Pr
       reference = onForecast.controls;
     }
     const t1 = performance.now();
-    stage(`Flexible operation: receding horizon, ${settings.lookahead} half tide${settings.lookahead > 1 ? 's' : ''} searched per decision, ${settings.forecast} forecast`);
-    const plan = await flexiblePlan(data, pool, reference, settings.lookahead, { chunkDecisions: o.chunkDecisions, onProgress: o.onProgress, signal: o.signal });
+    stage(
+      `Flexible operation: receding horizon, ${settings.lookahead} half tide${settings.lookahead > 1 ? 's' : ''} searched per decision, ${settings.forecast} forecast`,
+    );
+    const plan = await flexiblePlan(data, pool, reference, settings.lookahead, {
+      chunkDecisions: o.chunkDecisions,
+      onProgress: o.onProgress,
+      signal: o.signal,
+    });
     const what = `flexible heads per half tide (receding horizon, look-ahead ${settings.lookahead} half tide${settings.lookahead > 1 ? 's' : ''}, ${settings.forecast} forecast, ${objective})`;
     const result = planResult(s, p, inputs, { ...plan, reference }, operationText(s, what), extraFiles);
     const t2 = performance.now();
@@ -280,9 +322,17 @@ export async function optimiseScenario(s: Scenario, o: OptimiseOptions = {}): Pr
  * text of the operation and the data files read (a forecast's site, prices); problems with the
  * record are InputErrors naming the field under `where`.
  */
-export function replayFlexible(s: Scenario, record: unknown, where: string, recorded: Pick<Summary, 'operation' | 'data_files'>): Result {
+export function replayFlexible(
+  s: Scenario,
+  record: unknown,
+  where: string,
+  recorded: Pick<Summary, 'operation' | 'data_files'>,
+): Result {
   const inputs = buildRun(s);
   const p = planRun(inputs.sea, inputs.scheme, inputs.ops);
-  const plan = planFromRecord(record, where, inputs.sea.level.length, [p.modes.directions[0] !== null, p.modes.directions[1] !== null]);
+  const plan = planFromRecord(record, where, inputs.sea.level.length, [
+    p.modes.directions[0] !== null,
+    p.modes.directions[1] !== null,
+  ]);
   return planResult(s, p, inputs, plan, recorded.operation, recorded.data_files);
 }

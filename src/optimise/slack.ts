@@ -38,7 +38,7 @@ function vertexOffset(y: Float64Array, i: number): number {
   const curv = a - 2 * b + c;
   if (curv === 0) return 0;
   const d = (0.5 * (a - c)) / curv;
-  return d > 0.5 ? 0.5 : d < -0.5 ? -0.5 : d;
+  return d > 0.5 ? 0.5 : Math.max(d, -0.5);
 }
 
 /**

@@ -9,10 +9,11 @@
  * a worker that exits or crashes rejects it with a WorkerExitError naming the index it was running
  * and closes the pool; an aborted signal terminates the workers and rejects with PoolInterrupted.
  */
-import { Worker } from 'node:worker_threads';
+
 import { availableParallelism } from 'node:os';
-import { distModule } from './task.js';
+import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
+import { distModule } from './task.js';
 
 export interface Job<I> {
   /** URL of the compiled task module, e.g. distModule('sweep/design-task.js'). */
@@ -85,7 +86,8 @@ export class WorkerPool {
 
   /** Starts `size` worker threads (default: the available cores). */
   constructor(size: number = defaultWorkerCount()) {
-    if (!Number.isInteger(size) || size < 1) throw new RangeError(`a worker pool needs a whole number of workers >= 1, got ${size}`);
+    if (!Number.isInteger(size) || size < 1)
+      throw new RangeError(`a worker pool needs a whole number of workers >= 1, got ${size}`);
     const script = new URL(distModule('parallel/worker.js'));
     this.size = size;
     this.workers = Array.from({ length: size }, () => this.start(script));
@@ -217,6 +219,7 @@ export function taskFailure(err: unknown, what: (index: number) => string): unkn
     if (err.causeName === 'InputError') return new InputError(msg);
     return new Error(err.causeName === 'Error' ? msg : `${msg} (${err.causeName})`, { cause: err });
   }
-  if (err instanceof WorkerExitError && err.index !== undefined) return new Error(`${what(err.index)}: its worker ${err.detail}`, { cause: err });
+  if (err instanceof WorkerExitError && err.index !== undefined)
+    return new Error(`${what(err.index)}: its worker ${err.detail}`, { cause: err });
   return err;
 }

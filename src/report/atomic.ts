@@ -103,7 +103,8 @@ async function writeChunked(path: string, data: string | Uint8Array): Promise<vo
 function checkReplaceable(dir: string, identity: string): void {
   let entries;
   try {
-    if (!statSync(dir).isDirectory()) throw new InputError(`${dir}: exists and is not a folder; give a new or empty folder for the results`);
+    if (!statSync(dir).isDirectory())
+      throw new InputError(`${dir}: exists and is not a folder; give a new or empty folder for the results`);
     entries = readdirSync(dir, { withFileTypes: true });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return;

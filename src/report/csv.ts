@@ -1,8 +1,8 @@
 /** CSV writers for results: per-step series, monthly energy and the per-tide ledger. */
-import { isoTime } from '../time.js';
+
 import { J_PER_MWH, W_PER_MW } from '../physics.js';
 import type { Result } from '../simulate.js';
-
+import { isoTime } from '../time.js';
 
 /**
  * Per-step series: one row per sea-level sample; flows and powers are means over the step that
@@ -19,15 +19,16 @@ export function seriesCsv(r: Result): string {
         `${series.turbineFlow[i].toFixed(2)},${series.sluiceFlow[i].toFixed(2)},${(series.power[i] / W_PER_MW).toFixed(4)},${(series.pumpPower[i] / W_PER_MW).toFixed(4)}`,
     );
   }
-  return rows.join('\n') + '\n';
+  return `${rows.join('\n')}\n`;
 }
 
 /** Energy per month: net of pumping, generated and drawn by pumping (GWh). */
 export function monthlyCsv(r: Result): string {
-  const rows = r.summary.monthly.map((m) => `${m.month},${m.energy_gwh.toFixed(4)},${m.generated_gwh.toFixed(4)},${m.pumping_gwh.toFixed(4)}`);
-  return ['month,energy_gwh,generated_gwh,pumping_gwh', ...rows].join('\n') + '\n';
+  const rows = r.summary.monthly.map(
+    (m) => `${m.month},${m.energy_gwh.toFixed(4)},${m.generated_gwh.toFixed(4)},${m.pumping_gwh.toFixed(4)}`,
+  );
+  return `${['month,energy_gwh,generated_gwh,pumping_gwh', ...rows].join('\n')}\n`;
 }
-
 
 /**
  * The per-tide ledger: one row per half tide with its mode sequence (names joined by '>'), energy
@@ -41,5 +42,5 @@ export function tidesCsv(r: Result): string {
         `${((h.generated - h.pumped) / J_PER_MWH).toFixed(3)},${(h.peakPower / W_PER_MW).toFixed(3)},${(h.peakPumpPower / W_PER_MW).toFixed(3)},${h.partial}`,
     );
   }
-  return rows.join('\n') + '\n';
+  return `${rows.join('\n')}\n`;
 }

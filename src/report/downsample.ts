@@ -37,7 +37,13 @@ function bucketFor(len: number, points: number): number {
 export function planDisplay(n: number, start: number, end: number, budget: DisplayBudget = DEFAULT_BUDGET): DisplayPlan {
   const s = Math.max(0, Math.min(n, Math.floor(start)));
   const e = Math.max(s, Math.min(n, Math.ceil(end)));
-  return { n, detailStart: s, detailEnd: e, detailBucket: bucketFor(e - s, budget.detailPoints), overviewBucket: bucketFor(n, budget.overviewPoints) };
+  return {
+    n,
+    detailStart: s,
+    detailEnd: e,
+    detailBucket: bucketFor(e - s, budget.detailPoints),
+    overviewBucket: bucketFor(n, budget.overviewPoints),
+  };
 }
 
 /** Whether the plan drops any sample. */
@@ -68,8 +74,8 @@ function pushBuckets(v: ArrayLike<number>, from: number, to: number, bucket: num
       if (v[i] < v[lo]) lo = i;
       if (v[i] > v[hi]) hi = i;
     }
-    const first = lo <= hi ? lo : hi;
-    const second = lo <= hi ? hi : lo;
+    const first = Math.min(lo, hi);
+    const second = Math.max(lo, hi);
     out.index.push(first);
     out.value.push(v[first]);
     if (second !== first) {

@@ -4,15 +4,16 @@
  * for comparison. Times go out as seconds after the page's base time (`xt`), which the page turns
  * into plotly dates; this keeps long series compact.
  */
-import type { Result } from '../simulate.js';
-import type { SchemeModel } from '../solver/integrate.js';
-import type { HeadCurve } from '../scheme/turbine.js';
-import { volumeAt } from '../scheme/basin.js';
-import { DEFAULT_BUDGET, displayPoints, isDownsampled, planDisplay, type DisplayBudget, type DisplayPlan } from './downsample.js';
-import { rangeHalfTides, seaExcursions, type SeaExcursion } from './tide-ranges.js';
+
 import type { ModeTable } from '../operation/modes.js';
 import { J_PER_GWH, J_PER_MWH, W_PER_MW } from '../physics.js';
+import { volumeAt } from '../scheme/basin.js';
+import type { HeadCurve } from '../scheme/turbine.js';
+import type { Result } from '../simulate.js';
+import type { SchemeModel } from '../solver/integrate.js';
 import { durationText } from '../time.js';
+import { DEFAULT_BUDGET, type DisplayBudget, type DisplayPlan, displayPoints, isDownsampled, planDisplay } from './downsample.js';
+import { rangeHalfTides, type SeaExcursion, seaExcursions } from './tide-ranges.js';
 
 export type Trace = Record<string, unknown>;
 
@@ -99,7 +100,6 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 
 /** ISO time for plotly ranges (plotly reads dates as naive; all times here are UTC). */
 const plotlyTime = (t: number) => new Date(t * 1000).toISOString().replace('T', ' ').slice(0, 19);
-
 
 function datumOf(r: Result): string {
   const tide = r.scenario.tide as { datum?: unknown };
@@ -208,7 +208,10 @@ function modeBandTraces(run: ReportRun, base: number): { traces: Trace[]; merged
 
 function sameSea(runs: readonly ReportRun[]): boolean {
   const a = runs[0].result.sea;
-  return runs.every(({ result: { sea: b } }) => b.t0 === a.t0 && b.dt === a.dt && b.level.length === a.level.length && b.level.every((z, i) => z === a.level[i]));
+  return runs.every(
+    ({ result: { sea: b } }) =>
+      b.t0 === a.t0 && b.dt === a.dt && b.level.length === a.level.length && b.level.every((z, i) => z === a.level[i]),
+  );
 }
 
 /** Sea and basin level with the operating mode shaded (one run), and power output: one figure, shared time axis. */
@@ -238,9 +241,21 @@ function levelsFigure(runs: readonly ReportRun[], o: FigureOptions): Figure {
     if (isDownsampled(plan) && plan.overviewBucket > 1) overviewRes = Math.max(overviewRes, plan.overviewBucket * r.sea.dt);
     const colour = RUN_COLOURS[k % RUN_COLOURS.length];
     if (k === 0 || !shared) {
-      data.push(seriesTrace(r, r.sea.level, plan, o.base, 1, { name: shared ? 'sea level' : `sea level (${run.label})`, yaxis: levelAxis, line: { color: shared ? SEA_COLOUR : colour, width: 1.2, dash: shared ? 'solid' : 'dot' } }));
+      data.push(
+        seriesTrace(r, r.sea.level, plan, o.base, 1, {
+          name: shared ? 'sea level' : `sea level (${run.label})`,
+          yaxis: levelAxis,
+          line: { color: shared ? SEA_COLOUR : colour, width: 1.2, dash: shared ? 'solid' : 'dot' },
+        }),
+      );
     }
-    data.push(seriesTrace(r, r.series.basinLevel, plan, o.base, 1, { name: one ? 'basin level' : `basin level (${run.label})`, yaxis: levelAxis, line: { color: colour, width: 1.6 } }));
+    data.push(
+      seriesTrace(r, r.series.basinLevel, plan, o.base, 1, {
+        name: one ? 'basin level' : `basin level (${run.label})`,
+        yaxis: levelAxis,
+        line: { color: colour, width: 1.6 },
+      }),
+    );
     // Power: the mean over the step starting at each sample; the last sample starts no step.
     // Generated power is drawn above zero, power drawn by pumping below it.
     const stepPlan = planFor(r, n - 1, o.window, budget);
@@ -265,10 +280,28 @@ function levelsFigure(runs: readonly ReportRun[], o: FigureOptions): Figure {
     }
     const span = [r1(r.sea.t0 - o.base), r1(r.sea.t0 - o.base + (n - 1) * r.sea.dt)];
     const cap = r.summary.installed_capacity_mw;
-    data.push({ type: 'scatter', mode: 'lines', name: one ? 'installed capacity' : `installed capacity (${run.label})`, xt: span, y: [r3(cap), r3(cap)], yaxis: 'y2', line: { color: colour, width: 1, dash: 'dash' }, hoverinfo: 'skip' });
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      name: one ? 'installed capacity' : `installed capacity (${run.label})`,
+      xt: span,
+      y: [r3(cap), r3(cap)],
+      yaxis: 'y2',
+      line: { color: colour, width: 1, dash: 'dash' },
+      hoverinfo: 'skip',
+    });
     if (pumped) {
       const limit = -pumpLimitMw(run);
-      data.push({ type: 'scatter', mode: 'lines', name: one ? 'pumping limit (all units at full pumping power)' : `pumping limit (${run.label})`, xt: span, y: [r3(limit), r3(limit)], yaxis: 'y2', line: { color: one ? PUMP_COLOUR : colour, width: 1, dash: 'dash' }, hoverinfo: 'skip' });
+      data.push({
+        type: 'scatter',
+        mode: 'lines',
+        name: one ? 'pumping limit (all units at full pumping power)' : `pumping limit (${run.label})`,
+        xt: span,
+        y: [r3(limit), r3(limit)],
+        yaxis: 'y2',
+        line: { color: one ? PUMP_COLOUR : colour, width: 1, dash: 'dash' },
+        hoverinfo: 'skip',
+      });
     }
   });
   const downsampled = detailRes > 0 || overviewRes > 0;
@@ -279,10 +312,20 @@ function levelsFigure(runs: readonly ReportRun[], o: FigureOptions): Figure {
         'Every step is in the per-step CSV (simulate --series).',
     );
   } else notes.push('Every time step is drawn.');
-  if (merged > 0) notes.push(`Mode shading: ${merged} periods shorter than ${durationText(mergedBelow)} are merged into the band before them (more than ${MAX_MODE_BANDS} bands).`);
+  if (merged > 0)
+    notes.push(
+      `Mode shading: ${merged} periods shorter than ${durationText(mergedBelow)} are merged into the band before them (more than ${MAX_MODE_BANDS} bands).`,
+    );
   const levelTitle = `level (m${datumOf(runs[0].result)})`;
   const anyPumps = runs.some((r) => pumps(r.result));
-  const panelNote = { xref: 'paper', yref: 'paper', y: 0.37, yanchor: 'bottom', showarrow: false, font: { size: 11, color: '#666' } };
+  const panelNote = {
+    xref: 'paper',
+    yref: 'paper',
+    y: 0.37,
+    yanchor: 'bottom',
+    showarrow: false,
+    font: { size: 11, color: '#666' },
+  };
   return {
     id: 'levels',
     title: one ? 'Sea and basin level, operating mode, power' : 'Sea and basin levels, power',
@@ -313,14 +356,26 @@ function levelsFigure(runs: readonly ReportRun[], o: FigureOptions): Figure {
         rangeslider: { visible: true, thickness: 0.06 },
       },
       ...(one
-        ? { yaxis: { domain: [0.44, 1], range: [0, 1], visible: false, fixedrange: true }, yaxis3: { overlaying: 'y', side: 'left', title: { text: levelTitle }, zeroline: false } }
+        ? {
+            yaxis: { domain: [0.44, 1], range: [0, 1], visible: false, fixedrange: true },
+            yaxis3: { overlaying: 'y', side: 'left', title: { text: levelTitle }, zeroline: false },
+          }
         : { yaxis: { domain: [0.44, 1], title: { text: levelTitle }, zeroline: false } }),
       yaxis2: { domain: [0, 0.36], title: { text: 'power (MW)' }, rangemode: 'tozero' },
       annotations: [
         ...(downsampled
-          ? [{ ...panelNote, x: 0, xanchor: 'left', text: `downsampled for display: ${detailRes > 0 ? `min/max per ${durationText(detailRes)} in the first fortnight, ` : ''}${overviewRes > 0 ? `min/max per ${durationText(overviewRes)} elsewhere` : 'every step elsewhere'} (peaks kept)` }]
+          ? [
+              {
+                ...panelNote,
+                x: 0,
+                xanchor: 'left',
+                text: `downsampled for display: ${detailRes > 0 ? `min/max per ${durationText(detailRes)} in the first fortnight, ` : ''}${overviewRes > 0 ? `min/max per ${durationText(overviewRes)} elsewhere` : 'every step elsewhere'} (peaks kept)`,
+              },
+            ]
           : []),
-        ...(anyPumps ? [{ ...panelNote, x: 1, xanchor: 'right', text: 'above zero: power generated; below zero: power drawn by pumping' }] : []),
+        ...(anyPumps
+          ? [{ ...panelNote, x: 1, xanchor: 'right', text: 'above zero: power generated; below zero: power drawn by pumping' }]
+          : []),
       ],
     },
   };
@@ -388,7 +443,11 @@ function energyFigure(runs: readonly ReportRun[], o: FigureOptions): Figure {
       const start = Date.parse(`${m.month}-01T00:00:00Z`);
       const d = new Date(start);
       const len = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) - start;
-      return { start, width: Math.round((0.8 * len) / runs.length), offset: Math.round(0.1 * len + (k * 0.8 * len) / runs.length) };
+      return {
+        start,
+        width: Math.round((0.8 * len) / runs.length),
+        offset: Math.round(0.1 * len + (k * 0.8 * len) / runs.length),
+      };
     });
     const slots = {
       xt: months.map((m) => r1(m.start / 1000 - o.base)),
@@ -410,7 +469,9 @@ function energyFigure(runs: readonly ReportRun[], o: FigureOptions): Figure {
         name: one ? 'drawn by pumping (negative)' : `pumping (${run.label})`,
         ...slots,
         y: monthly.map((m) => r3(-m.pumping_gwh)),
-        marker: one ? { color: PUMP_COLOUR, opacity: 0.75 } : { color: colour, opacity: 0.35, pattern: { shape: '/', fgcolor: colour } },
+        marker: one
+          ? { color: PUMP_COLOUR, opacity: 0.75 }
+          : { color: colour, opacity: 0.35, pattern: { shape: '/', fgcolor: colour } },
         hovertemplate: `%{x|%B %Y}: %{y:.1f} GWh drawn by pumping<extra>${run.label}</extra>`,
       });
       data.push({
@@ -419,7 +480,11 @@ function energyFigure(runs: readonly ReportRun[], o: FigureOptions): Figure {
         name: one ? 'net of pumping' : `net (${run.label})`,
         xt: months.map((m) => r1((m.start + m.offset + m.width / 2) / 1000 - o.base)),
         y: monthly.map((m) => r3(m.energy_gwh)),
-        marker: { symbol: 'line-ew', size: Math.max(10, Math.round(36 / runs.length)), line: { width: 3, color: one ? '#222222' : colour } },
+        marker: {
+          symbol: 'line-ew',
+          size: Math.max(10, Math.round(36 / runs.length)),
+          line: { width: 3, color: one ? '#222222' : colour },
+        },
         hovertemplate: `%{x|%B %Y}: %{y:.1f} GWh net of pumping<extra>${run.label}</extra>`,
       });
       barValues.push(...monthly.map((m) => -m.pumping_gwh));
@@ -441,7 +506,9 @@ function energyFigure(runs: readonly ReportRun[], o: FigureOptions): Figure {
   const total = (r: ReportRun) => `${one ? '' : `${r.label}: `}${r1(r.result.summary.energy_gwh)} GWh`;
   return {
     id: 'energy',
-    title: anyPumps ? 'Energy per month (generated, pumping, net) and cumulative net energy' : 'Energy per month and cumulative energy',
+    title: anyPumps
+      ? 'Energy per month (generated, pumping, net) and cumulative net energy'
+      : 'Energy per month and cumulative energy',
     caption: anyPumps
       ? 'Bars: energy generated (above zero) and drawn by pumping (below zero) in each calendar month (UTC), left axis; ticks: the net energy of the month, generated minus pumping. ' +
         `Lines: net energy since the start of the period at the end of each day, right axis, ending at the period's net energy (${runs.map(total).join('; ')}). The two axes share their zero.`
@@ -454,7 +521,13 @@ function energyFigure(runs: readonly ReportRun[], o: FigureOptions): Figure {
       legend: { orientation: 'h', y: 1.02, yanchor: 'bottom' },
       xaxis: { type: 'date', title: { text: 'month (UTC)' } },
       yaxis: { title: { text: 'energy per month (GWh)' }, range: yRange.map(r3) },
-      yaxis2: { title: { text: `cumulative${anyPumps ? ' net' : ''} energy (GWh)` }, overlaying: 'y', side: 'right', range: y2Range.map(r3), showgrid: false },
+      yaxis2: {
+        title: { text: `cumulative${anyPumps ? ' net' : ''} energy (GWh)` },
+        overlaying: 'y',
+        side: 'right',
+        range: y2Range.map(r3),
+        showgrid: false,
+      },
     },
   };
 }
@@ -484,7 +557,9 @@ function tidesFigure(runs: readonly ReportRun[]): Figure {
     const shown = rangeHalfTides(r.halfTides, seaExcursions(r.sea)).filter((p) => halves.includes(p.tide.half));
     const total = r.halfTides.reduce((a, h) => a + net(h), 0);
     const held = shown.reduce((a, p) => a + net(p.tide), 0);
-    shares.push(`${one ? '' : `${run.label}: `}${shown.length} half tides (${halves.map((h) => `${shown.filter((p) => p.tide.half === h).length} ${h}`).join(', ')})${total > 0 ? ` holding ${r1((100 * held) / total)} % of the net energy` : ''}`);
+    shares.push(
+      `${one ? '' : `${run.label}: `}${shown.length} half tides (${halves.map((h) => `${shown.filter((p) => p.tide.half === h).length} ${h}`).join(', ')})${total > 0 ? ` holding ${r1((100 * held) / total)} % of the net energy` : ''}`,
+    );
     for (const half of halves) {
       const pts = shown.filter((p) => p.tide.half === half);
       data.push({
@@ -493,8 +568,16 @@ function tidesFigure(runs: readonly ReportRun[]): Figure {
         name: one ? `${half} half tide` : halves.length > 1 ? `${run.label}: ${half}` : run.label,
         x: pts.map((p) => r3(p.excursion.range_m)),
         y: pts.map((p) => r3(net(p.tide) / J_PER_MWH)),
-        customdata: pts.map((p) => [plotlyTime(p.tide.start).slice(0, 16), ...(pumped ? [r1(p.tide.generated / J_PER_MWH), r1(p.tide.pumped / J_PER_MWH)] : [])]),
-        marker: { color: one ? HALF_COLOURS[half] : RUN_COLOURS[k % RUN_COLOURS.length], symbol: half === 'ebb' ? 'circle' : 'diamond', size: 6, opacity: 0.7 },
+        customdata: pts.map((p) => [
+          plotlyTime(p.tide.start).slice(0, 16),
+          ...(pumped ? [r1(p.tide.generated / J_PER_MWH), r1(p.tide.pumped / J_PER_MWH)] : []),
+        ]),
+        marker: {
+          color: one ? HALF_COLOURS[half] : RUN_COLOURS[k % RUN_COLOURS.length],
+          symbol: half === 'ebb' ? 'circle' : 'diamond',
+          size: 6,
+          opacity: 0.7,
+        },
         hovertemplate: `${half} half tide from %{customdata[0]} UTC<br>${half === 'ebb' ? 'fall' : 'rise'} of the sea %{x:.2f} m<br>${pumped ? 'net %{y:.0f} MWh (generated %{customdata[1]:.0f}, pumping %{customdata[2]:.0f} MWh)' : '%{y:.0f} MWh'}<extra>${run.label}</extra>`,
       });
     }
@@ -541,7 +624,10 @@ function curvePoints(c: HeadCurve, dh: number, points = 300): { head: number[]; 
  * first run and the suffix its traces go by: nothing for a single run, "(all runs)" when every
  * run shares it, else the labels of its runs.
  */
-function groupRuns(runs: readonly ReportRun[], key: (r: ReportRun) => string): { first: ReportRun; colour: string; who: string }[] {
+function groupRuns(
+  runs: readonly ReportRun[],
+  key: (r: ReportRun) => string,
+): { first: ReportRun; colour: string; who: string }[] {
   const groups = new Map<string, number[]>();
   runs.forEach((r, k) => {
     const kk = key(r);
@@ -571,8 +657,26 @@ function turbineFigure(runs: readonly ReportRun[]): Figure {
     const curves = turbineCurves(first);
     curves.forEach(([name, p], j) => {
       const what = curves.length > 1 ? `${name} ` : '';
-      data.push({ type: 'scatter', mode: 'lines', name: `${what}power${who}`, x: p.head, y: p.power, line: { color: colour, width: 2, dash: dashes[j] }, hovertemplate: `head %{x:.2f} m: %{y:.2f} MW<extra>${what}power${who}</extra>` });
-      data.push({ type: 'scatter', mode: 'lines', name: `${what}flow${who}`, x: p.head, y: p.flow, yaxis: 'y2', line: { color: colour, width: 1.5, dash: j === 0 ? 'dash' : dashes[j] }, opacity: 0.6, hovertemplate: `head %{x:.2f} m: %{y:.0f} m³/s<extra>${what}flow${who}</extra>` });
+      data.push({
+        type: 'scatter',
+        mode: 'lines',
+        name: `${what}power${who}`,
+        x: p.head,
+        y: p.power,
+        line: { color: colour, width: 2, dash: dashes[j] },
+        hovertemplate: `head %{x:.2f} m: %{y:.2f} MW<extra>${what}power${who}</extra>`,
+      });
+      data.push({
+        type: 'scatter',
+        mode: 'lines',
+        name: `${what}flow${who}`,
+        x: p.head,
+        y: p.flow,
+        yaxis: 'y2',
+        line: { color: colour, width: 1.5, dash: j === 0 ? 'dash' : dashes[j] },
+        opacity: 0.6,
+        hovertemplate: `head %{x:.2f} m: %{y:.0f} m³/s<extra>${what}flow${who}</extra>`,
+      });
     });
   }
   const r0 = runs[0].scheme.turbine;
@@ -588,7 +692,13 @@ function turbineFigure(runs: readonly ReportRun[]): Figure {
       legend: { orientation: 'h', y: 1.02, yanchor: 'bottom' },
       xaxis: { title: { text: 'head (m)' }, rangemode: 'tozero' },
       yaxis: { title: { text: 'power of one unit (MW)' }, rangemode: 'tozero' },
-      yaxis2: { title: { text: 'flow through one unit (m³/s)' }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false },
+      yaxis2: {
+        title: { text: 'flow through one unit (m³/s)' },
+        overlaying: 'y',
+        side: 'right',
+        rangemode: 'tozero',
+        showgrid: false,
+      },
     },
   };
 }
@@ -597,14 +707,34 @@ function turbineFigure(runs: readonly ReportRun[]): Figure {
 function basinFigure(runs: readonly ReportRun[]): Figure {
   const data: Trace[] = [];
   const shapes: Record<string, unknown>[] = [];
-  for (const { first, colour, who } of groupRuns(runs, (r) => JSON.stringify([Array.from(r.scheme.basin.levels), Array.from(r.scheme.basin.areas)]))) {
+  for (const { first, colour, who } of groupRuns(runs, (r) =>
+    JSON.stringify([Array.from(r.scheme.basin.levels), Array.from(r.scheme.basin.areas)]),
+  )) {
     const b = first.scheme.basin;
     const z0 = b.levels[0];
     const z1 = b.levels[b.levels.length - 1];
     const zs: number[] = [];
     for (let i = 0; i <= 200; i++) zs.push(z0 + ((z1 - z0) * i) / 200);
-    data.push({ type: 'scatter', mode: 'lines+markers', name: `wetted area${who}`, x: Array.from(b.levels, r3), y: Array.from(b.areas, (a) => r3(a / 1e6)), line: { color: colour, width: 2 }, marker: { size: 5 }, hovertemplate: `%{x:.2f} m: %{y:.2f} km²<extra>area${who}</extra>` });
-    data.push({ type: 'scatter', mode: 'lines', name: `stored volume${who}`, x: zs.map(r3), y: zs.map((z) => r3(volumeAt(b, z) / 1e6)), yaxis: 'y2', line: { color: colour, width: 2, dash: 'dash' }, hovertemplate: `%{x:.2f} m: %{y:.1f} million m³<extra>volume${who}</extra>` });
+    data.push({
+      type: 'scatter',
+      mode: 'lines+markers',
+      name: `wetted area${who}`,
+      x: Array.from(b.levels, r3),
+      y: Array.from(b.areas, (a) => r3(a / 1e6)),
+      line: { color: colour, width: 2 },
+      marker: { size: 5 },
+      hovertemplate: `%{x:.2f} m: %{y:.2f} km²<extra>area${who}</extra>`,
+    });
+    data.push({
+      type: 'scatter',
+      mode: 'lines',
+      name: `stored volume${who}`,
+      x: zs.map(r3),
+      y: zs.map((z) => r3(volumeAt(b, z) / 1e6)),
+      yaxis: 'y2',
+      line: { color: colour, width: 2, dash: 'dash' },
+      hovertemplate: `%{x:.2f} m: %{y:.1f} million m³<extra>volume${who}</extra>`,
+    });
   }
   runs.forEach((run, k) => {
     let lo = Infinity;
@@ -613,7 +743,19 @@ function basinFigure(runs: readonly ReportRun[]): Figure {
       if (z < lo) lo = z;
       if (z > hi) hi = z;
     }
-    shapes.push({ type: 'rect', xref: 'x', yref: 'paper', x0: r3(lo), x1: r3(hi), y0: 0, y1: 1, fillcolor: RUN_COLOURS[k % RUN_COLOURS.length], opacity: 0.08, line: { width: 0 }, layer: 'below' });
+    shapes.push({
+      type: 'rect',
+      xref: 'x',
+      yref: 'paper',
+      x0: r3(lo),
+      x1: r3(hi),
+      y0: 0,
+      y1: 1,
+      fillcolor: RUN_COLOURS[k % RUN_COLOURS.length],
+      opacity: 0.08,
+      line: { width: 0 },
+      layer: 'below',
+    });
   });
   const datum = datumOf(runs[0].result);
   return {
@@ -629,7 +771,13 @@ function basinFigure(runs: readonly ReportRun[]): Figure {
       legend: { orientation: 'h', y: 1.02, yanchor: 'bottom' },
       xaxis: { title: { text: `level (m${datum})` } },
       yaxis: { title: { text: 'wetted area (km²)' }, rangemode: 'tozero' },
-      yaxis2: { title: { text: 'stored volume (million m³)' }, overlaying: 'y', side: 'right', rangemode: 'tozero', showgrid: false },
+      yaxis2: {
+        title: { text: 'stored volume (million m³)' },
+        overlaying: 'y',
+        side: 'right',
+        rangemode: 'tozero',
+        showgrid: false,
+      },
     },
   };
 }
@@ -638,7 +786,10 @@ function basinFigure(runs: readonly ReportRun[]): Figure {
 export function runFigures(runs: readonly ReportRun[], o: FigureOptions): Figure[] {
   for (const r of runs) {
     const a = r.result.modeNames;
-    if (a.length !== r.ops.names.length || a.some((n, i) => n !== r.ops.names[i])) throw new Error(`run ${r.label}: the mode table given (${r.ops.names.join(', ')}) is not the one the run used (${a.join(', ')})`);
+    if (a.length !== r.ops.names.length || a.some((n, i) => n !== r.ops.names[i]))
+      throw new Error(
+        `run ${r.label}: the mode table given (${r.ops.names.join(', ')}) is not the one the run used (${a.join(', ')})`,
+      );
   }
   return [levelsFigure(runs, o), energyFigure(runs, o), tidesFigure(runs), turbineFigure(runs), basinFigure(runs)];
 }

@@ -6,13 +6,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
-import type { Figure, ReportRun } from './figures.js';
-import { chooseWindow, runFigures } from './figures.js';
-import { durationText } from '../time.js';
-import type { DisplayBudget } from './downsample.js';
-import { fileSha256, jsonSha256 } from './digest.js';
 import { fmt } from '../numbers.js';
 import { scaledToYear } from '../simulate.js';
+import { durationText } from '../time.js';
+import { fileSha256, jsonSha256 } from './digest.js';
+import type { DisplayBudget } from './downsample.js';
+import type { Figure, ReportRun } from './figures.js';
+import { chooseWindow, runFigures } from './figures.js';
 
 let plotly: { text: string; version: string } | undefined;
 
@@ -26,7 +26,10 @@ export function plotlyBundle(): { text: string; version: string } {
     const raw = readFileSync(file, 'utf8');
     // "</script" would end the element early; "<!--" would change how the element's end is found.
     if (raw.includes('<!--')) throw new Error(`${file}: contains "<!--", which cannot be inlined in a script element safely`);
-    plotly = { text: raw.replace(/<\/(script)/gi, '<\\/$1'), version: (JSON.parse(readFileSync(pkgFile, 'utf8')) as { version: string }).version };
+    plotly = {
+      text: raw.replace(/<\/(script)/gi, '<\\/$1'),
+      version: (JSON.parse(readFileSync(pkgFile, 'utf8')) as { version: string }).version,
+    };
   }
   return plotly;
 }
@@ -37,9 +40,11 @@ export function escapeHtml(s: string): string {
 
 /** JSON that can sit inside a script element: "<" escaped so no tag can close or open in it. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
 }
-
 
 const STYLE = `
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #222; margin: 0; background: #f6f7f9; }
@@ -95,7 +100,10 @@ export interface PageParts {
 export function pageHtml(p: PageParts): string {
   const { text, version } = plotlyBundle();
   const sections = p.figures
-    .map((f) => `<section id="section-${f.id}"><h2>${escapeHtml(f.title)}</h2><div class="plot" id="${f.id}"></div><p class="caption">${escapeHtml(f.caption)}</p></section>`)
+    .map(
+      (f) =>
+        `<section id="section-${f.id}"><h2>${escapeHtml(f.title)}</h2><div class="plot" id="${f.id}"></div><p class="caption">${escapeHtml(f.caption)}</p></section>`,
+    )
     .join('\n');
   return `<!DOCTYPE html>
 <html lang="en">
@@ -125,16 +133,25 @@ ${p.after ?? ''}
 
 type Row = [string, string];
 
-const tableRows = (rows: Row[], cls = '') => `<table class="${cls}">${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${v}</td></tr>`).join('')}</table>`;
+const tableRows = (rows: Row[], cls = '') =>
+  `<table class="${cls}">${rows.map(([k, v]) => `<tr><th>${escapeHtml(k)}</th><td>${v}</td></tr>`).join('')}</table>`;
 
 /** Scalar leaves of a JSON value as dotted paths; file paths shortened to their file name. */
 function flattenInputs(value: unknown, prefix = ''): [string, string][] {
   if (value === null || typeof value !== 'object') {
-    const leaf = prefix.endsWith('file') && typeof value === 'string' ? basename(value) : typeof value === 'string' ? value : JSON.stringify(value);
+    const leaf =
+      prefix.endsWith('file') && typeof value === 'string'
+        ? basename(value)
+        : typeof value === 'string'
+          ? value
+          : JSON.stringify(value);
     return [[prefix, leaf]];
   }
-  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) return [[prefix, value.map(String).join(', ')]];
-  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => flattenInputs(v, prefix === '' ? k : Array.isArray(value) ? `${prefix}[${k}]` : `${prefix}.${k}`));
+  if (Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object'))
+    return [[prefix, value.map(String).join(', ')]];
+  return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) =>
+    flattenInputs(v, prefix === '' ? k : Array.isArray(value) ? `${prefix}[${k}]` : `${prefix}.${k}`),
+  );
 }
 
 /** The scenario's inputs that decide the result (tide, scheme, operation, period, step). */
@@ -143,7 +160,8 @@ function inputsOf(r: ReportRun): [string, string][] {
   return flattenInputs({ period: s.period, time_step_s: s.time_step_s, tide: s.tide, scheme: s.scheme, operation: s.operation });
 }
 
-const inputsHtml = (rows: [string, string][]) => `<table>${rows.map(([k, v]) => `<tr><td><code>${escapeHtml(k)}</code></td><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`;
+const inputsHtml = (rows: [string, string][]) =>
+  `<table>${rows.map(([k, v]) => `<tr><td><code>${escapeHtml(k)}</code></td><td>${escapeHtml(v)}</td></tr>`).join('')}</table>`;
 
 function dataFilesHtml(files: readonly string[]): string {
   return `<ul>${files
@@ -161,7 +179,9 @@ function dataFilesHtml(files: readonly string[]): string {
 
 function annualText(r: ReportRun): string {
   const s = r.result.summary;
-  const scaled = scaledToYear(s) ? ` <span class="caption">(scaled from ${fmt(s.energy_gwh, 1)} GWh over ${fmt(s.period_days, 1)} days)</span>` : '';
+  const scaled = scaledToYear(s)
+    ? ` <span class="caption">(scaled from ${fmt(s.energy_gwh, 1)} GWh over ${fmt(s.period_days, 1)} days)</span>`
+    : '';
   return `<span class="big">${fmt(s.annual_energy_gwh, 1)} GWh/yr</span>${scaled}`;
 }
 
@@ -201,13 +221,16 @@ function keyFigures(r: ReportRun, pumping: boolean): Row[] {
   if (pumping) {
     rows.push(
       ['Generated', `${fmt(s.annual_generated_energy_gwh, 1)} GWh/yr`],
-      ['Drawn by pumping', `${fmt(s.annual_pumping_energy_gwh, 1)} GWh/yr (${fmt(s.pumping_hours, 0)} h in ${fmt(s.pumping_periods, 0)} periods)`],
+      [
+        'Drawn by pumping',
+        `${fmt(s.annual_pumping_energy_gwh, 1)} GWh/yr (${fmt(s.pumping_hours, 0)} h in ${fmt(s.pumping_periods, 0)} periods)`,
+      ],
     );
   }
   rows.push(
-    ['Capacity factor' + net, `<span class="big">${fmt(s.capacity_factor * 100, 1)} %</span>`],
+    [`Capacity factor${net}`, `<span class="big">${fmt(s.capacity_factor * 100, 1)} %</span>`],
     ['Installed capacity', `${fmt(s.installed_capacity_mw, 1)} MW`],
-    ['Full-load hours' + net, `${fmt(s.full_load_hours, 0)} h/period`],
+    [`Full-load hours${net}`, `${fmt(s.full_load_hours, 0)} h/period`],
     ['Hours generating', `${fmt(s.generating_hours, 0)} h`],
     ['Tides / generating periods', `${fmt(s.tides, 0)} high waters / ${fmt(s.generating_periods, 0)}`],
     ['Mass balance error', `${s.mass_balance_error.toExponential(1)} (relative)`],
@@ -226,9 +249,17 @@ function singleHeader(r: ReportRun, toolVersion: string): string {
     ...keyFigures(r, pumps(r)),
   ];
   const sources: Row[] = [
-    ['Sources', sc.sources.length > 0 ? `<ul>${sc.sources.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>` : 'none given in the scenario'],
+    [
+      'Sources',
+      sc.sources.length > 0
+        ? `<ul>${sc.sources.map((x) => `<li>${escapeHtml(x)}</li>`).join('')}</ul>`
+        : 'none given in the scenario',
+    ],
     ['Data files', dataFilesHtml(r.result.summary.data_files)],
-    ['Reproduce', `scenario file <code>${escapeHtml(sc.file)}</code>; scenario sha256 <span class="hash">${jsonSha256(sc)}</span>; mersey-tidal ${escapeHtml(toolVersion)}`],
+    [
+      'Reproduce',
+      `scenario file <code>${escapeHtml(sc.file)}</code>; scenario sha256 <span class="hash">${jsonSha256(sc)}</span>; mersey-tidal ${escapeHtml(toolVersion)}`,
+    ],
   ];
   return `<section id="section-summary"><h2>Summary</h2>${tableRows(top, 'key')}</section>
 <section id="section-inputs"><h2>Inputs and data sources</h2>${tableRows(sources)}<details><summary>All inputs</summary>${inputsHtml(inputsOf(r))}</details></section>`;
@@ -236,23 +267,40 @@ function singleHeader(r: ReportRun, toolVersion: string): string {
 
 function comparisonHeader(runs: readonly ReportRun[], toolVersion: string): string {
   const head = `<tr><th></th>${runs.map((r) => `<th class="run">${escapeHtml(r.label)}</th>`).join('')}</tr>`;
-  const row = (name: string, cells: string[]) => `<tr><th>${escapeHtml(name)}</th>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
+  const row = (name: string, cells: string[]) =>
+    `<tr><th>${escapeHtml(name)}</th>${cells.map((c) => `<td>${c}</td>`).join('')}</tr>`;
   const per = (f: (r: ReportRun) => string) => runs.map(f);
   const anyPumps = runs.some(pumps);
   const rows = [
     row('Scheme', per(schemeText)),
     row('Operation', per(operationText)),
     row('Period', per(periodText)),
-    ...keyFigures(runs[0], anyPumps).map(([name], i) => row(name, per((r) => keyFigures(r, anyPumps)[i][1]))),
-    row('Scenario sha256', per((r) => `<span class="hash">${jsonSha256(r.result.scenario).slice(0, 16)}...</span>`)),
+    ...keyFigures(runs[0], anyPumps).map(([name], i) =>
+      row(
+        name,
+        per((r) => keyFigures(r, anyPumps)[i][1]),
+      ),
+    ),
+    row(
+      'Scenario sha256',
+      per((r) => `<span class="hash">${jsonSha256(r.result.scenario).slice(0, 16)}...</span>`),
+    ),
   ];
   // The inputs that differ between the runs.
   const maps = runs.map((r) => new Map(inputsOf(r)));
   const keys = [...new Set(maps.flatMap((m) => [...m.keys()]))];
   const differ = keys.filter((k) => new Set(maps.map((m) => m.get(k) ?? '(absent)')).size > 1);
-  const diffRows = differ.map((k) => `<tr><td><code>${escapeHtml(k)}</code></td>${maps.map((m) => `<td>${escapeHtml(m.get(k) ?? '(absent)')}</td>`).join('')}</tr>`).join('');
+  const diffRows = differ
+    .map(
+      (k) =>
+        `<tr><td><code>${escapeHtml(k)}</code></td>${maps.map((m) => `<td>${escapeHtml(m.get(k) ?? '(absent)')}</td>`).join('')}</tr>`,
+    )
+    .join('');
   const sources = runs
-    .map((r) => `<li><b>${escapeHtml(r.label)}</b>: ${r.result.scenario.sources.map(escapeHtml).join('; ') || 'no sources given'}${dataFilesHtml(r.result.summary.data_files)}</li>`)
+    .map(
+      (r) =>
+        `<li><b>${escapeHtml(r.label)}</b>: ${r.result.scenario.sources.map(escapeHtml).join('; ') || 'no sources given'}${dataFilesHtml(r.result.summary.data_files)}</li>`,
+    )
     .join('');
   return `<section id="section-summary"><h2>Summary</h2><table class="key cmp">${head}${rows.join('')}</table></section>
 <section id="section-inputs"><h2>Inputs that differ</h2>${differ.length > 0 ? `<table class="cmp"><tr><th></th>${runs.map((r) => `<th class="run">${escapeHtml(r.label)}</th>`).join('')}</tr>${diffRows}</table>` : '<p>None: the runs have the same inputs.</p>'}
@@ -268,7 +316,9 @@ export interface ReportOptions {
 
 /** Labels for the runs: scenario names, numbered where two are the same. */
 export function runLabels(names: readonly string[]): string[] {
-  return names.map((n, i) => (names.filter((m) => m === n).length > 1 ? `${n} #${names.slice(0, i + 1).filter((m) => m === n).length}` : n));
+  return names.map((n, i) =>
+    names.filter((m) => m === n).length > 1 ? `${n} #${names.slice(0, i + 1).filter((m) => m === n).length}` : n,
+  );
 }
 
 /** The report page of one run, or the comparison page of several. */
@@ -281,7 +331,9 @@ export function reportHtml(runs: readonly ReportRun[], o: ReportOptions): string
   const s0 = runs[0].result.summary;
   return pageHtml({
     title: one ? `${runs[0].label}: tidal-range scheme report` : `Comparison: ${runs.map((r) => r.label).join(' vs ')}`,
-    subtitle: one ? `${s0.period_start} to ${s0.period_end}, ${fmt(s0.annual_energy_gwh, 1)} GWh/yr${pumps(runs[0]) ? ' net of pumping' : ''}` : `${runs.length} scenarios overlaid`,
+    subtitle: one
+      ? `${s0.period_start} to ${s0.period_end}, ${fmt(s0.annual_energy_gwh, 1)} GWh/yr${pumps(runs[0]) ? ' net of pumping' : ''}`
+      : `${runs.length} scenarios overlaid`,
     header: one ? singleHeader(runs[0], o.toolVersion) : comparisonHeader(runs, o.toolVersion),
     figures,
     t0: base,

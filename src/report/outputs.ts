@@ -2,11 +2,12 @@
  * The result folder of a simulation: summary.json, monthly.csv, the per-tide tides.csv, and on
  * request the per-step series.csv and the self-contained report.html.
  */
-import type { Result } from '../simulate.js';
-import { monthlyCsv, seriesCsv, tidesCsv } from './csv.js';
-import { writeDirAtomic } from './atomic.js';
-import { summaryDocument } from './summary-file.js';
+
 import type { RecordedPlan } from '../optimise/plan-record.js';
+import type { Result } from '../simulate.js';
+import { writeDirAtomic } from './atomic.js';
+import { monthlyCsv, seriesCsv, tidesCsv } from './csv.js';
+import { summaryDocument } from './summary-file.js';
 
 /** The first file of a result folder: it identifies a previous result that may be replaced. */
 export const RESULT_IDENTITY = 'summary.json';
@@ -26,7 +27,7 @@ export interface WriteOptions {
 /** Writes the result folder `dir` as a whole; resolves to the paths written. */
 export async function writeResult(r: Result, dir: string, o: WriteOptions): Promise<string[]> {
   const files: Record<string, string> = {
-    [RESULT_IDENTITY]: JSON.stringify(summaryDocument(r, o.toolVersion, o.plan), null, 2) + '\n',
+    [RESULT_IDENTITY]: `${JSON.stringify(summaryDocument(r, o.toolVersion, o.plan), null, 2)}\n`,
     'monthly.csv': monthlyCsv(r),
     'tides.csv': tidesCsv(r),
   };

@@ -3,11 +3,12 @@
  * scenario, its hash, the hash of every data file it read, the tool version), and the checks that
  * a document read back is intact and that a rerun reproduces it.
  */
-import type { Result, Summary } from '../simulate.js';
-import type { Scenario } from '../scenario/types.js';
-import { fileSha256, jsonSha256 } from './digest.js';
-import type { RecordedPlan } from '../optimise/plan-record.js';
+
 import { isJsonObject } from '../json.js';
+import type { RecordedPlan } from '../optimise/plan-record.js';
+import type { Scenario } from '../scenario/types.js';
+import type { Result, Summary } from '../simulate.js';
+import { fileSha256, jsonSha256 } from './digest.js';
 
 /** Version of the summary.json layout; bump when fields change meaning. 2: scenario and data hashes. */
 export const SUMMARY_FORMAT = 2;
@@ -49,17 +50,26 @@ const writer = (doc: { plan?: unknown }) => `\`mersey-tidal ${doc.plan !== undef
  * kind of file, another format version, or a scenario edited since it was written.
  */
 export function summaryDocumentProblems(doc: unknown, file: string): string[] {
-  if (isJsonObject(doc) && doc.format === 1) return [`${file}: summary.json format 1 (before scenario hashes); run ${writer(doc)} again to write format ${SUMMARY_FORMAT}`];
+  if (isJsonObject(doc) && doc.format === 1)
+    return [
+      `${file}: summary.json format 1 (before scenario hashes); run ${writer(doc)} again to write format ${SUMMARY_FORMAT}`,
+    ];
   if (!isJsonObject(doc) || doc.tool !== 'mersey-tidal' || !isJsonObject(doc.summary) || !isJsonObject(doc.scenario)) {
-    return [`${file}: not a mersey-tidal summary.json (expected an object with "tool": "mersey-tidal", "summary" and "scenario")`];
+    return [
+      `${file}: not a mersey-tidal summary.json (expected an object with "tool": "mersey-tidal", "summary" and "scenario")`,
+    ];
   }
   if (doc.format !== SUMMARY_FORMAT) {
-    return [`${file}: summary.json format ${JSON.stringify(doc.format)}; this version (format ${SUMMARY_FORMAT}) reads only its own format: run ${writer(doc)} again`];
+    return [
+      `${file}: summary.json format ${JSON.stringify(doc.format)}; this version (format ${SUMMARY_FORMAT}) reads only its own format: run ${writer(doc)} again`,
+    ];
   }
   const out: string[] = [];
   const h = jsonSha256(doc.scenario);
   if (h !== doc.scenario_sha256) {
-    out.push(`${file}: the scenario does not match its recorded hash (scenario_sha256 ${String(doc.scenario_sha256).slice(0, 12)}..., content ${h.slice(0, 12)}...): the file was edited after the run; run ${writer(doc)} again`);
+    out.push(
+      `${file}: the scenario does not match its recorded hash (scenario_sha256 ${String(doc.scenario_sha256).slice(0, 12)}..., content ${h.slice(0, 12)}...): the file was edited after the run; run ${writer(doc)} again`,
+    );
   }
   if (!isJsonObject(doc.data_sha256)) out.push(`${file}: data_sha256: expected an object of file -> SHA-256`);
   return out;
@@ -73,10 +83,15 @@ export function dataFileProblems(doc: SummaryDocument, file: string): string[] {
     try {
       now = fileSha256(path);
     } catch (err) {
-      out.push(`${file}: data file ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? err}); the run cannot be reproduced without it`);
+      out.push(
+        `${file}: data file ${path} cannot be read (${(err as NodeJS.ErrnoException).code ?? err}); the run cannot be reproduced without it`,
+      );
       continue;
     }
-    if (now !== hash) out.push(`${file}: data file ${path} changed since the run (SHA-256 ${now.slice(0, 12)}..., recorded ${hash.slice(0, 12)}...)`);
+    if (now !== hash)
+      out.push(
+        `${file}: data file ${path} changed since the run (SHA-256 ${now.slice(0, 12)}..., recorded ${hash.slice(0, 12)}...)`,
+      );
   }
   return out;
 }
@@ -92,8 +107,12 @@ export function rerunProblems(doc: SummaryDocument, rerun: Summary, toolVersion:
   const a = doc.summary.energy_gwh;
   const b = rerun.energy_gwh;
   const rel = Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-12);
-  if (rel <= RERUN_TOLERANCE && doc.summary.period_start === rerun.period_start && doc.summary.period_end === rerun.period_end) return [];
-  const why = doc.tool_version === toolVersion ? 'with the same tool version' : `written by mersey-tidal ${doc.tool_version}, rerun by ${toolVersion}`;
+  if (rel <= RERUN_TOLERANCE && doc.summary.period_start === rerun.period_start && doc.summary.period_end === rerun.period_end)
+    return [];
+  const why =
+    doc.tool_version === toolVersion
+      ? 'with the same tool version'
+      : `written by mersey-tidal ${doc.tool_version}, rerun by ${toolVersion}`;
   return [
     `${file}: rerunning the recorded scenario gives ${b.toFixed(6)} GWh net of pumping over ${rerun.period_start} to ${rerun.period_end}, ` +
       `the summary says ${a.toFixed(6)} GWh over ${doc.summary.period_start} to ${doc.summary.period_end} (${why}); run ${writer(doc)} again`,

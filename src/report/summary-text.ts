@@ -1,13 +1,15 @@
 /** The terminal summary a planner reads at a glance: every figure with its unit. */
-import { scaledToYear, type Summary } from '../simulate.js';
-import { fmt } from '../numbers.js';
 
+import { fmt } from '../numbers.js';
+import { type Summary, scaledToYear } from '../simulate.js';
 
 export function summaryText(s: Summary, scenarioFile: string, description: string): string {
   const lines: string[] = [];
   lines.push(`Scenario        ${s.scenario}  (${scenarioFile})`);
   if (description) lines.push(`                ${description}`);
-  lines.push(`Period          ${s.period_start} to ${s.period_end}  (${fmt(s.period_days, 2)} days, step ${fmt(s.time_step_s, 0)} s)`);
+  lines.push(
+    `Period          ${s.period_start} to ${s.period_end}  (${fmt(s.period_days, 2)} days, step ${fmt(s.time_step_s, 0)} s)`,
+  );
   lines.push(`Tide            ${s.tide_source}`);
   lines.push('');
   lines.push(`Operation       ${s.operation}`);
@@ -19,9 +21,13 @@ export function summaryText(s: Summary, scenarioFile: string, description: strin
   );
   if (pumping) {
     lines.push(`  generated          ${fmt(s.annual_generated_energy_gwh, 1).padStart(10)} GWh/yr`);
-    lines.push(`  spent pumping      ${fmt(s.annual_pumping_energy_gwh, 1).padStart(10)} GWh/yr  (${fmt(s.pumping_hours, 0)} h in ${fmt(s.pumping_periods, 0)} periods)`);
+    lines.push(
+      `  spent pumping      ${fmt(s.annual_pumping_energy_gwh, 1).padStart(10)} GWh/yr  (${fmt(s.pumping_hours, 0)} h in ${fmt(s.pumping_periods, 0)} periods)`,
+    );
   }
-  lines.push(`Installed capacity   ${fmt(s.installed_capacity_mw, 1).padStart(10)} MW  (${s.turbine_count} x ${fmt(s.unit_rated_power_mw, 2)} MW)`);
+  lines.push(
+    `Installed capacity   ${fmt(s.installed_capacity_mw, 1).padStart(10)} MW  (${s.turbine_count} x ${fmt(s.unit_rated_power_mw, 2)} MW)`,
+  );
   lines.push(`Capacity factor      ${fmt(s.capacity_factor * 100, 1).padStart(10)} %${pumping ? '  (net energy)' : ''}`);
   lines.push(`Full-load hours      ${fmt(s.full_load_hours, 0).padStart(10)} h${pumping ? '  (net energy)' : ''}`);
   lines.push(`Hours generating     ${fmt(s.generating_hours, 0).padStart(10)} h`);
@@ -29,11 +35,16 @@ export function summaryText(s: Summary, scenarioFile: string, description: strin
   lines.push(`Generating periods   ${fmt(s.generating_periods, 0).padStart(10)}`);
   lines.push(`Half tides           ${fmt(s.half_tides, 0).padStart(10)}  (per-tide ledger: tides.csv)`);
   lines.push(`Mass balance error   ${s.mass_balance_error.toExponential(1).padStart(10)} (relative)`);
-  lines.push(`Step overshoot       ${fmt(s.step_overshoot_m * 1000, 2).padStart(10)} mm  (largest excursion of the basin past the sea in one step)`);
+  lines.push(
+    `Step overshoot       ${fmt(s.step_overshoot_m * 1000, 2).padStart(10)} mm  (largest excursion of the basin past the sea in one step)`,
+  );
   lines.push('');
   lines.push(`Energy per month (GWh${pumping ? ', net of pumping' : ''})`);
   const max = Math.max(...s.monthly.map((m) => m.energy_gwh), 1e-12);
-  for (const m of s.monthly) lines.push(`  ${m.month}  ${fmt(m.energy_gwh, 1).padStart(8)}  ${'#'.repeat(Math.max(0, Math.round((m.energy_gwh / max) * 40)))}`);
+  for (const m of s.monthly)
+    lines.push(
+      `  ${m.month}  ${fmt(m.energy_gwh, 1).padStart(8)}  ${'#'.repeat(Math.max(0, Math.round((m.energy_gwh / max) * 40)))}`,
+    );
   lines.push('');
   lines.push('Data');
   for (const d of s.data_files) lines.push(`  ${d}`);

@@ -3,9 +3,10 @@
  * outputs of each design (annual_energy_gwh, capacity_mw, and any cost or revenue field). Field
  * names carry their units (`diameter_m`, `cost_gbp`), which the axis titles spell out.
  */
+
+import { fmt } from '../numbers.js';
 import type { Figure, Trace } from './figures.js';
 import { escapeHtml, pageHtml } from './html.js';
-import { fmt } from '../numbers.js';
 
 export type SweepRow = Readonly<Record<string, number | string | boolean | null>>;
 
@@ -34,7 +35,8 @@ const UNIT_SUFFIXES: [string, string][] = [
 export function fieldLabel(field: string): string {
   const f = field.toLowerCase();
   for (const [suffix, unit] of UNIT_SUFFIXES) {
-    if (f.endsWith(suffix) && f.length > suffix.length) return `${field.slice(0, -suffix.length).replace(/[_.]+/g, ' ')} (${unit})`;
+    if (f.endsWith(suffix) && f.length > suffix.length)
+      return `${field.slice(0, -suffix.length).replace(/[_.]+/g, ' ')} (${unit})`;
   }
   if (f === 'capacity_factor') return 'capacity factor (fraction)';
   return field.replace(/[_.]+/g, ' ');
@@ -96,7 +98,9 @@ export function heatmapFigure(rows: readonly SweepRow[], xField: string, yField:
     caption:
       `Each cell: the design with these two values${g.perCell > 1 ? `, the best of up to ${g.perCell} designs that differ in the other swept fields` : ''}. ` +
       'Blank cells: no design was run there.' +
-      (value === ENERGY_FIELD ? ' Annual energy is net of any pumping (generated minus drawn by pumping), as in summary.json.' : ''),
+      (value === ENERGY_FIELD
+        ? ' Annual energy is net of any pumping (generated minus drawn by pumping), as in summary.json.'
+        : ''),
     data: [
       {
         type: 'heatmap',
@@ -130,7 +134,12 @@ export interface Objectives {
  */
 export function paretoFront(rows: readonly SweepRow[], o: Objectives): number[] {
   const idx = rows.map((_, i) => i).filter((i) => num(rows[i], o.benefit) !== undefined && num(rows[i], o.cost) !== undefined);
-  idx.sort((a, b) => (num(rows[a], o.cost) as number) - (num(rows[b], o.cost) as number) || (num(rows[b], o.benefit) as number) - (num(rows[a], o.benefit) as number) || a - b);
+  idx.sort(
+    (a, b) =>
+      (num(rows[a], o.cost) as number) - (num(rows[b], o.cost) as number) ||
+      (num(rows[b], o.benefit) as number) - (num(rows[a], o.benefit) as number) ||
+      a - b,
+  );
   const front: number[] = [];
   let best = -Infinity;
   for (const i of idx) {
@@ -189,7 +198,13 @@ export function energyCapacityFigures(rows: readonly SweepRow[], v: SweepView): 
         text: rows.map(hover),
         hovertemplate: '%{text}<extra></extra>',
         marker: colourField
-          ? { size: 8, color: rows.map((r) => num(r, colourField) ?? null), colorscale: 'Viridis', showscale: true, colorbar: { title: { text: fieldLabel(colourField), side: 'right' } } }
+          ? {
+              size: 8,
+              color: rows.map((r) => num(r, colourField) ?? null),
+              colorscale: 'Viridis',
+              showscale: true,
+              colorbar: { title: { text: fieldLabel(colourField), side: 'right' } },
+            }
           : { size: 8, color: '#1f5fa8', opacity: 0.75 },
       },
     ],
@@ -204,15 +219,34 @@ export function energyCapacityFigures(rows: readonly SweepRow[], v: SweepView): 
   const o = frontObjectives(v);
   if (!o) return [scatter];
   const front = paretoFront(rows, o);
-  const points = (ix: number[]): Trace => ({ x: ix.map((i) => num(rows[i], o.cost) as number), y: ix.map((i) => num(rows[i], o.benefit) as number), text: ix.map((i) => hover(rows[i])) });
+  const points = (ix: number[]): Trace => ({
+    x: ix.map((i) => num(rows[i], o.cost) as number),
+    y: ix.map((i) => num(rows[i], o.benefit) as number),
+    text: ix.map((i) => hover(rows[i])),
+  });
   const all = rows.map((_, i) => i).filter((i) => num(rows[i], o.cost) !== undefined && num(rows[i], o.benefit) !== undefined);
   const pareto: Figure = {
     id: 'sweep-pareto',
     title: `Pareto front: ${fieldLabel(o.benefit)} against ${fieldLabel(o.cost)}`,
     caption: `Designs on the front (${front.length} of ${all.length}): no other design gives more ${fieldLabel(o.benefit)} for no more ${fieldLabel(o.cost)}.`,
     data: [
-      { type: 'scatter', mode: 'markers', name: 'design', ...points(all), hovertemplate: '%{text}<extra></extra>', marker: { size: 7, color: '#9aa5b1' } },
-      { type: 'scatter', mode: 'lines+markers', name: 'Pareto front', ...points(front), hovertemplate: '%{text}<extra>front</extra>', line: { color: '#d0421b', width: 2, shape: 'hv' }, marker: { size: 9, color: '#d0421b' } },
+      {
+        type: 'scatter',
+        mode: 'markers',
+        name: 'design',
+        ...points(all),
+        hovertemplate: '%{text}<extra></extra>',
+        marker: { size: 7, color: '#9aa5b1' },
+      },
+      {
+        type: 'scatter',
+        mode: 'lines+markers',
+        name: 'Pareto front',
+        ...points(front),
+        hovertemplate: '%{text}<extra>front</extra>',
+        line: { color: '#d0421b', width: 2, shape: 'hv' },
+        marker: { size: 9, color: '#d0421b' },
+      },
     ],
     layout: {
       height: 440,
@@ -228,11 +262,20 @@ export function energyCapacityFigures(rows: readonly SweepRow[], v: SweepView): 
 
 /** Fields that are outputs of a design, not inputs. */
 function outputFields(v: SweepView): Set<string> {
-  return new Set([ENERGY_FIELD, CAPACITY_FIELD, 'capacity_factor', 'energy_gwh', v.value ?? ENERGY_FIELD, ...(v.cost ? [v.cost] : []), ...(v.revenue ? [v.revenue] : [])]);
+  return new Set([
+    ENERGY_FIELD,
+    CAPACITY_FIELD,
+    'capacity_factor',
+    'energy_gwh',
+    v.value ?? ENERGY_FIELD,
+    ...(v.cost ? [v.cost] : []),
+    ...(v.revenue ? [v.revenue] : []),
+  ]);
 }
 
 function cell(v: SweepRow[string]): string {
-  if (typeof v === 'number') return Number.isInteger(v) ? fmt(v, 0) : Math.abs(v) >= 100 ? fmt(v, 1) : String(Number(v.toPrecision(4)));
+  if (typeof v === 'number')
+    return Number.isInteger(v) ? fmt(v, 0) : Math.abs(v) >= 100 ? fmt(v, 1) : String(Number(v.toPrecision(4)));
   return escapeHtml(v === null ? '' : String(v));
 }
 
@@ -241,7 +284,14 @@ export function topDesignsTable(rows: readonly SweepRow[], v: SweepView): string
   const value = v.value ?? ENERGY_FIELD;
   const out = outputFields(v);
   const inputs = v.inputs ?? [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => !out.has(k));
-  const outputs = [value, ENERGY_FIELD, CAPACITY_FIELD, 'capacity_factor', ...(v.cost ? [v.cost] : []), ...(v.revenue ? [v.revenue] : [])].filter((f, i, a) => a.indexOf(f) === i && rows.some((r) => r[f] !== undefined));
+  const outputs = [
+    value,
+    ENERGY_FIELD,
+    CAPACITY_FIELD,
+    'capacity_factor',
+    ...(v.cost ? [v.cost] : []),
+    ...(v.revenue ? [v.revenue] : []),
+  ].filter((f, i, a) => a.indexOf(f) === i && rows.some((r) => r[f] !== undefined));
   const o = frontObjectives(v);
   const onFront = new Set(o ? paretoFront(rows, o) : []);
   const order = rows
@@ -251,13 +301,20 @@ export function topDesignsTable(rows: readonly SweepRow[], v: SweepView): string
     .slice(0, v.top ?? 10);
   const head = `<tr><th class="num">rank</th>${[...inputs, ...outputs].map((f) => `<th class="num">${escapeHtml(fieldLabel(f))}</th>`).join('')}${o ? '<th>Pareto front</th>' : ''}</tr>`;
   const body = order
-    .map((i, k) => `<tr><td class="num">${k + 1}</td>${[...inputs, ...outputs].map((f) => `<td class="num">${cell(rows[i][f] ?? null)}</td>`).join('')}${o ? `<td>${onFront.has(i) ? 'yes' : ''}</td>` : ''}</tr>`)
+    .map(
+      (i, k) =>
+        `<tr><td class="num">${k + 1}</td>${[...inputs, ...outputs].map((f) => `<td class="num">${cell(rows[i][f] ?? null)}</td>`).join('')}${o ? `<td>${onFront.has(i) ? 'yes' : ''}</td>` : ''}</tr>`,
+    )
     .join('');
   return `<table class="top-designs">${head}${body}</table>`;
 }
 
 /** A self-contained page for a sweep: heat map, energy against capacity (and the front), top designs. */
-export function sweepReportHtml(rows: readonly SweepRow[], v: SweepView, o: { title: string; toolVersion: string; description?: string }): string {
+export function sweepReportHtml(
+  rows: readonly SweepRow[],
+  v: SweepView,
+  o: { title: string; toolVersion: string; description?: string },
+): string {
   if (rows.length === 0) throw new Error('a sweep report needs at least one design');
   const value = v.value ?? ENERGY_FIELD;
   const figures = [heatmapFigure(rows, v.x, v.y, value), ...energyCapacityFigures(rows, v)];

@@ -3,9 +3,10 @@
  * rises of the sea between them, and for each half tide of the solver's ledger the fall (ebb) or
  * rise (flood) of the sea it belongs to.
  */
+
+import { tideTurns } from '../solver/accounting.js';
 import type { SeaLevel } from '../solver/integrate.js';
 import type { HalfTide } from '../solver/ledger.js';
-import { tideTurns } from '../solver/accounting.js';
 
 /** A fall of the sea from a high water to the next low water ('ebb'), or a rise from a low water to the next high water ('flood'). */
 export interface SeaExcursion {

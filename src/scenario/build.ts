@@ -2,16 +2,17 @@
  * From a Scenario to what the solver needs: the sea level on the solver grid, the scheme as flat
  * tables, and the operation's mode table. Data files are read and checked here, once.
  */
-import type { DirectionSpec, OperationMode, Scenario, SchemeSpec } from './types.js';
+
+import { type DirectionControl, fixedHeadCycle } from '../operation/fixed-head.js';
+import type { ModeTable } from '../operation/modes.js';
+import { type Basin, constantAreaBasin, makeBasin } from '../scheme/basin.js';
+import type { SchemeModel, SeaLevel } from '../solver/integrate.js';
 import { readNumericTable } from './csv.js';
 import { checkAreaCurve, checkDataFiles } from './data-checks.js';
-import { asInput } from './validate.js';
-import { constantAreaBasin, makeBasin, type Basin } from '../scheme/basin.js';
-import { buildTurbine } from './turbines.js';
-import type { ModeTable } from '../operation/modes.js';
-import { fixedHeadCycle, type DirectionControl } from '../operation/fixed-head.js';
-import type { SchemeModel, SeaLevel } from '../solver/integrate.js';
 import { buildSea } from './tide-source.js';
+import { buildTurbine } from './turbines.js';
+import type { DirectionSpec, OperationMode, Scenario, SchemeSpec } from './types.js';
+import { asInput } from './validate.js';
 
 export interface RunInputs {
   sea: SeaLevel;
@@ -38,7 +39,12 @@ function buildBasin(b: SchemeSpec['basin']): Basin {
 export function buildScheme(s: Scenario): SchemeModel {
   const basin = buildBasin(s.scheme.basin);
   const turbine = buildTurbine(s.scheme.turbines);
-  return { basin, turbine, turbineCount: s.scheme.turbines.count, sluiceCdA: s.scheme.sluices.area_m2 * s.scheme.sluices.discharge_coefficient };
+  return {
+    basin,
+    turbine,
+    turbineCount: s.scheme.turbines.count,
+    sluiceCdA: s.scheme.sluices.area_m2 * s.scheme.sluices.discharge_coefficient,
+  };
 }
 
 /** The generating directions of each operation mode, and so the blocks (ebb, flood) it reads. */
@@ -49,7 +55,12 @@ export const MODE_DIRECTIONS: Readonly<Record<OperationMode, readonly ('ebb' | '
 };
 
 function directionControl(d: DirectionSpec): DirectionControl {
-  return { startHead: d.start_head_m, endHead: d.end_head_m, pumpToHead: d.pump_to_head_m, sluiceWhileGenerating: d.sluice_while_generating };
+  return {
+    startHead: d.start_head_m,
+    endHead: d.end_head_m,
+    pumpToHead: d.pump_to_head_m,
+    sluiceWhileGenerating: d.sluice_while_generating,
+  };
 }
 
 /** The operation's mode table (the loader has checked that the blocks the mode needs are there). */

@@ -15,9 +15,12 @@ export interface NumericTable {
   readonly cols: Columns;
 }
 
-
 /** A cell without surrounding blanks and double quotes. */
-const bare = (cell: string) => cell.trim().replace(/^"(.*)"$/, '$1').trim();
+const bare = (cell: string) =>
+  cell
+    .trim()
+    .replace(/^"(.*)"$/, '$1')
+    .trim();
 
 /**
  * Reads a CSV whose header names at least `required` columns; every value in those columns must
@@ -31,14 +34,19 @@ export function readNumericTable(file: string, required: readonly string[]): Num
   all.forEach((l, k) => {
     if (l.trim() !== '' && !l.trim().startsWith('#')) rows.push(k);
   });
-  if (rows.length < 2) throw new Error(`${file}: expected a header row (${required.join(',')}) and at least one data row, found ${rows.length === 0 ? 'nothing' : 'only one line'}`);
+  if (rows.length < 2)
+    throw new Error(
+      `${file}: expected a header row (${required.join(',')}) and at least one data row, found ${rows.length === 0 ? 'nothing' : 'only one line'}`,
+    );
   const header = all[rows[0]].split(',').map(bare);
   const headerLine = rows[0] + 1;
   const idx = required.map((name) => {
     const k = header.indexOf(name);
     if (k < 0) {
       const near = suggest(name, header);
-      throw new Error(`${file}:${headerLine}: missing column "${name}" (the header has: ${header.join(', ')})${near ? `; did you mean "${near}"?` : `; the header must name ${required.join(', ')}`}`);
+      throw new Error(
+        `${file}:${headerLine}: missing column "${name}" (the header has: ${header.join(', ')})${near ? `; did you mean "${near}"?` : `; the header must name ${required.join(', ')}`}`,
+      );
     }
     if (header.indexOf(name, k + 1) >= 0) throw new Error(`${file}:${headerLine}: column "${name}" appears twice in the header`);
     return k;
@@ -52,18 +60,28 @@ export function readNumericTable(file: string, required: readonly string[]): Num
     line[r] = lineNo;
     const cells = all[rows[r + 1]].split(',');
     if (cells.slice(header.length).some((c) => bare(c) !== '')) {
-      throw new Error(`${file}:${lineNo}: ${cells.length} values on the line, but the header names ${header.length} columns; a decimal comma? write 1.5, not 1,5`);
+      throw new Error(
+        `${file}:${lineNo}: ${cells.length} values on the line, but the header names ${header.length} columns; a decimal comma? write 1.5, not 1,5`,
+      );
     }
     required.forEach((name, c) => {
       const raw = cells[idx[c]];
       const cell = raw === undefined ? '' : bare(raw);
       if (!DECIMAL.test(cell)) {
-        const found = raw === undefined ? `only ${cells.length} column${cells.length > 1 ? 's' : ''} on the line` : cell === '' ? 'an empty cell' : `"${cell}"`;
-        const hint = /^[+-]?(nan|inf|infinity)$/i.test(cell) ? '; NaN and Infinity are not allowed: give a finite number or remove the row' : '';
+        const found =
+          raw === undefined
+            ? `only ${cells.length} column${cells.length > 1 ? 's' : ''} on the line`
+            : cell === ''
+              ? 'an empty cell'
+              : `"${cell}"`;
+        const hint = /^[+-]?(nan|inf|infinity)$/i.test(cell)
+          ? '; NaN and Infinity are not allowed: give a finite number or remove the row'
+          : '';
         throw new Error(`${file}:${lineNo}: column "${name}": expected a finite number, got ${found}${hint}`);
       }
       const x = Number(cell);
-      if (!Number.isFinite(x)) throw new Error(`${file}:${lineNo}: column "${name}": expected a finite number, got "${cell}" (out of range)`);
+      if (!Number.isFinite(x))
+        throw new Error(`${file}:${lineNo}: column "${name}": expected a finite number, got "${cell}" (out of range)`);
       cols[name][r] = x;
     });
   }

@@ -7,15 +7,15 @@
  */
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Scenario } from './types.js';
-import type { Columns, NumericTable } from './csv.js';
 import { InputError } from '../errors.js';
 import { readFailure } from '../read-text.js';
-import { dataFileFields } from './load.js';
-import { findGaps, fillGaps, sampleWhere, sampleProblems, type ObservedSeries } from '../tide/series.js';
-import { durationText, isoTime as iso } from '../time.js';
 import { TABLE_DH } from '../scheme/turbine.js';
+import { fillGaps, findGaps, type ObservedSeries, sampleProblems, sampleWhere } from '../tide/series.js';
+import { durationText, isoTime as iso } from '../time.js';
+import type { Columns, NumericTable } from './csv.js';
+import { dataFileFields } from './load.js';
 import { periodBounds } from './period.js';
+import type { Scenario } from './types.js';
 
 /** Throws one InputError for the problems of `what` (a file or a scenario), when there are any. */
 function throwIfAny(what: string, problems: string[]): void {
@@ -38,12 +38,13 @@ export function checkDataFiles(s: Scenario): void {
     }
     if (why !== undefined) {
       const from = s.file === '<inline>' ? '' : ` (${dirname(s.file)})`;
-      problems.push(`${s.file}: ${path}: ${file}: cannot read the file ${why}; relative paths are resolved from the scenario file's folder${from}`);
+      problems.push(
+        `${s.file}: ${path}: ${file}: cannot read the file ${why}; relative paths are resolved from the scenario file's folder${from}`,
+      );
     }
   }
   throwIfAny(s.file, problems);
 }
-
 
 /** Problems with a column that must increase strictly down the table. */
 function notIncreasing(t: NumericTable, name: string, unit: string, what: string): string[] {
@@ -52,7 +53,9 @@ function notIncreasing(t: NumericTable, name: string, unit: string, what: string
   for (let r = 1; r < x.length; r++) {
     if (!(x[r] > x[r - 1])) {
       const how = x[r] === x[r - 1] ? 'repeats' : 'is below';
-      out.push(`${t.file}:${t.line[r]}: column "${name}": ${x[r]} ${unit} ${how} ${x[r - 1]} ${unit} on line ${t.line[r - 1]}; ${what}`);
+      out.push(
+        `${t.file}:${t.line[r]}: column "${name}": ${x[r]} ${unit} ${how} ${x[r - 1]} ${unit} on line ${t.line[r - 1]}; ${what}`,
+      );
     }
   }
   return out;
@@ -62,7 +65,8 @@ function notIncreasing(t: NumericTable, name: string, unit: string, what: string
 function negative(t: NumericTable, name: string, unit: string): string[] {
   const x = t.cols[name];
   const out: string[] = [];
-  for (let r = 0; r < x.length; r++) if (x[r] < 0) out.push(`${t.file}:${t.line[r]}: column "${name}": expected a value >= 0 ${unit}, got ${x[r]} ${unit}`);
+  for (let r = 0; r < x.length; r++)
+    if (x[r] < 0) out.push(`${t.file}:${t.line[r]}: column "${name}": expected a value >= 0 ${unit}, got ${x[r]} ${unit}`);
   return out;
 }
 
@@ -76,9 +80,13 @@ export function checkAreaCurve(t: NumericTable): Columns {
   const a = t.cols.area_m2;
   if (a.length < 2) problems.push(`${t.file}: an area curve needs at least two rows of (level_m, area_m2), found ${a.length}`);
   problems.push(...notIncreasing(t, 'level_m', 'm', 'levels must increase strictly down the file'));
-  if (a.length > 0 && a[0] < 0) problems.push(`${t.file}:${t.line[0]}: column "area_m2": expected an area >= 0 m2 at the lowest level, got ${a[0]} m2`);
+  if (a.length > 0 && a[0] < 0)
+    problems.push(`${t.file}:${t.line[0]}: column "area_m2": expected an area >= 0 m2 at the lowest level, got ${a[0]} m2`);
   for (let r = 1; r < a.length; r++) {
-    if (!(a[r] > 0)) problems.push(`${t.file}:${t.line[r]}: column "area_m2": expected an area > 0 m2 above the lowest level (the volume must grow with level), got ${a[r]} m2`);
+    if (!(a[r] > 0))
+      problems.push(
+        `${t.file}:${t.line[r]}: column "area_m2": expected an area > 0 m2 above the lowest level (the volume must grow with level), got ${a[r]} m2`,
+      );
   }
   throwIfAny(t.file, problems);
   return t.cols;
@@ -94,7 +102,9 @@ export function checkTurbineChart(t: NumericTable): Columns {
   const h = t.cols.head_m;
   if (h.length < 2) problems.push(`${t.file}: a turbine chart needs at least two rows, found ${h.length}`);
   else if (!(h[h.length - 1] >= 2 * TABLE_DH)) {
-    problems.push(`${t.file}:${t.line[h.length - 1]}: column "head_m": the chart ends at ${h[h.length - 1]} m of head; it must reach at least ${2 * TABLE_DH} m (charts span metres: check the unit)`);
+    problems.push(
+      `${t.file}:${t.line[h.length - 1]}: column "head_m": the chart ends at ${h[h.length - 1]} m of head; it must reach at least ${2 * TABLE_DH} m (charts span metres: check the unit)`,
+    );
   }
   problems.push(...negative(t, 'head_m', 'm'));
   problems.push(...notIncreasing(t, 'head_m', 'm', 'a chart must be sorted by head, each head once'));
@@ -104,7 +114,6 @@ export function checkTurbineChart(t: NumericTable): Columns {
   throwIfAny(t.file, problems);
   return t.cols;
 }
-
 
 /**
  * An observed sea-level series for scenario `s`: finite, strictly increasing in time, covering
@@ -128,7 +137,9 @@ export function checkSeries(series: ObservedSeries, s: Scenario, notes: string[]
     ]);
   }
   if (t1 - t0 < s.time_step_s) {
-    throwIfAny(file, [`${file}: the period ${iso(t0)} to ${iso(t1)} (${durationText(t1 - t0)}) is shorter than one time step (${s.time_step_s} s); give a longer series or period`]);
+    throwIfAny(file, [
+      `${file}: the period ${iso(t0)} to ${iso(t1)} (${durationText(t1 - t0)}) is shorter than one time step (${s.time_step_s} s); give a longer series or period`,
+    ]);
   }
 
   const { step, gaps: all } = findGaps(series);

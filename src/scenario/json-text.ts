@@ -64,7 +64,8 @@ export function scanJson(text: string): JsonScan {
     for (;;) {
       const c = text[i];
       if (c === ' ' || c === '\t' || c === '\n' || c === '\r') i++;
-      else if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*')) throw new SyntaxStop(i, 'comments are not allowed in JSON');
+      else if (c === '/' && (text[i + 1] === '/' || text[i + 1] === '*'))
+        throw new SyntaxStop(i, 'comments are not allowed in JSON');
       else return;
     }
   };
@@ -81,12 +82,15 @@ export function scanJson(text: string): JsonScan {
   };
 
   const unexpected = (expected: string): never => {
-    if (i >= text.length) throw new SyntaxStop(i, `unexpected end of the file: expected ${expected}; a closing '}', ']' or '"' may be missing`);
+    if (i >= text.length)
+      throw new SyntaxStop(i, `unexpected end of the file: expected ${expected}; a closing '}', ']' or '"' may be missing`);
     const c = text[i];
     if (c === "'") throw new SyntaxStop(i, `expected ${expected}; strings and names take double quotes ("), not single`);
     const word = wordAt();
-    if (word !== undefined && /^(nan|infinity|inf)$/i.test(word)) throw new SyntaxStop(i, `expected ${expected}, found ${word}: JSON has no NaN or Infinity; give a finite number`);
-    if (word !== undefined) throw new SyntaxStop(i, `expected ${expected}, found the word ${word}; text values take double quotes, e.g. "${word}"`);
+    if (word !== undefined && /^(nan|infinity|inf)$/i.test(word))
+      throw new SyntaxStop(i, `expected ${expected}, found ${word}: JSON has no NaN or Infinity; give a finite number`);
+    if (word !== undefined)
+      throw new SyntaxStop(i, `expected ${expected}, found the word ${word}; text values take double quotes, e.g. "${word}"`);
     throw new SyntaxStop(i, `expected ${expected}, found ${describeFound()}`);
   };
 
@@ -101,18 +105,28 @@ export function scanJson(text: string): JsonScan {
         i++;
         return out;
       }
-      if (ch < 32) throw new SyntaxStop(i, ch === 10 || ch === 13 ? 'line break inside a string: close the string on its line, or write \\n' : 'control character inside a string: write it as an escape such as \\t');
+      if (ch < 32)
+        throw new SyntaxStop(
+          i,
+          ch === 10 || ch === 13
+            ? 'line break inside a string: close the string on its line, or write \\n'
+            : 'control character inside a string: write it as an escape such as \\t',
+        );
       if (ch === 92) {
         const e = text[i + 1];
         if (e === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6))) throw new SyntaxStop(i, 'bad \\u escape: expected four hexadecimal digits');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 2, i + 6)))
+            throw new SyntaxStop(i, 'bad \\u escape: expected four hexadecimal digits');
           out += String.fromCharCode(parseInt(text.slice(i + 2, i + 6), 16));
           i += 6;
         } else if (e !== undefined && '"\\/bfnrt'.includes(e)) {
           out += e;
           i += 2;
         } else {
-          throw new SyntaxStop(i, `bad escape \\${e ?? ''} in a string: allowed are \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX (a Windows path takes / or \\\\)`);
+          throw new SyntaxStop(
+            i,
+            `bad escape \\${e ?? ''} in a string: allowed are \\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX (a Windows path takes / or \\\\)`,
+          );
         }
       } else {
         out += text[i];
@@ -127,7 +141,10 @@ export function scanJson(text: string): JsonScan {
     if (!m) return unexpected('a value');
     const after = text[i + m[0].length];
     if (after !== undefined && /[0-9.eE+\-xXa-zA-Z_]/.test(after)) {
-      throw new SyntaxStop(i, `malformed number ${JSON.stringify(text.slice(i, i + m[0].length + 1))}: JSON numbers look like 12, -0.5 or 1.2e3 (no leading zeros, no trailing dot, no hexadecimal)`);
+      throw new SyntaxStop(
+        i,
+        `malformed number ${JSON.stringify(text.slice(i, i + m[0].length + 1))}: JSON numbers look like 12, -0.5 or 1.2e3 (no leading zeros, no trailing dot, no hexadecimal)`,
+      );
     }
     i += m[0].length;
   };
@@ -144,7 +161,8 @@ export function scanJson(text: string): JsonScan {
     else if (text.startsWith('true', i)) i += 4;
     else if (text.startsWith('false', i)) i += 5;
     else if (text.startsWith('null', i)) i += 4;
-    else if (c === '+' || c === '.') throw new SyntaxStop(i, 'malformed number: JSON numbers start with a digit or "-" (write 0.5, not .5 or +0.5)');
+    else if (c === '+' || c === '.')
+      throw new SyntaxStop(i, 'malformed number: JSON numbers start with a digit or "-" (write 0.5, not .5 or +0.5)');
     else unexpected('a value (a number, "text", true, false, null, { ... } or [ ... ])');
   };
 
@@ -209,7 +227,11 @@ export function scanJson(text: string): JsonScan {
     if (i >= text.length) throw new SyntaxStop(i, 'the file is empty: expected a JSON object { ... }');
     scanValue(0);
     skipSpace();
-    if (i < text.length) throw new SyntaxStop(i, `unexpected ${describeFound()} after the end of the JSON value; the text has more than one value, or a stray '}' or ']'`);
+    if (i < text.length)
+      throw new SyntaxStop(
+        i,
+        `unexpected ${describeFound()} after the end of the JSON value; the text has more than one value, or a stray '}' or ']'`,
+      );
     return { positions, duplicates };
   } catch (err) {
     if (!(err instanceof SyntaxStop)) throw err;

@@ -3,16 +3,16 @@
  * given twice), validate against the schema, check relations between fields, resolve data paths.
  */
 import { dirname, isAbsolute, resolve } from 'node:path';
-import type { Scenario } from './types.js';
-import { jsonPath, schemaProblems, throwProblems, type Locate, type Problem } from './validate.js';
 import { InputError } from '../errors.js';
-import { scanJson, type JsonScan } from './json-text.js';
-import { readText } from '../read-text.js';
-import { parseIsoSeconds } from '../time.js';
-import { isSitePath } from '../tide/site.js';
-import { turbineProblems } from './turbines.js';
 import { directionProblems } from '../operation/fixed-head.js';
+import { readText } from '../read-text.js';
+import { isSitePath } from '../tide/site.js';
+import { parseIsoSeconds } from '../time.js';
 import { MODE_DIRECTIONS } from './build.js';
+import { type JsonScan, scanJson } from './json-text.js';
+import { turbineProblems } from './turbines.js';
+import type { Scenario } from './types.js';
+import { jsonPath, type Locate, type Problem, schemaProblems, throwProblems } from './validate.js';
 
 /** Relations inside the operation block and with the turbines. */
 function operationProblems(s: Scenario): Problem[] {
@@ -22,24 +22,44 @@ function operationProblems(s: Scenario): Problem[] {
   for (const d of ['ebb', 'flood'] as const) {
     const c = o[d];
     if (!uses.includes(d)) {
-      if (c !== undefined) out.push({ path: `operation.${d}`, message: `not used when mode is "${o.mode}"; remove it, or set mode to ${d === 'ebb' ? '"ebb-only"' : '"flood-only"'} or "two-way"` });
+      if (c !== undefined)
+        out.push({
+          path: `operation.${d}`,
+          message: `not used when mode is "${o.mode}"; remove it, or set mode to ${d === 'ebb' ? '"ebb-only"' : '"flood-only"'} or "two-way"`,
+        });
       continue;
     }
     if (c === undefined) {
-      out.push({ path: `operation.${d}`, message: `missing; mode "${o.mode}" generates on the ${d}: give its start_head_m and end_head_m` });
+      out.push({
+        path: `operation.${d}`,
+        message: `missing; mode "${o.mode}" generates on the ${d}: give its start_head_m and end_head_m`,
+      });
       continue;
     }
     const field = { endHead: 'end_head_m', pumpToHead: 'pump_to_head_m' } as const;
-    for (const p of directionProblems({ startHead: c.start_head_m, endHead: c.end_head_m, pumpToHead: c.pump_to_head_m }, 'start_head_m')) {
+    for (const p of directionProblems(
+      { startHead: c.start_head_m, endHead: c.end_head_m, pumpToHead: c.pump_to_head_m },
+      'start_head_m',
+    )) {
       out.push({ path: `operation.${d}.${field[p.field]}`, message: p.text });
     }
     if (c.pump_to_head_m !== undefined && s.scheme.turbines.pumping === undefined) {
-      out.push({ path: `operation.${d}.pump_to_head_m`, message: `the turbines cannot pump; describe their pumping in scheme.turbines.pumping, or remove pump_to_head_m` });
+      out.push({
+        path: `operation.${d}.pump_to_head_m`,
+        message: `the turbines cannot pump; describe their pumping in scheme.turbines.pumping, or remove pump_to_head_m`,
+      });
     }
   }
   const lim = o.limits ?? {};
-  if (lim.basin_min_level_m !== undefined && lim.basin_max_level_m !== undefined && !(lim.basin_min_level_m < lim.basin_max_level_m)) {
-    out.push({ path: `operation.limits.basin_max_level_m`, message: `expected more than basin_min_level_m (${lim.basin_min_level_m} m), got ${lim.basin_max_level_m} m` });
+  if (
+    lim.basin_min_level_m !== undefined &&
+    lim.basin_max_level_m !== undefined &&
+    !(lim.basin_min_level_m < lim.basin_max_level_m)
+  ) {
+    out.push({
+      path: `operation.limits.basin_max_level_m`,
+      message: `expected more than basin_min_level_m (${lim.basin_min_level_m} m), got ${lim.basin_max_level_m} m`,
+    });
   }
   return out;
 }
@@ -50,10 +70,20 @@ function basinProblems(s: Scenario): Problem[] {
   const curve = b.area_curve_file !== undefined;
   const constant = b.area_m2 !== undefined;
   if (curve === constant) {
-    return [{ path: `scheme.basin`, message: `expected exactly one of area_curve_file (an area-level curve) and area_m2 (a constant area), got ${curve ? 'both' : 'neither'}` }];
+    return [
+      {
+        path: `scheme.basin`,
+        message: `expected exactly one of area_curve_file (an area-level curve) and area_m2 (a constant area), got ${curve ? 'both' : 'neither'}`,
+      },
+    ];
   }
   if (constant && s.scheme.kind === 'barrage') {
-    return [{ path: `scheme.basin.area_m2`, message: `a barrage's basin is an estuary, whose area changes with level; give its area_curve_file, or set scheme.kind to "lagoon"` }];
+    return [
+      {
+        path: `scheme.basin.area_m2`,
+        message: `a barrage's basin is an estuary, whose area changes with level; give its area_curve_file, or set scheme.kind to "lagoon"`,
+      },
+    ];
   }
   return [];
 }
@@ -63,17 +93,25 @@ function checkMeaning(s: Scenario): Problem[] {
   const out: Problem[] = [...basinProblems(s), ...operationProblems(s)];
   for (const key of ['start', 'end'] as const) {
     const v = s.period[key];
-    if (v !== undefined && !Number.isFinite(parseIsoSeconds(v))) out.push({ path: `period.${key}`, message: `expected an ISO 8601 UTC time such as 2018-01-01T00:00:00Z, got "${v}"` });
+    if (v !== undefined && !Number.isFinite(parseIsoSeconds(v)))
+      out.push({ path: `period.${key}`, message: `expected an ISO 8601 UTC time such as 2018-01-01T00:00:00Z, got "${v}"` });
   }
   const start = s.period.start !== undefined ? parseIsoSeconds(s.period.start) : NaN;
   const end = s.period.end !== undefined ? parseIsoSeconds(s.period.end) : NaN;
   if (end - start < s.time_step_s) {
-    out.push({ path: 'period.end', message: `expected at least one time step (${s.time_step_s} s) after period.start (${s.period.start}), got ${s.period.end}` });
+    out.push({
+      path: 'period.end',
+      message: `expected at least one time step (${s.time_step_s} s) after period.start (${s.period.start}), got ${s.period.end}`,
+    });
   }
   const { year } = s.period;
-  if (year !== undefined && (s.period.start !== undefined || s.period.end !== undefined)) out.push({ path: 'period', message: 'give either "year" or "start"/"end", not both' });
+  if (year !== undefined && (s.period.start !== undefined || s.period.end !== undefined))
+    out.push({ path: 'period', message: 'give either "year" or "start"/"end", not both' });
   if (s.tide.kind === 'harmonic' && year === undefined && (s.period.start === undefined || s.period.end === undefined)) {
-    out.push({ path: 'period', message: 'a harmonic tide needs a period: give "year" (e.g. 2018) or both "start" and "end" (ISO 8601 UTC)' });
+    out.push({
+      path: 'period',
+      message: 'a harmonic tide needs a period: give "year" (e.g. 2018) or both "start" and "end" (ISO 8601 UTC)',
+    });
   }
   out.push(...turbineProblems(s.scheme.turbines));
   return out;
@@ -109,7 +147,12 @@ function resolvePaths<T>(value: T, baseDir: string, parts: string[] = []): T {
   if (Array.isArray(value)) return value.map((v, k) => resolvePaths(v, baseDir, [...parts, String(k)])) as T;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
-    out[k] = typeof v === 'string' && isFileField(k, parts) ? (isAbsolute(v) ? v : resolve(baseDir, v)) : resolvePaths(v, baseDir, [...parts, k]);
+    out[k] =
+      typeof v === 'string' && isFileField(k, parts)
+        ? isAbsolute(v)
+          ? v
+          : resolve(baseDir, v)
+        : resolvePaths(v, baseDir, [...parts, k]);
   }
   return out as T;
 }

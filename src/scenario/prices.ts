@@ -4,11 +4,12 @@
  * that time; a row holds until the next one, the last for one more interval of the series).
  * Read by sweeps (a sweep's prices_file) and flexible operation (operation.flexible.prices_file).
  */
-import { isoTime } from '../time.js';
+
 import { InputError } from '../errors.js';
-import { readTimeValueCsv } from '../time-value-csv.js';
-import type { SeaLevel } from '../solver/integrate.js';
 import { J_PER_MWH } from '../physics.js';
+import type { SeaLevel } from '../solver/integrate.js';
+import { isoTime } from '../time.js';
+import { readTimeValueCsv } from '../time-value-csv.js';
 
 export interface PriceSeries {
   /** Start of each price interval (s since the epoch), strictly increasing. */
@@ -28,7 +29,9 @@ export function readPriceCsv(file: string, where = "prices_file is resolved from
     columns: (header) => {
       const time = header.indexOf('time_utc');
       const value = header.indexOf('price_gbp_per_mwh');
-      return time < 0 || value < 0 ? `expected the columns time_utc and price_gbp_per_mwh, got: ${header.join(', ')}` : { time, value, cells: header.length, row: `${header.length} columns (${header.join(', ')})` };
+      return time < 0 || value < 0
+        ? `expected the columns time_utc and price_gbp_per_mwh, got: ${header.join(', ')}`
+        : { time, value, cells: header.length, row: `${header.length} columns (${header.join(', ')})` };
     },
     value: 'price in GBP/MWh',
     unreadable: where,
@@ -47,7 +50,9 @@ export function checkPriceCoverage(p: PriceSeries, sea: SeaLevel, what: string):
   const first = sea.t0;
   const last = sea.t0 + (sea.level.length - 2) * sea.dt; // start of the last step
   if (first < p.time[0] || last >= pricedUntil(p)) {
-    throw new InputError(`${p.file}: prices cover ${isoTime(p.time[0])} to ${isoTime(pricedUntil(p))}, but ${what} runs steps from ${isoTime(first)} to ${isoTime(last + sea.dt)}`);
+    throw new InputError(
+      `${p.file}: prices cover ${isoTime(p.time[0])} to ${isoTime(pricedUntil(p))}, but ${what} runs steps from ${isoTime(first)} to ${isoTime(last + sea.dt)}`,
+    );
   }
 }
 
@@ -73,7 +78,14 @@ export function stepPrices(sea: SeaLevel, p: PriceSeries): Float64Array {
  * energy (mean power, W) sold and its pumping energy (mean pump power drawn, W) bought at the step's
  * price (GBP/MWh, as stepPrices gives). By default the whole run.
  */
-export function revenue(power: Float64Array, pumpPower: Float64Array, dt: number, price: Float64Array, from = 0, to = price.length - 1): number {
+export function revenue(
+  power: Float64Array,
+  pumpPower: Float64Array,
+  dt: number,
+  price: Float64Array,
+  from = 0,
+  to = price.length - 1,
+): number {
   let sum = 0;
   for (let i = from; i < to; i++) sum += (((power[i] - pumpPower[i]) * dt) / J_PER_MWH) * price[i];
   return sum;

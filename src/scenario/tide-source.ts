@@ -3,13 +3,13 @@
  * grid over the scenario's period, with the optional sea-level offset applied.
  */
 import { basename } from 'node:path';
-import type { Scenario, TideSpec } from './types.js';
 import { signed } from '../numbers.js';
-import { asInput } from './validate.js';
 import type { SeaLevel } from '../solver/integrate.js';
-import { loadSite, siteFile, predictSeaLevel, readSeriesCsv, resampleSeries } from '../tide/index.js';
-import { periodBounds } from './period.js';
+import { loadSite, predictSeaLevel, readSeriesCsv, resampleSeries, siteFile } from '../tide/index.js';
 import { checkSeries } from './data-checks.js';
+import { periodBounds } from './period.js';
+import type { Scenario, TideSpec } from './types.js';
+import { asInput } from './validate.js';
 
 /** Number of grid samples from t0 to t1 at step dt (t1 included when it falls on the grid). */
 function samples(t0: number, t1: number, dt: number): number {
@@ -25,13 +25,19 @@ export function buildSea(s: Scenario, notes: string[] = []): SeaLevel {
   }
   const series = asInput(() => checkSeries(readSeriesCsv((s.tide as { file: string }).file), s, notes));
   const [t0, t1] = periodBounds(s, [series.time[0], series.time[series.time.length - 1]]);
-  return withOffset(s, asInput(() => resampleSeries(series, t0, dt, samples(t0, t1, dt))));
+  return withOffset(
+    s,
+    asInput(() => resampleSeries(series, t0, dt, samples(t0, t1, dt))),
+  );
 }
 
 /** The harmonic prediction at `site` on the grid t0 + k*dt, k < n, in the scenario's datum and with its sea-level offset. */
 export function harmonicSea(s: Scenario, site: string, t0: number, dt: number, n: number): SeaLevel {
   const constants = asInput(() => loadSite(site));
-  return withOffset(s, asInput(() => predictSeaLevel(constants, t0, dt, n, { datum: s.tide.datum })));
+  return withOffset(
+    s,
+    asInput(() => predictSeaLevel(constants, t0, dt, n, { datum: s.tide.datum })),
+  );
 }
 
 function withOffset(s: Scenario, sea: SeaLevel): SeaLevel {
@@ -47,7 +53,13 @@ function withOffset(s: Scenario, sea: SeaLevel): SeaLevel {
 export function describeTide(t: TideSpec, brief = false): string {
   const offset = t.sea_level_offset_m !== 0 ? `, ${brief ? 'sea level' : 'offset'} ${signed(t.sea_level_offset_m)} m` : '';
   const source =
-    t.kind === 'harmonic' ? (brief ? `harmonic ${basename(t.site, '.json')}` : `harmonic prediction at site ${t.site}`) : brief ? `observed ${basename(t.file)}` : `observed series ${t.file}`;
+    t.kind === 'harmonic'
+      ? brief
+        ? `harmonic ${basename(t.site, '.json')}`
+        : `harmonic prediction at site ${t.site}`
+      : brief
+        ? `observed ${basename(t.file)}`
+        : `observed series ${t.file}`;
   return `${source} (m ${t.datum}${offset})`;
 }
 

@@ -3,17 +3,17 @@
  * and the flat TurbineTable the solver reads, built once when the scenario loads. The one switch
  * on the curve kind is here; the solver never sees the kind.
  */
-import type { PumpingSpec, TurbineCurve, TurbinesSpec } from './types.js';
-import { readNumericTable } from './csv.js';
-import { checkTurbineChart } from './data-checks.js';
-import { asInput, type Problem } from './validate.js';
-import { maxOf, parametricTable, type TurbineTable } from '../scheme/turbine.js';
-import { tableFromChart } from '../scheme/hill-chart.js';
+
+import { W_PER_MW } from '../physics.js';
 import { aggidisFeatherUnit } from '../scheme/aggidis-feather.js';
+import { tableFromChart } from '../scheme/hill-chart.js';
 import { idealTurbineUnit } from '../scheme/ideal-turbine.js';
 import { constantEfficiency, efficiencyByLift, withPump } from '../scheme/pump.js';
-import { W_PER_MW } from '../physics.js';
-
+import { maxOf, parametricTable, type TurbineTable } from '../scheme/turbine.js';
+import { readNumericTable } from './csv.js';
+import { checkTurbineChart } from './data-checks.js';
+import type { PumpingSpec, TurbineCurve, TurbinesSpec } from './types.js';
+import { asInput, type Problem } from './validate.js';
 
 /** Data files the turbines read (for the run's record). */
 export function turbineDataFiles(t: TurbinesSpec): string[] {
@@ -27,16 +27,25 @@ export function turbineProblems(t: TurbinesSpec): Problem[] {
   const at = 'scheme.turbines.pumping';
   const out: Problem[] = [];
   if ((p.efficiency === undefined) === (p.efficiency_by_lift === undefined)) {
-    out.push({ path: at, message: `expected exactly one of "efficiency" (a constant) and "efficiency_by_lift" (a curve), got ${p.efficiency === undefined ? 'neither' : 'both'}` });
+    out.push({
+      path: at,
+      message: `expected exactly one of "efficiency" (a constant) and "efficiency_by_lift" (a curve), got ${p.efficiency === undefined ? 'neither' : 'both'}`,
+    });
   }
   const curve = p.efficiency_by_lift;
   if (curve !== undefined) {
     if (curve.lift_m.length !== curve.efficiency.length) {
-      out.push({ path: `${at}.efficiency_by_lift`, message: `expected as many efficiencies as lifts (${curve.lift_m.length}), got ${curve.efficiency.length}` });
+      out.push({
+        path: `${at}.efficiency_by_lift`,
+        message: `expected as many efficiencies as lifts (${curve.lift_m.length}), got ${curve.efficiency.length}`,
+      });
     }
     for (let i = 1; i < curve.lift_m.length; i++) {
       if (!(curve.lift_m[i] > curve.lift_m[i - 1])) {
-        out.push({ path: `${at}.efficiency_by_lift.lift_m[${i}]`, message: `expected lifts in increasing order, got ${curve.lift_m[i]} m after ${curve.lift_m[i - 1]} m` });
+        out.push({
+          path: `${at}.efficiency_by_lift.lift_m[${i}]`,
+          message: `expected lifts in increasing order, got ${curve.lift_m[i]} m after ${curve.lift_m[i - 1]} m`,
+        });
         break;
       }
     }
@@ -50,7 +59,12 @@ function generatingTable(c: TurbineCurve, diameter: number, idleCd: number): Tur
     case 'chart': {
       const chart = asInput(() => checkTurbineChart(readNumericTable(c.file, ['head_m', 'power_mw', 'flow_m3s'])));
       return tableFromChart(
-        { head: chart.head_m, power: chart.power_mw.map((x) => x * W_PER_MW), flow: chart.flow_m3s, diameter: c.chart_diameter_m },
+        {
+          head: chart.head_m,
+          power: chart.power_mw.map((x) => x * W_PER_MW),
+          flow: chart.flow_m3s,
+          diameter: c.chart_diameter_m,
+        },
         diameter,
         idleCd,
         { floodFactor: c.flood_efficiency_factor },
@@ -67,7 +81,12 @@ function generatingTable(c: TurbineCurve, diameter: number, idleCd: number): Tur
       return parametricTable(unit, idleCd, c.flood_efficiency_factor);
     }
     case 'ideal': {
-      const unit = idealTurbineUnit({ diameter, dischargeCoefficient: c.discharge_coefficient, efficiency: c.efficiency, ratedPower: c.rated_power_mw * W_PER_MW });
+      const unit = idealTurbineUnit({
+        diameter,
+        dischargeCoefficient: c.discharge_coefficient,
+        efficiency: c.efficiency,
+        ratedPower: c.rated_power_mw * W_PER_MW,
+      });
       return parametricTable(unit, idleCd, c.flood_efficiency_factor);
     }
   }

@@ -9,11 +9,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PACKAGE_ROOT } from '../paths.js';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-
 import { InputError } from '../errors.js';
-
+import { PACKAGE_ROOT } from '../paths.js';
 
 /** A problem with one field: its dotted JSON path and what is wrong ("expected ..., got ..."). */
 export interface Problem {
@@ -73,7 +71,13 @@ export function jsonPath(parts: readonly string[]): string {
 
 /** Dotted path of an ajv instancePath (a JSON pointer), with an optional last part. */
 function dotted(instancePath: string, extra?: string): string {
-  const parts = instancePath === '' ? [] : instancePath.split('/').slice(1).map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const parts =
+    instancePath === ''
+      ? []
+      : instancePath
+          .split('/')
+          .slice(1)
+          .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'));
   if (extra !== undefined) parts.push(extra);
   return jsonPath(parts);
 }
@@ -161,9 +165,11 @@ function kindsOf(s: FieldSchema): string[] {
 /** What a field expects, in words, with its unit: "a number > 0 and <= 2 (dimensionless)". */
 export function expectation(s: FieldSchema): string {
   if (s.const !== undefined) return JSON.stringify(s.const);
-  if (s.enum) return s.enum.length === 1 ? JSON.stringify(s.enum[0]) : `one of ${s.enum.map((v) => JSON.stringify(v)).join(', ')}`;
+  if (s.enum)
+    return s.enum.length === 1 ? JSON.stringify(s.enum[0]) : `one of ${s.enum.map((v) => JSON.stringify(v)).join(', ')}`;
   const kinds = kindsOf(s);
-  if (kinds.length > 0) return `an object with "${s.discriminator!.propertyName}" one of ${kinds.map((k) => JSON.stringify(k)).join(', ')}`;
+  if (kinds.length > 0)
+    return `an object with "${s.discriminator!.propertyName}" one of ${kinds.map((k) => JSON.stringify(k)).join(', ')}`;
   const types = Array.isArray(s.type) ? s.type : s.type !== undefined ? [s.type] : [];
   let out = types.map((t) => TYPE_WORDS[t] ?? t).join(' or ') || 'a value';
   const bounds: string[] = [];
@@ -191,7 +197,11 @@ function foundHints(s: FieldSchema, found: unknown): string[] {
   } else if (s.type === 'integer' && typeof found === 'number') {
     out.push('give a whole number, without a decimal part');
   } else if (found === null) {
-    out.push(s.default !== undefined ? `give a value, or leave the field out to use the default ${JSON.stringify(s.default)}` : 'give a value');
+    out.push(
+      s.default !== undefined
+        ? `give a value, or leave the field out to use the default ${JSON.stringify(s.default)}`
+        : 'give a value',
+    );
   }
   return out;
 }
@@ -216,7 +226,10 @@ export function describe(e: ErrorObject): Problem | undefined {
       const name = String(p.additionalProperty);
       const known = Object.keys(sch.properties ?? {});
       const near = suggest(name, known);
-      return { path: dotted(e.instancePath, name), message: `unknown field; ${near ? `did you mean "${near}"?` : `expected one of ${known.join(', ')}`}` };
+      return {
+        path: dotted(e.instancePath, name),
+        message: `unknown field; ${near ? `did you mean "${near}"?` : `expected one of ${known.join(', ')}`}`,
+      };
     }
     case 'discriminator': {
       const tag = String(p.tag);
@@ -232,14 +245,23 @@ export function describe(e: ErrorObject): Problem | undefined {
       const allowed = e.keyword === 'enum' ? (p.allowedValues as unknown[]) : [p.allowedValue];
       const names = allowed.filter((a): a is string => typeof a === 'string');
       const near = typeof e.data === 'string' ? suggest(e.data, names) : undefined;
-      return { path: dotted(e.instancePath), message: withHints(`expected ${expectation(sch)}, got ${shown(e.data)}`, [near ? `did you mean "${near}"?` : undefined, sch.hint]) };
+      return {
+        path: dotted(e.instancePath),
+        message: withHints(`expected ${expectation(sch)}, got ${shown(e.data)}`, [
+          near ? `did you mean "${near}"?` : undefined,
+          sch.hint,
+        ]),
+      };
     }
     case 'oneOf':
     case 'if':
       return undefined; // the branch errors say what is wrong
     default:
       // type, bounds, length, pattern, and anything else: the expectation comes from the schema.
-      return { path: dotted(e.instancePath), message: withHints(`expected ${expectation(sch)}, got ${shown(e.data)}`, [...foundHints(sch, e.data), sch.hint]) };
+      return {
+        path: dotted(e.instancePath),
+        message: withHints(`expected ${expectation(sch)}, got ${shown(e.data)}`, [...foundHints(sch, e.data), sch.hint]),
+      };
   }
 }
 

@@ -23,10 +23,15 @@ export function makeBasin(levels: ArrayLike<number>, areas: ArrayLike<number>): 
   const v = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     const row = `basin curve row ${i + 1}`;
-    if (!Number.isFinite(z[i]) || !Number.isFinite(a[i])) throw new Error(`${row}: expected a finite level and area, got ${z[i]} m and ${a[i]} m2`);
-    if (i === 0 ? a[i] < 0 : !(a[i] > 0)) throw new Error(`${row}: expected an area ${i === 0 ? '>= 0' : '> 0 above the lowest row (the volume must grow with level)'}, got ${a[i]} m2`);
+    if (!Number.isFinite(z[i]) || !Number.isFinite(a[i]))
+      throw new Error(`${row}: expected a finite level and area, got ${z[i]} m and ${a[i]} m2`);
+    if (i === 0 ? a[i] < 0 : !(a[i] > 0))
+      throw new Error(
+        `${row}: expected an area ${i === 0 ? '>= 0' : '> 0 above the lowest row (the volume must grow with level)'}, got ${a[i]} m2`,
+      );
     if (i === 0) continue;
-    if (!(z[i] > z[i - 1])) throw new Error(`basin curve levels must increase strictly (row ${i + 1}: ${z[i]} m after ${z[i - 1]} m)`);
+    if (!(z[i] > z[i - 1]))
+      throw new Error(`basin curve levels must increase strictly (row ${i + 1}: ${z[i]} m after ${z[i - 1]} m)`);
     v[i] = v[i - 1] + 0.5 * (a[i] + a[i - 1]) * (z[i] - z[i - 1]);
   }
   return { levels: z, areas: a, volumes: v };
@@ -110,11 +115,19 @@ export function segmentOfVolume(volumes: Float64Array, top: number, v: number, h
 /** Wetted area (m^2) at volume v in segment i, continued along the segment's line beyond it (never negative). */
 export function areaOfVolume(areaSq: Float64Array, slope2: Float64Array, volumes: Float64Array, v: number, i: number): number {
   const disc = areaSq[i] + slope2[i] * (v - volumes[i]);
-  return Math.sqrt(disc > 0 ? disc : 0);
+  return Math.sqrt(Math.max(disc, 0));
 }
 
 /** Level (m) at volume v in segment i, given the area a there (areaOfVolume). */
-export function levelOfArea(levels: Float64Array, areas: Float64Array, volumes: Float64Array, invSlope: Float64Array, v: number, i: number, a: number): number {
+export function levelOfArea(
+  levels: Float64Array,
+  areas: Float64Array,
+  volumes: Float64Array,
+  invSlope: Float64Array,
+  v: number,
+  i: number,
+  a: number,
+): number {
   const inv = invSlope[i];
   if (inv !== 0) return levels[i] + (a - areas[i]) * inv;
   const sum = areas[i] + a;

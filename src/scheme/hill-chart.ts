@@ -3,8 +3,9 @@
  * line), scaled to another runner diameter by the affinity law at equal head: flow ~ D^2*sqrt(H)
  * and power ~ D^2*H^1.5, so at the same head both scale with (D/D0)^2.
  */
-import { gridSize, idleCdA, maxOf, tabulate, type HeadCurve, type TurbineTable, TABLE_DH } from './turbine.js';
+
 import { interpolate } from './piecewise-linear.js';
+import { gridSize, type HeadCurve, idleCdA, maxOf, TABLE_DH, type TurbineTable, tabulate } from './turbine.js';
 
 /** A tabulated chart of one unit: heads (m, increasing), power (W) and flow (m^3/s). */
 export interface HillChart {
@@ -36,7 +37,11 @@ export function tableFromChart(chart: HillChart, diameter: number, idleCd: numbe
   const floodFactor = opt.floodFactor ?? 1;
   const scale = (diameter / chart.diameter) ** 2;
   const n = gridSize(chart.head[chart.head.length - 1], dh);
-  const ebb = tabulate((h) => ({ power: scale * interpolate(chart.head, chart.power, h), flow: scale * interpolate(chart.head, chart.flow, h) }), n, dh);
+  const ebb = tabulate(
+    (h) => ({ power: scale * interpolate(chart.head, chart.power, h), flow: scale * interpolate(chart.head, chart.flow, h) }),
+    n,
+    dh,
+  );
   const flood: HeadCurve = floodFactor === 1 ? ebb : { power: ebb.power.map((p) => p * floodFactor), flow: ebb.flow };
   return { dh, ebb, flood, pump: null, ratedPower: maxOf(ebb.power), diameter, idleCdA: idleCdA(idleCd, diameter) };
 }

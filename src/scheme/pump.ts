@@ -12,7 +12,7 @@
  */
 import { GRAVITY, RHO_SEAWATER } from '../physics.js';
 import { interpolate } from './piecewise-linear.js';
-import { tabulate, type TurbineTable, type UnitPoint } from './turbine.js';
+import { type TurbineTable, tabulate, type UnitPoint } from './turbine.js';
 
 export interface PumpSpec {
   /** Electrical power drawn by one unit pumping at full power (W). */

@@ -113,5 +113,13 @@ export function parametricTable(unit: ParametricUnit, idleCd: number, floodFacto
   const n = gridSize(PARAMETRIC_MAX_HEAD, dh);
   const ebb = tabulate((h) => unit.point(h, 1), n, dh);
   const flood = floodFactor === 1 ? ebb : tabulate((h) => unit.point(h, floodFactor), n, dh);
-  return { dh, ebb, flood, pump: null, ratedPower: unit.ratedPower, diameter: unit.diameter, idleCdA: idleCdA(idleCd, unit.diameter) };
+  return {
+    dh,
+    ebb,
+    flood,
+    pump: null,
+    ratedPower: unit.ratedPower,
+    diameter: unit.diameter,
+    idleCdA: idleCdA(idleCd, unit.diameter),
+  };
 }

@@ -2,8 +2,9 @@
  * Energy accounting after a run: totals in reporting units, energy per calendar month, tide
  * counting, mass balance. Pure functions over the solver's outputs.
  */
-import type { SeaLevel, Totals } from './integrate.js';
+
 import { J_PER_GWH } from '../physics.js';
+import type { SeaLevel, Totals } from './integrate.js';
 
 export interface MonthEnergy {
   /** Calendar month, UTC, as YYYY-MM. */

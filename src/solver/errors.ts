@@ -24,4 +24,3 @@ export class SolverError extends Error {
     this.name = 'SolverError';
   }
 }
-

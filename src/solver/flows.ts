@@ -5,10 +5,11 @@
  * per run from the scheme and the mode table; evaluating a mode at a head is then a square root
  * and one interpolation, whatever the turbine kind or the mode.
  */
-import type { SchemeModel } from './integrate.js';
+
 import type { ModeTable } from '../operation/modes.js';
-import type { HeadCurve } from '../scheme/turbine.js';
 import { GRAVITY } from '../physics.js';
+import type { HeadCurve } from '../scheme/turbine.js';
+import type { SchemeModel } from './integrate.js';
 
 export interface FlowModel {
   /** Per mode: (sluice Cd*A + idle turbines' Cd*A) * sqrt(2g) (m^2.5/s): Q = k*sqrt(|H|). */
@@ -33,7 +34,10 @@ function curveOf(s: SchemeModel, ops: ModeTable, m: number): HeadCurve | null {
   if (g > 0) return s.turbine.ebb;
   if (g < 0) return s.turbine.flood;
   if (ops.pump[m] !== 0) {
-    if (s.turbine.pump === null) throw new Error(`mode ${ops.names[m]} pumps, but the turbines have no pump curve; give the turbines a pumping curve or drop pumping from the operation`);
+    if (s.turbine.pump === null)
+      throw new Error(
+        `mode ${ops.names[m]} pumps, but the turbines have no pump curve; give the turbines a pumping curve or drop pumping from the operation`,
+      );
     return s.turbine.pump;
   }
   return null;
@@ -71,7 +75,10 @@ export function compileFlows(s: SchemeModel, ops: ModeTable): FlowModel {
     flowSign[m] = gen ? ops.generate[m] : ops.pump[m];
     generating[m] = gen ? 1 : 0;
     const points = c.flow.length;
-    if (points < 2 || c.power.length !== points) throw new Error(`a turbine curve needs at least two points of equal length, got ${c.flow.length} flows and ${c.power.length} powers`);
+    if (points < 2 || c.power.length !== points)
+      throw new Error(
+        `a turbine curve needs at least two points of equal length, got ${c.flow.length} flows and ${c.power.length} powers`,
+      );
     tableLast[m] = points - 1;
     const seen = copied[generating[m]].get(c);
     if (seen !== undefined) {
@@ -85,7 +92,9 @@ export function compileFlows(s: SchemeModel, ops: ModeTable): FlowModel {
       const q = c.flow[k] * count;
       const p = c.power[k] * count;
       if (!Number.isFinite(q) || !Number.isFinite(p) || q < 0 || p < 0) {
-        throw new Error(`turbine ${gen ? 'generating' : 'pump'} curve at head ${(k * s.turbine.dh).toFixed(2)} m: expected finite flow and power >= 0, got ${c.flow[k]} m3/s and ${c.power[k]} W`);
+        throw new Error(
+          `turbine ${gen ? 'generating' : 'pump'} curve at head ${(k * s.turbine.dh).toFixed(2)} m: expected finite flow and power >= 0, got ${c.flow[k]} m3/s and ${c.power[k]} W`,
+        );
       }
       chunk[2 * k] = gen && k === 0 ? 0 : q;
       chunk[2 * k + 1] = gen && k === 0 ? 0 : p;
@@ -112,14 +121,25 @@ export function compileFlows(s: SchemeModel, ops: ModeTable): FlowModel {
  * power generated and power drawn (W). Returns the total flow (m^3/s). Scalar arguments, so the
  * solver passes a mode's constants hoisted out of its loop.
  */
-export function unitFlows(k: number, start: number, last: number, readScale: number, flowSign: number, generating: number, table: Float64Array, h: number, out: Float64Array, o: number): number {
+export function unitFlows(
+  k: number,
+  start: number,
+  last: number,
+  readScale: number,
+  flowSign: number,
+  generating: number,
+  table: Float64Array,
+  h: number,
+  out: Float64Array,
+  o: number,
+): number {
   // Written out in full, with no calls, so that the solver's loop inlines it whole.
   let qt = 0;
   let p = 0;
   if (start >= 0) {
     // Position on the table (grid steps), clamped to [0, last]; the table repeats its last pair.
     let x = readScale * h;
-    x = x > 0 ? (x < last ? x : last) : 0;
+    x = x > 0 ? Math.min(x, last) : 0;
     const i = x | 0;
     const w = x - i;
     const j = start + 2 * i;
@@ -137,5 +157,16 @@ export function unitFlows(k: number, start: number, last: number, readScale: num
 
 /** unitFlows of mode m of the model. */
 export function modeFlows(f: FlowModel, m: number, h: number, out: Float64Array, o: number): number {
-  return unitFlows(f.kOrifice[m], f.tableStart[m], f.tableLast[m], f.readScale[m], f.flowSign[m], f.generating[m], f.table, h, out, o);
+  return unitFlows(
+    f.kOrifice[m],
+    f.tableStart[m],
+    f.tableLast[m],
+    f.readScale[m],
+    f.flowSign[m],
+    f.generating[m],
+    f.table,
+    h,
+    out,
+    o,
+  );
 }

@@ -25,13 +25,14 @@
  * outside the area curve, a step too coarse for the scheme (the basin overshooting the sea level
  * or equalising faster than the finest sub-step), or modes switching in a loop.
  */
+
+import { type ModeTable, startMode } from '../operation/modes.js';
 import type { Basin, VolumeInverse } from '../scheme/basin.js';
 import { areaOfVolume, levelOfArea, segmentOfVolume, volumeAt, volumeInverse } from '../scheme/basin.js';
 import type { TurbineTable } from '../scheme/turbine.js';
-import { startMode, type ModeTable } from '../operation/modes.js';
-import { compileFlows, modeFlows, unitFlows, type FlowModel } from './flows.js';
-import { SolverError } from './errors.js';
 import { isoTime } from '../time.js';
+import { SolverError } from './errors.js';
+import { compileFlows, type FlowModel, modeFlows, unitFlows } from './flows.js';
 import type { ModeLog } from './mode-log.js';
 
 /** Sea level on a uniform time grid. */
@@ -196,7 +197,12 @@ function stop(sea: SeaLevel, step: number, tau: number, ops: ModeTable, mode: nu
 
 function checkSea(sea: SeaLevel, ops: ModeTable, mode: number): void {
   const eta = sea.level;
-  if (!(sea.dt > 0) || !Number.isFinite(sea.dt)) throw new SolverError(`the time step must be a finite number of seconds > 0, got ${sea.dt}`, { time: sea.t0, step: 0, mode: ops.names[mode] ?? String(mode) });
+  if (!(sea.dt > 0) || !Number.isFinite(sea.dt))
+    throw new SolverError(`the time step must be a finite number of seconds > 0, got ${sea.dt}`, {
+      time: sea.t0,
+      step: 0,
+      mode: ops.names[mode] ?? String(mode),
+    });
   for (let k = 0; k < eta.length; k++) {
     if (!Number.isFinite(eta[k])) stop(sea, k, 0, ops, mode, `the sea level is not finite (${eta[k]}); check the tide input`);
   }
@@ -204,7 +210,8 @@ function checkSea(sea: SeaLevel, ops: ModeTable, mode: number): void {
 
 function outOfRange(sea: SeaLevel, step: number, tau: number, ops: ModeTable, mode: number, z: number, basin: Basin): never {
   const L = basin.levels;
-  if (!Number.isFinite(z)) stop(sea, step, tau, ops, mode, `the basin level became ${z}; check the turbine and sluice inputs for non-finite values`);
+  if (!Number.isFinite(z))
+    stop(sea, step, tau, ops, mode, `the basin level became ${z}; check the turbine and sluice inputs for non-finite values`);
   stop(
     sea,
     step,
@@ -484,7 +491,6 @@ function inverseArea(a: number): number {
   return a > 1 ? 1 / a : 1;
 }
 
-
 /** Stand-ins for series buffers not recorded. */
 const NO_SAMPLES = new Float64Array(0);
 const NO_MODES = new Uint8Array(0);
@@ -533,7 +539,8 @@ export function prepareRun(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, m
 /** The state at the first sample: the basin at `level` (default: the sea level there) in `mode` (default 0). */
 export function startState(run: SolverRun, level = run.eta[0], mode = seaStartMode(run.ops, run.eta)): SolverState {
   const { ops, basin, sea } = run;
-  if (!(mode >= 0 && mode < ops.names.length)) throw new Error(`initial mode ${mode} is not a mode of the table (0 to ${ops.names.length - 1})`);
+  if (!(mode >= 0 && mode < ops.names.length))
+    throw new Error(`initial mode ${mode} is not a mode of the table (0 to ${ops.names.length - 1})`);
   const st = new SolverState(ops.names.length);
   st.mode = mode;
   st.settled = mode;
@@ -559,13 +566,35 @@ export function startState(run: SolverRun, level = run.eta[0], mode = seaStartMo
  * the exact inverse of V(z). Their difference is the local error estimate.
  */
 export function advance(run: SolverRun, st: SolverState, i0: number, i1: number, o: WindowOptions = {}): number {
-  const { sea, ops, basin, eta, dt, out, levels, volumes, areas, areaSq, slope2, invSlope, topSeg, zBottom, zTop, banded, headDriven, closed, minLen } = run;
+  const {
+    sea,
+    ops,
+    basin,
+    eta,
+    dt,
+    out,
+    levels,
+    volumes,
+    areas,
+    areaSq,
+    slope2,
+    invSlope,
+    topSeg,
+    zBottom,
+    zTop,
+    banded,
+    headDriven,
+    closed,
+    minLen,
+  } = run;
   const f = run.flows;
   const { kOrifice, tableStart, tableLast, readScale, flowSign, generating, table } = f;
   const { exitDir, next, generate, pump, minDuration, basinLow, basinHigh, seaLow, seaHigh, rampTime } = ops;
   const exitHead = o.exitHead ?? ops.exitHead;
-  if (exitHead.length !== ops.names.length) throw new RangeError(`thresholds for ${exitHead.length} modes, the table has ${ops.names.length}`);
-  if (!(i0 >= 0 && i1 <= eta.length - 1 && i0 <= i1)) throw new RangeError(`window ${i0}..${i1} is outside the ${eta.length} samples`);
+  if (exitHead.length !== ops.names.length)
+    throw new RangeError(`thresholds for ${exitHead.length} modes, the table has ${ops.names.length}`);
+  if (!(i0 >= 0 && i1 <= eta.length - 1 && i0 <= i1))
+    throw new RangeError(`window ${i0}..${i1} is outside the ${eta.length} samples`);
   const invDt = 1 / dt;
   const series = o.series;
   // The series buffers, hoisted (empty when not recorded; every write is behind `if (series)`).
@@ -613,7 +642,13 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
 
   for (let i = i0; i < i1; i++) {
     const e0 = eta[i];
-    if (!stiff && from < 0 && age >= minDuration[mode] && banded[mode] === 0 && exitDir[mode] * (z - e0 - exitHead[mode]) <= SWITCH_TOL) {
+    if (
+      !stiff &&
+      from < 0 &&
+      age >= minDuration[mode] &&
+      banded[mode] === 0 &&
+      exitDir[mode] * (z - e0 - exitHead[mode]) <= SWITCH_TOL
+    ) {
       // The common case: whole steps in one mode with nothing happening in them.
       state[0] = V;
       state[1] = z;
@@ -874,7 +909,15 @@ export function finishRun(run: SolverRun, st: SolverState, o: { series?: StepSer
     o.log.push(st.logStart, mode, st.energy - st.logGenerated, st.pumpEnergy - st.logPumped);
     o.log.end = sea.t0 + end * sea.dt;
   }
-  if (!Number.isFinite(st.energy) || !Number.isFinite(st.pumpEnergy)) stop(sea, Math.max(end - 1, 0), sea.dt, ops, mode, 'the energy total is not finite; check the turbine curves for non-finite values');
+  if (!Number.isFinite(st.energy) || !Number.isFinite(st.pumpEnergy))
+    stop(
+      sea,
+      Math.max(end - 1, 0),
+      sea.dt,
+      ops,
+      mode,
+      'the energy total is not finite; check the turbine curves for non-finite values',
+    );
 
   let genTime = 0;
   let pumpTime = 0;
@@ -914,7 +957,8 @@ function seaStartMode(ops: ModeTable, eta: Float64Array): number {
  */
 export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, opt: IntegrateOptions = {}): Totals {
   const mode = opt.initialMode ?? seaStartMode(ops, sea.level);
-  if (!(mode >= 0 && mode < ops.names.length)) throw new Error(`initial mode ${mode} is not a mode of the table (0 to ${ops.names.length - 1})`);
+  if (!(mode >= 0 && mode < ops.names.length))
+    throw new Error(`initial mode ${mode} is not a mode of the table (0 to ${ops.names.length - 1})`);
   const run = prepareRun(sea, scheme, ops, mode);
   const st = startState(run, opt.initialLevel ?? sea.level[0], mode);
   const n = sea.level.length;

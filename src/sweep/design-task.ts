@@ -5,13 +5,13 @@
  * returns its figures.
  */
 import { dirname } from 'node:path';
+import { type SharedSeaLevel, seaLevelView } from '../parallel/shared.js';
 import { scenarioFromObject } from '../scenario/load.js';
+import { checkPriceCoverage, type PriceSeries, stepPrices } from '../scenario/prices.js';
 import { simulate } from '../simulate.js';
 import { allocateSeries } from '../solver/integrate.js';
-import { seaLevelView, type SharedSeaLevel } from '../parallel/shared.js';
 import { designObject, pathKeys } from './design.js';
-import { checkPriceCoverage, stepPrices, type PriceSeries } from '../scenario/prices.js';
-import { designFigures, type DesignFigures } from './figures.js';
+import { type DesignFigures, designFigures } from './figures.js';
 
 export interface DesignTaskInit {
   /** The base scenario object (overrides applied, defaults filled). */
@@ -30,7 +30,11 @@ export function setup(init: DesignTaskInit): (index: number) => DesignFigures {
   const keys = pathKeys(init.paths);
   const values = new Float64Array(init.values);
   const sea = init.sea ? seaLevelView(init.sea) : undefined;
-  const prices: PriceSeries | null = init.prices && { time: new Float64Array(init.prices.time), price: new Float64Array(init.prices.price), file: init.prices.file };
+  const prices: PriceSeries | null = init.prices && {
+    time: new Float64Array(init.prices.time),
+    price: new Float64Array(init.prices.price),
+    file: init.prices.file,
+  };
   const baseDir = dirname(init.baseFile);
   // Per-step buffers reused by every design on the shared sea level (no 3.6 MB allocation per year-long design).
   const series = sea ? allocateSeries(sea.level.length) : undefined;

@@ -1,5 +1,5 @@
 /** One design of a sweep: the base scenario object with the swept fields set to the design's values. */
-import { parsePath, setAt, type PathKey } from './json-path.js';
+import { type PathKey, parsePath, setAt } from './json-path.js';
 
 /** The design's values as "path = value" pairs, for messages. */
 export function designLabel(paths: readonly string[], values: ArrayLike<number>, i: number): string {
@@ -13,7 +13,12 @@ export function pathKeys(paths: readonly string[]): PathKey[][] {
 }
 
 /** A fresh copy of `base` with design i's values set. */
-export function designObject(base: object, keys: readonly (readonly PathKey[])[], values: ArrayLike<number>, i: number): Record<string, unknown> {
+export function designObject(
+  base: object,
+  keys: readonly (readonly PathKey[])[],
+  values: ArrayLike<number>,
+  i: number,
+): Record<string, unknown> {
   const obj = structuredClone(base) as Record<string, unknown>;
   const P = keys.length;
   for (let j = 0; j < P; j++) setAt(obj, keys[j], values[i * P + j]);

@@ -6,7 +6,9 @@
 import type { PathKey } from './json-path.js';
 
 /** The values a parameter may take: a list, or a range from min to max by step. */
-export type Domain = { kind: 'list'; values: readonly number[] } | { kind: 'range'; min: number; max: number; step: number | null };
+export type Domain =
+  | { kind: 'list'; values: readonly number[] }
+  | { kind: 'range'; min: number; max: number; step: number | null };
 
 export interface Parameter {
   /** Dotted JSON path of the field in the scenario. */

@@ -1,6 +1,7 @@
 /** The figures a sweep records for each design, from a simulation result. */
-import type { Result } from '../simulate.js';
+
 import { revenue } from '../scenario/prices.js';
+import type { Result } from '../simulate.js';
 
 export interface DesignFigures {
   installed_capacity_mw: number;

@@ -6,12 +6,12 @@
  * files byte for byte, and a reader gets every bit the solver produced.
  */
 import { basename } from 'node:path';
+import { fmt } from '../numbers.js';
+import { type SweepRow, sweepReportHtml } from '../report/sweep.js';
+import type { DesignFigures } from './figures.js';
+import type { DesignRow } from './run.js';
 import type { LoadedSweep } from './spec.js';
 import { unitSuffix } from './spec.js';
-import type { DesignRow } from './run.js';
-import type { DesignFigures } from './figures.js';
-import { sweepReportHtml, type SweepRow } from '../report/sweep.js';
-import { fmt } from '../numbers.js';
 
 /** The file that identifies a sweep result folder (written first). */
 export const SWEEP_IDENTITY = 'designs.csv';
@@ -34,7 +34,9 @@ export interface SweepHeader {
   base: string;
   overrides: Record<string, unknown>;
   prices_file: string | null;
-  parameters: Array<{ path: string; unit: string } & ({ values: readonly number[] } | { min: number; max: number; step: number | null })>;
+  parameters: Array<
+    { path: string; unit: string } & ({ values: readonly number[] } | { min: number; max: number; step: number | null })
+  >;
   design_count: number;
   /** "shared", or "per design" with the swept fields that change it. */
   sea_level: string;
@@ -56,7 +58,11 @@ export function sweepHeader(s: LoadedSweep, toolVersion: string, dataNotes: read
     base: spec.base,
     overrides: spec.overrides,
     prices_file: spec.prices,
-    parameters: spec.parameters.map((p) => ({ path: p.path, unit: unitSuffix(p.path), ...(p.domain.kind === 'list' ? { values: p.domain.values } : { min: p.domain.min, max: p.domain.max, step: p.domain.step }) })),
+    parameters: spec.parameters.map((p) => ({
+      path: p.path,
+      unit: unitSuffix(p.path),
+      ...(p.domain.kind === 'list' ? { values: p.domain.values } : { min: p.domain.min, max: p.domain.max, step: p.domain.step }),
+    })),
     design_count: s.designs.count,
     sea_level: s.seaPaths.length === 0 ? 'shared' : `per design (swept: ${s.seaPaths.join(', ')})`,
     data_notes: [...dataNotes],
@@ -71,17 +77,38 @@ interface Column {
 
 const FIGURE_COLUMNS: Array<Column & { key: keyof DesignFigures; revenue?: boolean }> = [
   { key: 'installed_capacity_mw', name: 'installed_capacity_mw', unit: 'MW', description: 'turbine count x unit rated power' },
-  { key: 'annual_energy_gwh', name: 'annual_energy_gwh', unit: 'GWh/yr', description: 'energy over the period, scaled to 365.25 days (as in summary.json)' },
+  {
+    key: 'annual_energy_gwh',
+    name: 'annual_energy_gwh',
+    unit: 'GWh/yr',
+    description: 'energy over the period, scaled to 365.25 days (as in summary.json)',
+  },
   { key: 'capacity_factor', name: 'capacity_factor', unit: 'fraction', description: 'mean power / installed capacity' },
-  { key: 'revenue_gbp_per_yr', name: 'revenue_gbp_per_yr', unit: 'GBP/yr', description: 'sum of energy per step x price in force, scaled to 365.25 days', revenue: true },
-  { key: 'captured_price_gbp_per_mwh', name: 'captured_price_gbp_per_mwh', unit: 'GBP/MWh', description: 'revenue / energy', revenue: true },
+  {
+    key: 'revenue_gbp_per_yr',
+    name: 'revenue_gbp_per_yr',
+    unit: 'GBP/yr',
+    description: 'sum of energy per step x price in force, scaled to 365.25 days',
+    revenue: true,
+  },
+  {
+    key: 'captured_price_gbp_per_mwh',
+    name: 'captured_price_gbp_per_mwh',
+    unit: 'GBP/MWh',
+    description: 'revenue / energy',
+    revenue: true,
+  },
 ];
 
 function columns(h: SweepHeader): Column[] {
   return [
     { name: 'design', unit: '', description: 'design index (0-based, the order of the expansion)' },
     ...h.parameters.map((p) => ({ name: p.path, unit: p.unit, description: 'swept input' })),
-    ...FIGURE_COLUMNS.filter((c) => !c.revenue || h.prices_file !== null).map(({ name, unit, description }) => ({ name, unit, description })),
+    ...FIGURE_COLUMNS.filter((c) => !c.revenue || h.prices_file !== null).map(({ name, unit, description }) => ({
+      name,
+      unit,
+      description,
+    })),
   ];
 }
 
@@ -114,7 +141,7 @@ export function designsCsv(h: SweepHeader, rows: readonly DesignRow[]): string {
     const o = rowObject(h, r);
     lines.push(cols.map((c) => (o[c.name] === null ? '' : String(o[c.name]))).join(','));
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }
 
 export type RankKey = 'annual_energy_gwh' | 'revenue_gbp_per_yr';
@@ -132,7 +159,18 @@ function designsJson(h: SweepHeader, rows: readonly DesignRow[]): string {
     by_energy: bestDesigns(rows, 'annual_energy_gwh').map((r) => r.design),
     by_revenue: h.prices_file === null ? null : bestDesigns(rows, 'revenue_gbp_per_yr').map((r) => r.design),
   };
-  return JSON.stringify({ format: SWEEP_FORMAT, kind: 'mersey-tidal sweep', sweep: h, columns: columns(h), best, designs: rows.map((r) => rowObject(h, r)) }, null, 2) + '\n';
+  return `${JSON.stringify(
+    {
+      format: SWEEP_FORMAT,
+      kind: 'mersey-tidal sweep',
+      sweep: h,
+      columns: columns(h),
+      best,
+      designs: rows.map((r) => rowObject(h, r)),
+    },
+    null,
+    2,
+  )}\n`;
 }
 
 /** Rows as the sweep page reads them (report/sweep.ts: annual_energy_gwh, capacity_mw, the revenue field). */
@@ -156,12 +194,20 @@ function pageRows(h: SweepHeader, rows: readonly DesignRow[]): SweepRow[] {
 export function sweepFiles(h: SweepHeader, rows: readonly DesignRow[]): Record<string, string> {
   const files: Record<string, string> = { [SWEEP_IDENTITY]: designsCsv(h, rows), 'designs.json': designsJson(h, rows) };
   if (h.parameters.length >= 2 && rows.length > 0) {
-    const view = { x: h.parameters[0].path, y: h.parameters[1].path, inputs: h.parameters.map((p) => p.path), ...(h.prices_file !== null ? { revenue: 'revenue_gbp_per_yr' } : {}) };
-    files['designs.html'] = sweepReportHtml(pageRows(h, rows), view, { title: `Design sweep ${h.name}`, toolVersion: h.tool_version, description: h.description });
+    const view = {
+      x: h.parameters[0].path,
+      y: h.parameters[1].path,
+      inputs: h.parameters.map((p) => p.path),
+      ...(h.prices_file !== null ? { revenue: 'revenue_gbp_per_yr' } : {}),
+    };
+    files['designs.html'] = sweepReportHtml(pageRows(h, rows), view, {
+      title: `Design sweep ${h.name}`,
+      toolVersion: h.tool_version,
+      description: h.description,
+    });
   }
   return files;
 }
-
 
 /** Terminal table of the best designs by energy, and by revenue when prices were given. */
 export function bestText(h: SweepHeader, rows: readonly DesignRow[], k = 5): string {
@@ -169,15 +215,37 @@ export function bestText(h: SweepHeader, rows: readonly DesignRow[], k = 5): str
   if (h.prices_file !== null) head.push('GBP m/yr', 'GBP/MWh');
   const table = (title: string, best: DesignRow[]) => {
     const cells = best.map((r, n) => {
-      const c = [String(n + 1), String(r.design), ...r.inputs.map((x) => String(x)), fmt(r.annual_energy_gwh, 1), fmt(r.capacity_factor * 100, 1), fmt(r.installed_capacity_mw, 1)];
-      if (h.prices_file !== null) c.push(r.revenue_gbp_per_yr === null ? '' : fmt(r.revenue_gbp_per_yr / 1e6, 2), r.captured_price_gbp_per_mwh === null ? '' : fmt(r.captured_price_gbp_per_mwh, 2));
+      const c = [
+        String(n + 1),
+        String(r.design),
+        ...r.inputs.map((x) => String(x)),
+        fmt(r.annual_energy_gwh, 1),
+        fmt(r.capacity_factor * 100, 1),
+        fmt(r.installed_capacity_mw, 1),
+      ];
+      if (h.prices_file !== null)
+        c.push(
+          r.revenue_gbp_per_yr === null ? '' : fmt(r.revenue_gbp_per_yr / 1e6, 2),
+          r.captured_price_gbp_per_mwh === null ? '' : fmt(r.captured_price_gbp_per_mwh, 2),
+        );
       return c;
     });
     const w = head.map((t, j) => Math.max(t.length, ...cells.map((c) => c[j].length)));
     const line = (c: string[]) => `  ${c.map((x, j) => x.padStart(w[j])).join('  ')}`;
     return [title, line(head), ...cells.map(line)].join('\n');
   };
-  const out = [table(`Best designs by annual energy (top ${Math.min(k, rows.length)} of ${rows.length})`, bestDesigns(rows, 'annual_energy_gwh', k))];
-  if (h.prices_file !== null) out.push(table(`Best designs by revenue at the prices of ${h.prices_file} (top ${Math.min(k, rows.length)} of ${rows.length})`, bestDesigns(rows, 'revenue_gbp_per_yr', k)));
+  const out = [
+    table(
+      `Best designs by annual energy (top ${Math.min(k, rows.length)} of ${rows.length})`,
+      bestDesigns(rows, 'annual_energy_gwh', k),
+    ),
+  ];
+  if (h.prices_file !== null)
+    out.push(
+      table(
+        `Best designs by revenue at the prices of ${h.prices_file} (top ${Math.min(k, rows.length)} of ${rows.length})`,
+        bestDesigns(rows, 'revenue_gbp_per_yr', k),
+      ),
+    );
   return out.join('\n\n');
 }

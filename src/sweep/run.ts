@@ -2,15 +2,16 @@
  * Running a sweep's designs on a worker pool: the sea level is built once here and shared with
  * every worker (unless the sweep changes it), and each task carries only a design index.
  */
-import { buildSea } from '../scenario/tide-source.js';
-import { WorkerPool, defaultWorkerCount, taskFailure } from '../parallel/pool.js';
-import { distModule } from '../parallel/task.js';
+
+import { defaultWorkerCount, taskFailure, WorkerPool } from '../parallel/pool.js';
 import { shareFloat64, shareSeaLevel } from '../parallel/shared.js';
-import type { LoadedSweep } from './spec.js';
+import { distModule } from '../parallel/task.js';
+import { checkPriceCoverage, readPriceCsv } from '../scenario/prices.js';
+import { buildSea } from '../scenario/tide-source.js';
+import { designLabel } from './design.js';
 import type { DesignTaskInit } from './design-task.js';
 import type { DesignFigures } from './figures.js';
-import { designLabel } from './design.js';
-import { checkPriceCoverage, readPriceCsv } from '../scenario/prices.js';
+import type { LoadedSweep } from './spec.js';
 
 export interface SweepRunOptions {
   /** Designs to run, ascending (default: all). */
@@ -51,7 +52,8 @@ export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Pro
   const { designs, spec } = sweep;
   const indices = o.indices ?? allIndices(designs.count);
   // Threads start while this one builds the sea level.
-  const pool = o.pool ?? (indices.length > 0 ? new WorkerPool(Math.min(o.workers ?? defaultWorkerCount(), indices.length)) : null);
+  const pool =
+    o.pool ?? (indices.length > 0 ? new WorkerPool(Math.min(o.workers ?? defaultWorkerCount(), indices.length)) : null);
   const seaShared = sweep.seaPaths.length === 0;
   const seaNotes: string[] = [];
   let figures: DesignFigures[] = [];
@@ -67,7 +69,14 @@ export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Pro
       sea: sea && shareSeaLevel(sea),
       prices: prices && { time: shareFloat64(prices.time), price: shareFloat64(prices.price), file: prices.file },
     };
-    if (pool) figures = await pool.run<DesignTaskInit, DesignFigures>({ task: o.task ?? distModule('sweep/design-task.js'), init, indices, onProgress: o.onProgress, signal: o.signal });
+    if (pool)
+      figures = await pool.run<DesignTaskInit, DesignFigures>({
+        task: o.task ?? distModule('sweep/design-task.js'),
+        init,
+        indices,
+        onProgress: o.onProgress,
+        signal: o.signal,
+      });
   } catch (err) {
     throw taskFailure(err, (i) => designLabel(sweep.designs.paths, sweep.designs.values, i));
   } finally {

@@ -7,8 +7,8 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { designsCsv, rowFromObject, rowObject, SWEEP_FORMAT, type SweepHeader } from './output.js';
 import type { DesignRow } from './run.js';
-import { SWEEP_FORMAT, designsCsv, rowFromObject, rowObject, type SweepHeader } from './output.js';
 
 export interface ShardId {
   /** 1-based shard number. */
@@ -48,8 +48,14 @@ interface ShardFile {
 
 /** The files of a shard folder: shard.json (header, shard, rows) and designs.csv of its slice. */
 export function shardFiles(h: SweepHeader, s: ShardId, rows: readonly DesignRow[]): Record<string, string> {
-  const file: ShardFile = { format: SWEEP_FORMAT, kind: 'mersey-tidal sweep shard', shard: { ...s, rule: SHARD_RULE }, sweep: h, designs: rows.map((r) => rowObject(h, r)) };
-  return { [SHARD_FILE]: JSON.stringify(file, null, 2) + '\n', 'designs.csv': designsCsv(h, rows) };
+  const file: ShardFile = {
+    format: SWEEP_FORMAT,
+    kind: 'mersey-tidal sweep shard',
+    shard: { ...s, rule: SHARD_RULE },
+    sweep: h,
+    designs: rows.map((r) => rowObject(h, r)),
+  };
+  return { [SHARD_FILE]: `${JSON.stringify(file, null, 2)}\n`, 'designs.csv': designsCsv(h, rows) };
 }
 
 function readShard(dir: string): ShardFile {
@@ -58,7 +64,9 @@ function readShard(dir: string): ShardFile {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new InputError(`${dir}: not a shard folder (cannot read ${SHARD_FILE}: ${(err as NodeJS.ErrnoException).code ?? err}); shard folders are written by \`mersey-tidal sweep --shard i/n\``);
+    throw new InputError(
+      `${dir}: not a shard folder (cannot read ${SHARD_FILE}: ${(err as NodeJS.ErrnoException).code ?? err}); shard folders are written by \`mersey-tidal sweep --shard i/n\``,
+    );
   }
   let obj: ShardFile;
   try {
@@ -66,8 +74,15 @@ function readShard(dir: string): ShardFile {
   } catch (err) {
     throw new InputError(`${file}: not valid JSON (${(err as Error).message}); the shard folder is damaged, run the shard again`);
   }
-  if (obj?.kind !== 'mersey-tidal sweep shard' || obj.format !== SWEEP_FORMAT || !Array.isArray(obj.designs) || typeof obj.sweep?.sha256 !== 'string') {
-    throw new InputError(`${file}: not a shard file of this tool's format ${SWEEP_FORMAT} (kind "${obj?.kind}", format ${obj?.format})`);
+  if (
+    obj?.kind !== 'mersey-tidal sweep shard' ||
+    obj.format !== SWEEP_FORMAT ||
+    !Array.isArray(obj.designs) ||
+    typeof obj.sweep?.sha256 !== 'string'
+  ) {
+    throw new InputError(
+      `${file}: not a shard file of this tool's format ${SWEEP_FORMAT} (kind "${obj?.kind}", format ${obj?.format})`,
+    );
   }
   return obj;
 }
@@ -83,12 +98,16 @@ export function mergeShards(dirs: readonly string[]): { header: SweepHeader; row
   const shards = dirs.map((d) => ({ dir: d, f: readShard(d) }));
   const first = shards[0];
   const h = first.f.sweep;
-  const what = (s: (typeof shards)[number]) => `${s.dir} (shard ${s.f.shard.index}/${s.f.shard.count} of sweep "${s.f.sweep.name}", sha256 ${short(s.f.sweep.sha256)}, tool ${s.f.sweep.tool_version})`;
+  const what = (s: (typeof shards)[number]) =>
+    `${s.dir} (shard ${s.f.shard.index}/${s.f.shard.count} of sweep "${s.f.sweep.name}", sha256 ${short(s.f.sweep.sha256)}, tool ${s.f.sweep.tool_version})`;
   for (const s of shards.slice(1)) {
     if (s.f.sweep.sha256 !== h.sha256 || s.f.sweep.tool_version !== h.tool_version) {
-      throw new InputError(`merge: mixed sweeps: ${what(first)} and ${what(s)} differ in their sweep file, base scenario, prices or tool version; merge the shards of one run only`);
+      throw new InputError(
+        `merge: mixed sweeps: ${what(first)} and ${what(s)} differ in their sweep file, base scenario, prices or tool version; merge the shards of one run only`,
+      );
     }
-    if (s.f.shard.count !== first.f.shard.count) throw new InputError(`merge: ${what(first)} and ${what(s)} split the sweep into different numbers of shards`);
+    if (s.f.shard.count !== first.f.shard.count)
+      throw new InputError(`merge: ${what(first)} and ${what(s)} split the sweep into different numbers of shards`);
   }
   const n = first.f.shard.count;
   const byIndex = new Map<number, (typeof shards)[number]>();
@@ -98,13 +117,23 @@ export function mergeShards(dirs: readonly string[]): { header: SweepHeader; row
     byIndex.set(s.f.shard.index, s);
   }
   const missing = Array.from({ length: n }, (_, k) => k + 1).filter((i) => !byIndex.has(i));
-  if (missing.length > 0) throw new InputError(`merge: missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} of sweep "${h.name}" (given: ${[...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${n}`).join(', ')})`);
+  if (missing.length > 0)
+    throw new InputError(
+      `merge: missing shard${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${n}`).join(', ')} of sweep "${h.name}" (given: ${[
+        ...byIndex.keys(),
+      ]
+        .sort((a, b) => a - b)
+        .map((i) => `${i}/${n}`)
+        .join(', ')})`,
+    );
   const rows = new Array<DesignRow>(h.design_count);
   for (const s of shards) {
     const expected = shardIndices(h.design_count, s.f.shard);
     const got = s.f.designs.map((o) => o.design);
     if (got.length !== expected.length || got.some((d, k) => d !== expected[k])) {
-      throw new InputError(`merge: ${s.dir}: shard ${s.f.shard.index}/${n} should hold ${expected.length} designs (${SHARD_RULE}) but holds ${got.length}; the folder is incomplete or was altered, run that shard again`);
+      throw new InputError(
+        `merge: ${s.dir}: shard ${s.f.shard.index}/${n} should hold ${expected.length} designs (${SHARD_RULE}) but holds ${got.length}; the folder is incomplete or was altered, run that shard again`,
+      );
     }
     for (const o of s.f.designs) rows[o.design as number] = rowFromObject(h, o);
   }

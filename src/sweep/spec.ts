@@ -8,15 +8,15 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { PACKAGE_ROOT } from '../paths.js';
-import { describe, suggest } from '../scenario/validate.js';
 import { InputError } from '../errors.js';
+import { PACKAGE_ROOT } from '../paths.js';
+import { readText } from '../read-text.js';
 import { scenarioFromObject } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
-import { getAt, numericPaths, parsePath, setAt } from './json-path.js';
-import { gridCount, gridDesigns, lhsDesigns, type DesignTable, type Domain, type Parameter } from './expand.js';
+import { describe, suggest } from '../scenario/validate.js';
 import { designLabel, designObject, pathKeys } from './design.js';
-import { readText } from '../read-text.js';
+import { type DesignTable, type Domain, gridCount, gridDesigns, lhsDesigns, type Parameter } from './expand.js';
+import { getAt, numericPaths, parsePath, setAt } from './json-path.js';
 
 export const SWEEP_SCHEMA_PATH = join(PACKAGE_ROOT, 'models', 'sweep.schema.json');
 
@@ -100,7 +100,10 @@ function rangeDomain(path: string, r: Record<string, number>, method: string, pr
   const key = (k: string) => (u === '' ? k : `${k}_${u}`);
   const here = paramLabel(path);
   const unknown = Object.keys(r).filter((k) => ![key('min'), key('max'), key('step')].includes(k));
-  const unitNote = u === '' ? 'the field has no unit suffix, so plain min, max, step' : `the field's unit is in its name (_${u}), so ${key('min')}, ${key('max')}, ${key('step')}`;
+  const unitNote =
+    u === ''
+      ? 'the field has no unit suffix, so plain min, max, step'
+      : `the field's unit is in its name (_${u}), so ${key('min')}, ${key('max')}, ${key('step')}`;
   if (unknown.length > 0) {
     problems.push(`${here}: unknown range key${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; expected ${unitNote}`);
     return undefined;
@@ -109,9 +112,11 @@ function rangeDomain(path: string, r: Record<string, number>, method: string, pr
   const max = r[key('max')];
   const step = r[key('step')];
   const before = problems.length;
-  if (min === undefined || max === undefined) problems.push(`${here}: a range needs ${key('min')} and ${key('max')} (${unitNote})`);
+  if (min === undefined || max === undefined)
+    problems.push(`${here}: a range needs ${key('min')} and ${key('max')} (${unitNote})`);
   else if (!(min <= max)) problems.push(`${here}: expected ${key('min')} <= ${key('max')}, got ${min} > ${max}`);
-  if (step === undefined && method === 'grid') problems.push(`${here}: a grid needs ${key('step')} for a range (or give a list of values)`);
+  if (step === undefined && method === 'grid')
+    problems.push(`${here}: a grid needs ${key('step')} for a range (or give a list of values)`);
   if (step !== undefined && !(step > 0)) problems.push(`${here}: expected ${key('step')} > 0, got ${step}`);
   return problems.length > before ? undefined : { kind: 'range', min, max, step: step ?? null };
 }
@@ -145,49 +150,64 @@ export function loadSweep(path: string): LoadedSweep {
   const { text, obj } = readJson(file, 'sweep file');
   const looksLikeScenario = typeof obj === 'object' && obj !== null && 'scheme' in obj && !('parameters' in obj);
   if (looksLikeScenario) {
-    throw new InputError(`${file}: this is a scenario, not a sweep file; a sweep names a base scenario and the fields to vary, e.g. { "name": "my-sweep", "base": "mersey-barrage.json", "parameters": { "scheme.turbines.count": [20, 28, 36] } } (see models/mersey-sweep.json)`);
+    throw new InputError(
+      `${file}: this is a scenario, not a sweep file; a sweep names a base scenario and the fields to vary, e.g. { "name": "my-sweep", "base": "mersey-barrage.json", "parameters": { "scheme.turbines.count": [20, 28, 36] } } (see models/mersey-sweep.json)`,
+    );
   }
   const v = validator();
-  if (!v(obj)) fail(file, 'sweep file', [...new Set((v.errors ?? []).map(schemaMessage).filter((m): m is string => m !== undefined))]);
+  if (!v(obj))
+    fail(file, 'sweep file', [...new Set((v.errors ?? []).map(schemaMessage).filter((m): m is string => m !== undefined))]);
   const raw = obj as RawSweep;
 
   // Meaning: method options, parameter paths and domains.
   const problems: string[] = [];
   if (raw.method === 'lhs') {
-    for (const k of ['samples', 'seed'] as const) if (raw[k] === undefined) problems.push(`${k}: missing; method "lhs" needs samples (designs) and seed`);
+    for (const k of ['samples', 'seed'] as const)
+      if (raw[k] === undefined) problems.push(`${k}: missing; method "lhs" needs samples (designs) and seed`);
   } else {
-    for (const k of ['samples', 'seed'] as const) if (raw[k] !== undefined) problems.push(`${k}: applies to method "lhs" only; this sweep's method is "grid" (every combination)`);
+    for (const k of ['samples', 'seed'] as const)
+      if (raw[k] !== undefined)
+        problems.push(`${k}: applies to method "lhs" only; this sweep's method is "grid" (every combination)`);
   }
   const parameters: Parameter[] = [];
   for (const [p, spec] of Object.entries(raw.parameters)) {
     const keys = parsePath(p);
     if (!keys) {
-      problems.push(`${paramLabel(p)}: not a field path; write it dotted as in the scenario's messages, e.g. scheme.turbines.diameter_m`);
+      problems.push(
+        `${paramLabel(p)}: not a field path; write it dotted as in the scenario's messages, e.g. scheme.turbines.diameter_m`,
+      );
       continue;
     }
-    if (raw.overrides && Object.hasOwn(raw.overrides, p)) problems.push(`${paramLabel(p)}: also set in overrides; a swept field takes its values from parameters only`);
+    if (raw.overrides && Object.hasOwn(raw.overrides, p))
+      problems.push(`${paramLabel(p)}: also set in overrides; a swept field takes its values from parameters only`);
     let domain: Domain | undefined;
     if (Array.isArray(spec)) {
       const dup = spec.find((x, i) => spec.indexOf(x) !== i);
-      if (dup !== undefined) problems.push(`${paramLabel(p)}: the value ${dup} appears more than once; each value makes its own designs`);
+      if (dup !== undefined)
+        problems.push(`${paramLabel(p)}: the value ${dup} appears more than once; each value makes its own designs`);
       else domain = { kind: 'list', values: spec };
     } else domain = rangeDomain(p, spec, raw.method, problems);
     if (domain) parameters.push({ path: p, keys, domain });
   }
   if (raw.method === 'grid' && problems.length === 0) {
     const n = gridCount(parameters);
-    if (n > MAX_DESIGNS) problems.push(`parameters: the grid has ${n.toExponential(2)} designs, more than ${MAX_DESIGNS.toLocaleString('en-GB')}; use coarser steps, or method "lhs" with samples`);
+    if (n > MAX_DESIGNS)
+      problems.push(
+        `parameters: the grid has ${n.toExponential(2)} designs, more than ${MAX_DESIGNS.toLocaleString('en-GB')}; use coarser steps, or method "lhs" with samples`,
+      );
   }
   const overrides = raw.overrides ?? {};
   const overrideKeys = Object.keys(overrides).map((k) => [k, parsePath(k)] as const);
-  for (const [k, keys] of overrideKeys) if (!keys) problems.push(`overrides["${k}"]: not a field path; write it dotted, e.g. period.end`);
+  for (const [k, keys] of overrideKeys)
+    if (!keys) problems.push(`overrides["${k}"]: not a field path; write it dotted, e.g. period.end`);
   if (problems.length > 0) fail(file, 'sweep file', problems);
 
   // The base scenario, with the overrides, must be valid and hold every swept path as a number.
   const baseFile = resolve(dir, raw.base);
   const base = readJson(baseFile, `base scenario (the sweep's "base" is resolved from ${dir})`);
   const baseObject = base.obj as Record<string, unknown>;
-  if (typeof baseObject !== 'object' || baseObject === null || Array.isArray(baseObject)) throw new InputError(`${baseFile}: expected a scenario object`);
+  if (typeof baseObject !== 'object' || baseObject === null || Array.isArray(baseObject))
+    throw new InputError(`${baseFile}: expected a scenario object`);
   for (const [k, keys] of overrideKeys) setAt(baseObject, keys!, overrides[k]);
   const baseWhat = overrideKeys.length > 0 ? `${baseFile} (with the overrides of ${basename(file)})` : baseFile;
   const baseScenario = scenarioFromObject(baseObject, baseWhat, dirname(baseFile));
@@ -196,9 +216,13 @@ export function loadSweep(path: string): LoadedSweep {
     const x = getAt(baseObject, p.keys);
     if (x === undefined) {
       const near = suggest(p.path, numeric);
-      problems.push(`${paramLabel(p.path)}: no such field in the base scenario ${raw.base}${near ? `; did you mean "${near}"?` : ''}`);
+      problems.push(
+        `${paramLabel(p.path)}: no such field in the base scenario ${raw.base}${near ? `; did you mean "${near}"?` : ''}`,
+      );
     } else if (typeof x !== 'number') {
-      problems.push(`${paramLabel(p.path)}: is ${JSON.stringify(x).slice(0, 40)} in the base scenario ${raw.base}, not a number; only numeric fields can be swept`);
+      problems.push(
+        `${paramLabel(p.path)}: is ${JSON.stringify(x).slice(0, 40)} in the base scenario ${raw.base}, not a number; only numeric fields can be swept`,
+      );
     }
   }
   if (problems.length > 0) fail(file, 'sweep file', problems);
@@ -209,7 +233,9 @@ export function loadSweep(path: string): LoadedSweep {
     try {
       hash.update(readFileSync(pricesFile));
     } catch (err) {
-      throw new InputError(`${file}: prices_file: cannot read ${pricesFile} (${(err as NodeJS.ErrnoException).code ?? err}); it is resolved from the sweep file's folder`);
+      throw new InputError(
+        `${file}: prices_file: cannot read ${pricesFile} (${(err as NodeJS.ErrnoException).code ?? err}); it is resolved from the sweep file's folder`,
+      );
     }
   }
   const spec: SweepSpec = {
@@ -228,7 +254,9 @@ export function loadSweep(path: string): LoadedSweep {
     sha256: hash.digest('hex'),
   };
   const designs = raw.method === 'grid' ? gridDesigns(parameters) : lhsDesigns(parameters, raw.samples!, raw.seed!);
-  const seaPaths = parameters.map((p) => p.path).filter((p) => SEA_LEVEL_FIELDS.includes(String(parsePath(p)![0]) as (typeof SEA_LEVEL_FIELDS)[number]));
+  const seaPaths = parameters
+    .map((p) => p.path)
+    .filter((p) => SEA_LEVEL_FIELDS.includes(String(parsePath(p)![0]) as (typeof SEA_LEVEL_FIELDS)[number]));
   return { spec, baseObject, baseScenario, designs, seaPaths };
 }
 
@@ -258,7 +286,14 @@ export function checkDesigns(sweep: LoadedSweep, indices: ArrayLike<number>): vo
     }
   }
   if (bad === 0) return;
-  const stepHint = spec.method === 'lhs' ? ' (a range without a step samples any real number; give whole-number fields a step)' : '';
-  const lines = [...byProblem].map(([m, g]) => `${m}${m.includes('whole number') ? stepHint : ''}  [${g.count} design${g.count > 1 ? 's' : ''}, first: ${g.first}]`);
-  throw new InputError(`${spec.file}: ${bad} of ${indices.length} designs are not valid scenarios:\n  ${lines.join('\n  ')}`, lines.map((l) => `${spec.file}: ${l}`));
+  const stepHint =
+    spec.method === 'lhs' ? ' (a range without a step samples any real number; give whole-number fields a step)' : '';
+  const lines = [...byProblem].map(
+    ([m, g]) =>
+      `${m}${m.includes('whole number') ? stepHint : ''}  [${g.count} design${g.count > 1 ? 's' : ''}, first: ${g.first}]`,
+  );
+  throw new InputError(
+    `${spec.file}: ${bad} of ${indices.length} designs are not valid scenarios:\n  ${lines.join('\n  ')}`,
+    lines.map((l) => `${spec.file}: ${l}`),
+  );
 }

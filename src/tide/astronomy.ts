@@ -67,5 +67,13 @@ export function fundamentalArguments(t: number, out: Float64Array): void {
 export const ARGUMENT_RATES: readonly number[] = (() => {
   const s = MOON_LONGITUDE[1] / HOURS_PER_CENTURY;
   const h = SUN_LONGITUDE[1] / HOURS_PER_CENTURY;
-  return [15 + h - s, s, h, (MOON_LONGITUDE[1] - MOON_ANOMALY[1]) / HOURS_PER_CENTURY, -MOON_NODE[1] / HOURS_PER_CENTURY, SOLAR_PERIGEE[1] / HOURS_PER_CENTURY, 0];
+  return [
+    15 + h - s,
+    s,
+    h,
+    (MOON_LONGITUDE[1] - MOON_ANOMALY[1]) / HOURS_PER_CENTURY,
+    -MOON_NODE[1] / HOURS_PER_CENTURY,
+    SOLAR_PERIGEE[1] / HOURS_PER_CENTURY,
+    0,
+  ];
 })();

@@ -9,10 +9,11 @@
  * u adds with the member factors, f multiplies with their absolute values) is this module's own,
  * so that it is fast and allocation-free; tests check it against that package's own evaluation.
  */
-import { constituents as CONSTITUENT_TABLE } from '@neaps/tide-predictor';
+
 import type { Constituent } from '@neaps/tide-predictor';
+import { constituents as CONSTITUENT_TABLE } from '@neaps/tide-predictor';
 import { ARG_COUNT, ARG_NPRIME, ARG_P, ARG_P1, ARGUMENT_RATES, fundamentalArguments } from './astronomy.js';
-import { FUNDAMENTALS, F_MAX, fundamentalCorrections, isFundamental } from './nodal.js';
+import { F_MAX, FUNDAMENTALS, fundamentalCorrections, isFundamental } from './nodal.js';
 
 const D2R = Math.PI / 180;
 
@@ -47,7 +48,7 @@ const SPEED_MISMATCH_MAX = 1e-4;
 
 /** Looks a name up in the table; exact names and the table's aliases only. */
 function lookupConstituent(name: string): Constituent | undefined {
-  return Object.prototype.hasOwnProperty.call(CONSTITUENT_TABLE, name) ? CONSTITUENT_TABLE[name] : undefined;
+  return Object.hasOwn(CONSTITUENT_TABLE, name) ? CONSTITUENT_TABLE[name] : undefined;
 }
 
 function unknownNameMessage(name: string, where: string): string {
@@ -145,7 +146,7 @@ function power(x: number, e: number): number {
   if (e === 2) return x * x;
   if (e === 3) return x * x * x;
   if (e === 4) return x * x * (x * x);
-  return Math.pow(x, e);
+  return x ** e;
 }
 
 /**
@@ -179,7 +180,7 @@ export function nodalFactorBounds(set: ConstituentSet): Float64Array {
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     let b = 1;
-    for (let j = set.nodalStart[i]; j < set.nodalStart[i + 1]; j++) b *= Math.pow(F_MAX[set.nodalFundamental[j]], set.nodalFExponent[j]);
+    for (let j = set.nodalStart[i]; j < set.nodalStart[i + 1]; j++) b *= F_MAX[set.nodalFundamental[j]] ** set.nodalFExponent[j];
     out[i] = b;
   }
   return out;

@@ -3,14 +3,15 @@
  * with the nodal corrections of every day applied, after a Rayleigh-criterion check on which
  * constituents the record can separate.
  */
-import type { ObservedSeries, GapReport } from './series.js';
-import { findGaps, requireNoGaps, sampleProblems } from './series.js';
+
 import { InputError } from '../errors.js';
 import { isoTime } from '../time.js';
-import { resolveConstituents } from './constituents.js';
 import type { ConstituentSet } from './constituents.js';
-import { TideEvaluator, harmonicModel, unitModel } from './harmonic.js';
+import { resolveConstituents } from './constituents.js';
+import { harmonicModel, TideEvaluator, unitModel } from './harmonic.js';
 import { addRow, normalEquations, solveNormalEquations } from './least-squares.js';
+import type { GapReport, ObservedSeries } from './series.js';
+import { findGaps, requireNoGaps, sampleProblems } from './series.js';
 import type { Site, SiteConstituent } from './site.js';
 
 /**
@@ -22,14 +23,72 @@ import type { Site, SiteConstituent } from './site.js';
  * Names are those of that table (SIGMA1 for SIG1, MA2 and MB2 for H1 and H2).
  */
 export const STANDARD_ANALYSIS_CONSTITUENTS: readonly string[] = [
-  'SA', 'SSA', 'MSm', 'MM', 'MSF', 'MF',
-  '2Q1', 'SIGMA1', 'Q1', 'RHO1', 'O1', 'TAU1', 'NO1', 'CHI1', 'PI1', 'P1', 'S1', 'K1', 'PSI1', 'PHI1', 'THETA1', 'J1', 'SO1', 'OO1', 'UPS1',
-  'OQ2', 'EP2', '2N2', 'MU2', 'N2', 'NU2', 'GAMMA2', 'MA2', 'M2', 'MB2', 'MKS2', 'LAMBDA2', 'L2', 'T2', 'S2', 'R2', 'K2', 'MSN2', 'ETA2',
-  'MO3', 'M3', 'SO3', 'MK3', 'SK3',
-  'MN4', 'M4', 'SN4', 'MS4', 'MK4', 'S4', 'SK4',
-  '2MK5', '2SK5',
-  '2MN6', 'M6', '2MS6', '2MK6', '2SM6', 'MSK6',
-  '3MK7', 'M8',
+  'SA',
+  'SSA',
+  'MSm',
+  'MM',
+  'MSF',
+  'MF',
+  '2Q1',
+  'SIGMA1',
+  'Q1',
+  'RHO1',
+  'O1',
+  'TAU1',
+  'NO1',
+  'CHI1',
+  'PI1',
+  'P1',
+  'S1',
+  'K1',
+  'PSI1',
+  'PHI1',
+  'THETA1',
+  'J1',
+  'SO1',
+  'OO1',
+  'UPS1',
+  'OQ2',
+  'EP2',
+  '2N2',
+  'MU2',
+  'N2',
+  'NU2',
+  'GAMMA2',
+  'MA2',
+  'M2',
+  'MB2',
+  'MKS2',
+  'LAMBDA2',
+  'L2',
+  'T2',
+  'S2',
+  'R2',
+  'K2',
+  'MSN2',
+  'ETA2',
+  'MO3',
+  'M3',
+  'SO3',
+  'MK3',
+  'SK3',
+  'MN4',
+  'M4',
+  'SN4',
+  'MS4',
+  'MK4',
+  'S4',
+  'SK4',
+  '2MK5',
+  '2SK5',
+  '2MN6',
+  'M6',
+  '2MS6',
+  '2MK6',
+  '2SM6',
+  'MSK6',
+  '3MK7',
+  'M8',
 ];
 
 /** Speeds closer than this (deg/h) are one frequency under two names. */
@@ -113,7 +172,8 @@ export function rayleighSelection(
       }
     }
     if (worst >= rayleigh) keep.push(i);
-    else excluded.push({ name: set.names[i], conflictsWith: against, cycles: worst, daysNeeded: (rayleigh * span) / worst / 86400 });
+    else
+      excluded.push({ name: set.names[i], conflictsWith: against, cycles: worst, daysNeeded: (rayleigh * span) / worst / 86400 });
   }
   return { keep, excluded };
 }
@@ -134,7 +194,10 @@ export function fitHarmonics(series: ObservedSeries, names: readonly string[], o
 
   const all = resolveConstituents(names, (i) => `constituent list, item ${i + 1}`);
   const { keep, excluded } = rayleighSelection(all, span, rayleigh);
-  const kept = resolveConstituents(keep.map((i) => all.names[i]), (i) => `constituent ${keep[i]}`);
+  const kept = resolveConstituents(
+    keep.map((i) => all.names[i]),
+    (i) => `constituent ${keep[i]}`,
+  );
   const k = keep.length;
   const p = 1 + 2 * k;
   if (n < p) throw new Error(`${series.file}: ${n} samples cannot determine ${p} unknowns (z0 and ${k} constituents)`);

@@ -10,11 +10,12 @@
  * exact at every midnight; within the day the interpolation error is of the order of A times the
  * square of the daily change of u (1e-9 m), far below anything else.
  */
-import type { Site } from './site.js';
-import { datumOffset } from './site.js';
+
+import { DAY_S } from '../physics.js';
 import type { ConstituentSet } from './constituents.js';
 import { equilibriumArguments, resolveConstituents } from './constituents.js';
-import { DAY_S } from '../physics.js';
+import type { Site } from './site.js';
+import { datumOffset } from './site.js';
 
 const D2R = Math.PI / 180;
 

@@ -8,8 +8,24 @@
 
 /** The fundamentals, by the names the constituent table uses for them. */
 export const FUNDAMENTALS = [
-  'Mm', 'Mf', 'O1', 'K1', 'J1', 'M1B', 'M1C', 'M1', 'M1A', 'M2', 'K2', 'M3', 'L2',
-  'gamma2', 'alpha2', 'delta2', 'xi2', 'eta2',
+  'Mm',
+  'Mf',
+  'O1',
+  'K1',
+  'J1',
+  'M1B',
+  'M1C',
+  'M1',
+  'M1A',
+  'M2',
+  'K2',
+  'M3',
+  'L2',
+  'gamma2',
+  'alpha2',
+  'delta2',
+  'xi2',
+  'eta2',
 ] as const;
 
 export function isFundamental(name: string): name is (typeof FUNDAMENTALS)[number] {
@@ -21,7 +37,24 @@ const R2D = 180 / Math.PI;
 
 /** Index of each fundamental in FUNDAMENTALS (and in the f, u arrays). */
 const F = {
-  Mm: 0, Mf: 1, O1: 2, K1: 3, J1: 4, M1B: 5, M1C: 6, M1: 7, M1A: 8, M2: 9, K2: 10, M3: 11, L2: 12, gamma2: 13, alpha2: 14, delta2: 15, xi2: 16, eta2: 17,
+  Mm: 0,
+  Mf: 1,
+  O1: 2,
+  K1: 3,
+  J1: 4,
+  M1B: 5,
+  M1C: 6,
+  M1: 7,
+  M1A: 8,
+  M2: 9,
+  K2: 10,
+  M3: 11,
+  L2: 12,
+  gamma2: 13,
+  alpha2: 14,
+  delta2: 15,
+  xi2: 16,
+  eta2: 17,
 } as const;
 
 /**
@@ -42,7 +75,7 @@ export const F_MAX: readonly number[] = [
   1 + 0.3593 + 0.2 + 0.066, // M1A
   F_MAX_M2, // M2
   1.0246 + 0.2863 + 0.0083 + 0.0015, // K2
-  Math.pow(F_MAX_M2, 1.5), // M3
+  F_MAX_M2 ** 1.5, // M3
   1 + 0.2505 + 0.1102 + 0.0156 + 0.037, // L2
   1 + 0.147, // gamma2
   1 + 0.0446, // alpha2
@@ -65,11 +98,16 @@ export function fundamentalCorrections(nDeg: number, pDeg: number, p1Deg: number
   const N = D2R * nDeg;
   const p = D2R * pDeg;
   const p1 = D2R * p1Deg;
-  const sN = Math.sin(N), cN = Math.cos(N);
-  const s2N = Math.sin(2 * N), c2N = Math.cos(2 * N);
-  const s3N = Math.sin(3 * N), c3N = Math.cos(3 * N);
-  const s2p = Math.sin(2 * p), c2p = Math.cos(2 * p);
-  const s2pN = Math.sin(2 * p - N), c2pN = Math.cos(2 * p - N);
+  const sN = Math.sin(N),
+    cN = Math.cos(N);
+  const s2N = Math.sin(2 * N),
+    c2N = Math.cos(2 * N);
+  const s3N = Math.sin(3 * N),
+    c3N = Math.cos(3 * N);
+  const s2p = Math.sin(2 * p),
+    c2p = Math.cos(2 * p);
+  const s2pN = Math.sin(2 * p - N),
+    c2pN = Math.cos(2 * p - N);
 
   f[F.Mm] = 1 - 0.1311 * cN + 0.0538 * c2p + 0.0205 * c2pN;
   u[F.Mm] = 0;
@@ -85,7 +123,7 @@ export function fundamentalCorrections(nDeg: number, pDeg: number, p1Deg: number
   u[F.M2] = -2.14 * sN;
   f[F.K2] = 1.0246 + 0.2863 * cN + 0.0083 * c2N - 0.0015 * c3N;
   u[F.K2] = -17.74 * sN + 0.68 * s2N - 0.04 * s3N;
-  f[F.M3] = Math.pow(f[F.M2], 1.5);
+  f[F.M3] = f[F.M2] ** 1.5;
   u[F.M3] = -3.21 * sN;
 
   fromComponents(F.M1B, 2.783 * s2p + 0.558 * s2pN + 0.184 * sN, 1 + 2.783 * c2p + 0.558 * c2pN + 0.184 * cN, f, u);
@@ -100,7 +138,8 @@ export function fundamentalCorrections(nDeg: number, pDeg: number, p1Deg: number
   fromComponents(F.delta2, 0.477 * sN, 1 - 0.477 * cN, f, u);
   fromComponents(F.xi2, -0.439 * sN, 1 + 0.439 * cN, f, u);
   fromComponents(F.eta2, -0.439 * sN, 1 + 0.439 * cN, f, u);
-  const s2p2N = Math.sin(2 * p - 2 * N), c2p2N = Math.cos(2 * p - 2 * N);
+  const s2p2N = Math.sin(2 * p - 2 * N),
+    c2p2N = Math.cos(2 * p - 2 * N);
   fromComponents(
     F.L2,
     -0.2505 * s2p - 0.1102 * s2pN - 0.0156 * s2p2N - 0.037 * sN,

@@ -2,9 +2,10 @@
  * Observed sea-level series: reading a CSV of (time, level) and putting it on the solver's
  * uniform grid.
  */
-import { readTimeValueCsv, type TimeValueFormat } from '../time-value-csv.js';
-import { isoTime } from '../time.js';
+
 import type { SeaLevel } from '../solver/integrate.js';
+import { isoTime } from '../time.js';
+import { readTimeValueCsv, type TimeValueFormat } from '../time-value-csv.js';
 
 export interface ObservedSeries {
   /** Sample times (s since 1970-01-01T00:00Z), strictly increasing. */
@@ -16,7 +17,6 @@ export interface ObservedSeries {
   /** Line of the file each sample came from (1-based), when read from a file. */
   readonly line?: Int32Array;
 }
-
 
 /** A sea-level series: the first column an ISO 8601 time, the second the level (m); nothing more. */
 const SERIES_FORMAT: TimeValueFormat = {
@@ -90,9 +90,14 @@ export function sampleProblems(series: ObservedSeries): string[] {
   if (time.length !== level.length) return [`${series.file}: ${time.length} times but ${level.length} levels`];
   const problems: string[] = [];
   for (let k = 0; k < time.length; k++) {
-    if (!Number.isFinite(time[k]) || !Number.isFinite(level[k])) problems.push(`${sampleWhere(series, k)} (time ${isoTime(time[k])}): expected a finite time and level in metres, got level ${level[k]}`);
+    if (!Number.isFinite(time[k]) || !Number.isFinite(level[k]))
+      problems.push(
+        `${sampleWhere(series, k)} (time ${isoTime(time[k])}): expected a finite time and level in metres, got level ${level[k]}`,
+      );
     else if (k > 0 && !(time[k] > time[k - 1])) {
-      problems.push(`${sampleWhere(series, k)}: time ${isoTime(time[k])} ${time[k] === time[k - 1] ? 'repeats the sample before' : 'is earlier than the sample before'}; sort the series and remove duplicate times`);
+      problems.push(
+        `${sampleWhere(series, k)}: time ${isoTime(time[k])} ${time[k] === time[k - 1] ? 'repeats the sample before' : 'is earlier than the sample before'}; sort the series and remove duplicate times`,
+      );
     }
   }
   return problems;
@@ -131,7 +136,8 @@ export function findGaps(s: ObservedSeries): GapReport {
 /** One line per gap: where it is, how long, how many samples are missing. */
 export function describeGaps(s: ObservedSeries, report: GapReport): string[] {
   return report.gaps.map(
-    (g) => `${sampleWhere(s, g.after + 1)}: gap of ${((g.to - g.from) / 3600).toFixed(2)} h from ${isoTime(g.from)} to ${isoTime(g.to)} (${g.missing} samples missing at the ${report.step} s step)`,
+    (g) =>
+      `${sampleWhere(s, g.after + 1)}: gap of ${((g.to - g.from) / 3600).toFixed(2)} h from ${isoTime(g.from)} to ${isoTime(g.to)} (${g.missing} samples missing at the ${report.step} s step)`,
   );
 }
 
@@ -184,4 +190,3 @@ export function fillGaps(s: ObservedSeries, report: GapReport = findGaps(s)): { 
   }
   return { series: { time, level, file: s.file, line }, report };
 }
-

@@ -5,8 +5,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isJsonObject } from '../json.js';
-import { readText } from '../read-text.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { readText } from '../read-text.js';
 
 export const SITE_FORMAT = 'mersey-tidal site 1';
 
@@ -69,15 +69,22 @@ export function parseSite(json: unknown, file: string): Site {
   if (!isJsonObject(json)) fail(file, '(top level)', 'expected a JSON object');
   if (json.format !== SITE_FORMAT) fail(file, 'format', `expected "${SITE_FORMAT}", got ${JSON.stringify(json.format)}`);
   const name = requireString(json, 'name', file);
-  if (json.heightUnit !== 'm') fail(file, 'heightUnit', `heights (z0, datums, amplitudes) must be in metres: expected "m", got ${JSON.stringify(json.heightUnit)}`);
-  if (json.phaseUnit !== 'deg') fail(file, 'phaseUnit', `phases must be in degrees: expected "deg", got ${JSON.stringify(json.phaseUnit)}`);
+  if (json.heightUnit !== 'm')
+    fail(
+      file,
+      'heightUnit',
+      `heights (z0, datums, amplitudes) must be in metres: expected "m", got ${JSON.stringify(json.heightUnit)}`,
+    );
+  if (json.phaseUnit !== 'deg')
+    fail(file, 'phaseUnit', `phases must be in degrees: expected "deg", got ${JSON.stringify(json.phaseUnit)}`);
   const datum = requireString(json, 'datum', file);
   const z0 = requireNumber(json.z0, file, 'z0');
   if (!isJsonObject(json.datums)) fail(file, 'datums', 'expected an object of datum name -> height (m above the datum)');
   const datums: Record<string, number> = {};
   for (const [k, v] of Object.entries(json.datums)) datums[k] = requireNumber(v, file, `datums.${k}`);
   if (datums[datum] === undefined) datums[datum] = 0;
-  else if (datums[datum] !== 0) fail(file, `datums.${datum}`, `the site datum must be at height 0 in its own table, got ${datums[datum]}`);
+  else if (datums[datum] !== 0)
+    fail(file, `datums.${datum}`, `the site datum must be at height 0 in its own table, got ${datums[datum]}`);
 
   let position: Site['position'];
   if (json.position !== undefined) {
@@ -95,11 +102,14 @@ export function parseSite(json: unknown, file: string): Site {
   const constituents: SiteConstituent[] = json.constituents.map((c: unknown, i: number) => {
     const field = `constituents[${i}]`;
     if (!isJsonObject(c)) fail(file, field, 'expected { "name", "amplitude", "phase" }');
-    if (typeof c.name !== 'string' || c.name === '') fail(file, `${field}.name`, `expected a constituent name, got ${JSON.stringify(c.name)}`);
+    if (typeof c.name !== 'string' || c.name === '')
+      fail(file, `${field}.name`, `expected a constituent name, got ${JSON.stringify(c.name)}`);
     const amplitude = requireNumber(c.amplitude, file, `${field}.amplitude`);
-    if (amplitude < 0) fail(file, `${field}.amplitude`, `${amplitude} is negative: amplitudes are >= 0 m (put a half turn in the phase instead)`);
+    if (amplitude < 0)
+      fail(file, `${field}.amplitude`, `${amplitude} is negative: amplitudes are >= 0 m (put a half turn in the phase instead)`);
     const phase = requireNumber(c.phase, file, `${field}.phase`);
-    if (phase < 0 || phase >= 360) fail(file, `${field}.phase`, `${phase} is out of range: Greenwich phase lags are degrees in [0, 360)`);
+    if (phase < 0 || phase >= 360)
+      fail(file, `${field}.phase`, `${phase} is out of range: Greenwich phase lags are degrees in [0, 360)`);
     return { name: c.name, amplitude, phase };
   });
 
@@ -142,7 +152,11 @@ export function siteFile(pathOrName: string): string {
 export function loadSite(pathOrName: string): Site {
   const file = siteFile(pathOrName);
   if (!isSitePath(pathOrName) && !existsSync(file)) {
-    throw new Error(`unknown site "${pathOrName}": built-in sites are ${builtinSiteNames().map((n) => `"${n}"`).join(', ')}; or give the path of a site file`);
+    throw new Error(
+      `unknown site "${pathOrName}": built-in sites are ${builtinSiteNames()
+        .map((n) => `"${n}"`)
+        .join(', ')}; or give the path of a site file`,
+    );
   }
   const text = readText(file, 'site file');
   let json: unknown;

@@ -10,11 +10,12 @@
  * is bounded from the amplitudes, the largest nodal factors and the speeds, so m follows from
  * the requested tolerance: not tuned.
  */
-import type { SeaLevel } from '../solver/integrate.js';
-import type { HarmonicModel } from './harmonic.js';
-import { DayAnchors, TideEvaluator, harmonicModel } from './harmonic.js';
+
 import { DAY_S } from '../physics.js';
+import type { SeaLevel } from '../solver/integrate.js';
 import { nodalFactorBounds } from './constituents.js';
+import type { HarmonicModel } from './harmonic.js';
+import { DayAnchors, harmonicModel, TideEvaluator } from './harmonic.js';
 import type { Site } from './site.js';
 
 export interface SynthesisOptions {
@@ -78,7 +79,15 @@ const STATE = 8;
  * drift of the amplitude, taken as geometric rather than linear across the day, which differs
  * from the direct evaluation by about |b - a|^2 / |a| (1e-9 m).
  */
-function nodeValues(model: HarmonicModel, t0: number, delta: number, nodes: number, h: Float64Array, dh: Float64Array, ddh: Float64Array): void {
+function nodeValues(
+  model: HarmonicModel,
+  t0: number,
+  delta: number,
+  nodes: number,
+  h: Float64Array,
+  dh: Float64Array,
+  ddh: Float64Array,
+): void {
   const omega = model.constituents.omega;
   const n = omega.length;
   const anchors = new DayAnchors(model);
@@ -160,7 +169,7 @@ export function synthesize(model: HarmonicModel, t0: number, dt: number, n: numb
   let m = 1;
   if (tolerance > 0 && n > 2) {
     const bound = sixthDerivativeBound(model);
-    const deltaMax = bound > 0 ? Math.pow((46080 * tolerance) / bound, 1 / 6) : Infinity;
+    const deltaMax = bound > 0 ? ((46080 * tolerance) / bound) ** (1 / 6) : Infinity;
     m = Math.max(1, Math.min(n - 1, Math.floor(deltaMax / dt)));
   }
   const delta = m * dt;

@@ -2,12 +2,13 @@
  * The sensitivity page: annual energy across the nodal cycle for each sea-level offset, with the
  * M2 nodal factor, as a self-contained HTML page of the report module (plotly inlined).
  */
+
+import { fmt, signed } from '../numbers.js';
 import type { Figure } from '../report/figures.js';
 import { RUN_COLOURS } from '../report/figures.js';
 import { escapeHtml, pageHtml } from '../report/html.js';
 import type { Sensitivity } from './sensitivity.js';
 import { nodalSummary, sensitivityTable } from './tables.js';
-import { fmt, signed } from '../numbers.js';
 
 const offsetName = (x: number) => `sea level ${signed(x)} m`;
 
@@ -55,7 +56,8 @@ function energyAgainstFactor(s: Sensitivity): Figure {
   return {
     id: 'nodal-factor',
     title: 'Annual energy against the M2 nodal factor',
-    caption: 'Each point a year (labelled on the first offset), for each sea-level offset: energy relative to that offset\'s mean over the years (%).',
+    caption:
+      "Each point a year (labelled on the first offset), for each sea-level offset: energy relative to that offset's mean over the years (%).",
     data: s.offsets_m.map((x, j) => ({
       type: 'scatter',
       mode: j === 0 ? 'markers+text' : 'markers',

@@ -6,7 +6,7 @@
 import { InputError, isInternalError } from '../errors.js';
 import { TaskError, WorkerExitError, type WorkerPool } from '../parallel/pool.js';
 import { distModule } from '../parallel/task.js';
-import { runJob, type JobFigures, type ScenarioJob } from './scenario-run.js';
+import { type JobFigures, runJob, type ScenarioJob } from './scenario-run.js';
 import type { ValidationTaskInit } from './task.js';
 
 export interface RunJobsOptions {
@@ -36,7 +36,8 @@ export async function runJobs(jobs: readonly ScenarioJob[], o: RunJobsOptions = 
       const msg = `${jobs[err.index].label}: ${err.causeMessage}`;
       throw err.causeName === 'InputError' ? new InputError(msg) : new Error(msg, { cause: err });
     }
-    if (err instanceof WorkerExitError && err.index !== undefined) throw new Error(`${jobs[err.index].label}: its worker ${err.detail}`, { cause: err });
+    if (err instanceof WorkerExitError && err.index !== undefined)
+      throw new Error(`${jobs[err.index].label}: its worker ${err.detail}`, { cause: err });
     throw err;
   }
 }

@@ -4,10 +4,10 @@
  * data in and out, so a run can go to a worker thread (task.ts) or run here alike.
  */
 import { dirname } from 'node:path';
-import type { Scenario } from '../scenario/types.js';
-import { describeTide } from '../scenario/tide-source.js';
 import { scenarioFromObject } from '../scenario/load.js';
-import { simulate, type Result } from '../simulate.js';
+import { describeTide } from '../scenario/tide-source.js';
+import type { Scenario } from '../scenario/types.js';
+import { type Result, simulate } from '../simulate.js';
 
 export interface ScenarioJob {
   /** Names the run in messages. */

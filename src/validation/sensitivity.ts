@@ -13,14 +13,15 @@
  * energy changes only through the basin's area-level curve and the operation's level limits. A
  * constant-area basin without level limits gives the same energy at any offset.
  */
-import { DEFAULT_SCENARIO } from '../paths.js';
+
 import { InputError } from '../errors.js';
-import { fundamentalArguments, ARG_COUNT, ARG_NPRIME, ARG_P, ARG_P1 } from '../tide/astronomy.js';
-import { fundamentalCorrections, FUNDAMENTALS } from '../tide/nodal.js';
-import { scenarioJob, withFields } from './scenario-run.js';
-import { loadScenario } from '../scenario/load.js';
-import { runJobs, type RunJobsOptions } from './run.js';
 import { signed } from '../numbers.js';
+import { DEFAULT_SCENARIO } from '../paths.js';
+import { loadScenario } from '../scenario/load.js';
+import { ARG_COUNT, ARG_NPRIME, ARG_P, ARG_P1, fundamentalArguments } from '../tide/astronomy.js';
+import { FUNDAMENTALS, fundamentalCorrections } from '../tide/nodal.js';
+import { type RunJobsOptions, runJobs } from './run.js';
+import { scenarioJob, withFields } from './scenario-run.js';
 
 const DAY_S = 86400;
 
@@ -88,7 +89,8 @@ export async function runSensitivity(o: SensitivityOptions = {}, run: RunJobsOpt
   const site = o.site ?? 'liverpool';
   const years = o.years ?? DEFAULT_YEARS;
   const offsets = o.offsets_m ?? DEFAULT_OFFSETS_M;
-  if (years.length === 0 || offsets.length === 0) throw new InputError('a sensitivity study needs at least one year and one sea-level offset');
+  if (years.length === 0 || offsets.length === 0)
+    throw new InputError('a sensitivity study needs at least one year and one sea-level offset');
   const scenario = loadScenario(path);
   const base = scenarioJob(scenario, 'base');
   const datum = o.datum ?? scenario.tide.datum;

@@ -5,10 +5,10 @@
  */
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
-import { acceptedBand, VALIDATION_SCHEMES, type ValidationScheme } from './published.js';
-import { scenarioJob, type JobFigures } from './scenario-run.js';
 import { loadScenario } from '../scenario/load.js';
-import { runJobs, type RunJobsOptions } from './run.js';
+import { acceptedBand, VALIDATION_SCHEMES, type ValidationScheme } from './published.js';
+import { type RunJobsOptions, runJobs } from './run.js';
+import { type JobFigures, scenarioJob } from './scenario-run.js';
 
 export interface ValidationRow {
   scheme: ValidationScheme;
@@ -29,11 +29,22 @@ export function validationRow(scheme: ValidationScheme, file: string, figures: J
   const ref = scheme.energy.reference_gwh;
   const [lo, hi] = acceptedBand(scheme);
   const e = figures.annual_energy_gwh;
-  return { scheme, file, figures, ratio: e / ref, accepted_gwh: [lo, hi], accepted_ratio: [lo / ref, hi / ref], pass: e >= lo && e <= hi };
+  return {
+    scheme,
+    file,
+    figures,
+    ratio: e / ref,
+    accepted_gwh: [lo, hi],
+    accepted_ratio: [lo / ref, hi / ref],
+    pass: e >= lo && e <= hi,
+  };
 }
 
 /** Runs the suite (default: every scheme of the published record); rows in the order of the schemes. */
-export async function runValidation(schemes: readonly ValidationScheme[] = VALIDATION_SCHEMES, o: RunJobsOptions = {}): Promise<ValidationRow[]> {
+export async function runValidation(
+  schemes: readonly ValidationScheme[] = VALIDATION_SCHEMES,
+  o: RunJobsOptions = {},
+): Promise<ValidationRow[]> {
   const jobs = schemes.map((s) => scenarioJob(loadScenario(join(PACKAGE_ROOT, s.scenario)), s.id));
   const figures = await runJobs(jobs, o);
   return schemes.map((s, i) => validationRow(s, jobs[i].file, figures[i]));

@@ -2,9 +2,10 @@
  * The validation and sensitivity results as tables: plain text for the terminal, markdown for
  * the README, CSV and JSON for files. Every figure carries its unit in the header.
  */
-import type { ValidationRow } from './suite.js';
-import type { Sensitivity } from './sensitivity.js';
+
 import { fmt, signed } from '../numbers.js';
+import type { Sensitivity } from './sensitivity.js';
+import type { ValidationRow } from './suite.js';
 
 const pct = (x: number, d = 1) => `${signed(x * 100, d)} %`;
 
@@ -19,7 +20,14 @@ export function layout(rows: readonly string[][], format: TableFormat, rightAlig
     return [head, rule, ...body].map((r) => `| ${r.map(esc).join(' | ')} |`).join('\n');
   }
   const width = rows[0].map((_, k) => Math.max(...rows.map((r) => r[k].length)));
-  return rows.map((r) => r.map((c, k) => (rightAligned[k] ? c.padStart(width[k]) : c.padEnd(width[k]))).join('  ').trimEnd()).join('\n');
+  return rows
+    .map((r) =>
+      r
+        .map((c, k) => (rightAligned[k] ? c.padStart(width[k]) : c.padEnd(width[k])))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
 }
 
 const range = (lo: number, hi: number, d = 0) => (lo === hi ? fmt(lo, d) : `${fmt(lo, d)}-${fmt(hi, d)}`);
@@ -58,13 +66,25 @@ export function validationTable(rows: readonly ValidationRow[], format: TableFor
   });
   const table = layout([head, ...body], format, [false, false, true, true, ...(md ? [false] : []), true, true, true, false]);
   if (md) return table;
-  const notes = rows.map((r, i) => `  ${i + 1}. ${r.scheme.energy.text}: ${r.scheme.energy.source}; tolerance: ${r.scheme.tolerance_text}`);
+  const notes = rows.map(
+    (r, i) => `  ${i + 1}. ${r.scheme.energy.text}: ${r.scheme.energy.source}; tolerance: ${r.scheme.tolerance_text}`,
+  );
   return `${table}\n\nPublished figures and sources (n/p: not published for this configuration)\n${notes.join('\n')}`;
 }
 
 /** How each scheme was run: period, step, tide, operation, and the energy's parts. */
 export function runDetailsTable(rows: readonly ValidationRow[], format: TableFormat): string {
-  const head = ['scheme', 'period (UTC)', 'step s', 'tide', 'operation', 'generated GWh/yr', 'pumping GWh/yr', 'ebb share', 'capacity factor'];
+  const head = [
+    'scheme',
+    'period (UTC)',
+    'step s',
+    'tide',
+    'operation',
+    'generated GWh/yr',
+    'pumping GWh/yr',
+    'ebb share',
+    'capacity factor',
+  ];
   const body = rows.map((r) => {
     const g = r.figures;
     return [
@@ -86,16 +106,38 @@ const csvCell = (v: string | number | boolean | null) => {
   const s = v === null ? '' : String(v);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };
-const csv = (rows: readonly (readonly (string | number | boolean | null)[])[]) => rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+const csv = (rows: readonly (readonly (string | number | boolean | null)[])[]) =>
+  `${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
 
 /** One row per scheme, numbers in full. */
 export function validationCsv(rows: readonly ValidationRow[]): string {
   const head = [
-    'id', 'name', 'status', 'scenario_file', 'installed_capacity_mw', 'published_installed_mw',
-    'published_low_gwh', 'published_high_gwh', 'published_reference_gwh', 'published_text', 'published_source',
-    'tolerance', 'accepted_low_gwh', 'accepted_high_gwh', 'annual_energy_gwh', 'annual_generated_energy_gwh',
-    'annual_pumping_energy_gwh', 'ratio', 'pass', 'period_start', 'period_end', 'time_step_s', 'tide_source',
-    'operation', 'ebb_share', 'capacity_factor',
+    'id',
+    'name',
+    'status',
+    'scenario_file',
+    'installed_capacity_mw',
+    'published_installed_mw',
+    'published_low_gwh',
+    'published_high_gwh',
+    'published_reference_gwh',
+    'published_text',
+    'published_source',
+    'tolerance',
+    'accepted_low_gwh',
+    'accepted_high_gwh',
+    'annual_energy_gwh',
+    'annual_generated_energy_gwh',
+    'annual_pumping_energy_gwh',
+    'ratio',
+    'pass',
+    'period_start',
+    'period_end',
+    'time_step_s',
+    'tide_source',
+    'operation',
+    'ebb_share',
+    'capacity_factor',
   ];
   return csv([
     head,
@@ -103,11 +145,32 @@ export function validationCsv(rows: readonly ValidationRow[]): string {
       const s = r.scheme;
       const g = r.figures;
       return [
-        s.id, s.name, s.status, r.file, g.installed_capacity_mw, s.installed_mw,
-        s.energy.low_gwh, s.energy.high_gwh, s.energy.reference_gwh, s.energy.text, s.energy.source,
-        s.tolerance, r.accepted_gwh[0], r.accepted_gwh[1], g.annual_energy_gwh, g.annual_generated_energy_gwh,
-        g.annual_pumping_energy_gwh, r.ratio, r.pass, g.period_start, g.period_end, g.time_step_s, g.tide_source,
-        g.operation, g.ebb_share, g.capacity_factor,
+        s.id,
+        s.name,
+        s.status,
+        r.file,
+        g.installed_capacity_mw,
+        s.installed_mw,
+        s.energy.low_gwh,
+        s.energy.high_gwh,
+        s.energy.reference_gwh,
+        s.energy.text,
+        s.energy.source,
+        s.tolerance,
+        r.accepted_gwh[0],
+        r.accepted_gwh[1],
+        g.annual_energy_gwh,
+        g.annual_generated_energy_gwh,
+        g.annual_pumping_energy_gwh,
+        r.ratio,
+        r.pass,
+        g.period_start,
+        g.period_end,
+        g.time_step_s,
+        g.tide_source,
+        g.operation,
+        g.ebb_share,
+        g.capacity_factor,
       ];
     }),
   ]);
@@ -131,7 +194,8 @@ export interface NodalSummary {
 export function nodalSummary(s: Sensitivity, offset = 0): NodalSummary {
   const e = s.years.map((y) => y.energy_gwh[offset]);
   const fm = s.years.map((y) => y.m2_nodal_factor);
-  const at = (xs: number[], pick: (a: number, b: number) => boolean) => s.years[xs.reduce((best, x, i) => (pick(x, xs[best]) ? i : best), 0)].year;
+  const at = (xs: number[], pick: (a: number, b: number) => boolean) =>
+    s.years[xs.reduce((best, x, i) => (pick(x, xs[best]) ? i : best), 0)].year;
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const me = mean(e);
   const mf = mean(fm);

@@ -1,5 +1,5 @@
 /** The worker side of validation runs (a task module for parallel/pool.ts): job i of the list, simulated. */
-import { runJob, type JobFigures, type ScenarioJob } from './scenario-run.js';
+import { type JobFigures, runJob, type ScenarioJob } from './scenario-run.js';
 
 export interface ValidationTaskInit {
   jobs: ScenarioJob[];
