@@ -11,7 +11,8 @@ export {
 } from './operation/fixed-head.js';
 export { buildModeTable, type ModeSpec, type ModeTable } from './operation/modes.js';
 export { type CycleModes, cycleModes, type HalfControls } from './optimise/cycle.js';
-export { type Controls, FixedEvaluator, type FixedSearch, tableControls, writeAll } from './optimise/fixed.js';
+export { type Controls, type FixedSearch, tableControls, writeAll } from './optimise/fixed.js';
+export { FixedEvaluator } from './optimise/fixed-objective.js';
 export { type Decision, type Decisions, decideStretch, Horizon, TAIL_HALVES } from './optimise/horizon.js';
 export { type HeadRanges, LatticeSearch, latticeBox, type SearchResult, searchBatched, searchSync } from './optimise/lattice.js';
 export { decisionsCsv, optimiseJson, optimiseText } from './optimise/output.js';

@@ -13,6 +13,7 @@
  * reaches, and the largest such difference is reported.
  */
 
+import { randomUUID } from 'node:crypto';
 import type { ModeTable } from '../operation/modes.js';
 import { taskFailure, type WorkerPool } from '../parallel/pool.js';
 import { shareFloat64, shareSeaLevel } from '../parallel/shared.js';
@@ -31,7 +32,17 @@ import {
 import type { ModeLog } from '../solver/mode-log.js';
 import { isoTime } from '../time.js';
 import { directionIndex, type HalfControls, writeControls } from './cycle.js';
-import { type Controls, controlsText, type FixedSearch, pointControls, searchFixed, tableControls, writeAll } from './fixed.js';
+import {
+  type Controls,
+  controlsText,
+  type Fidelity,
+  type FixedSearch,
+  pointControls,
+  searchFixed,
+  tableControls,
+  writeAll,
+} from './fixed.js';
+import { samplable } from './fixed-objective.js';
 import type { FixedTaskInit } from './fixed-task.js';
 import type { ChunkOutcome, ChunkSpec, FlexibleTaskInit } from './flexible-task.js';
 import type { Decisions } from './horizon.js';
@@ -67,6 +78,7 @@ export function problemData(i: FlexibleInputs): ProblemData {
   }
   if (i.price && i.price.length !== n) throw new RangeError(`prices for ${i.price.length} samples, the sea level has ${n}`);
   return {
+    id: randomUUID(),
     sea: shareSeaLevel(i.sea),
     forecast: i.forecast ? shareSeaLevel(i.forecast) : null,
     scheme: i.scheme,
@@ -88,15 +100,13 @@ export function decisionsOf(p: Problem, slack: readonly SlackWater[]): { decisio
   };
 }
 
-/** A task's failure in the optimiser's terms: what was being run, then the worker's message (its stack stays on `cause`). */
-
-/** Values batches of fixed controls on the pool (on the forecast sea level when asked). */
+/** Values batches of fixed controls on the pool, over the sample or the whole period (on the forecast sea level when asked). */
 function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForecast: boolean, signal?: AbortSignal) {
   const dims = PER_HALF * p.directions.length;
-  return async (points: Int32Array[]): Promise<number[]> => {
+  return async (points: Int32Array[], fidelity: Fidelity): Promise<number[]> => {
     const flat = new Int32Array(points.length * dims);
-    points.forEach((x, k) => flat.set(x, k * dims));
-    const init: FixedTaskInit = { problem: data, points: flat, onForecast };
+    for (let k = 0; k < points.length; k++) flat.set(points[k], k * dims);
+    const init: FixedTaskInit = { problem: data, points: flat, onForecast, sample: fidelity === 'sample' };
     try {
       return await pool.run<FixedTaskInit, number>({
         task: distModule('optimise/fixed-task.js'),
@@ -105,7 +115,8 @@ function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForec
         signal,
       });
     } catch (err) {
-      throw taskFailure(err, (k) => `the run at fixed heads ${controlsText(pointControls(p, points[k]))}`);
+      const over = fidelity === 'sample' ? 'a sample of the period' : 'the period';
+      throw taskFailure(err, (k) => `the run over ${over} at fixed heads ${controlsText(pointControls(p, points[k]))}`);
     }
   };
 }
@@ -121,7 +132,8 @@ export async function bestFixed(
   signal?: AbortSignal,
 ): Promise<FixedSearch> {
   const p = openProblem(data);
-  return searchFixed(p, tableControls(p, data.ops.exitHead), fixedEvaluator(pool, data, p, onForecast, signal));
+  const sea = onForecast ? p.decide.sea : p.apply.sea;
+  return searchFixed(p, tableControls(p, data.ops.exitHead), samplable(sea), fixedEvaluator(pool, data, p, onForecast, signal));
 }
 
 export interface FlexiblePlan {
