@@ -73,7 +73,7 @@ export function registerSweep(program: Command): void {
       const t0 = performance.now();
       let run;
       try {
-        run = await runSweep(sweep, { indices, workers, onProgress: (done) => bar.update(done) });
+        run = await runSweep(sweep, { indices, workers, checked: true, onProgress: (done) => bar.update(done) });
       } finally {
         bar.finish();
       }
