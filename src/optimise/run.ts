@@ -90,7 +90,9 @@ function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForec
   const dims = PER_HALF * p.directions.length;
   return async (points: Int32Array[]): Promise<number[]> => {
     const flat = new Int32Array(points.length * dims);
-    points.forEach((x, k) => flat.set(x, k * dims));
+    points.forEach((x, k) => {
+      flat.set(x, k * dims);
+    });
     const init: FixedTaskInit = { problem: data, points: flat, onForecast };
     try {
       return await pool.run<FixedTaskInit, number>({
