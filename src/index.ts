@@ -39,7 +39,6 @@ export {
   optimiseSettings,
   replayFlexible,
 } from './optimise/scenario.js';
-export { type SlackWater, slackWaters } from './optimise/slack.js';
 export { defaultWorkerCount, type Job, PoolInterrupted, TaskError, WorkerExitError, WorkerPool } from './parallel/pool.js';
 export { type SharedSeaLevel, seaLevelView, shareFloat64, shareSeaLevel } from './parallel/shared.js';
 export { distModule, type TaskSetup } from './parallel/task.js';

@@ -4,8 +4,8 @@
  * on clean and on noisy series.
  */
 import { describe, expect, it } from 'vitest';
-import { slackWaters } from '../src/optimise/slack.js';
 import { harmonicModel, highLowWaters, loadSite, predictSeaLevel } from '../src/tide/index.js';
+import { slackWaters } from '../src/tide/turning-points.js';
 
 const site = loadSite('liverpool');
 const t0 = Date.UTC(2018, 2, 1) / 1000;

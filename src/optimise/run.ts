@@ -24,6 +24,7 @@ import { startState } from '../solver/run.js';
 import { type SolverRun, SolverState } from '../solver/state.js';
 import type { SchemeModel, StepSeries, Totals } from '../solver/types.js';
 import type { SeaLevel } from '../tide/sea-level.js';
+import { type SlackWater, slackWaters } from '../tide/turning-points.js';
 import { isoTime } from '../time.js';
 import { directionIndex, type HalfControls, writeControls } from './cycle.js';
 import { type Controls, controlsText, type FixedSearch, pointControls, searchFixed, tableControls, writeAll } from './fixed.js';
@@ -32,7 +33,6 @@ import type { ChunkOutcome, ChunkSpec, FlexibleTaskInit } from './flexible-task.
 import type { Decisions } from './horizon.js';
 import { type HeadRanges, PER_HALF } from './lattice.js';
 import { openProblem, type PlanRun, type Problem, type ProblemData } from './problem.js';
-import { type SlackWater, slackWaters } from './slack.js';
 
 /** Decisions per chunk (task): about twelve days of a two-way cycle. */
 export const CHUNK_DECISIONS = 48;

@@ -8,7 +8,7 @@
 import { basename } from 'node:path';
 import { fmt } from '../numbers.js';
 import { type SweepRow, sweepReportHtml } from '../report/sweep.js';
-import type { DesignFigures } from './figures.js';
+import type { DesignMetrics } from './design-metrics.js';
 import type { DesignRow } from './run.js';
 import type { LoadedSweep } from './spec.js';
 import { unitSuffix } from './spec.js';
@@ -75,7 +75,7 @@ interface Column {
   description: string;
 }
 
-const FIGURE_COLUMNS: Array<Column & { key: keyof DesignFigures; revenue?: boolean }> = [
+const FIGURE_COLUMNS: Array<Column & { key: keyof DesignMetrics; revenue?: boolean }> = [
   { key: 'installed_capacity_mw', name: 'installed_capacity_mw', unit: 'MW', description: 'turbine count x unit rated power' },
   {
     key: 'annual_energy_gwh',
