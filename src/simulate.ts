@@ -7,10 +7,11 @@
  */
 
 import { DAY_S, HOUR_S, J_PER_GWH, perYear, W_PER_MW, YEAR_S } from './physics.js';
-import { buildRun, MODE_DIRECTIONS, type RunInputs } from './scenario/build.js';
+import { buildRun, type RunInputs } from './scenario/build.js';
 import { describeTide, tideDataFiles } from './scenario/tide-source.js';
 import { turbineDataFiles } from './scenario/turbines.js';
 import type { Scenario } from './scenario/types.js';
+import { MODE_DIRECTIONS } from './scenario/types.js';
 import { energyByMonth, massBalanceError } from './solver/accounting.js';
 import { integrate } from './solver/integrate.js';
 import { type HalfTide, halfTideLedger } from './solver/ledger.js';
