@@ -12,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { GRAVITY } from '../src/physics.js';
-import { readNumericCsv } from '../src/scenario/csv.js';
+import { readNumericCsv } from '../src/io/csv-read.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { areaAt, makeBasin } from '../src/scheme/basin.js';
 import { simulate } from '../src/simulate.js';

@@ -10,7 +10,7 @@
 import { Command, CommanderError } from 'commander';
 import { InputError, isInternalError } from '../errors.js';
 import { toolVersion } from '../paths.js';
-import { removeTemporaries } from '../report/atomic.js';
+import { removeTemporaries } from '../io/atomic.js';
 import { registerMerge } from './merge.js';
 import { registerOptimise } from './optimise.js';
 import { registerReport } from './report.js';

@@ -8,7 +8,7 @@ import { type Command, InvalidArgumentError, Option } from 'commander';
 import { decisionsCsv, optimiseJson, optimiseText } from '../optimise/output.js';
 import { optimiseScenario, optimiseSettings } from '../optimise/scenario.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
-import { prepareResultDir, writtenText } from '../report/atomic.js';
+import { prepareResultDir, writtenText } from '../io/atomic.js';
 import { reportHtml } from '../report/html.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
 import { progressBar } from '../report/progress.js';

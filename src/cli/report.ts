@@ -10,7 +10,7 @@ import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { replayFlexible } from '../optimise/scenario.js';
 import { toolVersion } from '../paths.js';
-import { writeFileAtomic, writtenText } from '../report/atomic.js';
+import { writeFileAtomic, writtenText } from '../io/atomic.js';
 import type { ReportRun } from '../report/figures.js';
 import { reportHtml, runLabels } from '../report/html.js';
 import { dataFileProblems, rerunProblems, type SummaryDocument, summaryDocumentProblems } from '../report/summary-file.js';

@@ -2,7 +2,7 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
-import { prepareResultDir, writtenText } from '../report/atomic.js';
+import { prepareResultDir, writtenText } from '../io/atomic.js';
 import { reportHtml } from '../report/html.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
 import { summaryText } from '../report/summary-text.js';

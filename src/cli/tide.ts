@@ -4,7 +4,7 @@
 
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { writeFileAtomic } from '../report/atomic.js';
+import { writeFileAtomic } from '../io/atomic.js';
 import {
   analysisConstituents,
   datumOffset,

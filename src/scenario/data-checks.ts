@@ -8,11 +8,11 @@
 import { accessSync, constants, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../errors.js';
-import { readFailure } from '../read-text.js';
+import type { Columns, NumericTable } from '../io/csv-read.js';
+import { readFailure } from '../io/text.js';
 import { TABLE_DH } from '../scheme/turbine.js';
 import { fillGaps, findGaps, type ObservedSeries, sampleProblems, sampleWhere } from '../tide/series.js';
 import { durationText, isoTime as iso } from '../time.js';
-import type { Columns, NumericTable } from './csv.js';
 import { dataFileFields } from './load.js';
 import { periodBounds } from './period.js';
 import type { Scenario } from './types.js';

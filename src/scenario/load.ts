@@ -4,10 +4,10 @@
  */
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { readText } from '../io/text.js';
 import { directionProblems } from '../operation/fixed-head.js';
-import { readText } from '../read-text.js';
 import { isSitePath } from '../tide/site.js';
-import { parseIsoSeconds } from '../time.js';
+import { isoTimeProblem, parseIsoSeconds, quotedTime } from '../time.js';
 import { MODE_DIRECTIONS } from './build.js';
 import { type JsonScan, scanJson } from './json-text.js';
 import { turbineProblems } from './turbines.js';
@@ -93,8 +93,11 @@ function checkMeaning(s: Scenario): Problem[] {
   const out: Problem[] = [...basinProblems(s), ...operationProblems(s)];
   for (const key of ['start', 'end'] as const) {
     const v = s.period[key];
-    if (v !== undefined && !Number.isFinite(parseIsoSeconds(v)))
-      out.push({ path: `period.${key}`, message: `expected an ISO 8601 UTC time such as 2018-01-01T00:00:00Z, got "${v}"` });
+    if (v !== undefined && isoTimeProblem(v) !== undefined)
+      out.push({
+        path: `period.${key}`,
+        message: `expected an ISO 8601 UTC time such as 2018-01-01T00:00:00Z, got ${quotedTime(v)}`,
+      });
   }
   const start = s.period.start !== undefined ? parseIsoSeconds(s.period.start) : NaN;
   const end = s.period.end !== undefined ? parseIsoSeconds(s.period.end) : NaN;

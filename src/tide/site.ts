@@ -6,7 +6,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { isJsonObject } from '../json.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { readText } from '../read-text.js';
+import { readText } from '../io/text.js';
 
 export const SITE_FORMAT = 'mersey-tidal site 1';
 

@@ -9,8 +9,8 @@
  * removed by the next write to the same target (a cut swap is undone: the previous result comes
  * back). An interrupt handler can call removeTemporaries() to clean up before exiting.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, open } from 'node:fs/promises';
+import { type Dirent, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -19,7 +19,7 @@ const pending = new Set<string>();
 
 /** Removes every temporary file or folder this process is writing (for interrupt handlers). */
 export function removeTemporaries(): void {
-  for (const p of pending) rmSync(p, { recursive: true, force: true });
+  for (const p of pending) rmSync(p, { recursive: true, force: true, maxRetries: 3 });
   pending.clear();
 }
 
@@ -85,11 +85,18 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
 /** Bytes written per await, so an interrupt is handled while a large file is being written. */
 const CHUNK = 1 << 20;
 
-async function writeChunked(path: string, data: string | Uint8Array): Promise<void> {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+/** What a file of a result folder holds: text, bytes, or text made chunk by chunk (for files too large to hold). */
+export type FileContent = string | Uint8Array | Iterable<string>;
+
+async function writeChunked(path: string, data: FileContent): Promise<void> {
   const fh = await open(path, 'wx');
   try {
-    for (let at = 0; at < bytes.length; at += CHUNK) await fh.write(bytes, at, Math.min(CHUNK, bytes.length - at));
+    if (typeof data === 'string' || data instanceof Uint8Array) {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      for (let at = 0; at < bytes.length; at += CHUNK) await fh.write(bytes, at, Math.min(CHUNK, bytes.length - at));
+    } else {
+      for (const chunk of data) await fh.write(chunk);
+    }
   } finally {
     await fh.close();
   }
@@ -101,7 +108,7 @@ async function writeChunked(path: string, data: string | Uint8Array): Promise<vo
  * folder of other things) is refused, so a mistyped --out never deletes someone's files.
  */
 function checkReplaceable(dir: string, identity: string): void {
-  let entries;
+  let entries: Dirent[];
   try {
     if (!statSync(dir).isDirectory())
       throw new InputError(`${dir}: exists and is not a folder; give a new or empty folder for the results`);
@@ -140,7 +147,7 @@ export function prepareResultDir(dir: string, identity: string): void {
  * files are written in chunks so that an interrupt can be handled (see removeTemporaries).
  * Resolves to the paths written.
  */
-export async function writeDirAtomic(dir: string, files: Record<string, string | Uint8Array>): Promise<string[]> {
+export async function writeDirAtomic(dir: string, files: Record<string, FileContent>): Promise<string[]> {
   const names = Object.keys(files);
   if (names.length === 0 || names.some((n) => n !== basename(n) || n.startsWith('.'))) {
     throw new Error(`${dir}: a result folder is a flat set of named files, got [${names.join(', ')}]`);
@@ -149,9 +156,11 @@ export async function writeDirAtomic(dir: string, files: Record<string, string |
   const tmp = temporaryName(dir, 'tmp');
   const old = temporaryName(dir, 'old');
   let hadOld = false;
-  pending.add(tmp);
   try {
-    await mkdir(tmp);
+    // Made and registered with no await between: an interrupt handler runs either before the
+    // folder exists or after it is registered, never while a mkdir is still in flight.
+    mkdirSync(tmp);
+    pending.add(tmp);
     for (const name of names) await writeChunked(join(tmp, name), files[name]);
     // The swap: two renames with no await between them, so no interrupt handler runs inside it.
     hadOld = exists(dir);
