@@ -9,10 +9,11 @@
  * removed by the next write to the same target (a cut swap is undone: the previous result comes
  * back). An interrupt handler can call removeTemporaries() to clean up before exiting.
  */
-import { type Dirent, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, type Dirent, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
+import { failureReason } from './text.js';
 
 /** Temporary paths this process created and has not yet renamed into place or removed. */
 const pending = new Set<string>();
@@ -70,15 +71,14 @@ function sweepLeftovers(target: string): void {
 
 /** Writes one file atomically (synchronously: for small files). */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  sweepLeftovers(path);
+  prepareOutputFile(path);
   const tmp = temporaryName(path, 'tmp');
   try {
     writeFileSync(tmp, data, { flag: 'wx' });
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw err;
+    throw writeError(path, err);
   }
 }
 
@@ -88,8 +88,16 @@ const CHUNK = 1 << 20;
 /** What a file of a result folder holds: text, bytes, or text made chunk by chunk (for files too large to hold). */
 export type FileContent = string | Uint8Array | Iterable<string>;
 
+/** An error of the file system while writing `path`, naming it: "cannot write out/x.csv (ENOSPC): no space left on the device". */
+function writeError(path: string, err: unknown): Error {
+  if (err instanceof InputError || !(err as NodeJS.ErrnoException | null)?.code) return err as Error;
+  return new Error(`cannot write ${path} ${failureReason(err)}`);
+}
+
 async function writeChunked(path: string, data: FileContent): Promise<void> {
-  const fh = await open(path, 'wx');
+  const fh = await open(path, 'wx').catch((err) => {
+    throw writeError(path, err);
+  });
   try {
     if (typeof data === 'string' || data instanceof Uint8Array) {
       const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
@@ -97,6 +105,8 @@ async function writeChunked(path: string, data: FileContent): Promise<void> {
     } else {
       for (const chunk of data) await fh.write(chunk);
     }
+  } catch (err) {
+    throw writeError(path, err);
   } finally {
     await fh.close();
   }
@@ -131,13 +141,37 @@ function checkReplaceable(dir: string, identity: string): void {
  * checkReplaceable). Commands call it before their work, so a bad --out fails at once.
  */
 export function prepareResultDir(dir: string, identity: string): void {
-  try {
-    mkdirSync(dirname(dir), { recursive: true });
-  } catch (err) {
-    throw new Error(`cannot write the result folder ${dir} (${(err as Error).message})`);
-  }
+  writableParent(dir, 'result folder');
   sweepLeftovers(dir);
   checkReplaceable(dir, identity);
+}
+
+/**
+ * The folder that will hold `path` made, and proved writable (a new entry can be made in it), so
+ * that a read-only disk or a folder without permission fails before the work, not after it.
+ */
+function writableParent(path: string, what: string): void {
+  const parent = dirname(path);
+  try {
+    mkdirSync(parent, { recursive: true });
+    accessSync(parent, constants.W_OK);
+  } catch (err) {
+    throw new Error(`cannot write the ${what} ${path}: ${parent} ${failureReason(err).replace(/^: /, '')}`);
+  }
+}
+
+/**
+ * Makes ready to write the file `path` (see writeFileAtomic): refuses a folder or anything but a
+ * regular file in its place, makes its folder and proves it writable, removes the leftovers of
+ * interrupted writes. Commands call it before their work, so a bad --out fails at once.
+ */
+export function prepareOutputFile(path: string): void {
+  if (exists(path) && !statSync(path).isFile())
+    throw new InputError(
+      `${path}: exists and is ${statSync(path).isDirectory() ? 'a folder' : 'not a regular file'}; give the name of a file to write`,
+    );
+  writableParent(path, 'file');
+  sweepLeftovers(path);
 }
 
 /**

@@ -23,7 +23,7 @@ const REASONS: Record<string, string> = {
 };
 
 /** Why a file operation failed, as "(CODE): reason". */
-export function readFailure(err: unknown): string {
+export function failureReason(err: unknown): string {
   const code = (err as NodeJS.ErrnoException | null)?.code;
   if (typeof code === 'string') return `(${code}): ${REASONS[code] ?? (err as Error).message}`;
   return `: ${err instanceof Error ? err.message : String(err)}`;
@@ -62,7 +62,7 @@ export function readText(file: string, what: string, after = ''): string {
     bytes = readFileSync(file);
   } catch (err) {
     if (err instanceof InputError) throw err;
-    throw new InputError(`${file}: cannot read the ${what} ${readFailure(err)}${after}`);
+    throw new InputError(`${file}: cannot read the ${what} ${failureReason(err)}${after}`);
   }
   const encoding = encodingProblem(bytes);
   if (encoding !== undefined) throw new InputError(`${file}: cannot read the ${what}: ${encoding}`);

@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { readText } from '../io/text.js';
 import { directionProblems } from '../operation/fixed-head.js';
 import { isSitePath } from '../tide/site.js';
+import { outsideCheckedYears } from '../tide/synthesis.js';
 import { isoTimeProblem, parseIsoSeconds, quotedTime } from '../time.js';
 import { MODE_DIRECTIONS } from './build.js';
 import { type JsonScan, scanJson } from './json-text.js';
@@ -106,6 +107,10 @@ function checkMeaning(s: Scenario): Problem[] {
       path: 'period.end',
       message: `expected at least one time step (${s.time_step_s} s) after period.start (${s.period.start}), got ${s.period.end}`,
     });
+  }
+  if (s.tide.kind === 'harmonic' && Number.isFinite(start) && Number.isFinite(end)) {
+    const outside = outsideCheckedYears(start, end);
+    if (outside !== undefined) out.push({ path: 'period', message: outside });
   }
   const { year } = s.period;
   if (year !== undefined && (s.period.start !== undefined || s.period.end !== undefined))

@@ -3,7 +3,7 @@
  * uniform grid.
  */
 
-import { suggest } from '../errors.js';
+import { InputError, suggest } from '../errors.js';
 import { readTimeValueCsv, type TimeValueFormat } from '../io/time-value-csv.js';
 import type { SeaLevel } from '../solver/integrate.js';
 import { isoTime } from '../time.js';
@@ -174,7 +174,7 @@ export function requireNoGaps(s: ObservedSeries): GapReport {
   if (report.gaps.length > 0) {
     const lines = describeGaps(s, report);
     const more = lines.length > 3 ? `\n  ... and ${lines.length - 3} more` : '';
-    throw new Error(
+    throw new InputError(
       `${s.file}: the series has ${lines.length} gap(s) in its ${report.step} s sampling:\n  ${lines.slice(0, 3).join('\n  ')}${more}\n` +
         'a harmonic analysis can use the samples present (tide fit --allow-gaps); filling by linear interpolation (fillGaps) is done only on request, and reported',
     );
