@@ -165,7 +165,7 @@ function foundHints(s: FieldSchema, found: unknown): string[] {
     const t = found.trim();
     if (/^[+-]?(nan|inf|infinity)$/i.test(t)) out.push('JSON has no NaN or Infinity; give a finite number');
     else if (t !== '' && Number.isFinite(Number(t))) out.push('write the number without quotes');
-  } else if (s.type === 'integer' && typeof found === 'number') {
+  } else if (s.type === 'integer' && typeof found === 'number' && !Number.isInteger(found)) {
     out.push('give a whole number, without a decimal part');
   } else if (found === null) {
     out.push(
