@@ -7,6 +7,12 @@
 /** At most this many problems are listed in one message (then a count of the rest). */
 const MAX_LISTED = 12;
 
+/** The first MAX_LISTED problems, one per line indented by two spaces after the first, then a count of the rest. */
+export function listed(problems: readonly string[]): string {
+  const more = problems.length > MAX_LISTED ? `\n  ... and ${problems.length - MAX_LISTED} more` : '';
+  return `${problems.slice(0, MAX_LISTED).join('\n  ')}${more}`;
+}
+
 export class InputError extends Error {
   constructor(
     message: string,
@@ -22,11 +28,7 @@ export class InputError extends Error {
    */
   static of(problems: readonly string[], what?: string): InputError {
     if (problems.length === 1) return new InputError(problems[0], problems);
-    const more = problems.length > MAX_LISTED ? `\n  ... and ${problems.length - MAX_LISTED} more` : '';
-    return new InputError(
-      `${problems.length} problems${what ? ` in ${what}` : ''}:\n  ${problems.slice(0, MAX_LISTED).join('\n  ')}${more}`,
-      problems,
-    );
+    return new InputError(`${problems.length} problems${what ? ` in ${what}` : ''}:\n  ${listed(problems)}`, problems);
   }
 }
 

@@ -20,8 +20,38 @@ const pending = new Set<string>();
 
 /** Removes every temporary file or folder this process is writing (for interrupt handlers). */
 export function removeTemporaries(): void {
-  for (const p of pending) rmSync(p, { recursive: true, force: true, maxRetries: 3 });
-  pending.clear();
+  for (const p of [...pending]) {
+    rmSync(p, { recursive: true, force: true, maxRetries: 3 });
+    untrack(p);
+  }
+}
+
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+let onInterrupt: ((signal: NodeJS.Signals) => void) | undefined;
+
+/**
+ * Has `handler` (which should call removeTemporaries and exit) run on SIGINT and SIGTERM while,
+ * and only while, temporary output exists. At any other time a signal ends the process at once,
+ * as by default: a long computation (which holds the event loop, so no handler could run) stays
+ * interruptible, and there is nothing to clean up. Returns the function that stops it.
+ */
+export function handleInterruptsWhileWriting(handler: (signal: NodeJS.Signals) => void): () => void {
+  onInterrupt = handler;
+  if (pending.size > 0) for (const sig of SIGNALS) process.on(sig, handler);
+  return () => {
+    for (const sig of SIGNALS) process.off(sig, handler);
+    if (onInterrupt === handler) onInterrupt = undefined;
+  };
+}
+
+function track(tmp: string): void {
+  pending.add(tmp);
+  if (pending.size === 1 && onInterrupt) for (const sig of SIGNALS) process.on(sig, onInterrupt);
+}
+
+function untrack(tmp: string): void {
+  pending.delete(tmp);
+  if (pending.size === 0 && onInterrupt) for (const sig of SIGNALS) process.off(sig, onInterrupt);
 }
 
 let counter = 0;
@@ -194,17 +224,17 @@ export async function writeDirAtomic(dir: string, files: Record<string, FileCont
     // Made and registered with no await between: an interrupt handler runs either before the
     // folder exists or after it is registered, never while a mkdir is still in flight.
     mkdirSync(tmp);
-    pending.add(tmp);
+    track(tmp);
     for (const name of names) await writeChunked(join(tmp, name), files[name]);
     // The swap: two renames with no await between them, so no interrupt handler runs inside it.
     hadOld = exists(dir);
     if (hadOld) renameSync(dir, old);
     renameSync(tmp, dir);
-    pending.delete(tmp);
+    untrack(tmp);
   } catch (err) {
     if (hadOld && !exists(dir)) renameSync(old, dir);
     rmSync(tmp, { recursive: true, force: true });
-    pending.delete(tmp);
+    untrack(tmp);
     throw err;
   }
   if (hadOld) rmSync(old, { recursive: true, force: true });

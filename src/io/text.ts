@@ -13,6 +13,7 @@ const REASONS: Record<string, string> = {
   EACCES: 'permission denied',
   EPERM: 'permission denied',
   ENOTDIR: 'a folder on the path is a file',
+  EEXIST: 'a file is in the way where a folder is needed',
   ELOOP: 'too many symbolic links',
   ENAMETOOLONG: 'the path is too long',
   ENOSPC: 'no space left on the device',

@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { InputError, suggest } from '../errors.js';
+import { InputError, listed, suggest } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 
 /** A problem with one field: its dotted JSON path and what is wrong ("expected ..., got ..."). */
@@ -36,7 +36,7 @@ export function throwProblems(file: string, problems: readonly Problem[], locate
   const located = problems.map((p) => ({ p, at: locate?.(p.path) }));
   if (locate) located.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0));
   const lines = located.map(({ p, at }) => `${file}${at ? `:${at.line}:${at.column}` : ''}: ${p.path}: ${p.message}`);
-  throw new InputError(`${lines.length} problem${lines.length > 1 ? 's' : ''} in the scenario:\n  ${lines.join('\n  ')}`, lines);
+  throw new InputError(`${lines.length} problem${lines.length > 1 ? 's' : ''} in the scenario:\n  ${listed(lines)}`, lines);
 }
 
 /** Runs fn, turning any error it throws into an InputError with the same message (bad data files). */
