@@ -10,16 +10,11 @@
  * a quarter of the period and ranks heads as the whole period does to within a few hundredths of
  * a percent of energy (docs/performance.md).
  */
-import {
-  advance,
-  allocateSeries,
-  prepareRun,
-  type SeaLevel,
-  type SolverRun,
-  type SolverState,
-  type StepSeries,
-  startState,
-} from '../solver/integrate.js';
+import { advance } from '../solver/advance.js';
+import { prepareRun, startState } from '../solver/run.js';
+import type { SolverRun, SolverState } from '../solver/state.js';
+import { allocateSeries, type StepSeries } from '../solver/types.js';
+import type { SeaLevel } from '../tide/sea-level.js';
 import { type Controls, writeAll } from './fixed.js';
 import type { Problem } from './problem.js';
 
