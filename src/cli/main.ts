@@ -11,6 +11,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError, isInternalError } from '../errors.js';
 import { handleInterruptsWhileWriting, removeTemporaries } from '../io/atomic.js';
 import { toolVersion } from '../paths.js';
+import { registerBench } from './bench.js';
 import { registerMerge } from './merge.js';
 import { registerOptimise } from './optimise.js';
 import { registerReport } from './report.js';
@@ -43,6 +44,7 @@ function buildProgram(): Command {
   registerMerge(program);
   registerValidate(program);
   registerOptimise(program);
+  registerBench(program);
   return program;
 }
 

@@ -102,13 +102,14 @@ const FIXED_MOVES_M = [0.4, 0.2, 0.1] as const;
 const FIXED_POLL = 4;
 /** The best points of the climb valued over the whole period, together. */
 const FIXED_CANDIDATES = 8;
-/** Compass searches over the whole period, from the best of those candidates. */
+/** Climbs, from the best distinct points of the grid; and compass searches over the whole period, from the best candidates. */
 const FIXED_STARTS = 3;
 
 /**
  * Searches the best fixed controls in two stages. The climb, on the sample of the period
  * (fixed-objective.ts): the points of a coarse grid (the same heads in every direction,
- * FIXED_GRID_M apart) and `start` are valued, and a compass search climbs from the best. Then
+ * FIXED_GRID_M apart) and `start` are valued, and compass searches climb from the FIXED_STARTS
+ * best (opportunistic polls, sharing every value). Then
  * over the whole period: the FIXED_CANDIDATES best points the climb valued are valued, and a
  * compass search at the lattice step runs from each of the FIXED_STARTS best, sharing every
  * value found; the best point they reach wins. When the period is too short to sample
@@ -150,9 +151,10 @@ export async function searchFixed(
     });
   const onSample = (points: Int32Array[]) => evaluate(points, sampled ? 'sample' : 'period');
   const onPeriod = (points: Int32Array[]) => evaluate(points, 'period');
-  const [first] = await searchBatched(climb, climb.ranked([x0, ...grid], 1), onSample);
+  const firsts = await searchBatched(climb, climb.ranked([x0, ...grid], FIXED_STARTS), onSample);
   const halves = x0.length / PER_HALF;
-  await searchBatched(climb, climb.compass(first, movesInUnits(FIXED_MOVES_M, p.ranges.step), halves, FIXED_POLL), onSample);
+  const moves = movesInUnits(FIXED_MOVES_M, p.ranges.step);
+  for (const first of firsts) await searchBatched(climb, climb.compass(first, moves, halves, FIXED_POLL), onSample);
   // Over the whole period: the climb's best points, then compass searches at the lattice step.
   const period = sampled ? new LatticeSearch(box) : climb;
   const candidates = climb.recorded(FIXED_CANDIDATES).map((r) => r.point);
