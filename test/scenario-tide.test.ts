@@ -60,7 +60,7 @@ describe('scenario tide sources', () => {
     const o = base();
     o.tide = { kind: 'harmonic', site: 'liverpol' };
     o.period = { year: 2018 };
-    expect(() => buildSea(load(o))).toThrow(/unknown site "liverpol": built-in sites are "liverpool"/);
+    expect(() => buildSea(load(o))).toThrow(/unknown site "liverpol": not a built-in site \("liverpool"/);
   });
 });
 
