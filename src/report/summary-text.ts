@@ -20,7 +20,7 @@ export function summaryText(s: Summary, scenarioFile: string, description: strin
       `Constants       ${c.site}${c.id ? ` (${c.id})` : ''}; licence ${c.licence.split(/[:;(]/)[0].trim()} (source in summary.json)`,
     );
     const shown = DATUM_ORDER.filter((k) => c.datums[k] !== undefined).map((k) => `${k} ${fmt(c.datums[k], 2)}`);
-    if (shown.length > 0) lines.push(`Datums (m ${c.datum})  ${shown.join(', ')}`);
+    if (shown.length > 0) lines.push(`${`Datums (m ${c.datum})`.padEnd(15)} ${shown.join(', ')}`);
   }
   lines.push('');
   lines.push(`Operation       ${s.operation}`);

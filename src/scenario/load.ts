@@ -4,6 +4,7 @@
  */
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { isJsonObject } from '../json.js';
 import { directionProblems } from '../operation/fixed-head.js';
 import { readText } from '../read-text.js';
 import { builtinSite, isSitePath, loadSite, type Site } from '../tide/site.js';
@@ -227,8 +228,9 @@ function harmonicTide(t: HarmonicTide, baseDir: string): HarmonicTide {
   } catch {
     return { ...t, site: ref };
   }
-  const station = !isSitePath(ref) && builtinSite(ref) === undefined;
-  return { ...t, site: station && site.id !== undefined ? site.id : ref, datum: t.datum ?? site.datum };
+  const builtin = isSitePath(ref) ? undefined : builtinSite(ref);
+  const canonical = isSitePath(ref) ? ref : (builtin ?? site.id ?? ref);
+  return { ...t, site: canonical, datum: t.datum ?? site.datum };
 }
 
 /**
@@ -243,7 +245,12 @@ export function loadScenario(path: string, overrides: readonly Override[] = []):
     const { at, message } = scan.syntax;
     throw new InputError(`${path}:${at.line}:${at.column}: not valid JSON: ${message}`);
   }
-  const s = scenarioFromObject(JSON.parse(text), path, dirname(file), scan, overrides);
+  const obj: unknown = JSON.parse(text);
+  if (isJsonObject(obj) && 'base' in obj && 'parameters' in obj && !('scheme' in obj))
+    throw new InputError(
+      `${path} is a sweep file (a base scenario and the fields to vary), not a scenario; run it with \`mersey-tidal sweep ${path}\``,
+    );
+  const s = scenarioFromObject(obj, path, dirname(file), scan, overrides);
   s.file = file;
   return s;
 }
