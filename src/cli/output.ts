@@ -15,6 +15,8 @@ export interface Output {
   status(line: string): void;
   /** A warning (stderr, even with --quiet): "warning: ...". */
   warn(line: string): void;
+  /** Something done to the input that changes the result or its cost (stderr, even with --quiet): "note: ...". */
+  note(line: string): void;
   /** Progress of `total` items (undefined: an open-ended count), labelled for plain log lines. */
   progress(total: number | undefined, unit: string, label: string): Progress;
   /** The result: `json()` with --json, else `text` (stdout). Lines for people only (`aside`) go to stderr with --json. */
@@ -29,6 +31,9 @@ export function output(o: OutputOptions): Output {
     },
     warn(line) {
       err(`warning: ${line}\n`);
+    },
+    note(line) {
+      err(`note: ${line}\n`);
     },
     progress(total, unit, label) {
       return progressBar(total, { unit, label, quiet: o.quiet });
