@@ -15,6 +15,7 @@ import { registerMerge } from './merge.js';
 import { registerOptimise } from './optimise.js';
 import { registerReport } from './report.js';
 import { registerSimulate } from './simulate.js';
+import { registerSites } from './sites.js';
 import { registerSweep } from './sweep.js';
 import { registerTideCommands } from './tide.js';
 import { registerValidate } from './validate.js';
@@ -38,6 +39,7 @@ function buildProgram(): Command {
     .exitOverride();
   registerSimulate(program);
   registerTideCommands(program);
+  registerSites(program);
   registerReport(program);
   registerSweep(program);
   registerMerge(program);

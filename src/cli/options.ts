@@ -70,9 +70,10 @@ export function siteOption(): Option {
 
 /** `--near <lat,lon>`: the tide at the nearest station of the tide database. */
 export function nearOption(): Option {
-  return new Option('--near <lat,lon>', 'tide: harmonic prediction at the nearest station to this point (WGS84 degrees)').argParser(
-    (text: string) => parseLatLon(text, '--near'),
-  );
+  return new Option(
+    '--near <lat,lon>',
+    'tide: harmonic prediction at the nearest station to this point (WGS84 degrees)',
+  ).argParser((text: string) => parseLatLon(text, '--near'));
 }
 
 /** "53.45,-3.02" as [latitude, longitude]. */
@@ -105,9 +106,7 @@ export function scenarioOverrides(o: ScenarioChanges, note: (line: string) => vo
     const [lat, lon] = o.near;
     const [first] = nearStations(lat, lon, 1);
     if (!first) throw new InputError(`--near ${lat},${lon}: no tide station with its own constants found`);
-    note(
-      `Nearest station to ${lat},${lon}: ${stationLabel(first.station)}, ${fmt(first.distanceKm ?? 0, 1)} km away`,
-    );
+    note(`Nearest station to ${lat},${lon}: ${stationLabel(first.station)}, ${fmt(first.distanceKm ?? 0, 1)} km away`);
     out.push(siteOverride(first.station.id, `--near ${lat},${lon}`));
   }
   return [...out, ...(o.set ?? [])];

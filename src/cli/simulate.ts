@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { fmt } from '../numbers.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
+import { DAY_S } from '../physics.js';
 import { prepareResultDir, writtenText } from '../report/atomic.js';
 import { SPRING_NEAP_S } from '../report/figures.js';
 import { reportHtml } from '../report/html.js';
@@ -10,9 +11,7 @@ import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
 import { summaryText } from '../report/summary-text.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
 import { loadScenario } from '../scenario/load.js';
-import { DAY_S } from '../physics.js';
 import { type Summary, simulate } from '../simulate.js';
-import { type Output, output } from './output.js';
 import {
   jsonOption,
   nearOption,
@@ -22,6 +21,7 @@ import {
   setOption,
   siteOption,
 } from './options.js';
+import { type Output, output } from './output.js';
 
 interface SimulateOptions extends ScenarioChanges {
   out?: string;
@@ -71,10 +71,6 @@ export function registerSimulate(program: Command): void {
         })
       : undefined;
     const written = await writeResult(result, dir, { series: opts.series === true, toolVersion: version, html });
-    ui.result(
-      `${summaryText(result.summary, file, scenario.description)}\n\n`,
-      () => result.summary,
-      writtenText(written),
-    );
+    ui.result(`${summaryText(result.summary, file, scenario.description)}\n\n`, () => result.summary, writtenText(written));
   });
 }

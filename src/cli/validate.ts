@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { defaultWorkerCount, WorkerPool } from '../parallel/pool.js';
 import { toolVersion } from '../paths.js';
 import { prepareResultDir, writeDirAtomic, writtenText } from '../report/atomic.js';
+import type { Override } from '../scenario/overrides.js';
 import { sensitivityHtml } from '../validation/plot.js';
 import { VALIDATION_SCHEMES } from '../validation/published.js';
 import { DEFAULT_OFFSETS_M, DEFAULT_YEARS, runSensitivity, type Sensitivity } from '../validation/sensitivity.js';
@@ -21,7 +22,6 @@ import {
   validationCsv,
   validationTable,
 } from '../validation/tables.js';
-import type { Override } from '../scenario/overrides.js';
 import { jsonOption, quietOption, setOption, workersOption } from './options.js';
 import { output } from './output.js';
 
