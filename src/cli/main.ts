@@ -11,6 +11,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError, isInternalError } from '../errors.js';
 import { toolVersion } from '../paths.js';
 import { removeTemporaries } from '../report/atomic.js';
+import { registerInit } from './init.js';
 import { registerMerge } from './merge.js';
 import { registerOptimise } from './optimise.js';
 import { registerReport } from './report.js';
@@ -40,6 +41,7 @@ function buildProgram(): Command {
   registerSimulate(program);
   registerTideCommands(program);
   registerSites(program);
+  registerInit(program);
   registerReport(program);
   registerSweep(program);
   registerMerge(program);
