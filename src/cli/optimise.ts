@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { decisionsCsv, optimiseJson, optimiseText } from '../optimise/output.js';
-import { optimiseScenario, optimiseSettings } from '../optimise/scenario.js';
+import { type OptimiseOutcome, optimiseScenario, optimiseSettings } from '../optimise/scenario.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
 import { prepareResultDir, writtenText } from '../report/atomic.js';
 import { reportHtml } from '../report/html.js';
@@ -87,7 +87,7 @@ export function registerOptimise(program: Command): void {
     prepareResultDir(dir, RESULT_IDENTITY);
     // One bar at a time: each stage ends the previous stage's bar.
     let bar: Progress | null = null;
-    let outcome: Awaited<ReturnType<typeof optimiseScenario>>;
+    let outcome: OptimiseOutcome;
     try {
       outcome = await optimiseScenario(scenario, {
         objective: opts.objective,

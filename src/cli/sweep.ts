@@ -10,7 +10,7 @@ import { prepareResultDir, writeDirAtomic, writtenText } from '../report/atomic.
 import type { Override } from '../scenario/overrides.js';
 import { describeTide } from '../scenario/tide-source.js';
 import { bestText, rowObject, SWEEP_IDENTITY, type SweepHeader, sweepFiles, sweepHeader } from '../sweep/output.js';
-import { allIndices, type DesignRow, runSweep } from '../sweep/run.js';
+import { allIndices, type DesignRow, runSweep, type SweepRun } from '../sweep/run.js';
 import { parseShard, SHARD_FILE, shardFiles, shardIndices } from '../sweep/shard.js';
 import { checkDesigns, loadSweep } from '../sweep/spec.js';
 import { jsonOption, quietOption, setOption, workersOption } from './options.js';
@@ -88,7 +88,7 @@ export function registerSweep(program: Command): void {
       // worker threads end with the process and nothing is written before every design is done.
       const bar = ui.progress(indices.length, 'designs', 'sweep');
       const t0 = performance.now();
-      let run: Awaited<ReturnType<typeof runSweep>>;
+      let run: SweepRun;
       try {
         run = await runSweep(sweep, { indices, workers, onProgress: (done) => bar.update(done) });
       } finally {

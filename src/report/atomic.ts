@@ -9,7 +9,7 @@
  * removed by the next write to the same target (a cut swap is undone: the previous result comes
  * back). An interrupt handler can call removeTemporaries() to clean up before exiting.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { type Dirent, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { mkdir, open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
@@ -101,7 +101,7 @@ async function writeChunked(path: string, data: string | Uint8Array): Promise<vo
  * folder of other things) is refused, so a mistyped --out never deletes someone's files.
  */
 function checkReplaceable(dir: string, identity: string): void {
-  let entries;
+  let entries: Dirent[];
   try {
     if (!statSync(dir).isDirectory())
       throw new InputError(`${dir}: exists and is not a folder; give a new or empty folder for the results`);
