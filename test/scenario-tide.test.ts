@@ -56,7 +56,8 @@ describe('scenario tide sources', () => {
     expect(() => load(o)).toThrow(/either "year" or "start"\/"end"/);
   });
 
-  it('names an unknown site and lists the built-in ones', () => {
+  // An unknown site name is looked up in the station database (a second or more to load).
+  it('names an unknown site and lists the built-in ones', { timeout: 60_000 }, () => {
     const o = base();
     o.tide = { kind: 'harmonic', site: 'liverpol' };
     o.period = { year: 2018 };

@@ -1,5 +1,6 @@
 /**
- * Figures of README.md and docs/cli.md: the built-in default run as `mersey-tidal simulate` prints it.
+ * Figures of README.md and docs/cli.md: the built-in default run as `mersey-tidal simulate` prints
+ * it, and the command list as `mersey-tidal --help` prints it.
  */
 
 /** The default run, shared by every figure that quotes it. */
@@ -7,10 +8,10 @@ const defaultRun = (cli) => cli.json(['simulate', '--json', '--out', cli.out('de
 
 /** @type {import('./figures.js').FigureSet} */
 export default {
-  'default-annual-gwh': {
+  'cli-help': {
     cost: 'fast',
     async generate(cli) {
-      return `${cli.fmt((await defaultRun(cli)).annual_energy_gwh, 1)} GWh/yr`;
+      return `\`\`\`\n${(await cli.text(['--help'])).trimEnd()}\n\`\`\``;
     },
   },
   'default-result': {

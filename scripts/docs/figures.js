@@ -24,6 +24,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(HERE, '..', '..');
 const MACHINERY = new Set(['figures.js', 'update.js']);
+/** Commands run at once by the generators. */
+const PARALLEL = 2;
 const NAME = /^[a-z0-9][a-z0-9.-]*$/;
 const MARK = /<!-- figure:([^ >]*) -->([\s\S]*?)<!-- \/figure -->/g;
 
@@ -41,18 +43,36 @@ export function markdownFiles(root = ROOT) {
   return [join(root, 'README.md'), ...docs];
 }
 
-/** Every figure marker of `text` (from `file`), in order; malformed names are errors. */
+/**
+ * `text` with code blanked out (fenced blocks, and indented lines outside them), lengths kept: a
+ * marker shown as an example in code is not a figure.
+ */
+function withoutCode(text) {
+  let inFence = false;
+  return text
+    .split('\n')
+    .map((line) => {
+      const fence = /^\s*```/.test(line);
+      const code = inFence || fence || (/^( {4}|\t)/.test(line) && !inFence);
+      if (fence) inFence = !inFence;
+      return code && !line.includes('<!-- /figure -->') ? ' '.repeat(line.length) : line;
+    })
+    .join('\n');
+}
+
+/** Every figure marker of `text` (from `file`), in order, outside code; malformed names are errors. */
 export function figureUses(text, file) {
   /** @type {FigureUse[]} */
   const uses = [];
-  for (const m of text.matchAll(MARK)) {
+  for (const m of withoutCode(text).matchAll(MARK)) {
     const line = text.slice(0, m.index).split('\n').length;
     if (!NAME.test(m[1]))
       throw new Error(`${file}:${line}: figure name "${m[1]}" must be lower case letters, digits, "-" and "."`);
     const inline = !m[2].startsWith('\n');
-    uses.push({ file, line, name: m[1], inline, start: m.index, end: m.index + m[0].length, text: m[2] });
+    const end = m.index + m[0].length;
+    uses.push({ file, line, name: m[1], inline, start: m.index, end, text: text.slice(m.index, end) });
   }
-  const opens = text.match(/<!-- figure:/g)?.length ?? 0;
+  const opens = withoutCode(text).match(/<!-- figure:/g)?.length ?? 0;
   if (opens !== uses.length)
     throw new Error(`${file}: ${opens - uses.length} figure marker(s) without a closing <!-- /figure -->`);
   return uses;
@@ -107,22 +127,37 @@ export function fmt(x, d) {
 export function figureCli(root = ROOT) {
   const runs = new Map();
   const tmp = mkdtempSync(join(tmpdir(), 'mt-figures-'));
+  // At most two commands at once: the CI machine has two cores.
+  let running = 0;
+  const waiting = [];
+  const slot = async () => {
+    if (running >= PARALLEL) await new Promise((go) => waiting.push(go));
+    running++;
+  };
+  const release = () => {
+    running--;
+    waiting.shift()?.();
+  };
   const run = (args) => {
     const key = JSON.stringify(args);
     if (!runs.has(key)) {
       runs.set(
         key,
-        new Promise((resolve, reject) => {
-          execFile(
-            process.execPath,
-            [join(root, 'dist', 'cli', 'bin.js'), ...args],
-            { cwd: root, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
-            (err, stdout, stderr) => {
-              if (err) reject(new Error(`mersey-tidal ${args.join(' ')} failed (${err.code}): ${stderr.trim()}`));
-              else resolve(stdout);
-            },
-          );
-        }),
+        slot().then(
+          () =>
+            new Promise((resolve, reject) => {
+              execFile(
+                process.execPath,
+                [join(root, 'dist', 'cli', 'bin.js'), ...args],
+                { cwd: root, maxBuffer: 256 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
+                (err, stdout, stderr) => {
+                  release();
+                  if (err) reject(new Error(`mersey-tidal ${args.join(' ')} failed (${err.code}): ${stderr.trim()}`));
+                  else resolve(stdout);
+                },
+              );
+            }),
+        ),
       );
     }
     return runs.get(key);
