@@ -51,5 +51,5 @@ describe('figures of README.md and docs/', () => {
     const { problems, checked } = await checkFigures({ costs: ['fast'] });
     expect(problems).toEqual([]);
     expect(checked.length).toBeGreaterThan(0);
-  }, 120_000);
+  }, 300_000);
 });

@@ -182,15 +182,29 @@ export function scenarioFromObject(
  */
 function harmonicTide(t: HarmonicTide, baseDir: string): HarmonicTide {
   const ref = isSitePath(t.site) ? resolve(baseDir, t.site) : t.site;
-  let site: Site;
-  try {
-    site = loadSite(ref);
-  } catch {
-    return { ...t, site: ref };
+  const site = resolvedSite(ref);
+  return site ? { ...t, site: site.ref, datum: t.datum ?? site.datum } : { ...t, site: ref };
+}
+
+/** Built-in sites and stations already resolved in this process (a sweep loads its base once per design). */
+const resolvedSites = new Map<string, { ref: string; datum: string } | undefined>();
+
+/** A site reference's canonical form (built-in name, path, or station id) and its datum; undefined when it cannot be read. */
+function resolvedSite(ref: string): { ref: string; datum: string } | undefined {
+  if (!resolvedSites.has(ref)) {
+    let site: Site | undefined;
+    try {
+      site = loadSite(ref);
+    } catch {
+      site = undefined;
+    }
+    const canonical = isSitePath(ref) ? ref : (builtinSite(ref) ?? site?.id ?? ref);
+    if (!site) return undefined;
+    // Site files may be edited between loads; built-in sites and stations do not change.
+    if (isSitePath(ref)) return { ref: canonical, datum: site.datum };
+    resolvedSites.set(ref, { ref: canonical, datum: site.datum });
   }
-  const builtin = isSitePath(ref) ? undefined : builtinSite(ref);
-  const canonical = isSitePath(ref) ? ref : (builtin ?? site.id ?? ref);
-  return { ...t, site: canonical, datum: t.datum ?? site.datum };
+  return resolvedSites.get(ref);
 }
 
 /**
