@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { InputError } from '../errors.js';
-import { writeFileAtomic } from '../report/atomic.js';
+import { writeFileAtomic } from '../io/atomic.js';
 import { fieldGuide, scenarioTemplate, type TemplateKind, templateDir } from '../scenario/template.js';
 import { jsonOption, nearOption, quietOption, scenarioOverrides } from './options.js';
 import { output } from './output.js';

@@ -1,10 +1,10 @@
 /** `mersey-tidal simulate [scenario]`: run one scenario, print the summary, write the result folder. */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { prepareResultDir, writtenText } from '../io/atomic.js';
 import { fmt } from '../numbers.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
 import { DAY_S } from '../physics.js';
-import { prepareResultDir, writtenText } from '../report/atomic.js';
 import { SPRING_NEAP_S } from '../report/figures.js';
 import { reportHtml } from '../report/html.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';

@@ -22,6 +22,7 @@ export function summaryText(s: Summary, scenarioFile: string, description: strin
     const shown = DATUM_ORDER.filter((k) => c.datums[k] !== undefined).map((k) => `${k} ${fmt(c.datums[k], 2)}`);
     if (shown.length > 0) lines.push(`${`Datums (m ${c.datum})`.padEnd(15)} ${shown.join(', ')}`);
   }
+  for (const w of s.warnings) lines.push(`WARNING         ${w}`);
   lines.push('');
   lines.push(`Operation       ${s.operation}`);
   lines.push('');
