@@ -80,7 +80,8 @@ describe('tide predict', () => {
     expect(err).toMatch(/m above CD/);
   });
 
-  it('rejects bad arguments with messages that name them', async () => {
+  // An unknown site name is looked up in the station database (a second or more to load).
+  it('rejects bad arguments with messages that name them', { timeout: 60_000 }, async () => {
     await expect(
       run(['tide', 'predict', '--site', 'liverpool', '--from', 'yesterday', '--to', '2018-01-02', '--step', '60']),
     ).rejects.toThrow(/--from: expected an ISO 8601 time/);
