@@ -1,13 +1,16 @@
 // Building the turbine tables when a scenario loads (and for every case of a design sweep): each
 // kind's ebb, flood (factor 0.9 for the bulb kinds) and pump curves (efficiency by lift) on the
 // 0.01 m head grid. Batches of 100 builds per timing.
-import { PACKAGE_ROOT } from '../dist/index.js';
-import { readNumericCsv } from '../dist/scenario/csv.js';
-import { aggidisFeatherUnit } from '../dist/scheme/aggidis-feather.js';
-import { tableFromChart } from '../dist/scheme/hill-chart.js';
-import { idealTurbineUnit } from '../dist/scheme/ideal-turbine.js';
-import { efficiencyByLift, withPump } from '../dist/scheme/pump.js';
-import { parametricTable } from '../dist/scheme/turbine.js';
+import {
+  aggidisFeatherUnit,
+  efficiencyByLift,
+  idealTurbineUnit,
+  PACKAGE_ROOT,
+  parametricTable,
+  tableFromChart,
+  withPump,
+} from '../dist/index.js';
+import { readNumericCsv } from '../dist/io/csv-read.js';
 
 const BATCH = 100;
 

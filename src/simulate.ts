@@ -77,6 +77,8 @@ export interface Summary {
   data_files: string[];
   /** What was done to the input data (e.g. gaps in the tide series filled); empty when nothing. */
   data_notes: string[];
+  /** A degenerate scheme or a run whose figures are not to be trusted, in words (see schemeWarnings); empty when none. */
+  warnings: string[];
 }
 
 export interface Result {
@@ -94,6 +96,30 @@ function operationText(s: Scenario): string {
   const o = s.operation;
   const pumping = MODE_DIRECTIONS[o.mode].filter((d) => o[d]?.pump_to_head_m !== undefined);
   return `${o.mode}, ${pumping.length === 0 ? 'no pumping' : `pumping before ${pumping.join(' and ')} generation`}`;
+}
+
+/**
+ * Mass-balance closure above which a run is flagged: the integrator conserves volume to round-off
+ * (about 1e-15 relative on the default run), so more means figures beyond double precision, such
+ * as a basin area so large that the flows vanish beside its volume.
+ */
+const MASS_BALANCE_WARNING = 1e-9;
+
+/** Warnings on a run that finished but whose scheme cannot do what it is for, or whose figures are not to be trusted. */
+function schemeWarnings(s: Scenario, generatedJ: number, massBalance: number): string[] {
+  const out: string[] = [];
+  if (s.scheme.turbines.count === 0)
+    out.push('scheme.turbines.count is 0: the scheme has no turbines and never generates; give the number of units');
+  else if (generatedJ === 0)
+    out.push(
+      'the scheme generated nothing over the period: check the operation heads against the tidal range and the turbine curve',
+    );
+  if (!(massBalance <= MASS_BALANCE_WARNING))
+    out.push(
+      `the mass balance closes only to ${massBalance.toExponential(1)} (relative; round-off is about 1e-15): the figures are not to be trusted; ` +
+        'check scheme.basin (an area far beyond any real basin leaves the flows below double precision beside its volume)',
+    );
+  return out;
 }
 
 /** Whether the summary's annual figures are scaled from a period more than a day from a year (YEAR_S; and say so). */
@@ -148,6 +174,7 @@ export function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, to
       (f): f is string => f !== undefined,
     ),
     data_notes: inputs.notes,
+    warnings: schemeWarnings(s, generatedJ, massBalanceError(totals)),
   };
 }
 

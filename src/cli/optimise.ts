@@ -5,10 +5,10 @@
  */
 import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { prepareResultDir, writtenText } from '../io/atomic.js';
 import { decisionsCsv, optimiseJson, optimiseText } from '../optimise/output.js';
 import { type OptimiseOutcome, optimiseScenario, optimiseSettings } from '../optimise/scenario.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
-import { prepareResultDir, writtenText } from '../report/atomic.js';
 import { reportHtml } from '../report/html.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
 import { progressBar } from '../report/progress.js';

@@ -4,9 +4,9 @@
  */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { prepareResultDir, writeDirAtomic, writtenText } from '../io/atomic.js';
 import { defaultWorkerCount } from '../parallel/pool.js';
 import { toolVersion } from '../paths.js';
-import { prepareResultDir, writeDirAtomic, writtenText } from '../report/atomic.js';
 import { progressBar } from '../report/progress.js';
 import { describeTide } from '../scenario/tide-source.js';
 import { bestText, SWEEP_IDENTITY, sweepFiles, sweepHeader } from '../sweep/output.js';

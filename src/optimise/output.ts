@@ -4,6 +4,7 @@
  * The flexible run itself is written like a simulation (summary.json, monthly.csv, tides.csv).
  */
 
+import { csvText } from '../io/csv-write.js';
 import { fmt, signed } from '../numbers.js';
 import { J_PER_MWH, perYear } from '../physics.js';
 import { type Result, scaledToYear } from '../simulate.js';
@@ -51,14 +52,14 @@ function headsJson(c: Controls): Record<string, RecordedHeads> {
 
 /** decisions.csv: per decision, the slack water, the heads, and the half tide they governed. */
 export function decisionsCsv(o: OptimiseOutcome): string {
-  const rows = [
-    'time_utc,slack,direction,start_head_m,end_head_m,pump_to_head_m,half_tide_start_utc,half_tide_end_utc,generated_mwh,pumping_mwh,net_mwh,revenue_gbp',
-  ];
-  for (const d of o.flexible.rows) {
-    const h = d.halfTide;
-    const c = d.controls;
-    rows.push(
-      [
+  const header =
+    'time_utc,slack,direction,start_head_m,end_head_m,pump_to_head_m,half_tide_start_utc,half_tide_end_utc,generated_mwh,pumping_mwh,net_mwh,revenue_gbp';
+  return csvText(
+    header.split(','),
+    o.flexible.rows.map((d) => {
+      const h = d.halfTide;
+      const c = d.controls;
+      return [
         isoTime(d.time),
         d.slack,
         d.direction,
@@ -71,10 +72,9 @@ export function decisionsCsv(o: OptimiseOutcome): string {
         h ? (h.pumped / J_PER_MWH).toFixed(3) : '',
         h ? ((h.generated - h.pumped) / J_PER_MWH).toFixed(3) : '',
         d.revenueGbp === null ? '' : d.revenueGbp.toFixed(2),
-      ].join(','),
-    );
-  }
-  return `${rows.join('\n')}\n`;
+      ];
+    }),
+  );
 }
 
 function fixedJson(x: FixedOutcome) {

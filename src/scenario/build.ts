@@ -3,12 +3,12 @@
  * tables, and the operation's mode table. Data files are read and checked here, once.
  */
 
+import { readNumericTable } from '../io/csv-read.js';
 import { type DirectionControl, fixedHeadCycle } from '../operation/fixed-head.js';
 import type { ModeTable } from '../operation/modes.js';
 import { type Basin, constantAreaBasin, makeBasin } from '../scheme/basin.js';
 import type { SchemeModel } from '../solver/types.js';
 import type { SeaLevel } from '../tide/sea-level.js';
-import { readNumericTable } from './csv.js';
 import { checkAreaCurve, checkDataFiles } from './data-checks.js';
 import { buildSea } from './tide-source.js';
 import { buildTurbine } from './turbines.js';

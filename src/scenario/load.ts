@@ -4,10 +4,11 @@
  */
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { readText } from '../io/text.js';
 import { directionProblems } from '../operation/fixed-head.js';
-import { readText } from '../read-text.js';
 import { isSitePath } from '../tide/site.js';
-import { parseIsoSeconds } from '../time.js';
+import { outsideCheckedYears } from '../tide/synthesis.js';
+import { isoTimeProblem, parseIsoSeconds, quotedTime } from '../time.js';
 import { resolvePaths } from './file-fields.js';
 import { type JsonScan, scanJson } from './json-text.js';
 import { turbineProblems } from './turbines.js';
@@ -93,8 +94,11 @@ function checkMeaning(s: Scenario): Problem[] {
   const out: Problem[] = [...basinProblems(s), ...operationProblems(s)];
   for (const key of ['start', 'end'] as const) {
     const v = s.period[key];
-    if (v !== undefined && !Number.isFinite(parseIsoSeconds(v)))
-      out.push({ path: `period.${key}`, message: `expected an ISO 8601 UTC time such as 2018-01-01T00:00:00Z, got "${v}"` });
+    if (v !== undefined && isoTimeProblem(v) !== undefined)
+      out.push({
+        path: `period.${key}`,
+        message: `expected an ISO 8601 UTC time such as 2018-01-01T00:00:00Z, got ${quotedTime(v)}`,
+      });
   }
   const start = s.period.start !== undefined ? parseIsoSeconds(s.period.start) : NaN;
   const end = s.period.end !== undefined ? parseIsoSeconds(s.period.end) : NaN;
@@ -103,6 +107,10 @@ function checkMeaning(s: Scenario): Problem[] {
       path: 'period.end',
       message: `expected at least one time step (${s.time_step_s} s) after period.start (${s.period.start}), got ${s.period.end}`,
     });
+  }
+  if (s.tide.kind === 'harmonic' && Number.isFinite(start) && Number.isFinite(end)) {
+    const outside = outsideCheckedYears(start, end);
+    if (outside !== undefined) out.push({ path: 'period', message: outside });
   }
   const { year } = s.period;
   if (year !== undefined && (s.period.start !== undefined || s.period.end !== undefined))

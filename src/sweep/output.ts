@@ -6,6 +6,7 @@
  * files byte for byte, and a reader gets every bit the solver produced.
  */
 import { basename } from 'node:path';
+import { csvText } from '../io/csv-write.js';
 import { fmt } from '../numbers.js';
 import { type SweepRow, sweepReportHtml } from '../report/sweep.js';
 import type { DesignMetrics } from './design-metrics.js';
@@ -138,12 +139,13 @@ export function rowFromObject(h: SweepHeader, o: Record<string, number | null>):
 
 export function designsCsv(h: SweepHeader, rows: readonly DesignRow[]): string {
   const cols = columns(h);
-  const lines = [cols.map((c) => c.name).join(',')];
-  for (const r of rows) {
-    const o = rowObject(h, r);
-    lines.push(cols.map((c) => (o[c.name] === null ? '' : String(o[c.name]))).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  return csvText(
+    cols.map((c) => c.name),
+    rows.map((r) => {
+      const o = rowObject(h, r);
+      return cols.map((c) => o[c.name]);
+    }),
+  );
 }
 
 export type RankKey = 'annual_energy_gwh' | 'revenue_gbp_per_yr';

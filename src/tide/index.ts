@@ -12,6 +12,6 @@ export { describeGaps, fillGaps, findGaps, readSeriesCsv, requireNoGaps, resampl
 export type { Site, SiteConstituent } from './site.js';
 export { builtinSiteNames, datumOffset, isSitePath, loadSite, parseSite, SITE_FORMAT, siteFile, siteToJson } from './site.js';
 export type { PredictOptions, SynthesisOptions } from './synthesis.js';
-export { DEFAULT_TOLERANCE, predictDirect, predictSeaLevel, synthesize } from './synthesis.js';
+export { DEFAULT_TOLERANCE, outsideCheckedYears, predictDirect, predictSeaLevel, synthesize } from './synthesis.js';
 export type { ExtremeOptions, SlackWater, TideExtreme, TideTurns } from './turning-points.js';
 export { countTides, highLowWaters, slackWaters, tideTurns } from './turning-points.js';
