@@ -7,8 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/paths.js';
-import { scratch } from './robust-support.js';
-import { runCli as cli } from './support.js';
+import { runCli as cli, scratch } from './support.js';
 
 const tmp = scratch();
 const FLEXIBLE = join(PACKAGE_ROOT, 'models', 'mersey-barrage-flexible.json');

@@ -12,8 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { failureText } from '../src/cli/main.js';
 import { LIBAUX } from './physics-fixtures.js';
-import { scratch } from './robust-support.js';
-import { runCli } from './support.js';
+import { runCli, scratch } from './support.js';
 
 const BIN = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
