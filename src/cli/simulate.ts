@@ -1,13 +1,15 @@
 /** `mersey-tidal simulate [scenario]`: run one scenario, print the summary, write the result folder. */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { checkFreeSpace, prepareResultDir, writtenText } from '../io/atomic.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
-import { prepareResultDir, writtenText } from '../io/atomic.js';
+import { SERIES_ROW_BYTES } from '../report/csv.js';
 import { reportHtml } from '../report/html.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
 import { summaryText } from '../report/summary-text.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
 import { loadScenario } from '../scenario/load.js';
+import { runSamples } from '../scenario/tide-source.js';
 import { simulate } from '../simulate.js';
 
 export function registerSimulate(program: Command): void {
@@ -26,6 +28,8 @@ export function registerSimulate(program: Command): void {
       const dir = resolve(opts.out ?? join('out', scenario.name));
       // A folder that is not a previous result is refused before the run, not after it.
       prepareResultDir(dir, RESULT_IDENTITY);
+      const steps = opts.series ? runSamples(scenario) : undefined;
+      if (steps !== undefined) checkFreeSpace(join(dir, 'series.csv'), steps * SERIES_ROW_BYTES, 'series.csv');
       const result = simulate(scenario);
       const version = toolVersion();
       const html = opts.html

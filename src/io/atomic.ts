@@ -9,7 +9,18 @@
  * removed by the next write to the same target (a cut swap is undone: the previous result comes
  * back). An interrupt handler can call removeTemporaries() to clean up before exiting.
  */
-import { accessSync, constants, type Dirent, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  type Dirent,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statfsSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
@@ -187,6 +198,29 @@ function writableParent(path: string, what: string): void {
     accessSync(parent, constants.W_OK);
   } catch (err) {
     throw new Error(`cannot write the ${what} ${path}: ${parent} ${failureReason(err).replace(/^: /, '')}`);
+  }
+}
+
+/**
+ * Refuses to start work whose output, about `bytes` long, would not fit on the disk that holds
+ * `path` (its nearest existing folder), naming both sizes. Where the free space cannot be read,
+ * nothing is refused (a full disk is then named by the write that fails).
+ */
+export function checkFreeSpace(path: string, bytes: number, what: string): void {
+  let dir = dirname(path);
+  while (!exists(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  let free: number;
+  try {
+    const st = statfsSync(dir);
+    free = st.bavail * st.bsize;
+  } catch {
+    return;
+  }
+  if (bytes > free) {
+    const gb = (b: number) => `${(b / 1e9).toFixed(2)} GB`;
+    throw new Error(
+      `${what} would take about ${gb(bytes)}, but ${dir} has ${gb(free)} free; free some space, write elsewhere (--out), or give a larger time_step_s`,
+    );
   }
 }
 
