@@ -110,7 +110,7 @@ describe('mersey-tidal sweep', () => {
     r = await runCli(['sweep', bad, '--out', dir, '--quiet']);
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${bad}: 1 of 2 designs are not valid scenarios:`);
-    expect(r.err).toContain('scheme.turbines.diameter_m: expected a number > 0 (metres), got -2');
+    expect(r.err).toContain('scheme.turbines.diameter_m: expected a number > 0 and <= 20 (metres), got -2');
     expect(existsSync(dir)).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 /** `mersey-tidal simulate [scenario]`: run one scenario, print the summary, write the result folder. */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { checkFreeSpace, prepareResultDir, writtenText } from '../io/atomic.js';
+import { checkFreeSpace, prepareResultDir, withDefaultSignals, writtenText } from '../io/atomic.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
 import { SERIES_ROW_BYTES } from '../report/csv.js';
 import { reportHtml } from '../report/html.js';
@@ -30,7 +30,7 @@ export function registerSimulate(program: Command): void {
       prepareResultDir(dir, RESULT_IDENTITY);
       const steps = opts.series ? runSamples(scenario) : undefined;
       if (steps !== undefined) checkFreeSpace(join(dir, 'series.csv'), steps * SERIES_ROW_BYTES, 'series.csv');
-      const result = simulate(scenario);
+      const result = withDefaultSignals(() => simulate(scenario));
       const version = toolVersion();
       const html = opts.html
         ? reportHtml([{ result, scheme: buildScheme(scenario), ops: buildOperation(scenario), label: scenario.name }], {
