@@ -6,15 +6,19 @@
  * derived from it (capacity factor, full-load hours) says so.
  */
 
-import { HOUR_S, J_PER_GWH, W_PER_MW } from './physics.js';
-import { buildRun, MODE_DIRECTIONS, type RunInputs } from './scenario/build.js';
+import { DAY_S, HOUR_S, J_PER_GWH, perYear, W_PER_MW, YEAR_S } from './physics.js';
+import { buildRun, type RunInputs } from './scenario/build.js';
 import { describeTide, tideDataFiles } from './scenario/tide-source.js';
 import { turbineDataFiles } from './scenario/turbines.js';
 import type { Scenario } from './scenario/types.js';
-import { countTides, energyByMonth, massBalanceError } from './solver/accounting.js';
-import { allocateSeries, integrate, type SeaLevel, type StepSeries, type Totals } from './solver/integrate.js';
+import { MODE_DIRECTIONS } from './scenario/types.js';
+import { energyByMonth, massBalanceError } from './solver/accounting.js';
+import { integrate } from './solver/integrate.js';
 import { type HalfTide, halfTideLedger } from './solver/ledger.js';
 import { ModeLog } from './solver/mode-log.js';
+import { allocateSeries, type StepSeries, type Totals } from './solver/types.js';
+import { type SeaLevel, seaSpan } from './tide/sea-level.js';
+import { countTides } from './tide/turning-points.js';
 import { isoTime } from './time.js';
 
 /** Energy of one calendar month (UTC), GWh. */
@@ -118,16 +122,15 @@ function schemeWarnings(s: Scenario, generatedJ: number, massBalance: number): s
   return out;
 }
 
-/** Whether the summary's annual figures are scaled from a period more than a day from 365.25 days (and say so). */
+/** Whether the summary's annual figures are scaled from a period more than a day from a year (YEAR_S; and say so). */
 export function scaledToYear(s: Summary): boolean {
-  return Math.abs(s.period_days - 365.25) > 1;
+  return Math.abs(s.period_days * DAY_S - YEAR_S) > DAY_S;
 }
 
 /** The summary of a run (exported for runs the optimiser puts together window by window). */
 export function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, totals: Totals, halfTides: number): Summary {
   const { sea, scheme } = inputs;
-  const duration = (sea.level.length - 1) * sea.dt;
-  const perYear = (365.25 * 86400) / duration;
+  const duration = seaSpan(sea);
   const ratedW = scheme.turbine.ratedPower * scheme.turbineCount;
   const generatedJ = totals.energy;
   const pumpingJ = totals.pumpEnergy;
@@ -138,15 +141,15 @@ export function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, to
     scenario: s.name,
     period_start: isoTime(sea.t0),
     period_end: isoTime(sea.t0 + duration),
-    period_days: duration / 86400,
+    period_days: duration / DAY_S,
     time_step_s: sea.dt,
     operation: operationText(s),
     energy_gwh: netJ / J_PER_GWH,
-    annual_energy_gwh: (netJ / J_PER_GWH) * perYear,
+    annual_energy_gwh: perYear(netJ / J_PER_GWH, duration),
     generated_energy_gwh: generatedJ / J_PER_GWH,
-    annual_generated_energy_gwh: (generatedJ / J_PER_GWH) * perYear,
+    annual_generated_energy_gwh: perYear(generatedJ / J_PER_GWH, duration),
     pumping_energy_gwh: pumpingJ / J_PER_GWH,
-    annual_pumping_energy_gwh: (pumpingJ / J_PER_GWH) * perYear,
+    annual_pumping_energy_gwh: perYear(pumpingJ / J_PER_GWH, duration),
     installed_capacity_mw: ratedW / W_PER_MW,
     turbine_count: scheme.turbineCount,
     unit_rated_power_mw: scheme.turbine.ratedPower / W_PER_MW,

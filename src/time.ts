@@ -1,5 +1,7 @@
 /** Time stamps at the edges: seconds since 1970-01-01T00:00Z to ISO 8601 UTC text. */
 
+import { DAY_S } from './physics.js';
+
 /** ISO 8601 UTC text of a time in seconds since the epoch, to the second ("2018-01-01T00:00:00Z"); non-finite times as they are. */
 export function isoTime(t: number): string {
   return Number.isFinite(t) ? new Date(Math.round(t) * 1000).toISOString().replace('.000Z', 'Z') : String(t);
@@ -70,5 +72,5 @@ export function durationText(s: number): string {
   if (s < 120) return `${r(s)} s`;
   if (s < 7200) return `${r(s / 60)} min`;
   if (s < 172800) return `${r(s / 3600)} h`;
-  return `${r(s / 86400)} days`;
+  return `${r(s / DAY_S)} days`;
 }

@@ -100,8 +100,12 @@ describe('one clear message per bad field', () => {
     expect(all).toMatch(/name: expected a string matching \/\^\[A-Za-z0-9\._-\]\+\$\/, got "my scheme"; use letters, digits/);
     expect(all).toMatch(/time_step_s: expected a number > 0 and <= 3600 \(seconds\), got -5/);
     expect(all).toMatch(/tide\.kind: expected one of "observed", "harmonic", got "observd"; did you mean "observed"\?/);
-    expect(all).toMatch(/scheme\.turbines\.count: expected a whole number >= 0 and <= 10000 \(turbines\), got 2\.5; give a whole number/);
-    expect(all).toMatch(/scheme\.sluices\.area_m2: expected a number >= 0 and <= 1000000 \(square metres\), got null; give a value/);
+    expect(all).toMatch(
+      /scheme\.turbines\.count: expected a whole number >= 0 and <= 10000 \(turbines\), got 2\.5; give a whole number/,
+    );
+    expect(all).toMatch(
+      /scheme\.sluices\.area_m2: expected a number >= 0 and <= 1000000 \(square metres\), got null; give a value/,
+    );
     expect(all).toMatch(
       /scheme\.turbines\.curve\.chart_diameter_m: expected a number > 0 and <= 20 \(metres\), got "NaN"; JSON has no NaN or Infinity; give a finite number/,
     );

@@ -5,10 +5,10 @@
  */
 import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { decisionsCsv, optimiseJson, optimiseText } from '../optimise/output.js';
-import { optimiseScenario, optimiseSettings } from '../optimise/scenario.js';
-import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
 import { prepareResultDir, writtenText } from '../io/atomic.js';
+import { decisionsCsv, optimiseJson, optimiseText } from '../optimise/output.js';
+import { type OptimiseOutcome, optimiseScenario, optimiseSettings } from '../optimise/scenario.js';
+import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
 import { reportHtml } from '../report/html.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
 import { progressBar } from '../report/progress.js';
@@ -87,7 +87,7 @@ export function registerOptimise(program: Command): void {
         if (!opts.quiet) process.stderr.write(`${line}\n`);
       };
       let bar: ReturnType<typeof progressBar> | null = null;
-      let outcome;
+      let outcome: OptimiseOutcome;
       try {
         outcome = await optimiseScenario(scenario, {
           objective: opts.objective,

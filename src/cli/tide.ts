@@ -5,6 +5,7 @@
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { prepareOutputFile, writeFileAtomic } from '../io/atomic.js';
+import { DAY_S } from '../physics.js';
 import {
   analysisConstituents,
   datumOffset,
@@ -154,7 +155,7 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
         const s = fit.site;
         const model = harmonicModel(s);
         const lines = [
-          `${s.name}: ${fit.samples} samples over ${(fit.span / 86400).toFixed(2)} days`,
+          `${s.name}: ${fit.samples} samples over ${(fit.span / DAY_S).toFixed(2)} days`,
           ...describeGaps(series, fit.gaps).map((g) => `  gap (not filled, not fitted): ${g}`),
           `z0 = ${s.z0.toFixed(4)} m ${s.datum}`,
           `constituent   speed (deg/h)   amplitude (m)   phase g (deg, UTC)`,

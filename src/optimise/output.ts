@@ -6,19 +6,15 @@
 
 import { csvText } from '../io/csv-write.js';
 import { fmt, signed } from '../numbers.js';
-import { J_PER_MWH } from '../physics.js';
+import { J_PER_MWH, perYear } from '../physics.js';
 import { type Result, scaledToYear } from '../simulate.js';
+import { seaSpan } from '../tide/sea-level.js';
 import { isoTime } from '../time.js';
 import { type Controls, controlsText } from './fixed.js';
 import { type RecordedHeads, recordHeads } from './plan-record.js';
 import type { FixedOutcome, OptimiseOutcome } from './scenario.js';
 
 const pct = (x: number) => `${signed(x, 2)} %`;
-
-/** Scales a figure over the period to a year of 365.25 days (as the energies of a summary). */
-function perYear(r: Result, x: number): number {
-  return x * (365.25 / r.summary.period_days);
-}
 
 /** One run's headline figures: energies in GWh/yr, revenue in GBP/yr (null without prices). */
 export interface RunTotals {
@@ -36,7 +32,7 @@ export function runTotals(r: Result, revenueGbp: number | null): RunTotals {
     annual_generated_energy_gwh: s.annual_generated_energy_gwh,
     annual_pumping_energy_gwh: s.annual_pumping_energy_gwh,
     capacity_factor: s.capacity_factor,
-    revenue_gbp_per_yr: revenueGbp === null ? null : perYear(r, revenueGbp),
+    revenue_gbp_per_yr: revenueGbp === null ? null : perYear(revenueGbp, seaSpan(r.sea)),
   };
 }
 

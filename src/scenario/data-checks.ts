@@ -13,7 +13,7 @@ import { failureReason, notRegular } from '../io/text.js';
 import { TABLE_DH } from '../scheme/turbine.js';
 import { fillGaps, findGaps, type ObservedSeries, sampleProblems, sampleWhere } from '../tide/series.js';
 import { durationText, isoTime as iso } from '../time.js';
-import { dataFileFields } from './load.js';
+import { dataFileFields } from './file-fields.js';
 import { periodBounds } from './period.js';
 import type { Scenario } from './types.js';
 

@@ -8,7 +8,7 @@
 import { InputError } from '../errors.js';
 import { readTimeValueCsv } from '../io/time-value-csv.js';
 import { J_PER_MWH } from '../physics.js';
-import type { SeaLevel } from '../solver/integrate.js';
+import type { SeaLevel } from '../tide/sea-level.js';
 import { findGaps } from '../tide/series.js';
 import { durationText, isoTime } from '../time.js';
 

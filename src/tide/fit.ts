@@ -5,6 +5,7 @@
  */
 
 import { InputError } from '../errors.js';
+import { DAY_S } from '../physics.js';
 import { isoTime } from '../time.js';
 import type { ConstituentSet } from './constituents.js';
 import { resolveConstituents } from './constituents.js';
@@ -173,7 +174,7 @@ export function rayleighSelection(
     }
     if (worst >= rayleigh) keep.push(i);
     else
-      excluded.push({ name: set.names[i], conflictsWith: against, cycles: worst, daysNeeded: (rayleigh * span) / worst / 86400 });
+      excluded.push({ name: set.names[i], conflictsWith: against, cycles: worst, daysNeeded: (rayleigh * span) / worst / DAY_S });
   }
   return { keep, excluded };
 }

@@ -5,8 +5,8 @@
 
 import { InputError, suggest } from '../errors.js';
 import { readTimeValueCsv, type TimeValueFormat } from '../io/time-value-csv.js';
-import type { SeaLevel } from '../solver/integrate.js';
 import { isoTime } from '../time.js';
+import type { SeaLevel } from './sea-level.js';
 
 export interface ObservedSeries {
   /** Sample times (s since 1970-01-01T00:00Z), strictly increasing. */

@@ -13,11 +13,11 @@
 
 import { InputError } from '../errors.js';
 import { DAY_S } from '../physics.js';
-import type { SeaLevel } from '../solver/integrate.js';
 import { isoTime } from '../time.js';
 import { nodalFactorBounds } from './constituents.js';
 import type { HarmonicModel } from './harmonic.js';
 import { DayAnchors, harmonicModel, TideEvaluator } from './harmonic.js';
+import type { SeaLevel } from './sea-level.js';
 import type { Site } from './site.js';
 
 export interface SynthesisOptions {
