@@ -190,6 +190,27 @@ describe('sweeps', () => {
       /scheme\.turbines\.count: expected a whole number .*give whole-number fields a step\) {2}\[400 designs, first: design 0/,
     );
   });
+
+  it('a range whose step gives more values than a sweep may hold is refused, not a crash (found by the fuzzer)', async () => {
+    const d = tmp();
+    const sweep = join(d, 'tiny-step.json');
+    writeFileSync(
+      sweep,
+      JSON.stringify({
+        name: 'tiny',
+        base: DEFAULT_SCENARIO,
+        method: 'lhs',
+        samples: 1,
+        seed: 0,
+        parameters: { 'scheme.turbines.diameter_m': { min_m: 0, max_m: 1, step_m: 5e-324 } },
+      }),
+    );
+    const r = await runCli(['sweep', sweep, '--quiet']);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(
+      /scheme\.turbines\.diameter_m.*step_m 5e-324 gives more than 1,000,000 values from 0 to 1; give a coarser step/,
+    );
+  });
 });
 
 describe('report', () => {
