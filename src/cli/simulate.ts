@@ -1,16 +1,18 @@
 /** `mersey-tidal simulate [scenario]`: run one scenario, print the summary, write the result folder. */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { prepareResultDir, writtenText } from '../io/atomic.js';
+import { checkFreeSpace, prepareResultDir, withDefaultSignals, writtenText } from '../io/atomic.js';
 import { fmt } from '../numbers.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
 import { DAY_S } from '../physics.js';
+import { SERIES_ROW_BYTES } from '../report/csv.js';
 import { SPRING_NEAP_S } from '../report/figures.js';
 import { reportHtml } from '../report/html.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
 import { summaryText } from '../report/summary-text.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
 import { loadScenario } from '../scenario/load.js';
+import { runSamples } from '../scenario/tide-source.js';
 import { type Summary, simulate } from '../simulate.js';
 import {
   jsonOption,
@@ -62,7 +64,9 @@ export function registerSimulate(program: Command): void {
     const dir = resolve(opts.out ?? join('out', scenario.name));
     // A folder that is not a previous result is refused before the run, not after it.
     prepareResultDir(dir, RESULT_IDENTITY);
-    const result = simulate(scenario);
+    const steps = opts.series ? runSamples(scenario) : undefined;
+    if (steps !== undefined) checkFreeSpace(join(dir, 'series.csv'), steps * SERIES_ROW_BYTES, 'series.csv');
+    const result = withDefaultSignals(() => simulate(scenario));
     warnShortPeriod(result.summary, ui);
     const version = toolVersion();
     const html = opts.html

@@ -84,7 +84,7 @@ function schemaMessage(e: ErrorObject): string | undefined {
 
 function fail(file: string, what: string, problems: string[]): never {
   const list = problems.map((p) => `${file}: ${p}`);
-  throw new InputError(`${list.length} problem${list.length > 1 ? 's' : ''} in the ${what}:\n  ${list.join('\n  ')}`, list);
+  throw new InputError(`${list.length} problem${list.length > 1 ? 's' : ''} in the ${what}:\n  ${listed(list)}`, list);
 }
 
 const UNIT = '(?:m|m2|m3|km|km2|m3s|s|min|h|d|w|kw|mw|gw|wh|kwh|mwh|gwh|j|hz|deg|rad|pct|rpm|kg|pa|kpa|gbp)';
@@ -119,6 +119,10 @@ function rangeDomain(path: string, r: Record<string, number>, method: string, pr
   if (step === undefined && method === 'grid')
     problems.push(`${here}: a grid needs ${key('step')} for a range (or give a list of values)`);
   if (step !== undefined && !(step > 0)) problems.push(`${here}: expected ${key('step')} > 0, got ${step}`);
+  else if (step !== undefined && min <= max && (max - min) / step + 1 > MAX_DESIGNS)
+    problems.push(
+      `${here}: ${key('step')} ${step} gives more than ${MAX_DESIGNS.toLocaleString('en-GB')} values from ${min} to ${max}; give a coarser step`,
+    );
   return problems.length > before ? undefined : { kind: 'range', min, max, step: step ?? null };
 }
 
