@@ -156,6 +156,8 @@ export interface OptimiseOptions extends SettingsOverrides {
   onProgress?: (done: number, total: number) => void;
   /** A line at the start of each stage. */
   onStage?: (text: string) => void;
+  /** Progress of the fixed-head searches: runs done so far (the total is not known ahead). */
+  onFixedRuns?: (runs: number) => void;
   signal?: AbortSignal;
   /** Decisions per parallel chunk (see optimise/run.ts). */
   chunkDecisions?: number;
@@ -294,11 +296,11 @@ async function optimiseOn(
   stage(
     `Best fixed heads: a climb on a sample of the period, then compass searches on the ${settings.ranges.step} m lattice over the whole period, for the largest ${objective}`,
   );
-  const fixedSearch = await bestFixed(data, pool, false, o.signal);
+  const fixedSearch = await bestFixed(data, pool, false, o.signal, o.onFixedRuns);
   let onForecast: FixedSearch | null = null;
   if (forecast) {
     stage(`Best fixed heads on the harmonic forecast (what an operator can choose in advance)`);
-    onForecast = await bestFixed(data, pool, true, o.signal);
+    onForecast = await bestFixed(data, pool, true, o.signal, o.onFixedRuns);
   }
   const reference = (onForecast ?? fixedSearch).controls;
   const t1 = performance.now();
