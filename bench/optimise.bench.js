@@ -106,7 +106,7 @@ async function defaultRun(h) {
     'optimise: CPU time of the whole run, all threads, median',
     cpu,
     's',
-    `half of it, ${(cpu / 2).toFixed(2)} s, is the least the run can take on 2 free cores; CPU time hardly depends on the load`,
+    `half of it, ${(cpu / 2).toFixed(2)} s, is the least the run can take on 2 free cores (CPU time also grows when other processes share the cores, but less than wall time)`,
   );
   for (const stage of ['setup', 'fixed', 'flexible'])
     h.figure(
