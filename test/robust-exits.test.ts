@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from '../src/paths.js';
 import { LIBAUX } from './physics-fixtures.js';
-import { scratch, tideRows, writeCsv } from './robust-support.js';
-import { runCli } from './support.js';
+import { tideRows, writeCsv } from './robust-support.js';
+import { runCli, scratch } from './support.js';
 
 const BIN = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
 const ENOSPC = fileURLToPath(new URL('./enospc-fixture.js', import.meta.url));

@@ -25,8 +25,7 @@ import { loadSite } from '../src/tide/index.js';
 import { readSeriesCsv } from '../src/tide/series.js';
 import { isoTime, isoTimeProblem, parseIsoSeconds } from '../src/time.js';
 import { LIBAUX } from './physics-fixtures.js';
-import { scratch } from './robust-support.js';
-import { scenarioProblems, thrown } from './support.js';
+import { scenarioProblems, scratch, thrown } from './support.js';
 
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
 const DEFAULT = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));
