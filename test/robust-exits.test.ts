@@ -137,7 +137,7 @@ describe('output that cannot be written', () => {
     const r = await spawnCli(['simulate', f, '--out', join(d, 'r'), '--series'], { preload: ENOSPC });
     expect(r.code).toBe(1);
     expect(r.err).toMatch(
-      /^error: the run failed: cannot write .*\/r\.tmp-\d+-[0-9a-z]+\/series\.csv \(ENOSPC\): no space left on the device\n$/,
+      /(^|\n)error: the run failed: cannot write .*\/r\.tmp-\d+-[0-9a-z]+\/series\.csv \(ENOSPC\): no space left on the device\n$/,
     );
     expect(readdirSync(d)).toEqual(['full.json']);
   }, 60_000);
