@@ -44,9 +44,9 @@ export { defaultWorkerCount, type Job, PoolInterrupted, TaskError, WorkerExitErr
 export { type SharedSeaLevel, seaLevelView, shareFloat64, shareSeaLevel } from './parallel/shared.js';
 export { distModule, type TaskSetup } from './parallel/task.js';
 export { DEFAULT_SCENARIO, PACKAGE_ROOT } from './paths.js';
-export type { ReportRun } from './report/figures.js';
 export { type ReportOptions, reportHtml } from './report/html.js';
 export { writeResult } from './report/outputs.js';
+export type { ReportRun } from './report/report-run.js';
 export { summaryText } from './report/summary-text.js';
 export {
   energyCapacityFigures,

@@ -5,8 +5,8 @@
  */
 
 import { fmt } from '../numbers.js';
-import type { Figure, Trace } from './figures.js';
-import { escapeHtml, pageHtml } from './html.js';
+import type { Figure, Trace } from './layout.js';
+import { escapeHtml, pageHtml } from './page.js';
 
 export type SweepRow = Readonly<Record<string, number | string | boolean | null>>;
 

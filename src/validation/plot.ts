@@ -4,9 +4,9 @@
  */
 
 import { fmt, signed } from '../numbers.js';
-import type { Figure } from '../report/figures.js';
-import { RUN_COLOURS } from '../report/figures.js';
-import { escapeHtml, pageHtml } from '../report/html.js';
+import type { Figure } from '../report/layout.js';
+import { RUN_COLOURS } from '../report/layout.js';
+import { escapeHtml, pageHtml } from '../report/page.js';
 import type { Sensitivity } from './sensitivity.js';
 import { nodalSummary, sensitivityTable } from './tables.js';
 
