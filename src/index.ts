@@ -52,11 +52,11 @@ export {
   energyCapacityFigures,
   heatmapFigure,
   paretoFront,
-  type SweepRow,
   type SweepView,
   sweepReportHtml,
   topDesignsTable,
 } from './report/sweep.js';
+export type { SweepRow } from './report/sweep-fields.js';
 export { buildOperation, buildRun, type RunInputs } from './scenario/build.js';
 export { loadScenario, scenarioFromObject } from './scenario/load.js';
 export { periodBounds } from './scenario/period.js';

@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { InputError } from '../errors.js';
 import { defaultWorkerCount } from '../parallel/pool.js';
 import { toolVersion } from '../paths.js';
 import { prepareResultDir, writeDirAtomic, writtenText } from '../report/atomic.js';
@@ -20,6 +21,19 @@ interface SweepOptions {
   workers?: number;
   shard?: string;
   quiet?: boolean;
+  heatmap?: string;
+}
+
+/** The two swept fields of --heatmap a,b, checked against the sweep's parameters before anything runs. */
+function heatmapFields(arg: string | undefined, paths: readonly string[]): [string, string] | undefined {
+  if (arg === undefined) return undefined;
+  const f = arg.split(',').map((x) => x.trim());
+  const bad = f.filter((x) => !paths.includes(x));
+  if (f.length !== 2 || f[0] === f[1] || bad.length > 0)
+    throw new InputError(
+      `--heatmap ${arg}: expected two different swept fields separated by a comma${bad.length > 0 ? ` (not swept: ${bad.join(', ')})` : ''}; the swept fields are ${paths.join(', ')}`,
+    );
+  return [f[0], f[1]];
 }
 
 export function registerSweep(program: Command): void {
@@ -35,10 +49,12 @@ export function registerSweep(program: Command): void {
       '--shard <i/n>',
       'run shard i of n only: the designs whose index % n == i-1; writes a shard folder for `mersey-tidal merge`',
     )
+    .option('--heatmap <a,b>', "the two swept fields of designs.html's heat map (default: the two with the largest main effects)")
     .addOption(quietOption())
     .action(async (file: string, opts: SweepOptions) => {
       const sweep = loadSweep(file);
       const { spec, designs } = sweep;
+      const heatmap = heatmapFields(opts.heatmap, designs.paths);
       const shard = opts.shard === undefined ? null : parseShard(opts.shard);
       const indices = shard ? shardIndices(designs.count, shard) : allIndices(designs.count);
       checkDesigns(sweep, indices);
@@ -82,7 +98,7 @@ export function registerSweep(program: Command): void {
       for (const n of seaNotes) process.stderr.write(`note: sea level: ${n}\n`);
 
       const header = sweepHeader(sweep, toolVersion(), seaNotes);
-      const files = shard ? shardFiles(header, shard, rows) : sweepFiles(header, rows);
+      const files = shard ? shardFiles(header, shard, rows) : sweepFiles(header, rows, { heatmap });
       const written = await writeDirAtomic(dir, files);
       const out = [
         `Done: ${rows.length} designs in ${seconds.toFixed(2)} s (${(rows.length / seconds).toFixed(1)} designs/s on ${workers} worker thread${workers > 1 ? 's' : ''})`,

@@ -1,7 +1,7 @@
 /**
  * `mersey-tidal validate`: run the validation suite (every real and proposed scheme of the
  * published record), print the table, and unless --quick the nodal-cycle and sea-level-rise
- * sensitivity of the Mersey default; write JSON, CSV and the sensitivity page with --out. Exits
+ * sensitivity of the Mersey default; write JSON, CSV and the validation page with --out. Exits
  * non-zero (1) when a scheme is outside its tolerance, after printing and writing everything.
  */
 import { resolve } from 'node:path';
@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { defaultWorkerCount, WorkerPool } from '../parallel/pool.js';
 import { toolVersion } from '../paths.js';
 import { prepareResultDir, writeDirAtomic, writtenText } from '../report/atomic.js';
-import { sensitivityHtml } from '../validation/plot.js';
+import { validationHtml } from '../validation/plot.js';
 import { VALIDATION_SCHEMES } from '../validation/published.js';
 import { DEFAULT_OFFSETS_M, DEFAULT_YEARS, runSensitivity, type Sensitivity } from '../validation/sensitivity.js';
 import { failures, runValidation, type ValidationRow } from '../validation/suite.js';
@@ -97,7 +97,7 @@ export function registerValidate(program: Command): void {
     .option('--markdown', 'print the tables as markdown (as in the README) instead of plain text')
     .option(
       '--out <dir>',
-      'also write validation.json, validation.csv and, without --quick, sensitivity.csv and sensitivity.html (self-contained plot) to this folder',
+      'also write validation.json, validation.csv, validation.html (self-contained page: modelled against published, and without --quick the sensitivity plots) and, without --quick, sensitivity.csv to this folder',
     )
     .addOption(workersOption())
     .action(async (opts: ValidateOptions) => {
@@ -127,11 +127,9 @@ export function registerValidate(program: Command): void {
         const files: Record<string, string> = {
           [VALIDATION_IDENTITY]: validationJson(rows, sens, version),
           'validation.csv': validationCsv(rows),
+          'validation.html': validationHtml(rows, sens, { toolVersion: version }),
         };
-        if (sens) {
-          files['sensitivity.csv'] = sensitivityCsv(sens);
-          files['sensitivity.html'] = sensitivityHtml(sens, { toolVersion: version });
-        }
+        if (sens) files['sensitivity.csv'] = sensitivityCsv(sens);
         process.stdout.write(`\n${writtenText(await writeDirAtomic(dir, files))}`);
       }
       const bad = failures(rows);
