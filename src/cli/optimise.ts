@@ -121,7 +121,7 @@ export function registerOptimise(program: Command): void {
         if (!opts.quiet) process.stderr.write(`${line}\n`);
       };
       let bar: ReturnType<typeof progressBar> | null = null;
-      let outcome;
+      let outcome: OptimiseOutcome;
       try {
         outcome = await optimiseScenario(scenario, {
           objective: opts.objective,

@@ -87,7 +87,7 @@ export function registerSweep(program: Command): void {
       // worker threads end with the process and nothing is written before every design is done.
       const bar = progressBar(indices.length, { unit: 'designs', quiet: opts.quiet });
       const t0 = performance.now();
-      let run;
+      let run: Awaited<ReturnType<typeof runSweep>>;
       try {
         run = await runSweep(sweep, { indices, workers, onProgress: (done) => bar.update(done) });
       } finally {

@@ -116,7 +116,9 @@ function columns(h: SweepHeader): Column[] {
 /** A design row as a flat JSON object keyed by column name. */
 export function rowObject(h: SweepHeader, r: DesignRow): Record<string, number | null> {
   const o: Record<string, number | null> = { design: r.design };
-  h.parameters.forEach((p, j) => (o[p.path] = r.inputs[j]));
+  h.parameters.forEach((p, j) => {
+    o[p.path] = r.inputs[j];
+  });
   for (const c of FIGURE_COLUMNS) if (!c.revenue || h.prices_file !== null) o[c.key] = r[c.key];
   return o;
 }
@@ -178,7 +180,9 @@ function designsJson(h: SweepHeader, rows: readonly DesignRow[]): string {
 function pageRows(h: SweepHeader, rows: readonly DesignRow[]): SweepRow[] {
   return rows.map((r) => {
     const o: Record<string, number | null> = { design: r.design };
-    h.parameters.forEach((p, j) => (o[p.path] = r.inputs[j]));
+    h.parameters.forEach((p, j) => {
+      o[p.path] = r.inputs[j];
+    });
     o.annual_energy_gwh = r.annual_energy_gwh;
     o.capacity_mw = r.installed_capacity_mw;
     o.capacity_factor = r.capacity_factor;
