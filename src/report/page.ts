@@ -98,7 +98,7 @@ footer { color: #777; font-size: 12px; margin-top: 20px; }
 
 /**
  * Draws every figure after the first paint; marks the body when done (data-rendered = number of
- * plots) or failed (data-error). Traces with `src` are filled from the page's series for the
+ * plots; data-drawn-ms = ms since navigation, for the bench) or failed (data-error). Traces with `src` are filled from the page's series for the
  * x range in view, again after every zoom or pan (data-resampled counts the refills).
  */
 const DRAW = `
@@ -178,7 +178,10 @@ const DRAW = `
         });
       });
     });
-    Promise.all(jobs).then(function () { document.body.setAttribute('data-rendered', String(jobs.length)); },
+    Promise.all(jobs).then(function () {
+      document.body.setAttribute('data-drawn-ms', String(Math.round(performance.now())));
+      document.body.setAttribute('data-rendered', String(jobs.length));
+    },
       function (e) { document.body.setAttribute('data-error', String(e)); console.error(e); });
   }
   // After the first paint, so the text shows before the plots are built.

@@ -143,7 +143,7 @@ export function energyCapacityFigures(rows: readonly SweepRow[], v: SweepView): 
   const scatter: Figure = {
     id: 'sweep-scatter',
     title: 'Annual energy against installed capacity',
-    caption: `One point per design (${rows.length} designs)${colourField ? `, coloured by ${fieldLabel(colourField)}` : ''}.`,
+    caption: `One point per design (${rows.length} designs)${colourField ? `, coloured by ${fieldLabel(colourField, numbers(rows, colourField))}` : ''}.`,
     data: [
       {
         type: 'scatter',
@@ -189,8 +189,8 @@ export function energyCapacityFigures(rows: readonly SweepRow[], v: SweepView): 
   const all = rows.map((_, i) => i).filter((i) => num(rows[i], o.cost) !== undefined && num(rows[i], o.benefit) !== undefined);
   const pareto: Figure = {
     id: 'sweep-pareto',
-    title: `Pareto front: ${fieldLabel(o.benefit)} against ${fieldLabel(o.cost)}`,
-    caption: `Designs on the front (${front.length} of ${all.length}): no other design gives more ${fieldLabel(o.benefit)} for no more ${fieldLabel(o.cost)}.`,
+    title: `Pareto front: ${fieldLabel(o.benefit, numbers(rows, o.benefit))} against ${fieldLabel(o.cost, numbers(rows, o.cost))}`,
+    caption: `Designs on the front (${front.length} of ${all.length}): no other design gives more ${fieldLabel(o.benefit, numbers(rows, o.benefit))} for no more ${fieldLabel(o.cost, numbers(rows, o.cost))}.`,
     data: [
       {
         type: 'scatter',
