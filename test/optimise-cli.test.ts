@@ -220,7 +220,10 @@ describe('mersey-tidal report of a flexible run', () => {
     expect(r.err).toMatch(/rerunning the recorded scenario gives [\d.]+ GWh .* run `mersey-tidal optimise` again/);
     r = await cli([
       'report',
-      edited((d) => ((d.plan.decisions[1].direction = 'sideways'), (d.plan.decisions[2].step = 10 ** 9))),
+      edited((d) => {
+        d.plan.decisions[1].direction = 'sideways';
+        d.plan.decisions[2].step = 10 ** 9;
+      }),
       '--out',
       join(dir, 'x.html'),
     ]);

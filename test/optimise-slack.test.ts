@@ -4,8 +4,8 @@
  * on clean and on noisy series.
  */
 import { describe, expect, it } from 'vitest';
-import { slackWaters } from '../src/optimise/slack.js';
 import { harmonicModel, highLowWaters, loadSite, predictSeaLevel } from '../src/tide/index.js';
+import { slackWaters } from '../src/tide/turning-points.js';
 
 const site = loadSite('liverpool');
 const t0 = Date.UTC(2018, 2, 1) / 1000;
@@ -33,7 +33,10 @@ describe('slack waters of a sea-level series', () => {
   it('ignore wiggles smaller than the band: noise of +-5 cm changes nothing but the times, by minutes', () => {
     // A deterministic pseudo-random noise, as a gauge or a surge would add.
     let seed = 12345;
-    const noise = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5) * 0.1;
+    const noise = () => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return (seed / 2147483648 - 0.5) * 0.1;
+    };
     const noisy = { ...sea, level: sea.level.map((z) => z + noise()) };
     const clean = slackWaters(sea);
     const rough = slackWaters(noisy);

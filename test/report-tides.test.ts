@@ -3,8 +3,8 @@ import { DEFAULT_SCENARIO } from '../src/paths.js';
 import { rangeHalfTides, type SeaExcursion, seaExcursions } from '../src/report/tide-ranges.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { simulate } from '../src/simulate.js';
-import { countTides, tideTurns } from '../src/solver/accounting.js';
 import type { HalfTide } from '../src/solver/ledger.js';
+import { countTides, tideTurns } from '../src/tide/turning-points.js';
 
 const M2 = 44714.1644; // s (12.4206 h)
 const S2 = 43200; // s

@@ -70,7 +70,7 @@ describe('exit codes', () => {
       /^error: 2 problems in the scenario:\n {2}.*bad\.json:1:\d+: time_step_s: expected a number > 0 and <= 3600 \(seconds\), got -1/,
     );
     expect(err).toMatch(
-      /scheme\.turbines\.count: expected a whole number >= 0 \(turbines\), got "28"; write the number without quotes/,
+      /scheme\.turbines\.count: expected a whole number >= 0 and <= 10000 \(turbines\), got "28"; write the number without quotes/,
     );
     expect(err).not.toMatch(/\n\s+at /);
   });
@@ -111,7 +111,7 @@ describe('exit codes', () => {
     const { code, err } = await runCli(['simulate', f, '--out', join(folder, 'a-file', 'r')]);
     expect(code).toBe(1);
     expect(err).toBe(
-      `error: the run failed: cannot write the result folder ${join(folder, 'a-file', 'r')} (EEXIST: file already exists, mkdir '${join(folder, 'a-file')}')\n`,
+      `error: the run failed: cannot write the result folder ${join(folder, 'a-file', 'r')}: ${join(folder, 'a-file')} (EEXIST): a file is in the way where a folder is needed\n`,
     );
   });
 });

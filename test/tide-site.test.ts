@@ -83,7 +83,7 @@ describe('bad site files name the file and the field', () => {
       /constituents\[2\]\.amplitude: -0\.1 is negative/,
     );
     expect(() => loadSite(broken((j) => delete j.constituents[2].amplitude))).toThrow(
-      /constituents\[2\]\.amplitude: expected a finite number, got undefined/,
+      /constituents\[2\]\.amplitude: expected a finite number \(m\), got nothing \(the field is missing\)/,
     );
     expect(() => loadSite(broken((j) => (j.heightUnit = 'ft')))).toThrow(
       /heightUnit: heights .* must be in metres: expected "m", got "ft"/,

@@ -1,7 +1,7 @@
 /** `mersey-tidal merge <shard dirs...> --out DIR`: join the shard folders of a sweep into its single-machine result. */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { prepareResultDir, writeDirAtomic, writtenText } from '../report/atomic.js';
+import { prepareResultDir, writeDirAtomic, writtenText } from '../io/atomic.js';
 import { bestText, SWEEP_IDENTITY, sweepFiles } from '../sweep/output.js';
 import { mergeShards } from '../sweep/shard.js';
 

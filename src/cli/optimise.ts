@@ -5,13 +5,13 @@
  */
 import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { prepareResultDir, writtenText } from '../io/atomic.js';
 import type { ModeTable } from '../operation/modes.js';
 import { decisionsCsv, optimiseJson, optimiseText } from '../optimise/output.js';
 import { recordPlan } from '../optimise/plan-record.js';
 import { NO_DECISIONS } from '../optimise/run.js';
 import { type OptimiseOutcome, optimiseScenario, optimiseSettings } from '../optimise/scenario.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
-import { prepareResultDir, writtenText } from '../report/atomic.js';
 import { reportHtml } from '../report/html.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
 import { progressBar } from '../report/progress.js';
@@ -19,7 +19,7 @@ import type { ReportRun } from '../report/report-run.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
 import { loadScenario } from '../scenario/load.js';
 import { readPriceCsv, stepPrices } from '../scenario/prices.js';
-import type { SchemeModel } from '../solver/integrate.js';
+import type { SchemeModel } from '../solver/types.js';
 import { quietOption, workersOption } from './options.js';
 
 interface OptimiseCliOptions {

@@ -1,7 +1,7 @@
 /** Option parsers and options shared by the commands: each bad value is an error naming the flag. */
 import { InvalidArgumentError, Option } from 'commander';
 import { defaultWorkerCount } from '../parallel/pool.js';
-import { parseIsoSeconds } from '../time.js';
+import { parseIsoSeconds, quotedTime } from '../time.js';
 
 /** A parser of whole numbers >= `min`, counting `what`. */
 function wholeNumber(what: string, min: number): (text: string) => number {
@@ -22,9 +22,9 @@ export function positiveNumber(value: string, flag: string): number {
 /** An ISO 8601 time (s since the epoch). */
 export function isoArgument(value: string, flag: string): number {
   const t = parseIsoSeconds(value);
-  if (!Number.isFinite(t))
+  if (Number.isNaN(t))
     throw new InvalidArgumentError(
-      `${flag}: expected an ISO 8601 time such as 2018-01-01T00:00Z (UTC unless a zone is given), got "${value}"`,
+      `${flag}: expected an ISO 8601 time such as 2018-01-01T00:00Z (UTC unless a zone is given), got ${quotedTime(value)}`,
     );
   return t;
 }

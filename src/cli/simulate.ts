@@ -1,8 +1,8 @@
 /** `mersey-tidal simulate [scenario]`: run one scenario, print the summary, write the result folder. */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { prepareResultDir, writtenText } from '../io/atomic.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
-import { prepareResultDir, writtenText } from '../report/atomic.js';
 import { reportHtml } from '../report/html.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
 import { summaryText } from '../report/summary-text.js';

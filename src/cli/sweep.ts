@@ -5,13 +5,13 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
+import { prepareResultDir, writeDirAtomic, writtenText } from '../io/atomic.js';
 import { defaultWorkerCount } from '../parallel/pool.js';
 import { toolVersion } from '../paths.js';
-import { prepareResultDir, writeDirAtomic, writtenText } from '../report/atomic.js';
 import { progressBar } from '../report/progress.js';
 import { describeTide } from '../scenario/tide-source.js';
 import { bestText, SWEEP_IDENTITY, sweepFiles, sweepHeader } from '../sweep/output.js';
-import { allIndices, runSweep } from '../sweep/run.js';
+import { allIndices, runSweep, type SweepRun } from '../sweep/run.js';
 import { parseShard, SHARD_FILE, shardFiles, shardIndices } from '../sweep/shard.js';
 import { checkDesigns, loadSweep } from '../sweep/spec.js';
 import { quietOption, workersOption } from './options.js';
@@ -87,7 +87,7 @@ export function registerSweep(program: Command): void {
       // worker threads end with the process and nothing is written before every design is done.
       const bar = progressBar(indices.length, { unit: 'designs', quiet: opts.quiet });
       const t0 = performance.now();
-      let run: Awaited<ReturnType<typeof runSweep>>;
+      let run: SweepRun;
       try {
         run = await runSweep(sweep, { indices, workers, onProgress: (done) => bar.update(done) });
       } finally {

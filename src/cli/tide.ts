@@ -4,7 +4,8 @@
 
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { writeFileAtomic } from '../report/atomic.js';
+import { prepareOutputFile, writeFileAtomic } from '../io/atomic.js';
+import { DAY_S } from '../physics.js';
 import {
   analysisConstituents,
   datumOffset,
@@ -13,6 +14,7 @@ import {
   harmonicModel,
   highLowWaters,
   loadSite,
+  outsideCheckedYears,
   predictSeaLevel,
   readSeriesCsv,
   siteToJson,
@@ -30,6 +32,15 @@ const processIo: TideIo = {
   out: (text) => process.stdout.write(text),
   err: (text) => process.stderr.write(text),
 };
+
+/**
+ * Most levels one `tide predict` writes: the CSV is built in memory, about 31 bytes a row (160 MB
+ * at this size; a year at 6 s, a century at 10 min).
+ */
+const MAX_PREDICTED = 5_000_000;
+const PREDICTED_ROW_BYTES = 31;
+
+const megabytes = (bytes: number) => `${Math.ceil(bytes / 1e6).toLocaleString('en-GB')} MB`;
 
 function minuteIso(t: number): string {
   return `${new Date(Math.round(t / 60) * 60000).toISOString().slice(0, 16)}Z`;
@@ -62,10 +73,19 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
     .option('--out <file>', 'write the CSV here (default: stdout, with the high and low waters on stderr)')
     .action((opts: { site: string; from: number; to: number; step: number; datum?: string; out?: string }) => {
       if (!(opts.to > opts.from)) throw new InputError(`--to (${isoTime(opts.to)}) must be after --from (${isoTime(opts.from)})`);
+      const outside = outsideCheckedYears(opts.from, opts.to);
+      if (outside !== undefined) throw new InputError(`--from, --to: ${outside}`);
+      const n = Math.floor((opts.to - opts.from) / opts.step + 1e-9) + 1;
+      if (n > MAX_PREDICTED) {
+        throw new InputError(
+          `--from, --to, --step: ${n.toLocaleString('en-GB')} levels requested (about ${megabytes(n * PREDICTED_ROW_BYTES)} of CSV); ` +
+            `at most ${MAX_PREDICTED.toLocaleString('en-GB')} per run: give a longer --step or split the period`,
+        );
+      }
+      if (opts.out) prepareOutputFile(opts.out);
       const site = loadSite(opts.site);
       const datum = opts.datum ?? site.datum;
       datumOffset(site, datum); // an unknown datum fails here, naming the site's datums
-      const n = Math.floor((opts.to - opts.from) / opts.step + 1e-9) + 1;
       const sea = predictSeaLevel(site, opts.from, opts.step, n, { datum });
       const rows = [`time_utc,level_m_${datum}`];
       for (let i = 0; i < n; i++) {
@@ -117,6 +137,7 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
           licence?: string;
         },
       ) => {
+        if (opts.out) prepareOutputFile(opts.out);
         const series = readSeriesCsv(file);
         const names = opts.constituents
           ? opts.constituents
@@ -134,7 +155,7 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
         const s = fit.site;
         const model = harmonicModel(s);
         const lines = [
-          `${s.name}: ${fit.samples} samples over ${(fit.span / 86400).toFixed(2)} days`,
+          `${s.name}: ${fit.samples} samples over ${(fit.span / DAY_S).toFixed(2)} days`,
           ...describeGaps(series, fit.gaps).map((g) => `  gap (not filled, not fitted): ${g}`),
           `z0 = ${s.z0.toFixed(4)} m ${s.datum}`,
           `constituent   speed (deg/h)   amplitude (m)   phase g (deg, UTC)`,

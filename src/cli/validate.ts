@@ -6,9 +6,9 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { prepareResultDir, writeDirAtomic, writtenText } from '../io/atomic.js';
 import { defaultWorkerCount, WorkerPool } from '../parallel/pool.js';
 import { toolVersion } from '../paths.js';
-import { prepareResultDir, writeDirAtomic, writtenText } from '../report/atomic.js';
 import { validationHtml } from '../validation/plot.js';
 import { VALIDATION_SCHEMES } from '../validation/published.js';
 import { DEFAULT_OFFSETS_M, DEFAULT_YEARS, runSensitivity, type Sensitivity } from '../validation/sensitivity.js';

@@ -17,18 +17,14 @@ import type { ModeTable } from '../operation/modes.js';
 import { taskFailure, type WorkerPool } from '../parallel/pool.js';
 import { shareFloat64, shareSeaLevel } from '../parallel/shared.js';
 import { distModule } from '../parallel/task.js';
-import {
-  advance,
-  finishRun,
-  type SchemeModel,
-  type SeaLevel,
-  type SolverRun,
-  SolverState,
-  type StepSeries,
-  startState,
-  type Totals,
-} from '../solver/integrate.js';
+import { advance } from '../solver/advance.js';
+import { finishRun } from '../solver/integrate.js';
 import type { ModeLog } from '../solver/mode-log.js';
+import { startState } from '../solver/run.js';
+import { type SolverRun, SolverState } from '../solver/state.js';
+import type { SchemeModel, StepSeries, Totals } from '../solver/types.js';
+import type { SeaLevel } from '../tide/sea-level.js';
+import { type SlackWater, slackWaters } from '../tide/turning-points.js';
 import { isoTime } from '../time.js';
 import { directionIndex, type HalfControls, writeControls } from './cycle.js';
 import { type Controls, controlsText, type FixedSearch, pointControls, searchFixed, tableControls, writeAll } from './fixed.js';
@@ -37,7 +33,6 @@ import type { ChunkOutcome, ChunkSpec, FlexibleTaskInit } from './flexible-task.
 import type { Decisions } from './horizon.js';
 import { type HeadRanges, PER_HALF } from './lattice.js';
 import { openProblem, type PlanRun, type Problem, type ProblemData } from './problem.js';
-import { type SlackWater, slackWaters } from './slack.js';
 
 /** Decisions per chunk (task): about twelve days of a two-way cycle. */
 export const CHUNK_DECISIONS = 48;
@@ -95,7 +90,9 @@ function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForec
   const dims = PER_HALF * p.directions.length;
   return async (points: Int32Array[]): Promise<number[]> => {
     const flat = new Int32Array(points.length * dims);
-    points.forEach((x, k) => flat.set(x, k * dims));
+    points.forEach((x, k) => {
+      flat.set(x, k * dims);
+    });
     const init: FixedTaskInit = { problem: data, points: flat, onForecast };
     try {
       return await pool.run<FixedTaskInit, number>({

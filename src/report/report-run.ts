@@ -7,7 +7,7 @@
 import type { ModeTable } from '../operation/modes.js';
 import type { RecordedPlan } from '../optimise/plan-record.js';
 import type { Result } from '../simulate.js';
-import type { SchemeModel } from '../solver/integrate.js';
+import type { SchemeModel } from '../solver/types.js';
 import { type SeaExcursion, seaExcursions } from './tide-ranges.js';
 
 export interface ReportRun {

@@ -11,6 +11,7 @@ export function summaryText(s: Summary, scenarioFile: string, description: strin
     `Period          ${s.period_start} to ${s.period_end}  (${fmt(s.period_days, 2)} days, step ${fmt(s.time_step_s, 0)} s)`,
   );
   lines.push(`Tide            ${s.tide_source}`);
+  for (const w of s.warnings) lines.push(`WARNING         ${w}`);
   lines.push('');
   lines.push(`Operation       ${s.operation}`);
   lines.push('');

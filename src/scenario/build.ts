@@ -3,15 +3,16 @@
  * tables, and the operation's mode table. Data files are read and checked here, once.
  */
 
+import { readNumericTable } from '../io/csv-read.js';
 import { type DirectionControl, fixedHeadCycle } from '../operation/fixed-head.js';
 import type { ModeTable } from '../operation/modes.js';
 import { type Basin, constantAreaBasin, makeBasin } from '../scheme/basin.js';
-import type { SchemeModel, SeaLevel } from '../solver/integrate.js';
-import { readNumericTable } from './csv.js';
+import type { SchemeModel } from '../solver/types.js';
+import type { SeaLevel } from '../tide/sea-level.js';
 import { checkAreaCurve, checkDataFiles } from './data-checks.js';
 import { buildSea } from './tide-source.js';
 import { buildTurbine } from './turbines.js';
-import type { DirectionSpec, OperationMode, Scenario, SchemeSpec } from './types.js';
+import { type DirectionSpec, MODE_DIRECTIONS, type Scenario, type SchemeSpec } from './types.js';
 import { asInput } from './validate.js';
 
 export interface RunInputs {
@@ -46,13 +47,6 @@ export function buildScheme(s: Scenario): SchemeModel {
     sluiceCdA: s.scheme.sluices.area_m2 * s.scheme.sluices.discharge_coefficient,
   };
 }
-
-/** The generating directions of each operation mode, and so the blocks (ebb, flood) it reads. */
-export const MODE_DIRECTIONS: Readonly<Record<OperationMode, readonly ('ebb' | 'flood')[]>> = {
-  'ebb-only': ['ebb'],
-  'flood-only': ['flood'],
-  'two-way': ['ebb', 'flood'],
-};
 
 function directionControl(d: DirectionSpec): DirectionControl {
   return {

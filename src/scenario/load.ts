@@ -2,17 +2,18 @@
  * Loading a scenario file: read, check the JSON text (syntax errors with line and column, keys
  * given twice), validate against the schema, check relations between fields, resolve data paths.
  */
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { readText } from '../io/text.js';
 import { directionProblems } from '../operation/fixed-head.js';
-import { readText } from '../read-text.js';
 import { isSitePath } from '../tide/site.js';
-import { parseIsoSeconds } from '../time.js';
-import { MODE_DIRECTIONS } from './build.js';
+import { outsideCheckedYears } from '../tide/synthesis.js';
+import { isoTimeProblem, parseIsoSeconds, quotedTime } from '../time.js';
+import { resolvePaths } from './file-fields.js';
 import { type JsonScan, scanJson } from './json-text.js';
 import { turbineProblems } from './turbines.js';
-import type { Scenario } from './types.js';
-import { jsonPath, type Locate, type Problem, schemaProblems, throwProblems } from './validate.js';
+import { MODE_DIRECTIONS, type Scenario } from './types.js';
+import { type Locate, type Problem, schemaProblems, throwProblems } from './validate.js';
 
 /** Relations inside the operation block and with the turbines. */
 function operationProblems(s: Scenario): Problem[] {
@@ -93,8 +94,11 @@ function checkMeaning(s: Scenario): Problem[] {
   const out: Problem[] = [...basinProblems(s), ...operationProblems(s)];
   for (const key of ['start', 'end'] as const) {
     const v = s.period[key];
-    if (v !== undefined && !Number.isFinite(parseIsoSeconds(v)))
-      out.push({ path: `period.${key}`, message: `expected an ISO 8601 UTC time such as 2018-01-01T00:00:00Z, got "${v}"` });
+    if (v !== undefined && isoTimeProblem(v) !== undefined)
+      out.push({
+        path: `period.${key}`,
+        message: `expected an ISO 8601 UTC time such as 2018-01-01T00:00:00Z, got ${quotedTime(v)}`,
+      });
   }
   const start = s.period.start !== undefined ? parseIsoSeconds(s.period.start) : NaN;
   const end = s.period.end !== undefined ? parseIsoSeconds(s.period.end) : NaN;
@@ -103,6 +107,10 @@ function checkMeaning(s: Scenario): Problem[] {
       path: 'period.end',
       message: `expected at least one time step (${s.time_step_s} s) after period.start (${s.period.start}), got ${s.period.end}`,
     });
+  }
+  if (s.tide.kind === 'harmonic' && Number.isFinite(start) && Number.isFinite(end)) {
+    const outside = outsideCheckedYears(start, end);
+    if (outside !== undefined) out.push({ path: 'period', message: outside });
   }
   const { year } = s.period;
   if (year !== undefined && (s.period.start !== undefined || s.period.end !== undefined))
@@ -115,46 +123,6 @@ function checkMeaning(s: Scenario): Problem[] {
   }
   out.push(...turbineProblems(s.scheme.turbines));
   return out;
-}
-
-/** A field holding a data-file path: every field named `file` or ending in `_file`. */
-export interface FileField {
-  /** Dotted JSON path of the field. */
-  path: string;
-  /** Its value. */
-  file: string;
-}
-
-const isFileField = (key: string, parts: readonly string[]) => (key === 'file' && parts.length > 0) || key.endsWith('_file');
-
-/**
- * The data-file fields of a scenario (or of any parsed JSON value), in document order. The
- * top-level `file` of a loaded Scenario is the scenario's own path, not a data file.
- */
-export function dataFileFields(value: unknown, parts: string[] = []): FileField[] {
-  if (value === null || typeof value !== 'object') return [];
-  const out: FileField[] = [];
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v === 'string' && isFileField(k, parts)) out.push({ path: jsonPath([...parts, k]), file: v });
-    else out.push(...dataFileFields(v, [...parts, k]));
-  }
-  return out;
-}
-
-/** A copy of `value` with every data-file field resolved against `baseDir`. */
-function resolvePaths<T>(value: T, baseDir: string, parts: string[] = []): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v, k) => resolvePaths(v, baseDir, [...parts, String(k)])) as T;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    out[k] =
-      typeof v === 'string' && isFileField(k, parts)
-        ? isAbsolute(v)
-          ? v
-          : resolve(baseDir, v)
-        : resolvePaths(v, baseDir, [...parts, k]);
-  }
-  return out as T;
 }
 
 /** Locates a dotted path in the scanned text: the value's position, or its nearest ancestor's. */

@@ -4,13 +4,13 @@
  * on the curve kind is here; the solver never sees the kind.
  */
 
+import { readNumericTable } from '../io/csv-read.js';
 import { W_PER_MW } from '../physics.js';
 import { aggidisFeatherUnit } from '../scheme/aggidis-feather.js';
 import { tableFromChart } from '../scheme/hill-chart.js';
 import { idealTurbineUnit } from '../scheme/ideal-turbine.js';
 import { constantEfficiency, efficiencyByLift, withPump } from '../scheme/pump.js';
 import { maxOf, parametricTable, type TurbineTable } from '../scheme/turbine.js';
-import { readNumericTable } from './csv.js';
 import { checkTurbineChart } from './data-checks.js';
 import type { PumpingSpec, TurbineCurve, TurbinesSpec } from './types.js';
 import { asInput, type Problem } from './validate.js';

@@ -6,10 +6,11 @@
  * files byte for byte, and a reader gets every bit the solver produced.
  */
 import { basename } from 'node:path';
+import { csvText } from '../io/csv-write.js';
 import { fmt } from '../numbers.js';
 import { sweepReportHtml } from '../report/sweep.js';
 import type { SweepRow } from '../report/sweep-fields.js';
-import type { DesignFigures } from './figures.js';
+import type { DesignMetrics } from './design-metrics.js';
 import type { DesignRow } from './run.js';
 import type { LoadedSweep } from './spec.js';
 import { unitSuffix } from './spec.js';
@@ -76,7 +77,7 @@ interface Column {
   description: string;
 }
 
-const FIGURE_COLUMNS: Array<Column & { key: keyof DesignFigures; revenue?: boolean }> = [
+const FIGURE_COLUMNS: Array<Column & { key: keyof DesignMetrics; revenue?: boolean }> = [
   { key: 'installed_capacity_mw', name: 'installed_capacity_mw', unit: 'MW', description: 'turbine count x unit rated power' },
   {
     key: 'annual_energy_gwh',
@@ -139,12 +140,13 @@ export function rowFromObject(h: SweepHeader, o: Record<string, number | null>):
 
 export function designsCsv(h: SweepHeader, rows: readonly DesignRow[]): string {
   const cols = columns(h);
-  const lines = [cols.map((c) => c.name).join(',')];
-  for (const r of rows) {
-    const o = rowObject(h, r);
-    lines.push(cols.map((c) => (o[c.name] === null ? '' : String(o[c.name]))).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  return csvText(
+    cols.map((c) => c.name),
+    rows.map((r) => {
+      const o = rowObject(h, r);
+      return cols.map((c) => o[c.name]);
+    }),
+  );
 }
 
 export type RankKey = 'annual_energy_gwh' | 'revenue_gbp_per_yr';

@@ -8,12 +8,12 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { InputError } from '../errors.js';
+import { InputError, listed, suggest } from '../errors.js';
+import { readText } from '../io/text.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { readText } from '../read-text.js';
 import { scenarioFromObject } from '../scenario/load.js';
 import type { Scenario } from '../scenario/types.js';
-import { describe, suggest } from '../scenario/validate.js';
+import { describe } from '../scenario/validate.js';
 import { designLabel, designObject, pathKeys } from './design.js';
 import { type DesignTable, type Domain, gridCount, gridDesigns, lhsDesigns, type Parameter } from './expand.js';
 import { getAt, numericPaths, parsePath, setAt } from './json-path.js';
@@ -267,7 +267,9 @@ export function loadSweep(path: string): LoadedSweep {
 export function checkDesigns(sweep: LoadedSweep, indices: ArrayLike<number>): void {
   const { designs, baseObject, spec } = sweep;
   const keys = pathKeys(designs.paths);
-  const byProblem = new Map<string, { count: number; first: string }>();
+  // Grouped by the problem without the value found, so that a field that fails in every design
+  // (an LHS over a whole-number field) is one line, not one per design.
+  const byProblem = new Map<string, { count: number; first: string; message: string }>();
   const prefix = `${spec.baseFile}: `;
   let bad = 0;
   for (let k = 0; k < indices.length; k++) {
@@ -279,21 +281,22 @@ export function checkDesigns(sweep: LoadedSweep, indices: ArrayLike<number>): vo
       bad++;
       for (const p of err.problems) {
         const m = p.startsWith(prefix) ? p.slice(prefix.length) : p;
-        const g = byProblem.get(m);
+        const key = m.replace(/, got [^;]*/, '');
+        const g = byProblem.get(key);
         if (g) g.count++;
-        else byProblem.set(m, { count: 1, first: designLabel(designs.paths, designs.values, i) });
+        else byProblem.set(key, { count: 1, first: designLabel(designs.paths, designs.values, i), message: m });
       }
     }
   }
   if (bad === 0) return;
   const stepHint =
     spec.method === 'lhs' ? ' (a range without a step samples any real number; give whole-number fields a step)' : '';
-  const lines = [...byProblem].map(
-    ([m, g]) =>
-      `${m}${m.includes('whole number') ? stepHint : ''}  [${g.count} design${g.count > 1 ? 's' : ''}, first: ${g.first}]`,
+  const lines = [...byProblem.values()].map(
+    (g) =>
+      `${g.message}${g.message.includes('whole number') ? stepHint : ''}  [${g.count} design${g.count > 1 ? 's' : ''}, first: ${g.first}]`,
   );
   throw new InputError(
-    `${spec.file}: ${bad} of ${indices.length} designs are not valid scenarios:\n  ${lines.join('\n  ')}`,
+    `${spec.file}: ${bad} of ${indices.length} designs are not valid scenarios:\n  ${listed(lines)}`,
     lines.map((l) => `${spec.file}: ${l}`),
   );
 }

@@ -17,13 +17,12 @@
 import { InputError } from '../errors.js';
 import { signed } from '../numbers.js';
 import { DEFAULT_SCENARIO } from '../paths.js';
+import { DAY_S } from '../physics.js';
 import { loadScenario } from '../scenario/load.js';
 import { ARG_COUNT, ARG_NPRIME, ARG_P, ARG_P1, fundamentalArguments } from '../tide/astronomy.js';
 import { FUNDAMENTALS, fundamentalCorrections } from '../tide/nodal.js';
 import { type RunJobsOptions, runJobs } from './run.js';
 import { scenarioJob, withFields } from './scenario-run.js';
-
-const DAY_S = 86400;
 
 /**
  * Mean of the nodal factor f of a fundamental constituent (default M2) over a calendar year
