@@ -41,7 +41,7 @@ export function waterfallBars(
   let level = first.annual_gwh;
   for (const s of rest) {
     bars.push({
-      label: `${s.label}${s.factor !== null ? ` (x${s.factor})` : ''}`,
+      label: `${s.label}${s.factor !== null ? ` (x${Number(s.factor.toPrecision(3))})` : ''}`,
       base: level - s.loss_annual_gwh,
       size: s.loss_annual_gwh,
       kind: 'loss',
