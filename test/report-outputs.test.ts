@@ -11,7 +11,7 @@ import { loadScenario } from '../src/scenario/load.js';
 import { simulate } from '../src/simulate.js';
 import { runCli as run } from './support.js';
 
-/** The page without the inlined plotly.js and data (so a failed expectation does not print 11 MB). */
+/** The page without the inlined plotly.js and data (so a failed expectation does not print megabytes). */
 function pageText(html: string): string {
   return html
     .replace(/<script>[\s\S]*?<\/script>/g, '<script/>')
@@ -126,6 +126,40 @@ describe('mersey-tidal report', () => {
       expect.arrayContaining(['basin level (mersey-march)', 'basin level (mersey-march-low-heads)']),
     );
   });
+
+  it('optimise --html: the flexible run and the best fixed heads each with its own heads, revenue at the prices; report of the flexible summary the same', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mt-report-'));
+    const s = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'models', 'mersey-barrage-flexible.json'), 'utf8'));
+    const abs = (f: string) => join(PACKAGE_ROOT, 'models', f);
+    s.tide.file = abs(s.tide.file);
+    s.scheme.basin.area_curve_file = abs(s.scheme.basin.area_curve_file);
+    s.scheme.turbines.curve.file = abs(s.scheme.turbines.curve.file);
+    s.operation.flexible.prices_file = abs(s.operation.flexible.prices_file);
+    s.period = { start: '2018-03-05T00:00:00Z', end: '2018-03-09T00:00:00Z' };
+    s.time_step_s = 600;
+    delete s.$schema;
+    const scenario = join(dir, 'short.json');
+    writeFileSync(scenario, JSON.stringify(s));
+    const out = join(dir, 'flex');
+    const r = await run(['optimise', scenario, '--html', '--out', out, '--workers', '1', '--quiet']);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const text = pageText(html);
+    // Found on the old page: the scenario's heads in both columns, "Inputs that differ: None", no revenue.
+    const ops = [...text.matchAll(/<th>Operation<\/th><td>(.*?)<\/td><td>(.*?)<\/td>/g)][0];
+    expect(ops[1]).toMatch(/flexible heads per half tide/);
+    expect(ops[2]).toMatch(/best fixed heads: /);
+    expect(text).not.toContain('None: the runs have the same inputs');
+    expect(text).toMatch(/<th>Net revenue<\/th><td>[\d.,-]+ million GBP\/yr/);
+    const ids = pageData(html).figures.map((f) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(['revenue', 'heads-0']));
+    // The flexible run's page, rerun from its summary: its plan's heads and the scenario's prices.
+    const again = join(dir, 'again.html');
+    expect((await run(['report', join(out, 'summary.json'), '--out', again])).code).toBe(0);
+    const one = readFileSync(again, 'utf8');
+    expect(pageText(one)).toMatch(/<th>Operation<\/th><td>[^<]*flexible heads per half tide/);
+    expect(pageData(one).figures.map((f) => f.id)).toEqual(expect.arrayContaining(['revenue', 'heads']));
+  }, 120_000);
 
   it('refuses a summary whose scenario was edited, naming the file', async () => {
     const { dir, scenario } = privateScenario();
