@@ -8,7 +8,7 @@
 
 import { DAY_S, HOUR_S, J_PER_GWH, perYear, W_PER_MW, YEAR_S } from './physics.js';
 import { buildRun, type RunInputs } from './scenario/build.js';
-import { describeTide, tideDataFiles } from './scenario/tide-source.js';
+import { describeTide, type TideConstants, tideConstants, tideDataFiles } from './scenario/tide-source.js';
 import { turbineDataFiles } from './scenario/turbines.js';
 import type { Scenario } from './scenario/types.js';
 import { MODE_DIRECTIONS } from './scenario/types.js';
@@ -74,6 +74,8 @@ export interface Summary {
   /** Largest overshoot of the basin past the sea in one step (m): the step's adequacy; the run stops above 0.02 m. */
   step_overshoot_m: number;
   tide_source: string;
+  /** Site, datums, source and licence of the harmonic constants (harmonic tides only). */
+  tide_constants?: TideConstants;
   data_files: string[];
   /** What was done to the input data (e.g. gaps in the tide series filled); empty when nothing. */
   data_notes: string[];
@@ -170,6 +172,7 @@ export function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, to
     mass_balance_error: massBalanceError(totals),
     step_overshoot_m: totals.overshoot,
     tide_source: describeTide(s.tide),
+    ...(s.tide.kind === 'harmonic' ? { tide_constants: tideConstants(s.tide) } : {}),
     data_files: [...tideDataFiles(s.tide), s.scheme.basin.area_curve_file, ...turbineDataFiles(s.scheme.turbines)].filter(
       (f): f is string => f !== undefined,
     ),

@@ -14,7 +14,8 @@ import { buildRun, buildScheme, type RunInputs } from '../src/scenario/build.js'
 import { scenarioFromObject } from '../src/scenario/load.js';
 import type { SchemeModel } from '../src/solver/types.js';
 import { LIBAUX } from './physics-fixtures.js';
-import { expectClearInputError, scratch, tideRows } from './robust-support.js';
+import { expectClearInputError, tideRows } from './robust-support.js';
+import { scratch } from './support.js';
 
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
 const T0 = Date.parse('2018-03-01T00:00:00Z') / 1000;

@@ -24,10 +24,10 @@ import {
   expectClearInputError,
   expectPhysics,
   readChartScenario,
-  scratch,
   tideRows,
   writeCsv,
 } from './robust-support.js';
+import { scratch } from './support.js';
 
 const CHART = fileURLToPath(new URL('../data/bulb-turbine-9m-hill-chart.csv', import.meta.url));
 /** The chart's largest flow (m3/s), for the stiffness of generated scenarios. */

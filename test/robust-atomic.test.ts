@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { removeTemporaries, writeDirAtomic, writeFileAtomic } from '../src/io/atomic.js';
-import { scratch } from './robust-support.js';
+import { scratch } from './support.js';
 
 const tmp = scratch();
 
@@ -97,4 +97,20 @@ describe('writeDirAtomic', () => {
     expect(readdirSync(d)).toEqual(['r']);
     expect(readFileSync(join(dir, 'summary.json'), 'utf8')).toBe('{"run":1}');
   });
+
+  it('an interrupt the instant a write starts leaves no empty temporary folder (it is made and registered with no await between)', () => {
+    const d = tmp();
+    // A child process starts a write and, before any await can resolve, runs the interrupt
+    // handler's clean-up and exits, as a signal landing then would. Repeated: the race was 5 in 12.
+    const atomic = new URL('../dist/io/atomic.js', import.meta.url).href;
+    const script = `import { removeTemporaries, writeDirAtomic } from ${JSON.stringify(atomic)};
+      writeDirAtomic(process.argv[1], { 'summary.json': '{}' }).catch(() => {});
+      removeTemporaries();
+      process.exit(130);`;
+    for (let k = 0; k < 12; k++) {
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, join(d, `r${k}`)]);
+      expect(r.status, r.stderr.toString()).toBe(130);
+    }
+    expect(readdirSync(d)).toEqual([]);
+  }, 60_000);
 });

@@ -16,8 +16,8 @@ import type { Scenario } from '../src/scenario/types.js';
 import { simulate } from '../src/simulate.js';
 import { isoTime } from '../src/time.js';
 import { LIBAUX } from './physics-fixtures.js';
-import { type ChartScenarioFile, readChartScenario, scratch } from './robust-support.js';
-import { thrown } from './support.js';
+import { type ChartScenarioFile, readChartScenario } from './robust-support.js';
+import { scratch, thrown } from './support.js';
 
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
 const T0 = Date.parse('2018-03-01T00:00:00Z') / 1000;

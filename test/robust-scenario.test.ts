@@ -14,8 +14,7 @@ import { scanJson } from '../src/scenario/json-text.js';
 import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
 import { SCHEMA_PATH, schemaProblems } from '../src/scenario/validate.js';
 import { LIBAUX, MERSEY } from './physics-fixtures.js';
-import { scratch } from './robust-support.js';
-import { scenarioProblems as problemsOf } from './support.js';
+import { scenarioProblems as problemsOf, scratch, thrown } from './support.js';
 
 const tmp = scratch();
 
@@ -227,14 +226,7 @@ describe('paths', () => {
     const s = scenarioFromObject(o, join(MODELS, 'x.json'), MODELS);
     expect(s.scheme.basin.area_curve_file).toBe(join(MODELS, 'nope-area.csv'));
     expect(s.tide.kind === 'observed' && s.tide.file).toBe(resolve(MODELS, '../data/liverpool-gladstone-dock-2018-observed.csv'));
-    let err: InputError | undefined;
-    try {
-      buildRun(s);
-    } catch (e) {
-      err = e as InputError;
-    }
-    expect(err).toBeInstanceOf(InputError);
-    expect(err!.problems).toEqual([
+    expect(thrown(() => buildRun(s), InputError).problems).toEqual([
       `${join(MODELS, 'x.json')}: scheme.basin.area_curve_file: ${join(MODELS, 'nope-area.csv')}: cannot read the file (ENOENT): no such file; relative paths are resolved from the scenario file's folder (${MODELS})`,
       `${join(MODELS, 'x.json')}: scheme.turbines.curve.file: ${resolve(MODELS, '../data/nope-chart.csv')}: cannot read the file (ENOENT): no such file; relative paths are resolved from the scenario file's folder (${MODELS})`,
     ]);

@@ -1,12 +1,10 @@
 /**
- * Shared by the robustness and property-based suites: scratch folders, what a clear input error
- * is, the physics invariants of a run, and small synthetic data files.
+ * Shared by the robustness and property-based suites: what a clear input error is, the physics
+ * invariants of a run, and small synthetic data files.
  */
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, expect } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { InputError } from '../src/errors.js';
 import type {
   ChartCurve,
@@ -19,19 +17,6 @@ import type {
 } from '../src/scenario/types.js';
 import type { Result } from '../src/simulate.js';
 import { isoTime } from '../src/time.js';
-
-/** A maker of scratch folders (under the system's temp folder), all removed after the suite. */
-export function scratch(): () => string {
-  const made: string[] = [];
-  afterAll(() => {
-    for (const d of made) rmSync(d, { recursive: true, force: true });
-  });
-  return () => {
-    const d = mkdtempSync(join(tmpdir(), 'mt-robust-'));
-    made.push(d);
-    return d;
-  };
-}
 
 /**
  * A clear error: an InputError whose every problem names one of `files` first, with no

@@ -3,8 +3,7 @@
  * the time, the step, the mode and what to change, and the CLI exits 1 writing nothing.
  */
 
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedHeadCycle } from '../src/operation/fixed-head.js';
@@ -12,12 +11,14 @@ import { buildModeTable } from '../src/operation/modes.js';
 import { buildRun } from '../src/scenario/build.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { constantAreaBasin, makeBasin } from '../src/scheme/basin.js';
-import { SolverError } from '../src/solver/errors.js';
+import { overshot, SolverError } from '../src/solver/errors.js';
 import { integrate } from '../src/solver/integrate.js';
 import { MAX_SWITCHES_PER_STEP } from '../src/solver/tolerances.js';
 import type { SchemeModel } from '../src/solver/types.js';
 import { idealTurbine, LIBAUX, PERIOD, sinusoid } from './physics-fixtures.js';
-import { runCli, thrown } from './support.js';
+import { runCli, scratch, thrown } from './support.js';
+
+const tmp = scratch();
 
 const solverError = (fn: () => unknown) => thrown(fn, SolverError);
 
@@ -33,8 +34,13 @@ describe('SolverError', () => {
     const e = solverError(() => integrate(run.sea, run.scheme, run.ops));
     expect(e.message).toMatch(/^at 2018-\d\d-\d\dT\d\d:\d\d:\d\dZ \(step \d+, mode (fill|hold-low)\): /);
     expect(e.message).toMatch(/time step of 3600 s is too coarse for this scheme/);
-    expect(e.message).toMatch(/reduce time_step_s/);
+    expect(e.message).toMatch(/reduce time_step_s to about 225 s or less/);
     expect(e.where.mode).toMatch(/fill|hold-low/);
+    // A step it would need under a minute, which no real scheme needs: the fields come first.
+    const f = solverError(() => overshot(sinusoid(2, PERIOD, 300, 1), 3, 0, run.ops, 0, 10));
+    expect(f.message).toMatch(
+      /it would need a step of 1 s: .*check scheme\.sluices\.area_m2, scheme\.turbines\.count and scheme\.turbines\.diameter_m against the basin's area .*reduce time_step_s only if they are right$/,
+    );
     expect(Number.isFinite(e.where.time)).toBe(true);
   });
 
@@ -89,21 +95,20 @@ describe('SolverError', () => {
 
 describe('mersey-tidal simulate on a run the solver stops', () => {
   it('exits 1 with the time, the mode and what to change, writing nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mt-'));
+    const dir = tmp();
+    // An area curve covering only -1 to 1 m (schema-valid): the basin leaves it on the first tide.
     const scenario = JSON.parse(readFileSync(LIBAUX, 'utf8'));
-    scenario.scheme.sluices.area_m2 = 2e7;
-    scenario.time_step_s = 3600;
-    for (const key of ['tide', 'scheme'] as const) {
-      const o = key === 'tide' ? scenario.tide : scenario.scheme.basin;
-      const field = key === 'tide' ? 'file' : 'area_curve_file';
-      o[field] = join(LIBAUX, '..', o[field]);
-    }
+    writeFileSync(join(dir, 'area.csv'), 'level_m,area_m2\n-1,5e7\n1,6e7\n');
+    scenario.tide.file = join(LIBAUX, '..', scenario.tide.file);
+    scenario.scheme.basin.area_curve_file = join(dir, 'area.csv');
     scenario.scheme.turbines.curve.file = join(LIBAUX, '..', scenario.scheme.turbines.curve.file);
     const file = join(dir, 'coarse.json');
     writeFileSync(file, JSON.stringify(scenario));
     const { code, err } = await runCli(['simulate', file, '--out', join(dir, 'run')]);
     expect(code).toBe(1);
-    expect(err).toMatch(/error: the run failed: at 2018-.*mode (fill|hold-low)\).*reduce time_step_s/s);
+    expect(err).toMatch(
+      /error: the run failed: at 2018-.*mode [a-z-]+\): the basin level .* left the range of the basin's area curve \(-1 to 1 m\); extend the area curve/s,
+    );
     expect(existsSync(join(dir, 'run'))).toBe(false);
   });
 });

@@ -1,12 +1,12 @@
 // Site files: the shipped Liverpool file against its source, round trips, and clear errors.
 
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinSiteNames, harmonicModel, loadSite, parseSite, siteToJson } from '../src/tide/index.js';
+import { scratch } from './support.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tide-site-'));
+const dir = scratch()();
 const liverpoolText = readFileSync(new URL('../data/sites/liverpool.json', import.meta.url), 'utf8');
 const liverpoolJson = () => JSON.parse(liverpoolText) as Record<string, unknown> & { constituents: Record<string, unknown>[] };
 

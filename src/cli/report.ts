@@ -19,7 +19,8 @@ import { scenarioFromObject } from '../scenario/load.js';
 import { readPriceCsv, stepPrices } from '../scenario/prices.js';
 import { simulate } from '../simulate.js';
 import { isoTime } from '../time.js';
-import { isoArgument } from './options.js';
+import { isoArgument, jsonOption, quietOption } from './options.js';
+import { output } from './output.js';
 
 function fail(problems: string[]): never {
   throw InputError.of(problems);
@@ -85,7 +86,10 @@ export function registerReport(program: Command): void {
       'start of the spring-neap fortnight shown first, ISO 8601 UTC (default: centred on the largest tide)',
       (v) => isoArgument(v, '--window-start'),
     )
-    .action((files: string[], opts: { out?: string; windowStart?: number }) => {
+    .addOption(quietOption())
+    .addOption(jsonOption('the file written and the runs it shows'))
+    .action((files: string[], opts: { out?: string; windowStart?: number; json?: boolean; quiet?: boolean }) => {
+      const ui = output(opts);
       const version = toolVersion();
       const out = resolve(
         opts.out ?? (files.length === 1 ? join(dirname(resolve(files[0])), 'report.html') : join('out', 'comparison.html')),
@@ -96,6 +100,6 @@ export function registerReport(program: Command): void {
       const labels = runLabels(reruns.map((r) => (r.doc.plan ? `${r.doc.scenario.name} (flexible)` : r.doc.scenario.name)));
       const runs: ReportRun[] = reruns.map((r, i) => ({ ...r.run, label: labels[i] }));
       writeFileAtomic(out, reportHtml(runs, { toolVersion: version, windowStart: opts.windowStart }));
-      process.stdout.write(writtenText([out]));
+      ui.result(writtenText([out]), () => ({ written: out, runs: labels }));
     });
 }

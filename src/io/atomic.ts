@@ -9,7 +9,18 @@
  * removed by the next write to the same target (a cut swap is undone: the previous result comes
  * back). An interrupt handler can call removeTemporaries() to clean up before exiting.
  */
-import { accessSync, constants, type Dirent, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  type Dirent,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statfsSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
@@ -20,38 +31,27 @@ const pending = new Set<string>();
 
 /** Removes every temporary file or folder this process is writing (for interrupt handlers). */
 export function removeTemporaries(): void {
-  for (const p of [...pending]) {
-    rmSync(p, { recursive: true, force: true, maxRetries: 3 });
-    untrack(p);
-  }
+  for (const p of pending) rmSync(p, { recursive: true, force: true, maxRetries: 3 });
+  pending.clear();
 }
 
 const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
-let onInterrupt: ((signal: NodeJS.Signals) => void) | undefined;
 
 /**
- * Has `handler` (which should call removeTemporaries and exit) run on SIGINT and SIGTERM while,
- * and only while, temporary output exists. At any other time a signal ends the process at once,
- * as by default: a long computation (which holds the event loop, so no handler could run) stays
- * interruptible, and there is nothing to clean up. Returns the function that stops it.
+ * Runs a long synchronous computation with the default action of SIGINT and SIGTERM: the event
+ * loop is held throughout, so a handler could only run after it, minutes late; by default the
+ * process ends at once (exit 130 or 143 in the shell). Safe only while nothing is being written,
+ * which is checked. The handlers are put back afterwards.
  */
-export function handleInterruptsWhileWriting(handler: (signal: NodeJS.Signals) => void): () => void {
-  onInterrupt = handler;
-  if (pending.size > 0) for (const sig of SIGNALS) process.on(sig, handler);
-  return () => {
-    for (const sig of SIGNALS) process.off(sig, handler);
-    if (onInterrupt === handler) onInterrupt = undefined;
-  };
-}
-
-function track(tmp: string): void {
-  pending.add(tmp);
-  if (pending.size === 1 && onInterrupt) for (const sig of SIGNALS) process.on(sig, onInterrupt);
-}
-
-function untrack(tmp: string): void {
-  pending.delete(tmp);
-  if (pending.size === 0 && onInterrupt) for (const sig of SIGNALS) process.off(sig, onInterrupt);
+export function withDefaultSignals<T>(compute: () => T): T {
+  if (pending.size > 0) return compute();
+  const saved = SIGNALS.map((sig) => [sig, process.listeners(sig)] as const);
+  for (const sig of SIGNALS) process.removeAllListeners(sig);
+  try {
+    return compute();
+  } finally {
+    for (const [sig, listeners] of saved) for (const l of listeners) process.on(sig, l as NodeJS.SignalsListener);
+  }
 }
 
 let counter = 0;
@@ -191,6 +191,29 @@ function writableParent(path: string, what: string): void {
 }
 
 /**
+ * Refuses to start work whose output, about `bytes` long, would not fit on the disk that holds
+ * `path` (its nearest existing folder), naming both sizes. Where the free space cannot be read,
+ * nothing is refused (a full disk is then named by the write that fails).
+ */
+export function checkFreeSpace(path: string, bytes: number, what: string): void {
+  let dir = dirname(path);
+  while (!exists(dir) && dirname(dir) !== dir) dir = dirname(dir);
+  let free: number;
+  try {
+    const st = statfsSync(dir);
+    free = st.bavail * st.bsize;
+  } catch {
+    return;
+  }
+  if (bytes > free) {
+    const gb = (b: number) => `${(b / 1e9).toFixed(2)} GB`;
+    throw new Error(
+      `${what} would take about ${gb(bytes)}, but ${dir} has ${gb(free)} free; free some space, write elsewhere (--out), or give a larger time_step_s`,
+    );
+  }
+}
+
+/**
  * Makes ready to write the file `path` (see writeFileAtomic): refuses a folder or anything but a
  * regular file in its place, makes its folder and proves it writable, removes the leftovers of
  * interrupted writes. Commands call it before their work, so a bad --out fails at once.
@@ -224,18 +247,18 @@ export async function writeDirAtomic(dir: string, files: Record<string, FileCont
     // Made and registered with no await between: an interrupt handler runs either before the
     // folder exists or after it is registered, never while a mkdir is still in flight.
     mkdirSync(tmp);
-    track(tmp);
+    pending.add(tmp);
     for (const name of names) await writeChunked(join(tmp, name), files[name]);
     // The swap: two renames with no await between them, so no interrupt handler runs inside it.
     hadOld = exists(dir);
     if (hadOld) renameSync(dir, old);
     renameSync(tmp, dir);
-    untrack(tmp);
+    pending.delete(tmp);
   } catch (err) {
     if (hadOld && !exists(dir)) renameSync(old, dir);
     rmSync(tmp, { recursive: true, force: true });
-    untrack(tmp);
-    throw err;
+    pending.delete(tmp);
+    throw writeError(dir, err);
   }
   if (hadOld) rmSync(old, { recursive: true, force: true });
   return names.map((n) => join(dir, n));

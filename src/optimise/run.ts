@@ -110,15 +110,24 @@ function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForec
 /**
  * The best fixed controls, searched from the cycle's own heads; valued on the simulated sea level,
  * or on the forecast when `onForecast` (the fixed heads an operator can choose in advance).
+ * `onRuns` hears the count of runs done after each batch (the search's length is not known ahead).
  */
 export async function bestFixed(
   data: ProblemData,
   pool: WorkerPool,
   onForecast = false,
   signal?: AbortSignal,
+  onRuns?: (runs: number) => void,
 ): Promise<FixedSearch> {
   const p = openProblem(data);
-  return searchFixed(p, tableControls(p, data.ops.exitHead), fixedEvaluator(pool, data, p, onForecast, signal));
+  const evaluate = fixedEvaluator(pool, data, p, onForecast, signal);
+  let runs = 0;
+  return searchFixed(p, tableControls(p, data.ops.exitHead), async (points) => {
+    const values = await evaluate(points);
+    runs += points.length;
+    onRuns?.(runs);
+    return values;
+  });
 }
 
 export interface FlexiblePlan {

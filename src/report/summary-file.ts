@@ -106,9 +106,7 @@ function differences(a: unknown, b: unknown, path: string, out: string[]): void 
   if (typeof a === 'number' && typeof b === 'number') {
     if (!(Math.abs(a - b) <= RERUN_TOLERANCE * Math.max(Math.abs(a), Math.abs(b)) + RERUN_FLOOR)) out.push(path);
   } else if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
-    a.forEach((x, i) => {
-      differences(x, b[i], `${path}[${i}]`, out);
-    });
+    for (let i = 0; i < a.length; i++) differences(a[i], b[i], `${path}[${i}]`, out);
   } else if (isJsonObject(a) && isJsonObject(b)) {
     for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) differences(a[k], b[k], path ? `${path}.${k}` : k, out);
   } else if (JSON.stringify(a) !== JSON.stringify(b)) out.push(path);

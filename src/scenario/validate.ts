@@ -25,17 +25,28 @@ export interface TextPosition {
   column: number;
 }
 
-/** Where a JSON path sits in the scenario's text, when the text is known. */
-export type Locate = (path: string) => TextPosition | undefined;
+/**
+ * Where a JSON path sits in the scenario's text, when the text is known; or the command-line
+ * option that set it ("--set time_step_s=0"), named in the message instead of the file.
+ */
+export type Locate = (path: string) => TextPosition | string | undefined;
 
 /**
  * Throws one InputError listing every problem, each as "file[:line:column]: path: message". The
  * summary line counts them; `problems` holds one string per problem.
  */
 export function throwProblems(file: string, problems: readonly Problem[], locate?: Locate): never {
-  const located = problems.map((p) => ({ p, at: locate?.(p.path) }));
-  if (locate) located.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0));
-  const lines = located.map(({ p, at }) => `${file}${at ? `:${at.line}:${at.column}` : ''}: ${p.path}: ${p.message}`);
+  const located = problems.map((p) => {
+    const at = locate?.(p.path);
+    return typeof at === 'string' ? { p, option: at } : { p, at };
+  });
+  const line = (x: { at?: TextPosition }) => x.at?.line ?? 0;
+  if (locate) located.sort((a, b) => line(a) - line(b) || (a.at?.column ?? 0) - (b.at?.column ?? 0));
+  const lines = located.map(({ p, at, option }) =>
+    option !== undefined
+      ? `${option}: ${p.path}: ${p.message}`
+      : `${file}${at ? `:${at.line}:${at.column}` : ''}: ${p.path}: ${p.message}`,
+  );
   throw new InputError(`${lines.length} problem${lines.length > 1 ? 's' : ''} in the scenario:\n  ${listed(lines)}`, lines);
 }
 

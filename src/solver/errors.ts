@@ -97,7 +97,24 @@ export function tooCoarse(
     mode,
     `the time step of ${sea.dt} s is too coarse for this scheme: even split into sub-steps of ${minLen.toPrecision(3)} s, one moves the basin level ` +
       `${err.toExponential(2)} m away from its first-order estimate (tolerance ${LEVEL_TOL} m), so the sluices or turbines equalise the basin faster than that; ` +
-      `reduce time_step_s to about ${Math.max(1, Math.floor(sea.dt / 16))} s or less, or check the sluice area and the basin's area curve`,
+      stepAdvice(Math.max(1, Math.floor(sea.dt / 16))),
+  );
+}
+
+/** Shortest time step a real scheme needs (s): below it, the scheme's fields are the likelier fault than the step. */
+const REAL_SCHEME_STEP_S = 60;
+
+/**
+ * What to change when the step is too coarse, given the step that would do: a step under a minute
+ * means the flows empty the basin in seconds, which no real scheme does, so a field (a typo in an
+ * area, a count or a diameter) is named first and a smaller step only after it.
+ */
+function stepAdvice(step: number): string {
+  if (step >= REAL_SCHEME_STEP_S) return `reduce time_step_s to about ${step} s or less`;
+  return (
+    `it would need a step of ${step} s: the sluices and turbines equalise the basin within seconds, far faster than any real scheme; ` +
+    `check scheme.sluices.area_m2, scheme.turbines.count and scheme.turbines.diameter_m against the basin's area (scheme.basin), ` +
+    `and reduce time_step_s only if they are right`
   );
 }
 
@@ -126,6 +143,6 @@ export function overshot(sea: SeaLevel, step: number, tau: number, ops: ModeTabl
     ops,
     mode,
     `the basin overshot the sea level by ${by.toFixed(3)} m in one step (limit ${OVERSHOOT_LIMIT} m): the time step of ${dt} s is too coarse for this scheme's ` +
-      `sluices and turbines; reduce time_step_s to about ${suggest} s or less`,
+      `sluices and turbines; ${stepAdvice(suggest)}`,
   );
 }

@@ -10,13 +10,14 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { InputError, listed, suggest } from '../errors.js';
 import { readText } from '../io/text.js';
+import { getAt, numericPaths, parsePath, setAt } from '../json-path.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { scenarioFromObject } from '../scenario/load.js';
+import type { Override } from '../scenario/overrides.js';
 import type { Scenario } from '../scenario/types.js';
 import { describe } from '../scenario/validate.js';
 import { designLabel, designObject, pathKeys } from './design.js';
 import { type DesignTable, type Domain, gridCount, gridDesigns, lhsDesigns, type Parameter } from './expand.js';
-import { getAt, numericPaths, parsePath, setAt } from './json-path.js';
 
 export const SWEEP_SCHEMA_PATH = join(PACKAGE_ROOT, 'models', 'sweep.schema.json');
 
@@ -83,7 +84,7 @@ function schemaMessage(e: ErrorObject): string | undefined {
 
 function fail(file: string, what: string, problems: string[]): never {
   const list = problems.map((p) => `${file}: ${p}`);
-  throw new InputError(`${list.length} problem${list.length > 1 ? 's' : ''} in the ${what}:\n  ${list.join('\n  ')}`, list);
+  throw new InputError(`${list.length} problem${list.length > 1 ? 's' : ''} in the ${what}:\n  ${listed(list)}`, list);
 }
 
 const UNIT = '(?:m|m2|m3|km|km2|m3s|s|min|h|d|w|kw|mw|gw|wh|kwh|mwh|gwh|j|hz|deg|rad|pct|rpm|kg|pa|kpa|gbp)';
@@ -118,6 +119,10 @@ function rangeDomain(path: string, r: Record<string, number>, method: string, pr
   if (step === undefined && method === 'grid')
     problems.push(`${here}: a grid needs ${key('step')} for a range (or give a list of values)`);
   if (step !== undefined && !(step > 0)) problems.push(`${here}: expected ${key('step')} > 0, got ${step}`);
+  else if (step !== undefined && min <= max && (max - min) / step + 1 > MAX_DESIGNS)
+    problems.push(
+      `${here}: ${key('step')} ${step} gives more than ${MAX_DESIGNS.toLocaleString('en-GB')} values from ${min} to ${max}; give a coarser step`,
+    );
   return problems.length > before ? undefined : { kind: 'range', min, max, step: step ?? null };
 }
 
@@ -143,8 +148,13 @@ interface RawSweep {
   parameters: Record<string, number[] | Record<string, number>>;
 }
 
-/** Reads and checks a sweep file and its base scenario; expands the designs. Throws InputError listing every problem. */
-export function loadSweep(path: string): LoadedSweep {
+/**
+ * Reads and checks a sweep file and its base scenario; expands the designs. `cliOverrides` (from
+ * --set) change the base after the file's own overrides and are recorded with them (and in the
+ * sweep's hash, so shards run with different ones are not merged). Throws InputError listing
+ * every problem.
+ */
+export function loadSweep(path: string, cliOverrides: readonly Override[] = []): LoadedSweep {
   const file = resolve(path);
   const dir = dirname(file);
   const { text, obj } = readJson(file, 'sweep file');
@@ -180,6 +190,8 @@ export function loadSweep(path: string): LoadedSweep {
     }
     if (raw.overrides && Object.hasOwn(raw.overrides, p))
       problems.push(`${paramLabel(p)}: also set in overrides; a swept field takes its values from parameters only`);
+    const set = cliOverrides.find((o) => o.path === p);
+    if (set) problems.push(`${paramLabel(p)}: also set by ${set.origin}; a swept field takes its values from parameters only`);
     let domain: Domain | undefined;
     if (Array.isArray(spec)) {
       const dup = spec.find((x, i) => spec.indexOf(x) !== i);
@@ -196,7 +208,8 @@ export function loadSweep(path: string): LoadedSweep {
         `parameters: the grid has ${n.toExponential(2)} designs, more than ${MAX_DESIGNS.toLocaleString('en-GB')}; use coarser steps, or method "lhs" with samples`,
       );
   }
-  const overrides = raw.overrides ?? {};
+  const overrides: Record<string, unknown> = { ...raw.overrides };
+  for (const o of cliOverrides) overrides[o.path] = o.value;
   const overrideKeys = Object.keys(overrides).map((k) => [k, parsePath(k)] as const);
   for (const [k, keys] of overrideKeys)
     if (!keys) problems.push(`overrides["${k}"]: not a field path; write it dotted, e.g. period.end`);
@@ -210,7 +223,7 @@ export function loadSweep(path: string): LoadedSweep {
     throw new InputError(`${baseFile}: expected a scenario object`);
   for (const [k, keys] of overrideKeys) setAt(baseObject, keys!, overrides[k]);
   const baseWhat = overrideKeys.length > 0 ? `${baseFile} (with the overrides of ${basename(file)})` : baseFile;
-  const baseScenario = scenarioFromObject(baseObject, baseWhat, dirname(baseFile));
+  const baseScenario = scenarioFromObject(baseObject, baseWhat, dirname(baseFile), undefined, cliOverrides);
   const numeric = numericPaths(baseObject);
   for (const p of parameters) {
     const x = getAt(baseObject, p.keys);
@@ -229,6 +242,7 @@ export function loadSweep(path: string): LoadedSweep {
 
   const pricesFile = raw.prices_file === undefined ? null : resolve(dir, raw.prices_file);
   const hash = createHash('sha256').update(text).update(base.text);
+  if (cliOverrides.length > 0) hash.update(JSON.stringify(cliOverrides.map((o) => [o.path, o.value])));
   if (pricesFile !== null) {
     try {
       hash.update(readFileSync(pricesFile));

@@ -1,13 +1,15 @@
 /**
  * Tide sites: harmonic constants with their datum, units and provenance, read from and written
- * to JSON site files (data/sites/*.json ship with the package; see README "Tide engine").
+ * to JSON site files (data/sites/*.json ship with the package; stations of @neaps/tide-database
+ * by id or name; see docs/tide.md).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { readText } from '../io/text.js';
 import { isJsonObject } from '../json.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { findStation, stationDatabaseFile, stationDatabaseName, stationSite, stationSuggestions } from './stations.js';
 
 export const SITE_FORMAT = 'mersey-tidal site 1';
 
@@ -145,29 +147,53 @@ export function builtinSiteNames(): string[] {
     .sort();
 }
 
-/** True when a site reference is a path (has a separator or ends in .json), not a built-in name. */
-export function isSitePath(pathOrName: string): boolean {
-  return /[\\/]/.test(pathOrName) || pathOrName.endsWith('.json');
+/** A station id of the database: "<source>/<station>", e.g. "ticon/mumbles-mum-gbr-bodc". */
+const STATION_ID = /^[a-z][a-z0-9-]*\/[^/\\]+$/;
+
+/**
+ * True when a site reference is a path, not a name or a station id: it ends in .json, or has a
+ * path separator and is not shaped like a station id ("ticon/mumbles-mum-gbr-bodc").
+ */
+export function isSitePath(ref: string): boolean {
+  return ref.endsWith('.json') || (/[\\/]/.test(ref) && !STATION_ID.test(ref));
 }
 
-/** The file a site reference reads: the path itself, or the built-in site's file. */
-export function siteFile(pathOrName: string): string {
-  return isSitePath(pathOrName) ? pathOrName : join(BUILTIN_SITE_DIR, `${pathOrName}.json`);
+/** The built-in site a reference names, in any case ("Liverpool" is "liverpool"); undefined if none. */
+export function builtinSite(ref: string): string | undefined {
+  if (isSitePath(ref)) return undefined;
+  const q = ref.trim().toLowerCase();
+  return builtinSiteNames().find((n) => n === q);
 }
 
 /**
- * Reads a site: a path to a site file, or the name of a built-in site ("liverpool"). Anything
- * with a path separator or ending in .json is a path.
+ * The file a site reference reads: the path itself, the built-in site's file, or for a station
+ * the database file (so that a run records and checks the constants it used).
  */
-export function loadSite(pathOrName: string): Site {
-  const file = siteFile(pathOrName);
-  if (!isSitePath(pathOrName) && !existsSync(file)) {
+export function siteFile(ref: string): string {
+  if (isSitePath(ref)) return ref;
+  const builtin = builtinSite(ref);
+  return builtin ? join(BUILTIN_SITE_DIR, `${builtin}.json`) : stationDatabaseFile();
+}
+
+/**
+ * Reads a site: a path to a site file (anything with a path separator or ending in .json), a
+ * built-in site ("liverpool", any case), or a station of @neaps/tide-database by id
+ * ("ticon/mumbles-mum-gbr-bodc") or name ("Mumbles"). Built-in sites come first.
+ */
+export function loadSite(ref: string): Site {
+  if (!isSitePath(ref) && builtinSite(ref) === undefined) {
+    const station = findStation(ref);
+    if (station) return stationSite(station);
+    const near = stationSuggestions(ref);
     throw new InputError(
-      `unknown site "${pathOrName}": built-in sites are ${builtinSiteNames()
+      `unknown site "${ref}": not a built-in site (${builtinSiteNames()
         .map((n) => `"${n}"`)
-        .join(', ')}; or give the path of a site file`,
+        .join(', ')}), a site file (a path ending in .json), or a station id or name of ${stationDatabaseName()}${
+        near.length > 0 ? `; stations with similar names: ${near.join(', ')}` : ''
+      }; list stations with \`mersey-tidal sites <query>\` or \`mersey-tidal sites --near LAT,LON\``,
     );
   }
+  const file = siteFile(ref);
   const text = readText(file, 'site file');
   let json: unknown;
   try {
