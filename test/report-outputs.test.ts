@@ -162,6 +162,44 @@ describe('mersey-tidal report', () => {
     expect(pageData(one).figures.map((f) => f.id)).toEqual(expect.arrayContaining(['revenue', 'heads']));
   }, 120_000);
 
+  it("sweep --heatmap picks the heat map's two fields; a field that is not swept is refused before anything runs", async () => {
+    const dir = tmp();
+    const file = join(dir, 'small.json');
+    const parameters = { 'scheme.turbines.count': [20, 28], 'scheme.sluices.area_m2': [2000, 2592], time_step_s: [600, 900] };
+    writeFileSync(
+      file,
+      JSON.stringify({ name: 'small', base: DEFAULT_SCENARIO, overrides: { 'period.end': '2018-01-03T00:00:00Z' }, parameters }),
+    );
+    const bad = await run([
+      'sweep',
+      file,
+      '--heatmap',
+      'scheme.turbines.count,scheme.turbines.diameter_m',
+      '--out',
+      join(dir, 'x'),
+      '--quiet',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('not swept: scheme.turbines.diameter_m');
+    expect(existsSync(join(dir, 'x'))).toBe(false);
+    const out = join(dir, 'res');
+    const r = await run([
+      'sweep',
+      file,
+      '--heatmap',
+      'time_step_s,scheme.sluices.area_m2',
+      '--out',
+      out,
+      '--quiet',
+      '--workers',
+      '1',
+    ]);
+    expect(r.code).toBe(0);
+    const page = pageText(readFileSync(join(out, 'designs.html'), 'utf8'));
+    expect(page).toContain('<h2>Annual energy (GWh/yr) over time step (s) and scheme sluices area (m²)</h2>');
+    expect(page).toContain('<div class="plot" id="sweep-effects"></div>');
+  }, 120_000);
+
   it('refuses a summary whose scenario was edited, naming the file', async () => {
     const { dir, scenario } = privateScenario();
     const res = join(dir, 'run');
