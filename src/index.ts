@@ -26,9 +26,9 @@ export {
 export { defaultWorkerCount, type Job, PoolInterrupted, TaskError, WorkerExitError, WorkerPool } from './parallel/pool.js';
 export { distModule, type TaskSetup } from './parallel/task.js';
 export { DEFAULT_SCENARIO, PACKAGE_ROOT } from './paths.js';
-export type { ReportRun } from './report/figures.js';
 export { type ReportOptions, reportHtml } from './report/html.js';
 export { writeResult } from './report/outputs.js';
+export type { ReportRun } from './report/report-run.js';
 export { summaryText } from './report/summary-text.js';
 export { sweepReportHtml } from './report/sweep.js';
 export { loadScenario, scenarioFromObject } from './scenario/load.js';

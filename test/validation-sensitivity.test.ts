@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { ARG_COUNT, ARG_NPRIME, fundamentalArguments } from '../src/tide/astronomy.js';
-import { sensitivityHtml } from '../src/validation/plot.js';
+import { validationHtml } from '../src/validation/plot.js';
 import { annualMeanNodalFactor, DEFAULT_YEARS, runSensitivity, type Sensitivity } from '../src/validation/sensitivity.js';
 import { nodalSummary, sensitivityCsv, sensitivityTable } from '../src/validation/tables.js';
 
@@ -87,7 +87,7 @@ describe('annual energy of the Mersey default across the nodal cycle (2020-2038,
     expect(csv).toHaveLength(1 + sens.years.length);
     expect(csv[0]).toBe('year,m2_nodal_factor,energy_gwh_offset_0_m');
     expect(sensitivityTable(sens, 'markdown')).toMatch(/^\| year \| f\(M2\) \|/);
-    const html = sensitivityHtml(sens, { toolVersion: 'test' });
+    const html = validationHtml([], sens, { toolVersion: 'test' });
     expect(html).toContain('id="nodal-energy"');
     expect(html).toContain('id="nodal-factor"');
     expect(html).toContain('2038');

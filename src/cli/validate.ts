@@ -1,7 +1,7 @@
 /**
  * `mersey-tidal validate`: run the validation suite (every real and proposed scheme of the
  * published record), print the table, and unless --quick the nodal-cycle and sea-level-rise
- * sensitivity of the Mersey default; write JSON, CSV and the sensitivity page with --out. Exits
+ * sensitivity of the Mersey default; write JSON, CSV and the validation page with --out. Exits
  * non-zero (1) when a scheme is outside its tolerance, after printing and writing everything.
  */
 import { resolve } from 'node:path';
@@ -10,7 +10,7 @@ import { prepareResultDir, writeDirAtomic, writtenText } from '../io/atomic.js';
 import { defaultWorkerCount, WorkerPool } from '../parallel/pool.js';
 import { toolVersion } from '../paths.js';
 import type { Override } from '../scenario/overrides.js';
-import { sensitivityHtml } from '../validation/plot.js';
+import { validationHtml } from '../validation/plot.js';
 import { VALIDATION_SCHEMES } from '../validation/published.js';
 import { DEFAULT_OFFSETS_M, DEFAULT_YEARS, runSensitivity, type Sensitivity } from '../validation/sensitivity.js';
 import { failures, runValidation, type ValidationRow } from '../validation/suite.js';
@@ -98,7 +98,7 @@ export function registerValidate(program: Command): void {
     .option('--markdown', 'print the tables as markdown (as in the README) instead of plain text')
     .option(
       '--out <dir>',
-      'also write validation.json, validation.csv and, without --quick, sensitivity.csv and sensitivity.html (self-contained plot) to this folder',
+      'also write validation.json, validation.csv, validation.html (self-contained page: modelled against published, and without --quick the sensitivity plots) and, without --quick, sensitivity.csv to this folder',
     )
     .addOption(workersOption())
     .addOption(setOption())
@@ -136,11 +136,9 @@ export function registerValidate(program: Command): void {
         const files: Record<string, string> = {
           [VALIDATION_IDENTITY]: `${JSON.stringify(doc, null, 2)}\n`,
           'validation.csv': validationCsv(rows),
+          'validation.html': validationHtml(rows, sens, { toolVersion: version }),
         };
-        if (sens) {
-          files['sensitivity.csv'] = sensitivityCsv(sens);
-          files['sensitivity.html'] = sensitivityHtml(sens, { toolVersion: version });
-        }
+        if (sens) files['sensitivity.csv'] = sensitivityCsv(sens);
         written = await writeDirAtomic(dir, files);
       }
       const format: TableFormat = opts.markdown ? 'markdown' : 'text';
