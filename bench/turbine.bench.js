@@ -32,7 +32,7 @@ export default async function (h) {
       'Aggidis-Feather 8 m, 95 poles',
       () =>
         parametricTable(
-          aggidisFeatherUnit({ diameter: 8, poles: 95, gridFrequency: 50, ratedPower: 25e6, driveEfficiency: 0.9725 }),
+          aggidisFeatherUnit({ diameter: 8, poles: 95, gridFrequency: 50, ratedPower: 25e6 }),
           1,
           0.9,
         ),

@@ -23,8 +23,8 @@ const ROUND = 1e-12;
 
 // Aggidis & Feather (2012), as quoted in shared/data/SOURCES.md: typical 50 Hz, 95 poles, 7.35 m, 20 MW
 // (and 113 poles for 8.9 m, 30 MW). 0.9725: the drive-train factor of the 0-D code of Angeloudis et al. (2018).
-const AF_735: AggidisFeatherSpec = { diameter: 7.35, poles: 95, gridFrequency: 50, ratedPower: 20e6, driveEfficiency: 0.9725 };
-const AF_890: AggidisFeatherSpec = { diameter: 8.9, poles: 113, gridFrequency: 50, ratedPower: 30e6, driveEfficiency: 0.9725 };
+const AF_735: AggidisFeatherSpec = { diameter: 7.35, poles: 95, gridFrequency: 50, ratedPower: 20e6 };
+const AF_890: AggidisFeatherSpec = { diameter: 8.9, poles: 113, gridFrequency: 50, ratedPower: 30e6 };
 const IDEAL: IdealTurbineSpec = { diameter: 8, dischargeCoefficient: 1, efficiency: 1, ratedPower: 25e6 };
 const LOSSY_IDEAL: IdealTurbineSpec = { diameter: 7.2, dischargeCoefficient: 0.9, efficiency: 0.85, ratedPower: 20e6 };
 
@@ -40,7 +40,7 @@ function afReference(s: AggidisFeatherSpec, h: number, factor = 1): [number, num
   const n11 = (n * s.diameter) / Math.sqrt(h);
   const q11 = n11 < 255 ? 0.0166 * n11 + 0.4861 : 4.75;
   const q = q11 * s.diameter ** 2 * Math.sqrt(h);
-  const eta = (1.2461 - 0.0019 * n11) * s.driveEfficiency * factor;
+  const eta = (1.2461 - 0.0019 * n11) * factor;
   const p = RHO * G * q * h * eta;
   return p <= s.ratedPower ? [p, q] : [s.ratedPower, s.ratedPower / (RHO * G * h * eta)];
 }

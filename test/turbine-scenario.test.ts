@@ -49,7 +49,7 @@ describe('turbine curve kinds in a scenario', () => {
     expect(t.ratedPower).toBe(25e6);
     expect(t.diameter).toBe(8);
     expect(t.pump).toBeNull();
-    const spec = { diameter: 8, poles: 95, gridFrequency: 50, ratedPower: 25e6, driveEfficiency: 0.9725 };
+    const spec = { diameter: 8, poles: 95, gridFrequency: 50, ratedPower: 25e6 };
     expect(t.ebb.power[350]).toBe(aggidisFeatherPoint(spec, 3.5).power);
     expect(t.flood.power[350]).toBe(aggidisFeatherPoint(spec, 3.5, 0.9).power);
   });

@@ -53,6 +53,11 @@ export interface SchemeModel {
   readonly turbineCount: number;
   /** Effective sluice area Cd*A (m^2). */
   readonly sluiceCdA: number;
+  /**
+   * Grid power per unit of turbine shaft power, generating and pumping (scheme/losses.ts:
+   * generationFactor and pumpingFactor); absent: 1 and 1, the solver integrates shaft power.
+   */
+  readonly powerFactors?: { readonly generating: number; readonly pumping: number };
 }
 
 /** Per-step output buffers, one entry per sea-level sample. */
