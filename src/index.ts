@@ -81,33 +81,28 @@ export {
 } from './scheme/turbine.js';
 export { type MonthSummary, type Result, type Summary, simulate } from './simulate.js';
 export { massBalanceError } from './solver/accounting.js';
+export { advance } from './solver/advance.js';
 export { SolverError, type SolverStop } from './solver/errors.js';
-export {
-  advance,
-  allocateSeries,
-  finishRun,
-  type IntegrateOptions,
-  integrate,
-  LEVEL_TOL,
-  MAX_SWITCHES_PER_STEP,
-  OVERSHOOT_LIMIT,
-  prepareRun,
-  type SchemeModel,
-  type SeaLevel,
-  type SolverRun,
-  SolverState,
-  type StepSeries,
-  startState,
-  type Totals,
-  type WindowOptions,
-} from './solver/integrate.js';
+export { finishRun, integrate } from './solver/integrate.js';
 export { type HalfTide, halfTideLedger } from './solver/ledger.js';
 export { ModeLog } from './solver/mode-log.js';
+export { prepareRun, startState } from './solver/run.js';
+export { type SolverRun, SolverState } from './solver/state.js';
+export { LEVEL_TOL, MAX_SWITCHES_PER_STEP, OVERSHOOT_LIMIT } from './solver/tolerances.js';
+export {
+  allocateSeries,
+  type IntegrateOptions,
+  type SchemeModel,
+  type StepSeries,
+  type Totals,
+  type WindowOptions,
+} from './solver/types.js';
 export { bestDesigns, type SweepHeader, sweepFiles, sweepHeader } from './sweep/output.js';
 export { allIndices, type DesignRow, runSweep, type SweepRun, type SweepRunOptions } from './sweep/run.js';
 export { mergeShards, parseShard, type ShardId, shardFiles, shardIndices } from './sweep/shard.js';
 export { checkDesigns, type LoadedSweep, loadSweep, type SweepSpec } from './sweep/spec.js';
 export * from './tide/index.js';
+export type { SeaLevel } from './tide/sea-level.js';
 export { acceptedBand, VALIDATION_SCHEMES, type ValidationScheme } from './validation/published.js';
 export { annualMeanNodalFactor, runSensitivity, type Sensitivity, type SensitivityOptions } from './validation/sensitivity.js';
 export { failures, runValidation, type ValidationRow } from './validation/suite.js';

@@ -12,9 +12,11 @@ import { describeTide, tideDataFiles } from './scenario/tide-source.js';
 import { turbineDataFiles } from './scenario/turbines.js';
 import type { Scenario } from './scenario/types.js';
 import { countTides, energyByMonth, massBalanceError } from './solver/accounting.js';
-import { allocateSeries, integrate, type SeaLevel, type StepSeries, type Totals } from './solver/integrate.js';
+import { integrate } from './solver/integrate.js';
 import { type HalfTide, halfTideLedger } from './solver/ledger.js';
 import { ModeLog } from './solver/mode-log.js';
+import { allocateSeries, type StepSeries, type Totals } from './solver/types.js';
+import type { SeaLevel } from './tide/sea-level.js';
 import { isoTime } from './time.js';
 
 /** Energy of one calendar month (UTC), GWh. */

@@ -6,8 +6,10 @@ import { describe, expect, it } from 'vitest';
 import { type FixedHeadOptions, fixedHeadCycle } from '../src/operation/fixed-head.js';
 import { buildModeTable } from '../src/operation/modes.js';
 import { constantAreaBasin } from '../src/scheme/basin.js';
-import { allocateSeries, integrate, LEVEL_TOL, type SchemeModel, type StepSeries } from '../src/solver/integrate.js';
+import { integrate } from '../src/solver/integrate.js';
 import { ModeLog } from '../src/solver/mode-log.js';
+import { LEVEL_TOL } from '../src/solver/tolerances.js';
+import { allocateSeries, type SchemeModel, type StepSeries } from '../src/solver/types.js';
 import { idealTurbine, PERIOD, sinusoid } from './physics-fixtures.js';
 
 const names = (o: FixedHeadOptions) => fixedHeadCycle(o).names;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fixedHeadCycle } from '../src/operation/fixed-head.js';
 import { startMode } from '../src/operation/modes.js';
 import { constantAreaBasin } from '../src/scheme/basin.js';
-import { integrate, type SeaLevel } from '../src/solver/integrate.js';
+import { integrate } from '../src/solver/integrate.js';
+import type { SeaLevel } from '../src/tide/sea-level.js';
 import { idealTurbine } from './physics-fixtures.js';
 
 /** A 4 m sinusoidal tide of 12 h period over `days`, starting at phase `phase` (rad). */

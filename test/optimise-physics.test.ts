@@ -14,9 +14,9 @@ import { slackWaters } from '../src/optimise/slack.js';
 import { WorkerPool } from '../src/parallel/pool.js';
 import { J_PER_MWH } from '../src/physics.js';
 import { massBalanceError } from '../src/solver/accounting.js';
-import { allocateSeries } from '../src/solver/integrate.js';
 import { halfTideLedger } from '../src/solver/ledger.js';
 import { ModeLog } from '../src/solver/mode-log.js';
+import { allocateSeries } from '../src/solver/types.js';
 import { energyPerTide, merseyInputs, merseyScenario, sineLagoon } from './optimise-support.js';
 
 let pool: WorkerPool;

@@ -9,7 +9,8 @@ import { END, LatticeSearch, latticeBox, movesInUnits, PUMP, START, searchSync }
 import { openProblem } from '../src/optimise/problem.js';
 import { decisionsOf, problemData } from '../src/optimise/run.js';
 import { slackWaters } from '../src/optimise/slack.js';
-import { advance, startState } from '../src/solver/integrate.js';
+import { advance } from '../src/solver/advance.js';
+import { startState } from '../src/solver/run.js';
 import { merseyInputs } from './optimise-support.js';
 
 /** The exhaustive maximum of the lattice (every feasible point). */

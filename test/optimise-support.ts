@@ -9,7 +9,8 @@ import type { Scenario } from '../src/scenario/types.js';
  * sinusoidal tide (nothing to adapt to), and the Mersey barrage over a short period.
  */
 import { constantAreaBasin } from '../src/scheme/basin.js';
-import type { SchemeModel, SeaLevel } from '../src/solver/integrate.js';
+import type { SchemeModel } from '../src/solver/types.js';
+import type { SeaLevel } from '../src/tide/sea-level.js';
 import { isoTime } from '../src/time.js';
 import { idealTurbine, MERSEY, PERIOD, sinusoid } from './physics-fixtures.js';
 

@@ -10,7 +10,8 @@ import { buildRun } from '../src/scenario/build.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { constantAreaBasin, volumeAt } from '../src/scheme/basin.js';
 import { massBalanceError } from '../src/solver/accounting.js';
-import { allocateSeries, integrate, type SchemeModel } from '../src/solver/integrate.js';
+import { integrate } from '../src/solver/integrate.js';
+import { allocateSeries, type SchemeModel } from '../src/solver/types.js';
 import { idealTurbine, LIBAUX, MERSEY, PERIOD, sinusoid } from './physics-fixtures.js';
 
 describe('mass balance', () => {

@@ -11,9 +11,10 @@ import { GRAVITY, RHO_SEAWATER } from '../src/physics.js';
 import { buildRun } from '../src/scenario/build.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { constantAreaBasin } from '../src/scheme/basin.js';
-import { allocateSeries, integrate, type SchemeModel } from '../src/solver/integrate.js';
+import { integrate } from '../src/solver/integrate.js';
 import { type HalfTide, halfTideLedger } from '../src/solver/ledger.js';
 import { ModeLog } from '../src/solver/mode-log.js';
+import { allocateSeries, type SchemeModel } from '../src/solver/types.js';
 import { idealTurbine, LIBAUX, PERIOD, potentialBound, sinusoid } from './physics-fixtures.js';
 
 const AREA = 1e7;

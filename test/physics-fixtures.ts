@@ -6,7 +6,7 @@
 import { fileURLToPath } from 'node:url';
 import { GRAVITY, RHO_SEAWATER } from '../src/physics.js';
 import type { HeadCurve, TurbineTable } from '../src/scheme/turbine.js';
-import type { SeaLevel } from '../src/solver/integrate.js';
+import type { SeaLevel } from '../src/tide/sea-level.js';
 
 export const LIBAUX = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 export const MERSEY = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));

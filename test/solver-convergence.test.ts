@@ -9,8 +9,9 @@ import { loadScenario } from '../src/scenario/load.js';
 import type { Scenario } from '../src/scenario/types.js';
 import { constantAreaBasin } from '../src/scheme/basin.js';
 import { simulate } from '../src/simulate.js';
-import { allocateSeries, integrate, type SchemeModel } from '../src/solver/integrate.js';
+import { integrate } from '../src/solver/integrate.js';
 import { ModeLog } from '../src/solver/mode-log.js';
+import { allocateSeries, type SchemeModel } from '../src/solver/types.js';
 import { idealTurbine, LIBAUX, MERSEY, PERIOD, sinusoid } from './physics-fixtures.js';
 
 const annual = (s: Scenario, dt: number) => simulate({ ...s, time_step_s: dt }).summary.annual_energy_gwh;

@@ -13,7 +13,9 @@ import { buildRun } from '../src/scenario/build.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { constantAreaBasin, makeBasin } from '../src/scheme/basin.js';
 import { SolverError } from '../src/solver/errors.js';
-import { integrate, MAX_SWITCHES_PER_STEP, type SchemeModel } from '../src/solver/integrate.js';
+import { integrate } from '../src/solver/integrate.js';
+import { MAX_SWITCHES_PER_STEP } from '../src/solver/tolerances.js';
+import type { SchemeModel } from '../src/solver/types.js';
 import { idealTurbine, LIBAUX, PERIOD, sinusoid } from './physics-fixtures.js';
 import { runCli, thrown } from './support.js';
 

@@ -5,7 +5,10 @@
  * grid and the scenario's own heads, then compass searches with moves of 0.8 m halved down to
  * the lattice step. Its points are valued in batches (on worker threads by the caller).
  */
-import { advance, allocateSeries, type SolverRun, type SolverState, type StepSeries, startState } from '../solver/integrate.js';
+import { advance } from '../solver/advance.js';
+import { startState } from '../solver/run.js';
+import type { SolverRun, SolverState } from '../solver/state.js';
+import { allocateSeries, type StepSeries } from '../solver/types.js';
 import { type DirectionModes, directionIndex, type HalfControls, readControls, writeControls } from './cycle.js';
 import {
   END,

@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import { isJsonObject } from '../json.js';
-import type { SeaLevel } from '../solver/integrate.js';
+import type { SeaLevel } from '../tide/sea-level.js';
 import { isoTime } from '../time.js';
 import type { HalfControls } from './cycle.js';
 import type { Controls } from './fixed.js';

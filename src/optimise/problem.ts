@@ -7,7 +7,10 @@
 
 import type { ModeTable } from '../operation/modes.js';
 import { type SharedSeaLevel, seaLevelView } from '../parallel/shared.js';
-import { prepareRun, type SchemeModel, type SeaLevel, type SolverRun } from '../solver/integrate.js';
+import { prepareRun } from '../solver/run.js';
+import type { SolverRun } from '../solver/state.js';
+import type { SchemeModel } from '../solver/types.js';
+import type { SeaLevel } from '../tide/sea-level.js';
 import { type CycleModes, cycleModes, type DirectionModes } from './cycle.js';
 import type { HeadRanges } from './lattice.js';
 

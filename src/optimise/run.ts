@@ -17,18 +17,13 @@ import type { ModeTable } from '../operation/modes.js';
 import { taskFailure, type WorkerPool } from '../parallel/pool.js';
 import { shareFloat64, shareSeaLevel } from '../parallel/shared.js';
 import { distModule } from '../parallel/task.js';
-import {
-  advance,
-  finishRun,
-  type SchemeModel,
-  type SeaLevel,
-  type SolverRun,
-  SolverState,
-  type StepSeries,
-  startState,
-  type Totals,
-} from '../solver/integrate.js';
+import { advance } from '../solver/advance.js';
+import { finishRun } from '../solver/integrate.js';
 import type { ModeLog } from '../solver/mode-log.js';
+import { startState } from '../solver/run.js';
+import { type SolverRun, SolverState } from '../solver/state.js';
+import type { SchemeModel, StepSeries, Totals } from '../solver/types.js';
+import type { SeaLevel } from '../tide/sea-level.js';
 import { isoTime } from '../time.js';
 import { directionIndex, type HalfControls, writeControls } from './cycle.js';
 import { type Controls, controlsText, type FixedSearch, pointControls, searchFixed, tableControls, writeAll } from './fixed.js';

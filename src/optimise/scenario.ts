@@ -14,9 +14,9 @@ import { checkPriceCoverage, type PriceSeries, readPriceCsv, revenue, stepPrices
 import { harmonicSea } from '../scenario/tide-source.js';
 import type { FlexibleSpec, Scenario } from '../scenario/types.js';
 import { type Result, type Summary, summarise } from '../simulate.js';
-import { allocateSeries } from '../solver/integrate.js';
 import { type HalfTide, halfTideLedger } from '../solver/ledger.js';
 import { ModeLog } from '../solver/mode-log.js';
+import { allocateSeries } from '../solver/types.js';
 import { isSitePath, siteFile } from '../tide/index.js';
 import type { HalfControls } from './cycle.js';
 import { type Controls, controlsText, type FixedSearch } from './fixed.js';

@@ -7,7 +7,7 @@
  * a high or low water. The time of each is refined by a parabola through the extreme sample and
  * its neighbours.
  */
-import type { SeaLevel } from '../solver/integrate.js';
+import type { SeaLevel } from '../tide/sea-level.js';
 
 export interface SlackWater {
   /** Time (s since 1970-01-01T00:00Z). */

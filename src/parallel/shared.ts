@@ -3,7 +3,7 @@
  * SharedArrayBuffer and every worker reads it through its own Float64Array view. Workers treat
  * shared arrays as read-only.
  */
-import type { SeaLevel } from '../solver/integrate.js';
+import type { SeaLevel } from '../tide/sea-level.js';
 
 /** A copy of `a` backed by a SharedArrayBuffer. */
 export function shareFloat64(a: ArrayLike<number>): SharedArrayBuffer {

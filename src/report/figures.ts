@@ -10,7 +10,7 @@ import { J_PER_GWH, J_PER_MWH, W_PER_MW } from '../physics.js';
 import { volumeAt } from '../scheme/basin.js';
 import type { HeadCurve } from '../scheme/turbine.js';
 import type { Result } from '../simulate.js';
-import type { SchemeModel } from '../solver/integrate.js';
+import type { SchemeModel } from '../solver/types.js';
 import { durationText } from '../time.js';
 import { DEFAULT_BUDGET, type DisplayBudget, type DisplayPlan, displayPoints, isDownsampled, planDisplay } from './downsample.js';
 import { rangeHalfTides, type SeaExcursion, seaExcursions } from './tide-ranges.js';

@@ -5,8 +5,8 @@
  */
 
 import { tideTurns } from '../solver/accounting.js';
-import type { SeaLevel } from '../solver/integrate.js';
 import type { HalfTide } from '../solver/ledger.js';
+import type { SeaLevel } from '../tide/sea-level.js';
 
 /** A fall of the sea from a high water to the next low water ('ebb'), or a rise from a low water to the next high water ('flood'). */
 export interface SeaExcursion {

@@ -7,7 +7,8 @@ import { type DirectionControl, fixedHeadCycle } from '../operation/fixed-head.j
 import type { ModeTable } from '../operation/modes.js';
 import { type Basin, constantAreaBasin, makeBasin } from '../scheme/basin.js';
 import { generationFactor, type LossChain, pumpingFactor } from '../scheme/losses.js';
-import type { SchemeModel, SeaLevel } from '../solver/integrate.js';
+import type { SchemeModel } from '../solver/types.js';
+import type { SeaLevel } from '../tide/sea-level.js';
 import { readNumericTable } from './csv.js';
 import { checkAreaCurve, checkDataFiles } from './data-checks.js';
 import { buildSea } from './tide-source.js';

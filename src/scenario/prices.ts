@@ -7,7 +7,7 @@
 
 import { InputError } from '../errors.js';
 import { J_PER_MWH } from '../physics.js';
-import type { SeaLevel } from '../solver/integrate.js';
+import type { SeaLevel } from '../tide/sea-level.js';
 import { isoTime } from '../time.js';
 import { readTimeValueCsv } from '../time-value-csv.js';
 

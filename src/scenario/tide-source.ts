@@ -4,8 +4,8 @@
  */
 import { basename } from 'node:path';
 import { signed } from '../numbers.js';
-import type { SeaLevel } from '../solver/integrate.js';
 import { loadSite, predictSeaLevel, readSeriesCsv, resampleSeries, siteFile } from '../tide/index.js';
+import type { SeaLevel } from '../tide/sea-level.js';
 import { checkSeries } from './data-checks.js';
 import { periodBounds } from './period.js';
 import type { Scenario, TideSpec } from './types.js';

@@ -4,7 +4,8 @@
  */
 
 import { J_PER_GWH } from '../physics.js';
-import type { SeaLevel, Totals } from './integrate.js';
+import type { SeaLevel } from '../tide/sea-level.js';
+import type { Totals } from './types.js';
 
 export interface MonthEnergy {
   /** Calendar month, UTC, as YYYY-MM. */

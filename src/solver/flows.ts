@@ -9,7 +9,7 @@
 import type { ModeTable } from '../operation/modes.js';
 import { GRAVITY } from '../physics.js';
 import type { HeadCurve } from '../scheme/turbine.js';
-import type { SchemeModel } from './integrate.js';
+import type { SchemeModel } from './types.js';
 
 export interface FlowModel {
   /** Per mode: (sluice Cd*A + idle turbines' Cd*A) * sqrt(2g) (m^2.5/s): Q = k*sqrt(|H|). */

@@ -7,8 +7,9 @@
  * generating period whole inside one half tide and is immune to surge wiggles.
  */
 import type { ModeTable } from '../operation/modes.js';
-import type { SeaLevel, StepSeries } from './integrate.js';
+import type { SeaLevel } from '../tide/sea-level.js';
 import type { ModeLog } from './mode-log.js';
+import type { StepSeries } from './types.js';
 
 export interface HalfTide {
   /** Start and end (s since 1970-01-01T00:00Z). */

@@ -9,7 +9,7 @@ import { type SharedSeaLevel, seaLevelView } from '../parallel/shared.js';
 import { scenarioFromObject } from '../scenario/load.js';
 import { checkPriceCoverage, type PriceSeries, stepPrices } from '../scenario/prices.js';
 import { simulate } from '../simulate.js';
-import { allocateSeries } from '../solver/integrate.js';
+import { allocateSeries } from '../solver/types.js';
 import { designObject, pathKeys } from './design.js';
 import { type DesignFigures, designFigures } from './figures.js';
 

@@ -3,9 +3,9 @@
  * uniform grid.
  */
 
-import type { SeaLevel } from '../solver/integrate.js';
 import { isoTime } from '../time.js';
 import { readTimeValueCsv, type TimeValueFormat } from '../time-value-csv.js';
+import type { SeaLevel } from './sea-level.js';
 
 export interface ObservedSeries {
   /** Sample times (s since 1970-01-01T00:00Z), strictly increasing. */

@@ -12,10 +12,10 @@
  */
 
 import { DAY_S } from '../physics.js';
-import type { SeaLevel } from '../solver/integrate.js';
 import { nodalFactorBounds } from './constituents.js';
 import type { HarmonicModel } from './harmonic.js';
 import { DayAnchors, harmonicModel, TideEvaluator } from './harmonic.js';
+import type { SeaLevel } from './sea-level.js';
 import type { Site } from './site.js';
 
 export interface SynthesisOptions {
