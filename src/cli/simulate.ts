@@ -26,7 +26,7 @@ export function registerSimulate(program: Command): void {
       const dir = resolve(opts.out ?? join('out', scenario.name));
       // A folder that is not a previous result is refused before the run, not after it.
       prepareResultDir(dir, RESULT_IDENTITY);
-      const result = simulate(scenario);
+      const result = simulate(scenario, { pumpingGain: true });
       const version = toolVersion();
       const html = opts.html
         ? reportHtml([{ result, scheme: buildScheme(scenario), ops: buildOperation(scenario), label: scenario.name }], {

@@ -98,6 +98,7 @@ export function buildOperation(s: Scenario): ModeTable {
     flood: uses.includes('flood') && o.flood ? directionControl(o.flood, o.max_pump_duration_s) : undefined,
     minDuration: { generate: md.generate, pump: md.pump, sluice: md.sluice, hold: md.hold },
     ramp: o.ramp_s,
+    maxPumpDuration: o.max_pump_duration_s,
     limits: { basinMin: lim.basin_min_level_m, basinMax: lim.basin_max_level_m, turbineMinLevel: lim.turbine_min_water_level_m },
   });
 }

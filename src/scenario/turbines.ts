@@ -8,6 +8,7 @@ import { W_PER_MW } from '../physics.js';
 import { aggidisFeatherUnit } from '../scheme/aggidis-feather.js';
 import { tableFromChart } from '../scheme/hill-chart.js';
 import { idealTurbineUnit } from '../scheme/ideal-turbine.js';
+import { interpolate } from '../scheme/piecewise-linear.js';
 import {
   constantEfficiency,
   efficiencyByLift,
@@ -19,7 +20,6 @@ import {
   withPump,
 } from '../scheme/pump.js';
 import { maxOf, parametricTable, type TurbineTable, type UnitPoint } from '../scheme/turbine.js';
-import { interpolate } from '../scheme/piecewise-linear.js';
 import { readNumericTable } from './csv.js';
 import { checkPumpChart, checkTurbineChart } from './data-checks.js';
 import type { LossesSpec, PumpingSpec, TurbineCurve, TurbinesSpec } from './types.js';

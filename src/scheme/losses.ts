@@ -39,7 +39,11 @@ export interface Stage {
   readonly key: string;
   /** In words, for tables and plots. */
   readonly label: string;
-  /** The multiplier of this stage; null for stages the solver computes. */
+  /**
+   * The factor of this stage; null for the first. Generation multiplies by it; pumping divides
+   * by it (the energy before an efficiency is the energy after it over the efficiency), except
+   * availability, which multiplies pumping too.
+   */
   readonly factor: number | null;
   /** Energy at this stage over the simulated period (GWh). */
   readonly energy_gwh: number;
@@ -77,16 +81,23 @@ export interface SolverEnergies {
 
 function chainStages(
   start: { key: string; label: string; energy: number },
-  steps: readonly { key: string; label: string; factor: number }[],
+  steps: readonly { key: string; label: string; factor: number; divides?: boolean }[],
   perYear: number,
   grows: boolean,
 ): Stage[] {
   const out: Stage[] = [
-    { key: start.key, label: start.label, factor: null, energy_gwh: start.energy, annual_gwh: start.energy * perYear, loss_annual_gwh: 0 },
+    {
+      key: start.key,
+      label: start.label,
+      factor: null,
+      energy_gwh: start.energy,
+      annual_gwh: start.energy * perYear,
+      loss_annual_gwh: 0,
+    },
   ];
   let e = start.energy;
   for (const s of steps) {
-    const next = grows ? e / s.factor : e * s.factor;
+    const next = s.divides ? e / s.factor : e * s.factor;
     out.push({
       key: s.key,
       label: s.label,
@@ -129,11 +140,16 @@ export function waterfall(e: SolverEnergies, c: LossChain, availability: number,
       ? chainStages(
           { key: 'lift', label: 'potential energy given to the water pumped', energy: e.lift },
           [
-            { key: 'shaft', label: 'pump shaft (pump efficiency and passage friction)', factor: e.lift / pumpShaft },
-            { key: 'gearbox', label: 'before the gearbox', factor: c.gearbox },
-            { key: 'motor', label: 'before the motor (the generator run as a motor)', factor: c.generator },
-            { key: 'transformer', label: 'drawn from the grid', factor: c.transformer },
-            { key: 'availability', label: 'drawn from the grid (after availability)', factor: 1 / availability },
+            {
+              key: 'shaft',
+              label: 'pump shaft (pump efficiency and passage friction)',
+              factor: e.lift / pumpShaft,
+              divides: true,
+            },
+            { key: 'gearbox', label: 'before the gearbox', factor: c.gearbox, divides: true },
+            { key: 'motor', label: 'before the motor (the generator run as a motor)', factor: c.generator, divides: true },
+            { key: 'transformer', label: 'at the grid, every unit in service', factor: c.transformer, divides: true },
+            { key: 'availability', label: 'drawn from the grid (after availability)', factor: availability },
           ],
           perYear,
           true,

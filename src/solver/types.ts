@@ -54,6 +54,10 @@ export interface Totals {
   energy: number;
   /** Energy drawn by pumping (J, >= 0). */
   pumpEnergy: number;
+  /** Potential energy released through the turbines generating, rho*g*integral of Q*|H| (J). */
+  hydraulicEnergy: number;
+  /** Potential energy given to the water pumped, rho*g*integral of Q*lift (J). */
+  liftEnergy: number;
   /** Time spent in each mode (s), by mode code. */
   modeTime: Float64Array;
   /** Time spent in generating modes (s). */
