@@ -44,10 +44,14 @@ describe('the scenario files', () => {
 });
 
 describe('operation checks', () => {
-  it('defaults the options: no ramp, no parallel sluicing', () => {
+  it('defaults the options from the 0-D codes: 0.2 h ramps, 0.25 h generation, 0.125 h other modes, 1 h pumping, no parallel sluicing', () => {
     const o = base();
     const s = scenarioFromObject(o, 'models/x.json', dirname(MERSEY));
-    expect(s.operation.ramp_s).toBe(0);
+    // Angeloudis et al. (2018) code: 0.2 h ramps, generation at least 0.25 h, pumping 0.5-1 h;
+    // N. Hanousek's 0D-Tidal-Range: 0.125 h between mode switches.
+    expect(s.operation.ramp_s).toBe(720);
+    expect(s.operation.min_duration_s).toEqual({ generate: 900, pump: 450, sluice: 450, hold: 450 });
+    expect(s.operation.max_pump_duration_s).toBe(3600);
     expect(s.operation.ebb?.sluice_while_generating).toBe(false);
   });
 
