@@ -23,7 +23,14 @@ import {
   pumpPoint,
   withPump,
 } from '../src/scheme/pump.js';
-import { type HeadCurve, maxOf, PARAMETRIC_MAX_HEAD, parametricTable, TABLE_DH, type TurbineTable } from '../src/scheme/turbine.js';
+import {
+  type HeadCurve,
+  maxOf,
+  PARAMETRIC_MAX_HEAD,
+  parametricTable,
+  TABLE_DH,
+  type TurbineTable,
+} from '../src/scheme/turbine.js';
 
 const RHO = 1025;
 const G = 9.81;
@@ -324,7 +331,7 @@ describe('pumping with losses (the default pump)', () => {
   const capacity = af8.point(2.5, 1).flow;
   const spec: PumpSpec = { capacity, maxPower: 25e6, frictionHead: 0.05 * 2.5, efficiency: logEfficiency };
 
-  it('the capacity is below the turbine rating: the turbine flow at 2.5 m, under the unit\'s largest flow', () => {
+  it("the capacity is below the turbine rating: the turbine flow at 2.5 m, under the unit's largest flow", () => {
     // n11 = 60*8/sqrt(2.5) = 303.6 > 255: Q11 = 4.75, Q = 4.75*64*sqrt(2.5) = 480.7 m3/s.
     expect(capacity).toBeCloseTo(4.75 * 64 * Math.sqrt(2.5), 9);
     const t = parametricTable(af8, 1, 0.9);

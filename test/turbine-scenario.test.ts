@@ -215,7 +215,11 @@ describe('bad turbine fields: one message each, naming the JSON path and unit', 
   });
 
   const pumpCases: [string, object, RegExp][] = [
-    ['both efficiencies', { efficiency: 0.8, efficiency_by_lift: { lift_m: [0, 1], efficiency: [0.6, 0.8] } }, /got both; give neither/],
+    [
+      'both efficiencies',
+      { efficiency: 0.8, efficiency_by_lift: { lift_m: [0, 1], efficiency: [0.6, 0.8] } },
+      /got both; give neither/,
+    ],
     ['a chart without its diameter', { chart_file: 'pump.csv' }, /a pump chart needs both "chart_file" and "chart_diameter_m"/],
     [
       'efficiency above 1',
