@@ -36,6 +36,8 @@ export interface JobFigures {
   annual_pumping_energy_gwh: number;
   /** Net energy over installed capacity (fraction). */
   capacity_factor: number;
+  /** Net gain from pumping over the net without it, same heads (fraction); null when the scheme does not pump. */
+  pumping_gain_fraction: number | null;
   /** Share of the generated energy made on the ebb (basin to sea), from the per-tide ledger (fraction). */
   ebb_share: number;
   mass_balance_error: number;
@@ -64,6 +66,7 @@ export function jobFigures(r: Result): JobFigures {
     annual_generated_energy_gwh: s.annual_generated_energy_gwh,
     annual_pumping_energy_gwh: s.annual_pumping_energy_gwh,
     capacity_factor: s.capacity_factor,
+    pumping_gain_fraction: s.pumping_gain?.gain_fraction ?? null,
     ebb_share: all > 0 ? ebb / all : 0,
     mass_balance_error: s.mass_balance_error,
   };
@@ -71,7 +74,7 @@ export function jobFigures(r: Result): JobFigures {
 
 /** Runs one job in this thread. */
 export function runJob(job: ScenarioJob): JobFigures {
-  return jobFigures(simulate(scenarioFromObject(job.scenario, job.file, dirname(job.file))));
+  return jobFigures(simulate(scenarioFromObject(job.scenario, job.file, dirname(job.file)), { pumpingGain: true }));
 }
 
 /**
