@@ -73,8 +73,8 @@ describe('operation checks', () => {
     o.operation.flood.end_head_m = 3.2;
     o.operation.ebb.pump_to_head_m = 4.5;
     expect(problems(o)).toEqual([
-      'models/x.json: operation.ebb.pump_to_head_m: expected less than start_head_m (4.5 m), got 4.5 m; pumping ends before the head reaches the start of generation',
-      'models/x.json: operation.flood.end_head_m: expected less than start_head_m (3 m), got 3.2 m; generation stops at a lower head than it starts',
+      'models/x.json: operation.ebb.pump_to_head_m: expected less than start_head_m (4.1 m), got 4.5 m; pumping ends before the head reaches the start of generation',
+      'models/x.json: operation.flood.end_head_m: expected less than start_head_m (2.6 m), got 3.2 m; generation stops at a lower head than it starts',
     ]);
   });
 

@@ -33,7 +33,12 @@ function mersey(dt = 300, edit: (s: Scenario) => void = () => {}): ReportRun {
 const ebbOnlyEdit = (s: Scenario) => {
   s.name = 'mersey-ebb-only';
   const { start_head_m, end_head_m } = s.operation.ebb!;
-  s.operation = { mode: 'ebb-only', ebb: { start_head_m, end_head_m, sluice_while_generating: false }, ramp_s: 0 };
+  s.operation = {
+    ...s.operation,
+    mode: 'ebb-only',
+    ebb: { start_head_m, end_head_m, sluice_while_generating: false },
+    ramp_s: 0,
+  };
 };
 
 const scripts = (html: string) => html.match(/<script[\s>]/g)?.length ?? 0;
