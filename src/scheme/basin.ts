@@ -155,6 +155,9 @@ const inverses = new WeakMap<Basin, VolumeInverse>();
 /** Level at stored volume v (m): the exact inverse of volumeAt. `hint` is a segment index to start from. */
 export function levelAt(b: Basin, v: number, hint = 0): number {
   let t = inverses.get(b);
-  if (t === undefined) inverses.set(b, (t = volumeInverse(b)));
+  if (t === undefined) {
+    t = volumeInverse(b);
+    inverses.set(b, t);
+  }
   return levelInSegment(t, v, volumeSegment(t, v, hint < 0 ? 0 : hint >= t.last ? t.last - 1 : hint));
 }
