@@ -69,7 +69,30 @@ export { areaAt, type Basin, constantAreaBasin, levelAt, makeBasin, volumeAt } f
 export { type ChartOptions, type HillChart, tableFromChart } from './scheme/hill-chart.js';
 export { type IdealTurbineSpec, idealTurbinePoint, idealTurbineUnit } from './scheme/ideal-turbine.js';
 export { orificeFlow } from './scheme/orifice.js';
-export { constantEfficiency, efficiencyByLift, type PumpSpec, pumpPoint, withPump } from './scheme/pump.js';
+export {
+  generationFactor,
+  IDEAL_CHAIN,
+  type LossChain,
+  pumpingFactor,
+  type Stage,
+  type Waterfall,
+  waterfall,
+} from './scheme/losses.js';
+export { inServiceFraction, type OutageSpec, outageAvailability } from './scheme/outages.js';
+export {
+  constantEfficiency,
+  efficiencyByLift,
+  type IdealPumpSpec,
+  idealPumpPoint,
+  logEfficiency,
+  type PumpChart,
+  type PumpEfficiency,
+  type PumpSpec,
+  pumpChartPoint,
+  pumpPoint,
+  pumpPower,
+  withPump,
+} from './scheme/pump.js';
 export {
   type HeadCurve,
   PARAMETRIC_MAX_HEAD,
