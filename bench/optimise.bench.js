@@ -13,33 +13,19 @@
 
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import {
-  advance,
-  allocateSeries,
-  applyPlan,
-  bestFixed,
-  buildRun,
-  DEFAULT_SCENARIO,
-  decisionsOf,
-  flexiblePlan,
-  Horizon,
-  LatticeSearch,
-  latticeBox,
-  loadScenario,
-  openProblem,
-  optimiseScenario,
-  PACKAGE_ROOT,
-  problemData,
-  readPriceCsv,
-  revenue,
-  searchSync,
-  slackWaters,
-  startState,
-  stepPrices,
-  WorkerPool,
-  writeAll,
-} from '../dist/index.js';
+import { DEFAULT_SCENARIO, loadScenario, optimiseScenario, PACKAGE_ROOT, WorkerPool } from '../dist/index.js';
+import { writeAll } from '../dist/optimise/fixed.js';
+import { Horizon } from '../dist/optimise/horizon.js';
+import { LatticeSearch, latticeBox, searchSync } from '../dist/optimise/lattice.js';
+import { openProblem } from '../dist/optimise/problem.js';
+import { applyPlan, bestFixed, decisionsOf, flexiblePlan, problemData } from '../dist/optimise/run.js';
 import { J_PER_GWH, J_PER_MWH } from '../dist/physics.js';
+import { buildRun } from '../dist/scenario/build.js';
+import { readPriceCsv, revenue, stepPrices } from '../dist/scenario/prices.js';
+import { advance } from '../dist/solver/advance.js';
+import { startState } from '../dist/solver/run.js';
+import { allocateSeries } from '../dist/solver/types.js';
+import { slackWaters } from '../dist/tide/turning-points.js';
 import { median } from './harness.js';
 
 const RANGES = { step: 0.1, start: [1, 6], end: [0.5, 4], pump: [0, 4] };

@@ -4,7 +4,10 @@
 // 20 million steps per second on one core, i.e. a year in under 30 ms.
 
 import { join } from 'node:path';
-import { allocateSeries, buildRun, DEFAULT_SCENARIO, integrate, loadScenario, PACKAGE_ROOT } from '../dist/index.js';
+import { DEFAULT_SCENARIO, loadScenario, PACKAGE_ROOT } from '../dist/index.js';
+import { buildRun } from '../dist/scenario/build.js';
+import { integrate } from '../dist/solver/integrate.js';
+import { allocateSeries } from '../dist/solver/types.js';
 
 /** The default's operation reduced to one mode: [label, operation]. */
 function modes(op) {

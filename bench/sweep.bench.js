@@ -14,16 +14,16 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   allIndices,
-  buildRun,
   checkDesigns,
   DEFAULT_SCENARIO,
   loadSweep,
   runSweep,
   scenarioFromObject,
-  shareSeaLevel,
   simulate,
   WorkerPool,
 } from '../dist/index.js';
+import { shareSeaLevel } from '../dist/parallel/shared.js';
+import { buildRun } from '../dist/scenario/build.js';
 import { median } from './harness.js';
 
 const DESIGNS = 1000;
@@ -52,7 +52,9 @@ function sweepFile(samples) {
 
 // One process simulating `n` years of the default scheme in its own thread; prints seconds.
 const SOLO = (n) => `
-import { loadScenario, buildRun, simulate, allocateSeries, DEFAULT_SCENARIO } from ${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)};
+import { loadScenario, simulate, DEFAULT_SCENARIO } from ${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)};
+import { buildRun } from ${JSON.stringify(new URL('../dist/scenario/build.js', import.meta.url).href)};
+import { allocateSeries } from ${JSON.stringify(new URL('../dist/solver/types.js', import.meta.url).href)};
 const s = loadScenario(DEFAULT_SCENARIO); const sea = buildRun(s).sea; const series = allocateSeries(sea.level.length);
 for (let i = 0; i < 3; i++) simulate(s, { sea, series });
 const t = performance.now(); for (let i = 0; i < ${n}; i++) simulate(s, { sea, series }); console.log((performance.now() - t) / 1000);`;

@@ -10,7 +10,7 @@ import {
   tableFromChart,
   withPump,
 } from '../dist/index.js';
-import { readNumericCsv } from '../dist/scenario/csv.js';
+import { readNumericCsv } from '../dist/io/csv-read.js';
 
 const BATCH = 100;
 

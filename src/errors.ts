@@ -7,6 +7,12 @@
 /** At most this many problems are listed in one message (then a count of the rest). */
 const MAX_LISTED = 12;
 
+/** The first MAX_LISTED problems, one per line indented by two spaces after the first, then a count of the rest. */
+export function listed(problems: readonly string[]): string {
+  const more = problems.length > MAX_LISTED ? `\n  ... and ${problems.length - MAX_LISTED} more` : '';
+  return `${problems.slice(0, MAX_LISTED).join('\n  ')}${more}`;
+}
+
 export class InputError extends Error {
   constructor(
     message: string,
@@ -22,11 +28,7 @@ export class InputError extends Error {
    */
   static of(problems: readonly string[], what?: string): InputError {
     if (problems.length === 1) return new InputError(problems[0], problems);
-    const more = problems.length > MAX_LISTED ? `\n  ... and ${problems.length - MAX_LISTED} more` : '';
-    return new InputError(
-      `${problems.length} problems${what ? ` in ${what}` : ''}:\n  ${problems.slice(0, MAX_LISTED).join('\n  ')}${more}`,
-      problems,
-    );
+    return new InputError(`${problems.length} problems${what ? ` in ${what}` : ''}:\n  ${listed(problems)}`, problems);
   }
 }
 
@@ -35,4 +37,33 @@ const INTERNAL = [TypeError, RangeError, ReferenceError, SyntaxError];
 
 export function isInternalError(err: unknown): boolean {
   return INTERNAL.some((k) => err instanceof k);
+}
+
+/** Levenshtein distance, for "did you mean" hints. */
+function editDistance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0];
+    d[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j];
+      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return d[b.length];
+}
+
+/** The closest of `names` to `word`, when close enough to be a likely typo. */
+export function suggest(word: string, names: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const n of names) {
+    const dist = editDistance(word.toLowerCase(), n.toLowerCase());
+    if (dist < bestD) {
+      bestD = dist;
+      best = n;
+    }
+  }
+  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }

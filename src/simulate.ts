@@ -8,19 +8,21 @@
  * the grid.
  */
 
-import { HOUR_S, J_PER_GWH, W_PER_MW } from './physics.js';
-import { buildRun, lossChain, MODE_DIRECTIONS, type RunInputs } from './scenario/build.js';
-import { describeTide, tideDataFiles } from './scenario/tide-source.js';
+import { DAY_S, HOUR_S, J_PER_GWH, perYear, W_PER_MW, YEAR_S } from './physics.js';
+import { buildRun, lossChain, type RunInputs } from './scenario/build.js';
+import { describeTide, type TideConstants, tideConstants, tideDataFiles } from './scenario/tide-source.js';
 import { turbineDataFiles } from './scenario/turbines.js';
 import type { Scenario } from './scenario/types.js';
+import { MODE_DIRECTIONS } from './scenario/types.js';
 import { type Waterfall, waterfall } from './scheme/losses.js';
 import { inServiceFraction } from './scheme/outages.js';
-import { countTides, energyByMonth, massBalanceError } from './solver/accounting.js';
+import { energyByMonth, massBalanceError } from './solver/accounting.js';
 import { integrate } from './solver/integrate.js';
 import { type HalfTide, halfTideLedger } from './solver/ledger.js';
 import { ModeLog } from './solver/mode-log.js';
 import { allocateSeries, type StepSeries, type Totals } from './solver/types.js';
-import type { SeaLevel } from './tide/sea-level.js';
+import { type SeaLevel, seaSpan } from './tide/sea-level.js';
+import { countTides } from './tide/turning-points.js';
 import { isoTime } from './time.js';
 
 /** Energy of one calendar month (UTC), GWh. */
@@ -83,9 +85,13 @@ export interface Summary {
   /** Largest overshoot of the basin past the sea in one step (m): the step's adequacy; the run stops above 0.02 m. */
   step_overshoot_m: number;
   tide_source: string;
+  /** Site, datums, source and licence of the harmonic constants (harmonic tides only). */
+  tide_constants?: TideConstants;
   data_files: string[];
   /** What was done to the input data (e.g. gaps in the tide series filled); empty when nothing. */
   data_notes: string[];
+  /** A degenerate scheme or a run whose figures are not to be trusted, in words (see schemeWarnings); empty when none. */
+  warnings: string[];
 }
 
 export interface PumpingGain {
@@ -121,9 +127,33 @@ function operationText(s: Scenario): string {
   return `${o.mode}, ${pumping.length === 0 ? 'no pumping' : `pumping before ${pumping.join(' and ')} generation`}`;
 }
 
-/** Whether the summary's annual figures are scaled from a period more than a day from 365.25 days (and say so). */
+/**
+ * Mass-balance closure above which a run is flagged: the integrator conserves volume to round-off
+ * (about 1e-15 relative on the default run), so more means figures beyond double precision, such
+ * as a basin area so large that the flows vanish beside its volume.
+ */
+const MASS_BALANCE_WARNING = 1e-9;
+
+/** Warnings on a run that finished but whose scheme cannot do what it is for, or whose figures are not to be trusted. */
+function schemeWarnings(s: Scenario, generatedJ: number, massBalance: number): string[] {
+  const out: string[] = [];
+  if (s.scheme.turbines.count === 0)
+    out.push('scheme.turbines.count is 0: the scheme has no turbines and never generates; give the number of units');
+  else if (generatedJ === 0)
+    out.push(
+      'the scheme generated nothing over the period: check the operation heads against the tidal range and the turbine curve',
+    );
+  if (!(massBalance <= MASS_BALANCE_WARNING))
+    out.push(
+      `the mass balance closes only to ${massBalance.toExponential(1)} (relative; round-off is about 1e-15): the figures are not to be trusted; ` +
+        'check scheme.basin (an area far beyond any real basin leaves the flows below double precision beside its volume)',
+    );
+  return out;
+}
+
+/** Whether the summary's annual figures are scaled from a period more than a day from a year (YEAR_S; and say so). */
 export function scaledToYear(s: Summary): boolean {
-  return Math.abs(s.period_days - 365.25) > 1;
+  return Math.abs(s.period_days * DAY_S - YEAR_S) > DAY_S;
 }
 
 /**
@@ -140,8 +170,7 @@ export function summarise(
   availability = s.scheme.losses.availability,
 ): Summary {
   const { sea, scheme } = inputs;
-  const duration = (sea.level.length - 1) * sea.dt;
-  const perYear = (365.25 * 86400) / duration;
+  const duration = seaSpan(sea);
   const ratedW = scheme.turbine.ratedPower * scheme.turbineCount;
   const generatedJ = totals.energy;
   const pumpingJ = totals.pumpEnergy;
@@ -152,15 +181,15 @@ export function summarise(
     scenario: s.name,
     period_start: isoTime(sea.t0),
     period_end: isoTime(sea.t0 + duration),
-    period_days: duration / 86400,
+    period_days: duration / DAY_S,
     time_step_s: sea.dt,
     operation: operationText(s),
     energy_gwh: netJ / J_PER_GWH,
-    annual_energy_gwh: (netJ / J_PER_GWH) * perYear,
+    annual_energy_gwh: perYear(netJ / J_PER_GWH, duration),
     generated_energy_gwh: generatedJ / J_PER_GWH,
-    annual_generated_energy_gwh: (generatedJ / J_PER_GWH) * perYear,
+    annual_generated_energy_gwh: perYear(generatedJ / J_PER_GWH, duration),
     pumping_energy_gwh: pumpingJ / J_PER_GWH,
-    annual_pumping_energy_gwh: (pumpingJ / J_PER_GWH) * perYear,
+    annual_pumping_energy_gwh: perYear(pumpingJ / J_PER_GWH, duration),
     installed_capacity_mw: ratedW / W_PER_MW,
     turbine_count: scheme.turbineCount,
     unit_rated_power_mw: scheme.turbine.ratedPower / W_PER_MW,
@@ -187,15 +216,17 @@ export function summarise(
       },
       lossChain(s.scheme.losses),
       availability,
-      perYear,
+      perYear(1, duration),
     ),
     mass_balance_error: massBalanceError(totals),
     step_overshoot_m: totals.overshoot,
     tide_source: describeTide(s.tide),
+    ...(s.tide.kind === 'harmonic' ? { tide_constants: tideConstants(s.tide) } : {}),
     data_files: [...tideDataFiles(s.tide), s.scheme.basin.area_curve_file, ...turbineDataFiles(s.scheme.turbines)].filter(
       (f): f is string => f !== undefined,
     ),
     data_notes: inputs.notes,
+    warnings: schemeWarnings(s, generatedJ, massBalanceError(totals)),
   };
 }
 
@@ -222,7 +253,7 @@ function applyOutages(s: Scenario, sea: SeaLevel, series: StepSeries, totals: To
   if (o === undefined) return s.scheme.losses.availability;
   const steps = sea.level.length - 1;
   const frac = inServiceFraction(
-    { rate: o.rate_per_year / (365.25 * 86400), meanRepair: o.mean_repair_h * HOUR_S, seed: o.seed },
+    { rate: o.rate_per_year / YEAR_S, meanRepair: o.mean_repair_h * HOUR_S, seed: o.seed },
     units,
     steps,
     sea.dt,

@@ -5,8 +5,7 @@
  * plot renders its traces with no console error. Screenshots go to out/ for people to look at.
  */
 
-import { existsSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
@@ -18,6 +17,7 @@ import { type SweepRow, sweepReportHtml } from '../src/report/sweep.js';
 import { buildOperation, buildScheme } from '../src/scenario/build.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { simulate } from '../src/simulate.js';
+import { scratch } from './support.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
@@ -85,6 +85,8 @@ interface PageCheck {
   requests: string[];
 }
 
+const tmp = scratch();
+
 describe.skipIf(skip)('report pages in headless Chromium', () => {
   let browser: Browser;
   const pages: Record<string, string> = {};
@@ -114,7 +116,7 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     write('report-single', reportHtml([a], { toolVersion: 'test' }));
     write('report-comparison', reportHtml([a, b], { toolVersion: 'test' }));
     // A page that breaks the rules, to show the checks catch it.
-    const broken = join(mkdtempSync(join(tmpdir(), 'mt-browser-')), 'broken.html');
+    const broken = join(tmp(), 'broken.html');
     writeFileSync(
       broken,
       '<!DOCTYPE html><html><body><div class="plot" id="empty"></div><img src="http://example.invalid/x.png"><script>console.error("boom"); document.body.setAttribute("data-rendered", "1");</script></body></html>',

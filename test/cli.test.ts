@@ -1,12 +1,13 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './support.js';
+import { runCli, scratch } from './support.js';
+
+const tmp = scratch();
 
 describe('mersey-tidal CLI', () => {
   it('simulates the built-in default and writes the result folder', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'mt-')), 'run');
+    const dir = join(tmp(), 'run');
     const { code, out } = await runCli(['simulate', '--series', '--out', dir]);
     expect(code).toBe(0);
     expect(out).toMatch(/Annual energy\s+[\d,.]+ GWh\/yr/);
@@ -38,7 +39,7 @@ describe('mersey-tidal CLI', () => {
   });
 
   it('exits 2 with the file named on a bad scenario, writing nothing', async () => {
-    const dir = join(mkdtempSync(join(tmpdir(), 'mt-')), 'run');
+    const dir = join(tmp(), 'run');
     const { code, err } = await runCli(['simulate', 'models/does-not-exist.json', '--out', dir]);
     expect(code).toBe(2);
     expect(err).toMatch(/does-not-exist\.json: cannot read the scenario file \(ENOENT\)/);

@@ -10,10 +10,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildRun, buildScheme } from '../src/scenario/build.js';
+import { buildRun, buildScheme, type RunInputs } from '../src/scenario/build.js';
 import { scenarioFromObject } from '../src/scenario/load.js';
+import type { SchemeModel } from '../src/solver/types.js';
 import { LIBAUX } from './physics-fixtures.js';
-import { expectClearInputError, scratch, tideRows } from './robust-support.js';
+import { expectClearInputError, tideRows } from './robust-support.js';
+import { scratch } from './support.js';
 
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
 const T0 = Date.parse('2018-03-01T00:00:00Z') / 1000;
@@ -101,8 +103,10 @@ describe('generated sea-level series', () => {
             writeFileSync(file, text);
 
             const s = scenario({ tide: file }, g.fill ? 1e6 : undefined);
-            let inputs;
-            const err = failure(() => (inputs = buildRun(s)));
+            let inputs: RunInputs | undefined;
+            const err = failure(() => {
+              inputs = buildRun(s);
+            });
             const shouldFail = broken || (gaps > 0 && !g.fill);
             if (shouldFail) {
               expect(err, 'a defective series is rejected').toBeDefined();
@@ -196,8 +200,10 @@ describe('generated area curves and turbine charts', () => {
             increasing(h) &&
             values.every((x) => x >= 0) &&
             h[h.length - 1] >= 0.02;
-          let scheme;
-          const err = failure(() => (scheme = buildScheme(scenario({ chart: file }))));
+          let scheme: SchemeModel | undefined;
+          const err = failure(() => {
+            scheme = buildScheme(scenario({ chart: file }));
+          });
           if (!valid) {
             expectClearInputError(err, [file], { [file]: text.split('\n').length });
             return;

@@ -6,19 +6,28 @@
  * synthetic data are accepted and keep the physics invariants.
  */
 
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { readNumericCsv } from '../src/io/csv-read.js';
 import { GRAVITY } from '../src/physics.js';
-import { readNumericCsv } from '../src/scenario/csv.js';
 import { loadScenario } from '../src/scenario/load.js';
+import type { Scenario } from '../src/scenario/types.js';
 import { areaAt, makeBasin } from '../src/scheme/basin.js';
-import { simulate } from '../src/simulate.js';
+import { type Result, simulate } from '../src/simulate.js';
 import { SolverError } from '../src/solver/errors.js';
 import { LIBAUX } from './physics-fixtures.js';
-import { expectClearInputError, expectPhysics, scratch, tideRows, writeCsv } from './robust-support.js';
+import {
+  type ChartScenarioFile,
+  expectClearInputError,
+  expectPhysics,
+  readChartScenario,
+  tideRows,
+  writeCsv,
+} from './robust-support.js';
+import { scratch } from './support.js';
 
 const CHART = fileURLToPath(new URL('../data/bulb-turbine-9m-hill-chart.csv', import.meta.url));
 /** The chart's largest flow (m3/s), for the stiffness of generated scenarios. */
@@ -29,7 +38,7 @@ const FUZZ_SCALE = Number(process.env.FUZZ_SCALE ?? 1);
 
 const tmp = scratch();
 let dir: string;
-let base: Record<string, unknown>;
+let base: ChartScenarioFile;
 const dataFiles = () => ['tide.csv', 'area.csv', 'chart.csv'].map((f) => join(dir, f));
 
 beforeAll(() => {
@@ -38,13 +47,12 @@ beforeAll(() => {
   writeCsv(join(dir, 'tide.csv'), 'time_utc,level_m', tideRows(T0, 3 * 96 + 1, 900, 4, 1.2, 0.3));
   writeCsv(join(dir, 'area.csv'), 'level_m,area_m2', ['-9,3.6e6', '-4,8e6', '0,3e7', '4,5.6e7', '10,6e7']);
   copyFileSync(CHART, join(dir, 'chart.csv'));
-  base = JSON.parse(readFileSync(LIBAUX, 'utf8'));
+  base = readChartScenario(LIBAUX);
   base.$schema = fileURLToPath(new URL('../models/scenario.schema.json', import.meta.url));
   delete base.period;
-  const b = base as any;
-  b.tide.file = 'tide.csv';
-  b.scheme.basin.area_curve_file = 'area.csv';
-  b.scheme.turbines.curve.file = 'chart.csv';
+  base.tide.file = 'tide.csv';
+  base.scheme.basin.area_curve_file = 'area.csv';
+  base.scheme.turbines.curve.file = 'chart.csv';
 });
 
 /** Every path in a JSON value (objects and arrays), the root excluded. */
@@ -72,12 +80,16 @@ const mutation = fc.record({
 });
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
 
+/** An object or array of a parsed JSON value, indexed by key (an array's by its index as a string). */
+type JsonNode = Record<string, unknown>;
+
 /** Applies one mutation to a deep copy's field chosen by `at`. */
-function mutate(obj: any, m: Mutation): void {
+function mutate(obj: object, m: Mutation): void {
   const all = paths(obj);
   if (all.length === 0) return;
   const path = all[m.at % all.length];
-  const parent = path.slice(0, -1).reduce((o, k) => o[k], obj);
+  // Every path but the last key leads to an object or an array (paths() descends only into those).
+  const parent = path.slice(0, -1).reduce<JsonNode>((o, k) => o[k] as JsonNode, obj as JsonNode);
   const key = path[path.length - 1];
   const old = parent[key];
   switch (m.kind) {
@@ -99,7 +111,7 @@ function mutate(obj: any, m: Mutation): void {
       break;
     case 'extra':
       {
-        const target = old !== null && typeof old === 'object' ? old : parent;
+        const target = old !== null && typeof old === 'object' ? (old as JsonNode) : parent;
         if (Array.isArray(target)) target.push(m.extra);
         else target[m.key] = m.extra;
       }
@@ -153,7 +165,7 @@ describe('generated scenario files', () => {
           const text = damageText(JSON.stringify(obj, null, pretty ? 2 : 0), d);
           const file = join(dir, 'scenario.json');
           writeFileSync(file, text);
-          let s;
+          let s: Scenario;
           try {
             s = loadScenario(file);
           } catch (err) {
@@ -161,7 +173,7 @@ describe('generated scenario files', () => {
             expectClearInputError(err, [file], { [file]: text.split('\n').length });
             return;
           }
-          let r;
+          let r: Result;
           try {
             r = simulate(s);
           } catch (err) {
@@ -191,7 +203,7 @@ describe('generated scenario files', () => {
  * sigma = 0.1 to 0.3, and diverges beyond 1. Coarser steps are for the solver to refuse.
  */
 function stiffness(
-  o: any,
+  o: ChartScenarioFile,
   areas: { level: number[]; area: number[] },
   lo: number,
   hi: number,
@@ -227,10 +239,10 @@ const validScenario = (sigma: fc.Arbitrary<number>) =>
     sigma,
   });
 
-type Valid = typeof validScenario extends (s: any) => fc.Arbitrary<infer T> ? T : never;
+type Valid = ReturnType<typeof validScenario> extends fc.Arbitrary<infer T> ? T : never;
 
 /** Writes the synthetic data and scenario of `v`; undefined when no step fits (sigma needs dt < 60 s). */
-function writeValid(v: Valid): { file: string; o: any } | undefined {
+function writeValid(v: Valid): { file: string; o: ChartScenarioFile } | undefined {
   const level = [-12];
   for (const s of v.steps) level.push(level[level.length - 1] + s);
   level.push(Math.max(level[level.length - 1] + 1, 12));
@@ -243,7 +255,7 @@ function writeValid(v: Valid): { file: string; o: any } | undefined {
   const rows = tideRows(T0, 2 * 96 + 1, 900, v.m2, v.s2, v.mean);
   writeCsv(join(dir, 'g-tide.csv'), 'time_utc,level_m', rows);
   const z = rows.map((r) => Number(r.split(',')[1]));
-  const o: any = structuredClone(base);
+  const o = structuredClone(base);
   o.tide.file = 'g-tide.csv';
   o.scheme.basin.area_curve_file = 'g-area.csv';
   Object.assign(o.scheme.turbines, { count: v.count, diameter_m: v.diameter, idle_discharge_coefficient: v.idleCd });
@@ -291,7 +303,7 @@ describe('valid generated scenarios', () => {
           fc.pre(w !== undefined);
           const s = loadScenario(w!.file);
           runs++;
-          let r;
+          let r: Result;
           try {
             r = simulate(s);
           } catch (err) {

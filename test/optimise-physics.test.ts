@@ -10,13 +10,13 @@ import type { Decisions } from '../src/optimise/horizon.js';
 import { openProblem } from '../src/optimise/problem.js';
 import { applyPlan, bestFixed, type FlexibleInputs, flexiblePlan, problemData } from '../src/optimise/run.js';
 import { optimiseScenario } from '../src/optimise/scenario.js';
-import { slackWaters } from '../src/optimise/slack.js';
 import { WorkerPool } from '../src/parallel/pool.js';
 import { J_PER_MWH } from '../src/physics.js';
 import { massBalanceError } from '../src/solver/accounting.js';
 import { halfTideLedger } from '../src/solver/ledger.js';
 import { ModeLog } from '../src/solver/mode-log.js';
 import { allocateSeries } from '../src/solver/types.js';
+import { slackWaters } from '../src/tide/turning-points.js';
 import { energyPerTide, merseyInputs, merseyScenario, sineLagoon } from './optimise-support.js';
 
 let pool: WorkerPool;

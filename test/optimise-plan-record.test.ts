@@ -3,9 +3,11 @@
  * and a record that does not fit the scheme or the period is refused field by field.
  */
 import { describe, expect, it } from 'vitest';
+import { InputError } from '../src/errors.js';
 import { planFromRecord, type RecordedPlan } from '../src/optimise/plan-record.js';
 import { optimiseScenario, replayFlexible } from '../src/optimise/scenario.js';
 import { merseyScenario } from './optimise-support.js';
+import { thrown } from './support.js';
 
 describe('recorded flexible plan', () => {
   it('replays to the run optimise made, sample for sample', async () => {
@@ -35,14 +37,7 @@ describe('recorded flexible plan', () => {
     expect(plan.controls).toEqual([{ start: 4, end: 1, pump: 0 }]);
     expect(plan.reference).toEqual([{ start: 4, end: 1, pump: 0 }, null]);
 
-    const problems = (x: unknown) => {
-      try {
-        planFromRecord(x, 'p', 10, ebbOnly);
-      } catch (e) {
-        return (e as { problems: string[] }).problems;
-      }
-      return [];
-    };
+    const problems = (x: unknown) => [...thrown(() => planFromRecord(x, 'p', 10, ebbOnly), InputError).problems];
     expect(problems(null)).toEqual(['p: expected an object with "reference" (ebb and flood heads) and "decisions" (an array)']);
     expect(problems({ reference: { ebb: heads, flood: heads }, decisions: [] })).toEqual([
       'p.reference.flood: the scheme does not generate on the flood, so it must be null',

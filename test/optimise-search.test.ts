@@ -8,9 +8,9 @@ import { Horizon } from '../src/optimise/horizon.js';
 import { END, LatticeSearch, latticeBox, movesInUnits, PUMP, START, searchSync } from '../src/optimise/lattice.js';
 import { openProblem } from '../src/optimise/problem.js';
 import { decisionsOf, problemData } from '../src/optimise/run.js';
-import { slackWaters } from '../src/optimise/slack.js';
 import { advance } from '../src/solver/advance.js';
 import { startState } from '../src/solver/run.js';
+import { slackWaters } from '../src/tide/turning-points.js';
 import { merseyInputs } from './optimise-support.js';
 
 /** The exhaustive maximum of the lattice (every feasible point). */

@@ -116,11 +116,15 @@ describe('the scheme report page', () => {
     expect(e.names).toEqual(['fill', 'hold-high', 'generate-ebb', 'hold-low']);
     expect(new Set(ce).size).toBe(4);
     const two = Object.fromEntries(ops.names.map((n, m) => [n, c[m]]));
-    e.names.forEach((n, m) => expect(ce[m], n).toBe(two[n]));
+    e.names.forEach((n, m) => {
+      expect(ce[m], n).toBe(two[n]);
+    });
     // Flood-only mirrors it.
     const f = fixedHeadCycle({ flood: { startHead: 3, endHead: 2 } });
     const cf = modeColours(f);
-    f.names.forEach((n, m) => expect(cf[m], n).toBe(two[n]));
+    f.names.forEach((n, m) => {
+      expect(cf[m], n).toBe(two[n]);
+    });
     expect(generatingHalves(ops)).toEqual(['ebb', 'flood']);
     expect(generatingHalves(e)).toEqual(['ebb']);
     expect(generatingHalves(f)).toEqual(['flood']);

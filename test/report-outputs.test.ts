@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT, toolVersion } from '../src/paths.js';
@@ -9,7 +8,9 @@ import { SUMMARY_FORMAT } from '../src/report/summary-file.js';
 import { summaryText } from '../src/report/summary-text.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { simulate } from '../src/simulate.js';
-import { runCli as run } from './support.js';
+import { runCli as run, scratch } from './support.js';
+
+const tmp = scratch();
 
 /** The page without the inlined plotly.js and data (so a failed expectation does not print 11 MB). */
 function pageText(html: string): string {
@@ -27,7 +28,7 @@ function pageData(html: string): { t0: number; figures: { id: string; data: { na
 
 /** A one-month copy of the Mersey Libaux scheme (observed tide, chart turbine) with its own data files, so a test can change them. */
 function privateScenario(): { dir: string; scenario: string } {
-  const dir = mkdtempSync(join(tmpdir(), 'mt-report-'));
+  const dir = tmp();
   const s = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'models', 'mersey-barrage-libaux-ebb.json'), 'utf8'));
   for (const f of ['liverpool-gladstone-dock-2018-observed.csv', 'mersey-basin-area.csv', 'bulb-turbine-9m-hill-chart.csv'])
     copyFileSync(join(PACKAGE_ROOT, 'data', f), join(dir, f));
@@ -170,7 +171,7 @@ describe('mersey-tidal report', () => {
   });
 
   it('explains an older format, a file that is not a summary, a missing file and a bad window time', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mt-report-'));
+    const dir = tmp();
     const old = join(dir, 'old.json');
     writeFileSync(old, JSON.stringify({ format: 1, tool_version: '0.1.0', summary: {}, scenario: {} }));
     expect((await run(['report', old])).err).toContain(

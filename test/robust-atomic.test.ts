@@ -8,8 +8,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
-import { removeTemporaries, writeDirAtomic, writeFileAtomic } from '../src/report/atomic.js';
-import { scratch } from './robust-support.js';
+import { removeTemporaries, writeDirAtomic, writeFileAtomic } from '../src/io/atomic.js';
+import { scratch } from './support.js';
 
 const tmp = scratch();
 

@@ -3,7 +3,7 @@
  * naming the file and line; gaps in a series are errors unless the scenario opts in to filling.
  */
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -16,8 +16,8 @@ import type { Scenario } from '../src/scenario/types.js';
 import { simulate } from '../src/simulate.js';
 import { isoTime } from '../src/time.js';
 import { LIBAUX } from './physics-fixtures.js';
-import { scratch } from './robust-support.js';
-import { thrown } from './support.js';
+import { type ChartScenarioFile, readChartScenario } from './robust-support.js';
+import { scratch, thrown } from './support.js';
 
 const DATA = fileURLToPath(new URL('../data', import.meta.url));
 const T0 = Date.parse('2018-03-01T00:00:00Z') / 1000;
@@ -44,8 +44,11 @@ function write(name: string, text: string): string {
 }
 
 /** The Libaux ebb-only barrage on synthetic data in the temp folder (relative paths), over a short period. */
-function scenario(files: { tide?: string; area?: string; chart?: string }, edit: (o: any) => void = () => {}): Scenario {
-  const o = JSON.parse(readFileSync(LIBAUX, 'utf8'));
+function scenario(
+  files: { tide?: string; area?: string; chart?: string },
+  edit: (o: ChartScenarioFile) => void = () => {},
+): Scenario {
+  const o = readChartScenario(LIBAUX);
   o.tide.file = files.tide ?? write('tide.csv', seriesText(48));
   o.scheme.basin.area_curve_file = files.area ?? join(DATA, 'mersey-basin-area.csv');
   o.scheme.turbines.curve.file = files.chart ?? join(DATA, 'bulb-turbine-9m-hill-chart.csv');

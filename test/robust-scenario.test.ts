@@ -14,8 +14,7 @@ import { scanJson } from '../src/scenario/json-text.js';
 import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
 import { SCHEMA_PATH, schemaProblems } from '../src/scenario/validate.js';
 import { LIBAUX, MERSEY } from './physics-fixtures.js';
-import { scratch } from './robust-support.js';
-import { scenarioProblems as problemsOf } from './support.js';
+import { scenarioProblems as problemsOf, scratch, thrown } from './support.js';
 
 const tmp = scratch();
 
@@ -100,19 +99,23 @@ describe('one clear message per bad field', () => {
     expect(all).toMatch(/name: expected a string matching \/\^\[A-Za-z0-9\._-\]\+\$\/, got "my scheme"; use letters, digits/);
     expect(all).toMatch(/time_step_s: expected a number > 0 and <= 3600 \(seconds\), got -5/);
     expect(all).toMatch(/tide\.kind: expected one of "observed", "harmonic", got "observd"; did you mean "observed"\?/);
-    expect(all).toMatch(/scheme\.turbines\.count: expected a whole number >= 0 \(turbines\), got 2\.5; give a whole number/);
-    expect(all).toMatch(/scheme\.sluices\.area_m2: expected a number >= 0 \(square metres\), got null; give a value/);
     expect(all).toMatch(
-      /scheme\.turbines\.curve\.chart_diameter_m: expected a number > 0 \(metres\), got "NaN"; JSON has no NaN or Infinity; give a finite number/,
+      /scheme\.turbines\.count: expected a whole number >= 0 and <= 10000 \(turbines\), got 2\.5; give a whole number/,
     );
-    expect(all).toMatch(/operation\.ebb\.end_head_m: missing: this field is required, a number >= 0 \(metres\)/);
+    expect(all).toMatch(
+      /scheme\.sluices\.area_m2: expected a number >= 0 and <= 1000000 \(square metres\), got null; give a value/,
+    );
+    expect(all).toMatch(
+      /scheme\.turbines\.curve\.chart_diameter_m: expected a number > 0 and <= 20 \(metres\), got "NaN"; JSON has no NaN or Infinity; give a finite number/,
+    );
+    expect(all).toMatch(/operation\.ebb\.end_head_m: missing: this field is required, a number >= 0 and <= 50 \(metres\)/);
     expect(all).toMatch(/extra: unknown field; expected one of \$schema, name, /);
   });
 
   it('reads a number too large for a double as Infinity and says so', () => {
     const text = readFileSync(LIBAUX, 'utf8').replace('"diameter_m": 8', '"diameter_m": 1e400');
     expect(problemsOfText(text)[0]).toMatch(
-      /scheme\.turbines\.diameter_m: expected a number > 0 \(metres\), got Infinity; numbers must be finite/,
+      /scheme\.turbines\.diameter_m: expected a number > 0 and <= 20 \(metres\), got Infinity; numbers must be finite/,
     );
   });
 
@@ -161,7 +164,7 @@ describe('one clear message per bad field', () => {
     o.tide.fill_gaps_max_s = 0;
     expect(problemsOf(o)).toEqual([
       expect.stringMatching(
-        /^models\/x\.json: tide\.fill_gaps_max_s: expected a number > 0 \(seconds\), got 0; give the longest gap/,
+        /^models\/x\.json: tide\.fill_gaps_max_s: expected a number > 0 and <= 86400 \(seconds\), got 0; give the longest gap/,
       ),
     ]);
   });
@@ -223,14 +226,7 @@ describe('paths', () => {
     const s = scenarioFromObject(o, join(MODELS, 'x.json'), MODELS);
     expect(s.scheme.basin.area_curve_file).toBe(join(MODELS, 'nope-area.csv'));
     expect(s.tide.kind === 'observed' && s.tide.file).toBe(resolve(MODELS, '../data/liverpool-gladstone-dock-2018-observed.csv'));
-    let err: InputError | undefined;
-    try {
-      buildRun(s);
-    } catch (e) {
-      err = e as InputError;
-    }
-    expect(err).toBeInstanceOf(InputError);
-    expect(err!.problems).toEqual([
+    expect(thrown(() => buildRun(s), InputError).problems).toEqual([
       `${join(MODELS, 'x.json')}: scheme.basin.area_curve_file: ${join(MODELS, 'nope-area.csv')}: cannot read the file (ENOENT): no such file; relative paths are resolved from the scenario file's folder (${MODELS})`,
       `${join(MODELS, 'x.json')}: scheme.turbines.curve.file: ${resolve(MODELS, '../data/nope-chart.csv')}: cannot read the file (ENOENT): no such file; relative paths are resolved from the scenario file's folder (${MODELS})`,
     ]);

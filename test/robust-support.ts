@@ -1,28 +1,22 @@
 /**
- * Shared by the robustness and property-based suites: scratch folders, what a clear input error
- * is, the physics invariants of a run, and small synthetic data files.
+ * Shared by the robustness and property-based suites: what a clear input error is, the physics
+ * invariants of a run, and small synthetic data files.
  */
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, expect } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { expect } from 'vitest';
 import { InputError } from '../src/errors.js';
+import type {
+  ChartCurve,
+  DirectionSpec,
+  ObservedTide,
+  OperationSpec,
+  Scenario,
+  SchemeSpec,
+  TurbinesSpec,
+} from '../src/scenario/types.js';
 import type { Result } from '../src/simulate.js';
 import { isoTime } from '../src/time.js';
-
-/** A maker of scratch folders (under the system's temp folder), all removed after the suite. */
-export function scratch(): () => string {
-  const made: string[] = [];
-  afterAll(() => {
-    for (const d of made) rmSync(d, { recursive: true, force: true });
-  });
-  return () => {
-    const d = mkdtempSync(join(tmpdir(), 'mt-robust-'));
-    made.push(d);
-    return d;
-  };
-}
 
 /**
  * A clear error: an InputError whose every problem names one of `files` first, with no
@@ -97,4 +91,19 @@ export function tideRows(t0: number, samples: number, spacing: number, m2: numbe
 export function writeCsv(file: string, header: string, rows: readonly string[]): string {
   writeFileSync(file, `${[header, ...rows].join('\n')}\n`);
   return file;
+}
+
+/** A scenario file with an observed tide and a chart turbine (as the Libaux barrage's), as the data suites edit it. */
+export type ChartScenarioFile = Omit<Scenario, 'file' | 'period' | 'tide' | 'scheme' | 'operation'> & {
+  $schema?: string;
+  period?: Scenario['period'];
+  tide: ObservedTide;
+  scheme: Omit<SchemeSpec, 'turbines'> & { turbines: Omit<TurbinesSpec, 'curve'> & { curve: ChartCurve } };
+  /** As in the file: the loader fills in what a direction leaves out. */
+  operation: Omit<OperationSpec, 'ebb'> & { ebb?: Partial<DirectionSpec> };
+};
+
+/** Reads a scenario file with an observed tide and a chart turbine (`file`: e.g. the Libaux barrage's). */
+export function readChartScenario(file: string): ChartScenarioFile {
+  return JSON.parse(readFileSync(file, 'utf8'));
 }

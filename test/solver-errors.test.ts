@@ -3,8 +3,7 @@
  * the time, the step, the mode and what to change, and the CLI exits 1 writing nothing.
  */
 
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fixedHeadCycle } from '../src/operation/fixed-head.js';
@@ -17,7 +16,9 @@ import { integrate } from '../src/solver/integrate.js';
 import { MAX_SWITCHES_PER_STEP } from '../src/solver/tolerances.js';
 import type { SchemeModel } from '../src/solver/types.js';
 import { idealTurbine, LIBAUX, PERIOD, sinusoid } from './physics-fixtures.js';
-import { runCli, thrown } from './support.js';
+import { runCli, scratch, thrown } from './support.js';
+
+const tmp = scratch();
 
 const solverError = (fn: () => unknown) => thrown(fn, SolverError);
 
@@ -89,7 +90,7 @@ describe('SolverError', () => {
 
 describe('mersey-tidal simulate on a run the solver stops', () => {
   it('exits 1 with the time, the mode and what to change, writing nothing', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mt-'));
+    const dir = tmp();
     const scenario = JSON.parse(readFileSync(LIBAUX, 'utf8'));
     scenario.scheme.sluices.area_m2 = 2e7;
     scenario.time_step_s = 3600;

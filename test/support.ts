@@ -1,10 +1,13 @@
 /**
  * Shared by the suites: the CLI run in this process with its output captured, the error a call
- * throws, and the problems a scenario object gives.
+ * throws, scratch folders removed after the suite, and the problems a scenario object gives.
  */
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { expect, vi } from 'vitest';
+import { afterAll, expect, vi } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { scenarioFromObject } from '../src/scenario/load.js';
 
@@ -17,8 +20,14 @@ export async function runCli(args: string[]): Promise<{ code: number; out: strin
   const { main } = await import('../src/cli/main.js');
   let out = '';
   let err = '';
-  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => ((out += String(s)), true));
-  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => ((err += String(s)), true));
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err += String(s);
+    return true;
+  });
   try {
     const code = await main(args);
     return { code, out, err };
@@ -48,4 +57,17 @@ export function scenarioProblems(obj: unknown): string[] {
     return [...(err as InputError).problems];
   }
   return [];
+}
+
+/** A maker of scratch folders (under the system's temp folder), all removed after the suite. */
+export function scratch(): () => string {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const d = mkdtempSync(join(tmpdir(), 'mersey-tidal-test-'));
+    made.push(d);
+    return d;
+  };
 }

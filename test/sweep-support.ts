@@ -2,7 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../src/paths.js';
-import { scratch } from './robust-support.js';
+import { scratch } from './support.js';
 
 export const EXAMPLE = join(PACKAGE_ROOT, 'models', 'mersey-sweep.json');
 export const PRICES = join(PACKAGE_ROOT, 'data', 'gb-system-sell-price-2018.csv');

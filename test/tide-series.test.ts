@@ -1,14 +1,14 @@
 // Observed series: errors naming file and line, gap detection, and the opt-in, reported fill.
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readPriceCsv } from '../src/scenario/prices.js';
 import { describeGaps, fillGaps, findGaps, loadSite, readSeriesCsv, requireNoGaps } from '../src/tide/index.js';
+import { scratch } from './support.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tide-series-'));
+const dir = scratch()();
 function csv(name: string, rows: string[]): string {
   const file = join(dir, name);
   writeFileSync(file, `${['time_utc,level_m', ...rows].join('\n')}\n`);

@@ -1,12 +1,12 @@
 // Site files: the shipped Liverpool file against its source, round trips, and clear errors.
 
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { builtinSiteNames, harmonicModel, loadSite, parseSite, siteToJson } from '../src/tide/index.js';
+import { scratch } from './support.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'tide-site-'));
+const dir = scratch()();
 const liverpoolText = readFileSync(new URL('../data/sites/liverpool.json', import.meta.url), 'utf8');
 const liverpoolJson = () => JSON.parse(liverpoolText) as Record<string, unknown> & { constituents: Record<string, unknown>[] };
 
@@ -83,7 +83,7 @@ describe('bad site files name the file and the field', () => {
       /constituents\[2\]\.amplitude: -0\.1 is negative/,
     );
     expect(() => loadSite(broken((j) => delete j.constituents[2].amplitude))).toThrow(
-      /constituents\[2\]\.amplitude: expected a finite number, got undefined/,
+      /constituents\[2\]\.amplitude: expected a finite number \(m\), got nothing \(the field is missing\)/,
     );
     expect(() => loadSite(broken((j) => (j.heightUnit = 'ft')))).toThrow(
       /heightUnit: heights .* must be in metres: expected "m", got "ft"/,

@@ -7,7 +7,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { readNumericCsv } from '../src/scenario/csv.js';
+import { readNumericCsv } from '../src/io/csv-read.js';
 import { type AggidisFeatherSpec, aggidisFeatherPoint, aggidisFeatherUnit } from '../src/scheme/aggidis-feather.js';
 import { type HillChart, tableFromChart } from '../src/scheme/hill-chart.js';
 import { type IdealTurbineSpec, idealTurbinePoint, idealTurbineUnit } from '../src/scheme/ideal-turbine.js';

@@ -4,19 +4,17 @@
  * pool giving the same figures as one thread.
  */
 
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { WorkerPool } from '../src/parallel/pool.js';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { runJobs } from '../src/validation/run.js';
 import { runJob, scenarioJob } from '../src/validation/scenario-run.js';
-import { runCli as run } from './support.js';
+import { runCli as run, scratch } from './support.js';
 
-const tmp = mkdtempSync(join(tmpdir(), 'mt-validate-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = scratch()();
 
 describe('mersey-tidal validate', () => {
   it('--quick prints the table, writes JSON and CSV, and exits 1 naming the scheme outside its tolerance', async () => {
@@ -100,7 +98,8 @@ describe('validation runs on the worker pool', () => {
   }, 60_000);
 
   it('run a scenario file saved with a byte-order mark, as the loader reads it', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mt-bom-'));
+    const dir = join(tmp, 'bom');
+    mkdirSync(dir);
     const file = join(dir, 'sihwa.json');
     const text = readFileSync(join(PACKAGE_ROOT, 'models/validation/sihwa.json'), 'utf8').replace(
       /"\.\.\/\.\.\/data\//g,
@@ -111,6 +110,5 @@ describe('validation runs on the worker pool', () => {
       scenarioJob(loadScenario(file), 'bom', { period: { start: '2020-03-01T00:00:00Z', end: '2020-03-03T00:00:00Z' } }),
     );
     expect(figures.annual_energy_gwh).toBeGreaterThan(0);
-    rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -3,16 +3,16 @@
  * (../shared/data/SOURCES.md and the scenario files' sources): tides, basin curves, turbines.
  */
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../src/paths.js';
 import { buildScheme } from '../src/scenario/build.js';
 import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
 import { areaAt, volumeAt } from '../src/scheme/basin.js';
 import { simulate } from '../src/simulate.js';
 import { harmonicModel, highLowWaters, loadSite, type Site } from '../src/tide/index.js';
+import { scratch } from './support.js';
 
 const amplitude = (s: Site, name: string) => s.constituents.find((c) => c.name === name)?.amplitude ?? NaN;
 
@@ -25,8 +25,7 @@ function ranges(site: Site, datum: string, year: number, years = 1): number[] {
 }
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-const tmp = mkdtempSync(join(tmpdir(), 'mt-valid-'));
-afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+const tmp = scratch()();
 
 describe('tide sites', () => {
   it('Saint-Malo and Mumbles are the TICON-4 stations, with their CC BY 4.0 attribution, z0 at mean sea level', () => {

@@ -3,18 +3,20 @@
  *
  * Exit codes: 0 ok; 1 the run failed; 2 bad usage or bad input (unknown command or option, with a
  * suggestion; a scenario or data file that fails its checks; an output folder that must not be
- * replaced); 130 interrupted (Ctrl-C, SIGINT) and 143 terminated (SIGTERM), after removing the
- * temporary files of any output being written. Errors are one message each, never a stack trace
+ * replaced); 130 interrupted (Ctrl-C, SIGINT) and 143 terminated (SIGTERM): at once, or, while
+ * output is being written, after removing its temporary files (see docs/errors.md). Errors are one message each, never a stack trace
  * (set MERSEY_TIDAL_DEBUG=1 to see one for an internal error).
  */
 import { Command, CommanderError } from 'commander';
 import { InputError, isInternalError } from '../errors.js';
+import { handleInterruptsWhileWriting, removeTemporaries } from '../io/atomic.js';
 import { toolVersion } from '../paths.js';
-import { removeTemporaries } from '../report/atomic.js';
+import { registerInit } from './init.js';
 import { registerMerge } from './merge.js';
 import { registerOptimise } from './optimise.js';
 import { registerReport } from './report.js';
 import { registerSimulate } from './simulate.js';
+import { registerSites } from './sites.js';
 import { registerSweep } from './sweep.js';
 import { registerTideCommands } from './tide.js';
 import { registerValidate } from './validate.js';
@@ -38,6 +40,8 @@ function buildProgram(): Command {
     .exitOverride();
   registerSimulate(program);
   registerTideCommands(program);
+  registerSites(program);
+  registerInit(program);
   registerReport(program);
   registerSweep(program);
   registerMerge(program);
@@ -73,8 +77,8 @@ function onStdoutError(err: NodeJS.ErrnoException): void {
 /** Runs the command line `argv` (without node and script); resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  // Only while output is being written: otherwise a signal ends the process at once (exit 130/143).
+  const release = handleInterruptsWhileWriting(onSignal);
   if (!process.stdout.listeners('error').includes(onStdoutError)) process.stdout.on('error', onStdoutError);
   try {
     await program.parseAsync(argv, { from: 'user' });
@@ -91,7 +95,6 @@ export async function main(argv: string[]): Promise<number> {
     process.stderr.write(failureText(err));
     return EXIT_RUN_FAILED;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    release();
   }
 }

@@ -5,18 +5,20 @@
  */
 import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
+import { prepareResultDir, writtenText } from '../io/atomic.js';
 import { decisionsCsv, optimiseJson, optimiseText } from '../optimise/output.js';
-import { optimiseScenario, optimiseSettings } from '../optimise/scenario.js';
+import { type OptimiseOutcome, optimiseScenario, optimiseSettings } from '../optimise/scenario.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
-import { prepareResultDir, writtenText } from '../report/atomic.js';
 import { reportHtml } from '../report/html.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
-import { progressBar } from '../report/progress.js';
+import type { Progress } from '../report/progress.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
 import { loadScenario } from '../scenario/load.js';
-import { quietOption, workersOption } from './options.js';
+import { jsonOption, type ScenarioChanges, scenarioOverrides, workersOption } from './options.js';
+import { output } from './output.js';
+import { addScenarioOptions, warnShortPeriod } from './simulate.js';
 
-interface OptimiseCliOptions {
+interface OptimiseCliOptions extends ScenarioChanges {
   objective?: 'energy' | 'revenue';
   prices?: string;
   forecast?: 'perfect' | 'harmonic';
@@ -34,7 +36,7 @@ function lookaheadArg(text: string): number {
 }
 
 export function registerOptimise(program: Command): void {
-  program
+  const cmd = program
     .command('optimise')
     .description(
       'Flexible operation: per half tide, the start head, end head and pumping target that maximise net energy or revenue over the coming half tides (receding horizon), ' +
@@ -65,66 +67,72 @@ export function registerOptimise(program: Command): void {
     .addOption(workersOption())
     .option('--out <dir>', 'output folder (default: out/<scenario name>-flexible)')
     .option('--html', 'also write report.html: the flexible run over the best fixed heads, self-contained')
-    .option('--json', 'print optimise.json instead of the table')
-    .addOption(quietOption())
+    .addOption(jsonOption('optimise.json'))
     .addHelpText(
       'after',
       '\nA half tide runs from one slack water (high or low water of the sea level) to the next; its decision is made there.\n' +
         'Energies are net of pumping and scaled to GWh per year; revenue is net (sold - bought for pumping) in GBP per year.\n',
-    )
-    .action(async (file: string, opts: OptimiseCliOptions) => {
-      const scenario = loadScenario(file);
-      // Settings are checked before anything runs: a bad combination fails at once.
-      optimiseSettings(scenario, {
+    );
+  addScenarioOptions(cmd).action(async (file: string, opts: OptimiseCliOptions) => {
+    const ui = output(opts);
+    const scenario = loadScenario(file, scenarioOverrides(opts, ui.status));
+    // Settings are checked before anything runs: a bad combination fails at once.
+    optimiseSettings(scenario, {
+      objective: opts.objective,
+      pricesFile: opts.prices,
+      forecast: opts.forecast,
+      lookahead: opts.lookahead,
+    });
+    const dir = resolve(opts.out ?? join('out', `${scenario.name}-flexible`));
+    prepareResultDir(dir, RESULT_IDENTITY);
+    // One bar at a time: each stage ends the previous stage's bar.
+    let bar: Progress | null = null;
+    let outcome: OptimiseOutcome;
+    try {
+      outcome = await optimiseScenario(scenario, {
         objective: opts.objective,
         pricesFile: opts.prices,
         forecast: opts.forecast,
         lookahead: opts.lookahead,
+        workers: opts.workers,
+        onStage: (line) => {
+          bar?.finish();
+          bar = null;
+          ui.status(line);
+        },
+        onFixedRuns: (runs) => {
+          bar ??= ui.progress(undefined, 'runs', 'fixed heads');
+          bar.update(runs);
+        },
+        onProgress: (done, total) => {
+          bar ??= ui.progress(total, 'chunks', 'flexible operation');
+          bar.update(done);
+        },
       });
-      const dir = resolve(opts.out ?? join('out', `${scenario.name}-flexible`));
-      prepareResultDir(dir, RESULT_IDENTITY);
-      const status = (line: string) => {
-        if (!opts.quiet) process.stderr.write(`${line}\n`);
-      };
-      let bar: ReturnType<typeof progressBar> | null = null;
-      let outcome;
-      try {
-        outcome = await optimiseScenario(scenario, {
-          objective: opts.objective,
-          pricesFile: opts.prices,
-          forecast: opts.forecast,
-          lookahead: opts.lookahead,
-          workers: opts.workers,
-          onStage: status,
-          onProgress: (done, total) => {
-            bar ??= progressBar(total, { unit: 'chunks', quiet: opts.quiet });
-            bar.update(done);
-          },
-        });
-      } finally {
-        (bar as ReturnType<typeof progressBar> | null)?.finish();
-      }
-      const version = toolVersion();
-      const scheme = buildScheme(scenario);
-      const ops = buildOperation(scenario);
-      const html = opts.html
-        ? reportHtml(
-            [
-              { result: outcome.flexible.result, scheme, ops, label: 'flexible' },
-              { result: outcome.fixed.result, scheme, ops, label: 'best fixed heads' },
-            ],
-            { toolVersion: version },
-          )
-        : undefined;
-      const json = optimiseJson(outcome, version);
-      const written = await writeResult(outcome.flexible.result, dir, {
-        series: false,
-        toolVersion: version,
-        html,
-        plan: outcome.flexible.record,
-        files: { 'decisions.csv': decisionsCsv(outcome), 'optimise.json': json },
-      });
-      if (opts.json) process.stdout.write(json);
-      else process.stdout.write(`${optimiseText(outcome, file)}\n\n${writtenText(written)}`);
+    } finally {
+      (bar as Progress | null)?.finish();
+    }
+    warnShortPeriod(outcome.flexible.result.summary, ui);
+    const version = toolVersion();
+    const scheme = buildScheme(scenario);
+    const ops = buildOperation(scenario);
+    const html = opts.html
+      ? reportHtml(
+          [
+            { result: outcome.flexible.result, scheme, ops, label: 'flexible' },
+            { result: outcome.fixed.result, scheme, ops, label: 'best fixed heads' },
+          ],
+          { toolVersion: version },
+        )
+      : undefined;
+    const json = optimiseJson(outcome, version);
+    const written = await writeResult(outcome.flexible.result, dir, {
+      series: false,
+      toolVersion: version,
+      html,
+      plan: outcome.flexible.record,
+      files: { 'decisions.csv': decisionsCsv(outcome), 'optimise.json': json },
     });
+    ui.result(`${optimiseText(outcome, file)}\n\n`, () => JSON.parse(json), writtenText(written));
+  });
 }

@@ -1,7 +1,11 @@
 /** Option parsers and options shared by the commands: each bad value is an error naming the flag. */
 import { InvalidArgumentError, Option } from 'commander';
+import { InputError } from '../errors.js';
+import { fmt } from '../numbers.js';
 import { defaultWorkerCount } from '../parallel/pool.js';
-import { parseIsoSeconds } from '../time.js';
+import { type Override, parseSet, siteOverride } from '../scenario/overrides.js';
+import { nearStations, stationLabel } from '../tide/stations.js';
+import { parseIsoSeconds, quotedTime } from '../time.js';
 
 /** A parser of whole numbers >= `min`, counting `what`. */
 function wholeNumber(what: string, min: number): (text: string) => number {
@@ -22,9 +26,9 @@ export function positiveNumber(value: string, flag: string): number {
 /** An ISO 8601 time (s since the epoch). */
 export function isoArgument(value: string, flag: string): number {
   const t = parseIsoSeconds(value);
-  if (!Number.isFinite(t))
+  if (Number.isNaN(t))
     throw new InvalidArgumentError(
-      `${flag}: expected an ISO 8601 time such as 2018-01-01T00:00Z (UTC unless a zone is given), got "${value}"`,
+      `${flag}: expected an ISO 8601 time such as 2018-01-01T00:00Z (UTC unless a zone is given), got ${quotedTime(value)}`,
     );
   return t;
 }
@@ -39,4 +43,71 @@ export function workersOption(): Option {
 /** `--quiet`: no progress bar or status lines. */
 export function quietOption(): Option {
   return new Option('--quiet', 'no progress bar or status lines on stderr');
+}
+
+/** `--json`: the result as one JSON document on stdout. */
+export function jsonOption(what = 'the result'): Option {
+  return new Option('--json', `print ${what} as JSON on stdout (nothing else goes there)`);
+}
+
+/** `--set <path=value>`, repeatable: collects the overrides in order. */
+export function setOption(): Option {
+  return new Option(
+    '--set <path=value>',
+    'change one scenario field before the checks, by its dotted path (repeatable), e.g. --set time_step_s=600 --set period.year=2019',
+  )
+    .argParser((text: string, prev: Override[] | undefined) => [...(prev ?? []), parseSet(text)])
+    .default([] as Override[], 'none');
+}
+
+/** `--site <ref>`: the tide replaced by the harmonic prediction at a site or station. */
+export function siteOption(): Option {
+  return new Option(
+    '--site <site>',
+    'tide: harmonic prediction at a built-in site ("liverpool"), a site file (.json), or a station of the tide database by id or name ("Mumbles"; see `mersey-tidal sites`)',
+  );
+}
+
+/** `--near <lat,lon>`: the tide at the nearest station of the tide database. */
+export function nearOption(): Option {
+  return new Option(
+    '--near <lat,lon>',
+    'tide: harmonic prediction at the nearest station to this point (WGS84 degrees)',
+  ).argParser((text: string) => parseLatLon(text, '--near'));
+}
+
+/** "53.45,-3.02" as [latitude, longitude]. */
+export function parseLatLon(text: string, flag: string): [number, number] {
+  const parts = text.split(',').map((s) => s.trim());
+  const [lat, lon] = parts.map(Number);
+  if (parts.length !== 2 || parts.some((p) => p === '') || !(Math.abs(lat) <= 90) || !(Math.abs(lon) <= 180))
+    throw new InvalidArgumentError(
+      `${flag}: expected LAT,LON in degrees (latitude -90 to 90, longitude -180 to 180), e.g. 53.45,-3.02; got "${text}"`,
+    );
+  return [lat, lon];
+}
+
+/** What --site, --near and --set ask of a scenario. */
+export interface ScenarioChanges {
+  site?: string;
+  near?: [number, number];
+  set?: Override[];
+}
+
+/**
+ * The overrides of a scenario, in order: the tide (--site, or the station nearest to --near,
+ * named through `note`), then every --set.
+ */
+export function scenarioOverrides(o: ScenarioChanges, note: (line: string) => void): Override[] {
+  if (o.site !== undefined && o.near !== undefined) throw new InputError('give --site or --near, not both');
+  const out: Override[] = [];
+  if (o.site !== undefined) out.push(siteOverride(o.site));
+  if (o.near !== undefined) {
+    const [lat, lon] = o.near;
+    const [first] = nearStations(lat, lon, 1);
+    if (!first) throw new InputError(`--near ${lat},${lon}: no tide station with its own constants found`);
+    note(`Nearest station to ${lat},${lon}: ${stationLabel(first.station)}, ${fmt(first.distanceKm ?? 0, 1)} km away`);
+    out.push(siteOverride(first.station.id, `--near ${lat},${lon}`));
+  }
+  return [...out, ...(o.set ?? [])];
 }

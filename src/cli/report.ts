@@ -4,20 +4,22 @@
  * it read; the run is repeated from them, and the page is written only when the rerun reproduces
  * the recorded energy.
  */
-import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
+import { prepareOutputFile, writeFileAtomic, writtenText } from '../io/atomic.js';
+import { readText } from '../io/text.js';
 import { replayFlexible } from '../optimise/scenario.js';
 import { toolVersion } from '../paths.js';
-import { writeFileAtomic, writtenText } from '../report/atomic.js';
 import type { ReportRun } from '../report/figures.js';
 import { reportHtml, runLabels } from '../report/html.js';
 import { dataFileProblems, rerunProblems, type SummaryDocument, summaryDocumentProblems } from '../report/summary-file.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
 import { scenarioFromObject } from '../scenario/load.js';
 import { simulate } from '../simulate.js';
-import { isoArgument } from './options.js';
+import { isoTime } from '../time.js';
+import { isoArgument, jsonOption, quietOption } from './options.js';
+import { output } from './output.js';
 
 function fail(problems: string[]): never {
   throw InputError.of(problems);
@@ -28,10 +30,10 @@ function rerunSummary(path: string, version: string): { doc: SummaryDocument; ru
   const file = resolve(path);
   let doc: unknown;
   try {
-    doc = JSON.parse(readFileSync(file, 'utf8'));
+    doc = JSON.parse(readText(file, 'summary'));
   } catch (err) {
-    const e = err as NodeJS.ErrnoException;
-    fail([e.code ? `${file}: cannot read the summary (${e.code})` : `${file}: not valid JSON: ${e.message}`]);
+    if (err instanceof InputError) throw err;
+    fail([`${file}: not valid JSON: ${(err as Error).message}`]);
   }
   const problems = summaryDocumentProblems(doc, file);
   if (problems.length > 0) fail(problems);
@@ -44,6 +46,16 @@ function rerunSummary(path: string, version: string): { doc: SummaryDocument; ru
   const rerun = rerunProblems(d, result.summary, version, file);
   if (rerun.length > 0) fail(rerun);
   return { doc: d, run: { result, scheme: buildScheme(scenario), ops: buildOperation(scenario) } };
+}
+
+/** --window-start must fall inside the first run's period (the page's window follows it); else the page would show another fortnight. */
+function checkWindowStart(t: number, reruns: readonly { run: Omit<ReportRun, 'label'> }[], files: readonly string[]): void {
+  const { sea } = reruns[0].run.result;
+  const t1 = sea.t0 + (sea.level.length - 1) * sea.dt;
+  if (t < sea.t0 || t >= t1)
+    fail([
+      `--window-start ${isoTime(t)} is outside the run of ${resolve(files[0])} (${isoTime(sea.t0)} to ${isoTime(t1)}); give a time inside it, or leave it out to centre the window on the largest tide`,
+    ]);
 }
 
 export function registerReport(program: Command): void {
@@ -62,15 +74,20 @@ export function registerReport(program: Command): void {
       'start of the spring-neap fortnight shown first, ISO 8601 UTC (default: centred on the largest tide)',
       (v) => isoArgument(v, '--window-start'),
     )
-    .action((files: string[], opts: { out?: string; windowStart?: number }) => {
+    .addOption(quietOption())
+    .addOption(jsonOption('the file written and the runs it shows'))
+    .action((files: string[], opts: { out?: string; windowStart?: number; json?: boolean; quiet?: boolean }) => {
+      const ui = output(opts);
       const version = toolVersion();
-      const reruns = files.map((f) => rerunSummary(f, version));
-      const labels = runLabels(reruns.map((r) => (r.doc.plan ? `${r.doc.scenario.name} (flexible)` : r.doc.scenario.name)));
-      const runs: ReportRun[] = reruns.map((r, i) => ({ ...r.run, label: labels[i] }));
       const out = resolve(
         opts.out ?? (files.length === 1 ? join(dirname(resolve(files[0])), 'report.html') : join('out', 'comparison.html')),
       );
+      prepareOutputFile(out);
+      const reruns = files.map((f) => rerunSummary(f, version));
+      if (opts.windowStart !== undefined) checkWindowStart(opts.windowStart, reruns, files);
+      const labels = runLabels(reruns.map((r) => (r.doc.plan ? `${r.doc.scenario.name} (flexible)` : r.doc.scenario.name)));
+      const runs: ReportRun[] = reruns.map((r, i) => ({ ...r.run, label: labels[i] }));
       writeFileAtomic(out, reportHtml(runs, { toolVersion: version, windowStart: opts.windowStart }));
-      process.stdout.write(writtenText([out]));
+      ui.result(writtenText([out]), () => ({ written: out, runs: labels }));
     });
 }

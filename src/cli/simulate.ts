@@ -1,17 +1,52 @@
 /** `mersey-tidal simulate [scenario]`: run one scenario, print the summary, write the result folder. */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { prepareResultDir, writtenText } from '../io/atomic.js';
+import { fmt } from '../numbers.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
-import { prepareResultDir, writtenText } from '../report/atomic.js';
+import { DAY_S } from '../physics.js';
+import { SPRING_NEAP_S } from '../report/figures.js';
 import { reportHtml } from '../report/html.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
 import { summaryText } from '../report/summary-text.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
 import { loadScenario } from '../scenario/load.js';
-import { simulate } from '../simulate.js';
+import { type Summary, simulate } from '../simulate.js';
+import {
+  jsonOption,
+  nearOption,
+  quietOption,
+  type ScenarioChanges,
+  scenarioOverrides,
+  setOption,
+  siteOption,
+} from './options.js';
+import { type Output, output } from './output.js';
+
+interface SimulateOptions extends ScenarioChanges {
+  out?: string;
+  series?: boolean;
+  html?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** Warns when a period is shorter than a spring-neap cycle: its annual figure does not represent a year. */
+export function warnShortPeriod(s: Pick<Summary, 'period_days'>, ui: Output): void {
+  const days = SPRING_NEAP_S / DAY_S;
+  if (s.period_days < days)
+    ui.warn(
+      `the period (${fmt(s.period_days, 2)} days) is shorter than a spring-neap cycle (${fmt(days, 2)} days): the annual figures are extrapolated from it and do not represent a year; simulate a year for annual energy`,
+    );
+}
+
+/** --site, --near, --set and --quiet: what every command that runs a scenario takes. */
+export function addScenarioOptions(cmd: Command): Command {
+  return cmd.addOption(siteOption()).addOption(nearOption()).addOption(setOption()).addOption(quietOption());
+}
 
 export function registerSimulate(program: Command): void {
-  program
+  const cmd = program
     .command('simulate')
     .description(
       'Simulate a scheme over its period; print a summary and write summary.json, monthly.csv and tides.csv (per-tide ledger); series.csv and report.html on request',
@@ -20,21 +55,22 @@ export function registerSimulate(program: Command): void {
     .option('--out <dir>', 'output folder (default: out/<scenario name>)')
     .option('--series', 'also write the per-step series.csv (a year at 5-minute steps is about 8 MB)')
     .option('--html', 'also write report.html: the plots, self-contained (opens offline)')
-    .option('--json', 'print the summary as JSON instead of the table')
-    .action(async (file: string, opts: { out?: string; series?: boolean; html?: boolean; json?: boolean }) => {
-      const scenario = loadScenario(file);
-      const dir = resolve(opts.out ?? join('out', scenario.name));
-      // A folder that is not a previous result is refused before the run, not after it.
-      prepareResultDir(dir, RESULT_IDENTITY);
-      const result = simulate(scenario, { pumpingGain: true });
-      const version = toolVersion();
-      const html = opts.html
-        ? reportHtml([{ result, scheme: buildScheme(scenario), ops: buildOperation(scenario), label: scenario.name }], {
-            toolVersion: version,
-          })
-        : undefined;
-      const written = await writeResult(result, dir, { series: opts.series === true, toolVersion: version, html });
-      if (opts.json) process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
-      else process.stdout.write(`${summaryText(result.summary, file, scenario.description)}\n\n${writtenText(written)}`);
-    });
+    .addOption(jsonOption('the summary'));
+  addScenarioOptions(cmd).action(async (file: string, opts: SimulateOptions) => {
+    const ui = output(opts);
+    const scenario = loadScenario(file, scenarioOverrides(opts, ui.status));
+    const dir = resolve(opts.out ?? join('out', scenario.name));
+    // A folder that is not a previous result is refused before the run, not after it.
+    prepareResultDir(dir, RESULT_IDENTITY);
+    const result = simulate(scenario, { pumpingGain: true });
+    warnShortPeriod(result.summary, ui);
+    const version = toolVersion();
+    const html = opts.html
+      ? reportHtml([{ result, scheme: buildScheme(scenario), ops: buildOperation(scenario), label: scenario.name }], {
+          toolVersion: version,
+        })
+      : undefined;
+    const written = await writeResult(result, dir, { series: opts.series === true, toolVersion: version, html });
+    ui.result(`${summaryText(result.summary, file, scenario.description)}\n\n`, () => result.summary, writtenText(written));
+  });
 }

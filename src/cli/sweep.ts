@@ -4,22 +4,38 @@
  */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { prepareResultDir, writeDirAtomic, writtenText } from '../io/atomic.js';
 import { defaultWorkerCount } from '../parallel/pool.js';
 import { toolVersion } from '../paths.js';
-import { prepareResultDir, writeDirAtomic, writtenText } from '../report/atomic.js';
-import { progressBar } from '../report/progress.js';
+import type { Override } from '../scenario/overrides.js';
 import { describeTide } from '../scenario/tide-source.js';
-import { bestText, SWEEP_IDENTITY, sweepFiles, sweepHeader } from '../sweep/output.js';
-import { allIndices, runSweep } from '../sweep/run.js';
+import { bestText, rowObject, SWEEP_IDENTITY, type SweepHeader, sweepFiles, sweepHeader } from '../sweep/output.js';
+import { allIndices, type DesignRow, runSweep, type SweepRun } from '../sweep/run.js';
 import { parseShard, SHARD_FILE, shardFiles, shardIndices } from '../sweep/shard.js';
 import { checkDesigns, loadSweep } from '../sweep/spec.js';
-import { quietOption, workersOption } from './options.js';
+import { jsonOption, quietOption, setOption, workersOption } from './options.js';
+import { output } from './output.js';
 
 interface SweepOptions {
   out?: string;
   workers?: number;
   shard?: string;
   quiet?: boolean;
+  json?: boolean;
+  set?: Override[];
+}
+
+/** The result of a sweep for scripts (--json): what was run, the best designs and the files written. */
+function sweepJson(header: SweepHeader, rows: readonly DesignRow[], seconds: number, workers: number, written: string[]) {
+  const best = [...rows].sort((a, b) => b.annual_energy_gwh - a.annual_energy_gwh).slice(0, 5);
+  return {
+    sweep: header.name,
+    designs: rows.length,
+    seconds,
+    workers,
+    best_by_energy: best.map((r) => rowObject(header, r)),
+    written,
+  };
 }
 
 export function registerSweep(program: Command): void {
@@ -35,9 +51,12 @@ export function registerSweep(program: Command): void {
       '--shard <i/n>',
       'run shard i of n only: the designs whose index % n == i-1; writes a shard folder for `mersey-tidal merge`',
     )
+    .addOption(setOption())
     .addOption(quietOption())
+    .addOption(jsonOption('a summary (the best designs and the files written)'))
     .action(async (file: string, opts: SweepOptions) => {
-      const sweep = loadSweep(file);
+      const ui = output(opts);
+      const sweep = loadSweep(file, opts.set);
       const { spec, designs } = sweep;
       const shard = opts.shard === undefined ? null : parseShard(opts.shard);
       const indices = shard ? shardIndices(designs.count, shard) : allIndices(designs.count);
@@ -46,9 +65,7 @@ export function registerSweep(program: Command): void {
       // Refuse an --out that is not a previous result now, not after the designs have run.
       prepareResultDir(dir, shard ? SHARD_FILE : SWEEP_IDENTITY);
       const workers = Math.max(1, Math.min(opts.workers ?? defaultWorkerCount(), indices.length));
-      const status = (line: string) => {
-        if (!opts.quiet) process.stderr.write(`${line}\n`);
-      };
+      const status = ui.status;
 
       status(
         `Sweep ${spec.name} (${file}): ${designs.count} designs, ${spec.method === 'grid' ? 'grid' : `Latin hypercube, seed ${spec.seed}`} over ${designs.paths.length} parameter${designs.paths.length > 1 ? 's' : ''}; base ${spec.base}`,
@@ -58,8 +75,8 @@ export function registerSweep(program: Command): void {
           `Shard ${shard.index}/${shard.count}: ${indices.length} designs (those whose index % ${shard.count} == ${shard.index - 1})`,
         );
       if (sweep.seaPaths.length > 0) {
-        process.stderr.write(
-          `note: the sweep changes fields that define the sea level (${sweep.seaPaths.join(', ')}): each design computes its own instead of sharing one\n`,
+        ui.note(
+          `the sweep changes fields that define the sea level (${sweep.seaPaths.join(', ')}): each design computes its own instead of sharing one`,
         );
       } else {
         const sc = sweep.baseScenario;
@@ -69,9 +86,9 @@ export function registerSweep(program: Command): void {
 
       // Ctrl-C and SIGTERM are handled by main(): temporary output removed, exit 130/143; the
       // worker threads end with the process and nothing is written before every design is done.
-      const bar = progressBar(indices.length, { unit: 'designs', quiet: opts.quiet });
+      const bar = ui.progress(indices.length, 'designs', 'sweep');
       const t0 = performance.now();
-      let run;
+      let run: SweepRun;
       try {
         run = await runSweep(sweep, { indices, workers, onProgress: (done) => bar.update(done) });
       } finally {
@@ -79,21 +96,17 @@ export function registerSweep(program: Command): void {
       }
       const { rows, seaNotes } = run;
       const seconds = (performance.now() - t0) / 1000;
-      for (const n of seaNotes) process.stderr.write(`note: sea level: ${n}\n`);
+      for (const n of seaNotes) ui.note(`sea level: ${n}`);
 
       const header = sweepHeader(sweep, toolVersion(), seaNotes);
       const files = shard ? shardFiles(header, shard, rows) : sweepFiles(header, rows);
       const written = await writeDirAtomic(dir, files);
-      const out = [
+      status(
         `Done: ${rows.length} designs in ${seconds.toFixed(2)} s (${(rows.length / seconds).toFixed(1)} designs/s on ${workers} worker thread${workers > 1 ? 's' : ''})`,
-        '',
-      ];
-      if (shard)
-        out.push(
-          `Shard ${shard.index}/${shard.count} written; join all ${shard.count} shard folders with \`mersey-tidal merge <shard dirs...> --out DIR\``,
-          '',
-        );
-      else out.push(bestText(header, rows), '');
-      process.stdout.write(`${out.join('\n')}\n${writtenText(written)}`);
+      );
+      const text = shard
+        ? `Shard ${shard.index}/${shard.count} written; join all ${shard.count} shard folders with \`mersey-tidal merge <shard dirs...>\`\n\n`
+        : `${bestText(header, rows)}\n\n`;
+      ui.result(text, () => sweepJson(header, rows, seconds, workers, written), writtenText(written));
     });
 }

@@ -4,7 +4,8 @@
 
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { writeFileAtomic } from '../report/atomic.js';
+import { prepareOutputFile, writeFileAtomic } from '../io/atomic.js';
+import { DAY_S } from '../physics.js';
 import {
   analysisConstituents,
   datumOffset,
@@ -13,12 +14,23 @@ import {
   harmonicModel,
   highLowWaters,
   loadSite,
+  outsideCheckedYears,
   predictSeaLevel,
   readSeriesCsv,
   siteToJson,
 } from '../tide/index.js';
+import type { Site } from '../tide/site.js';
 import { isoTime } from '../time.js';
-import { isoArgument, positiveNumber } from './options.js';
+import {
+  isoArgument,
+  jsonOption,
+  nearOption,
+  positiveNumber,
+  quietOption,
+  type ScenarioChanges,
+  scenarioOverrides,
+  siteOption,
+} from './options.js';
 
 /** Where the commands write: the table for people, and the data (CSV or site JSON). */
 export interface TideIo {
@@ -31,19 +43,60 @@ const processIo: TideIo = {
   err: (text) => process.stderr.write(text),
 };
 
+/**
+ * Most levels one `tide predict` writes: the CSV is built in memory, about 31 bytes a row (160 MB
+ * at this size; a year at 6 s, a century at 10 min).
+ */
+const MAX_PREDICTED = 5_000_000;
+const PREDICTED_ROW_BYTES = 31;
+
+const megabytes = (bytes: number) => `${Math.ceil(bytes / 1e6).toLocaleString('en-GB')} MB`;
+
 function minuteIso(t: number): string {
   return `${new Date(Math.round(t / 60) * 60000).toISOString().slice(0, 16)}Z`;
 }
 
-/** Writes the data to the file, or to stdout; the report then goes to stdout or stderr. */
-function emit(io: TideIo, file: string | undefined, data: string, report: string): void {
-  if (file) {
-    writeFileAtomic(file, data);
-    io.out(`${report}written to ${file}\n`);
-  } else {
+/** What --json and --quiet ask of a tide command. */
+interface TideOutput {
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/**
+ * Writes the data to the file, or to stdout; the report then goes to stdout or stderr. With
+ * --json, stdout holds `json` only (the file is still written) and the report goes to stderr;
+ * --quiet drops the report from stderr.
+ */
+function emit(io: TideIo, o: TideOutput, file: string | undefined, data: string, report: string, json: () => unknown): void {
+  if (file) writeFileAtomic(file, data);
+  const aside = (text: string) => {
+    if (!o.quiet) io.err(text);
+  };
+  if (o.json) {
+    io.out(`${JSON.stringify(json(), null, 2)}\n`);
+    aside(file ? `${report}written to ${file}\n` : report);
+  } else if (file) io.out(`${report}written to ${file}\n`);
+  else {
     io.out(data);
-    io.err(report);
+    aside(report);
   }
+}
+
+/** The constants' identity for reports: name, id, source and licence. */
+function siteIdentity(site: Site) {
+  return {
+    name: site.name,
+    ...(site.id !== undefined ? { id: site.id } : {}),
+    ...(site.position ? { position: site.position } : {}),
+    source: site.source,
+    licence: site.licence,
+  };
+}
+
+/** The site's datums as heights above `datum` (m, to the millimetre). */
+function datumsAbove(site: Site, datum: string): Record<string, number> {
+  const zero = datumOffset(site, datum);
+  return Object.fromEntries(Object.entries(site.datums).map(([k, h]) => [k, Math.round((h - zero) * 1000) / 1000]));
 }
 
 export function registerTideCommands(program: Command, io: TideIo = processIo): void {
@@ -53,19 +106,35 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
 
   tide
     .command('predict')
-    .description('Predict the sea level at a site: CSV of (time, level), and the high and low waters')
-    .requiredOption('--site <file|name>', 'site file, or a built-in site such as "liverpool"')
+    .description('Predict the sea level at a site or station: CSV of (time, level), and the high and low waters')
+    .addOption(siteOption())
+    .addOption(nearOption())
     .requiredOption('--from <ISO>', 'start time (UTC unless a zone is given)', (v) => isoArgument(v, '--from'))
     .requiredOption('--to <ISO>', 'end time, included when on the grid', (v) => isoArgument(v, '--to'))
     .requiredOption('--step <seconds>', 'time step (s)', (v) => positiveNumber(v, '--step'))
     .option('--datum <name>', "datum of the levels (one of the site's, e.g. ODN or CD); default the site's own")
     .option('--out <file>', 'write the CSV here (default: stdout, with the high and low waters on stderr)')
-    .action((opts: { site: string; from: number; to: number; step: number; datum?: string; out?: string }) => {
+    .addOption(quietOption())
+    .addOption(jsonOption('the site, its datums, the levels (without --out) and the high and low waters'))
+    .action((opts: TideOutput & ScenarioChanges & { from: number; to: number; step: number; datum?: string; out?: string }) => {
       if (!(opts.to > opts.from)) throw new InputError(`--to (${isoTime(opts.to)}) must be after --from (${isoTime(opts.from)})`);
-      const site = loadSite(opts.site);
+      const outside = outsideCheckedYears(opts.from, opts.to);
+      if (outside !== undefined) throw new InputError(`--from, --to: ${outside}`);
+      const n = Math.floor((opts.to - opts.from) / opts.step + 1e-9) + 1;
+      if (n > MAX_PREDICTED) {
+        throw new InputError(
+          `--from, --to, --step: ${n.toLocaleString('en-GB')} levels requested (about ${megabytes(n * PREDICTED_ROW_BYTES)} of CSV); ` +
+            `at most ${MAX_PREDICTED.toLocaleString('en-GB')} per run: give a longer --step or split the period`,
+        );
+      }
+      if (opts.out) prepareOutputFile(opts.out);
+      const [tideOverride] = scenarioOverrides(opts, (line) => {
+        if (!opts.quiet) io.err(`${line}\n`);
+      });
+      if (!tideOverride) throw new InputError('give the site: --site <site> or --near LAT,LON (see `mersey-tidal sites`)');
+      const site = loadSite((tideOverride.value as { site: string }).site);
       const datum = opts.datum ?? site.datum;
       datumOffset(site, datum); // an unknown datum fails here, naming the site's datums
-      const n = Math.floor((opts.to - opts.from) / opts.step + 1e-9) + 1;
       const sea = predictSeaLevel(site, opts.from, opts.step, n, { datum });
       const rows = [`time_utc,level_m_${datum}`];
       for (let i = 0; i < n; i++) {
@@ -73,14 +142,24 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
       }
       const extremes = highLowWaters(harmonicModel(site, datum), opts.from, opts.to);
       const report = [
-        `${site.name}: ${n} levels every ${opts.step} s from ${minuteIso(opts.from)} to ${minuteIso(opts.from + (n - 1) * opts.step)}, m above ${datum}`,
+        `${site.name}${site.id ? ` (${site.id})` : ''}: ${n} levels every ${opts.step} s from ${minuteIso(opts.from)} to ${minuteIso(opts.from + (n - 1) * opts.step)}, m above ${datum}`,
+        `constants: ${site.source}`,
+        `licence: ${site.licence}`,
         `high and low waters (UTC, m above ${datum}):`,
         ...extremes.map(
           (e) => `  ${minuteIso(e.time)}  ${e.kind === 'high' ? 'high' : 'low '}  ${e.level.toFixed(2).padStart(6)} m`,
         ),
         '',
       ].join('\n');
-      emit(io, opts.out, `${rows.join('\n')}\n`, report);
+      emit(io, opts, opts.out, `${rows.join('\n')}\n`, report, () => ({
+        site: siteIdentity(site),
+        datum,
+        datums: datumsAbove(site, datum),
+        from: isoTime(opts.from),
+        step_s: opts.step,
+        ...(opts.out ? { written: opts.out } : { levels_m: Array.from(sea.level, (x) => Number(x.toFixed(4))) }),
+        high_low_waters: extremes.map((e) => ({ time: isoTime(e.time), kind: e.kind, level_m: Number(e.level.toFixed(3)) })),
+      }));
     });
 
   tide
@@ -103,6 +182,8 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
     )
     .option('--allow-gaps', 'fit a series with gaps from the samples it has (they are listed)')
     .option('--licence <text>', 'licence of the series, carried into the site file')
+    .addOption(quietOption())
+    .addOption(jsonOption('the fit: the site, samples, residual and the constituents left out'))
     .action(
       (
         file: string,
@@ -115,8 +196,9 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
           rayleigh: number;
           allowGaps?: boolean;
           licence?: string;
-        },
+        } & TideOutput,
       ) => {
+        if (opts.out) prepareOutputFile(opts.out);
         const series = readSeriesCsv(file);
         const names = opts.constituents
           ? opts.constituents
@@ -134,7 +216,7 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
         const s = fit.site;
         const model = harmonicModel(s);
         const lines = [
-          `${s.name}: ${fit.samples} samples over ${(fit.span / 86400).toFixed(2)} days`,
+          `${s.name}: ${fit.samples} samples over ${(fit.span / DAY_S).toFixed(2)} days`,
           ...describeGaps(series, fit.gaps).map((g) => `  gap (not filled, not fitted): ${g}`),
           `z0 = ${s.z0.toFixed(4)} m ${s.datum}`,
           `constituent   speed (deg/h)   amplitude (m)   phase g (deg, UTC)`,
@@ -152,7 +234,15 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
           ),
           '',
         ];
-        emit(io, opts.out, siteToJson(s), lines.join('\n'));
+        emit(io, opts, opts.out, siteToJson(s), lines.join('\n'), () => ({
+          site: JSON.parse(siteToJson(s)),
+          samples: fit.samples,
+          span_days: fit.span / 86400,
+          rms_residual_m: fit.rmsResidual,
+          excluded: fit.excluded,
+          gaps: describeGaps(series, fit.gaps),
+          ...(opts.out ? { written: opts.out } : {}),
+        }));
       },
     );
 }

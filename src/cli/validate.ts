@@ -6,9 +6,10 @@
  */
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { prepareResultDir, writeDirAtomic, writtenText } from '../io/atomic.js';
 import { defaultWorkerCount, WorkerPool } from '../parallel/pool.js';
 import { toolVersion } from '../paths.js';
-import { prepareResultDir, writeDirAtomic, writtenText } from '../report/atomic.js';
+import type { Override } from '../scenario/overrides.js';
 import { sensitivityHtml } from '../validation/plot.js';
 import { VALIDATION_SCHEMES } from '../validation/published.js';
 import { DEFAULT_OFFSETS_M, DEFAULT_YEARS, runSensitivity, type Sensitivity } from '../validation/sensitivity.js';
@@ -21,13 +22,17 @@ import {
   validationCsv,
   validationTable,
 } from '../validation/tables.js';
-import { workersOption } from './options.js';
+import { jsonOption, quietOption, setOption, workersOption } from './options.js';
+import { output } from './output.js';
 
 interface ValidateOptions {
   quick?: boolean;
   markdown?: boolean;
   out?: string;
   workers?: number;
+  quiet?: boolean;
+  json?: boolean;
+  set?: Override[];
 }
 
 /** The first file of the output folder: identifies a previous validation result that may be replaced. */
@@ -69,28 +74,24 @@ function pumpingText(c: PumpingCheck): string {
   return `${c.scheme}: net gain from pumping ${g} of the net without it (same heads); accepted ${c.text}: ${c.pass ? 'pass' : 'FAIL'}\n  source: ${c.source}`;
 }
 
-/** The JSON document of a validation run. */
-function validationJson(rows: readonly ValidationRow[], sens: Sensitivity | null, version: string): string {
-  return `${JSON.stringify(
-    {
-      format: VALIDATION_FORMAT,
-      tool_version: version,
-      rule: 'pass when low * (1 - tolerance) <= modelled annual energy (net of pumping) <= high * (1 + tolerance); ratio = modelled / reference',
-      schemes: rows.map((r) => ({
-        ...r.scheme,
-        scenario_file: r.file,
-        modelled: r.figures,
-        ratio: r.ratio,
-        accepted_gwh: r.accepted_gwh,
-        accepted_ratio: r.accepted_ratio,
-        pass: r.pass,
-      })),
-      pumping_check: pumpingCheck(rows),
-      sensitivity: sens,
-    },
-    null,
-    2,
-  )}\n`;
+/** The JSON document of a validation run (validation.json, and stdout with --json). */
+function validationDocument(rows: readonly ValidationRow[], sens: Sensitivity | null, version: string) {
+  return {
+    format: VALIDATION_FORMAT,
+    tool_version: version,
+    rule: 'pass when low * (1 - tolerance) <= modelled annual energy (net of pumping) <= high * (1 + tolerance); ratio = modelled / reference',
+    schemes: rows.map((r) => ({
+      ...r.scheme,
+      scenario_file: r.file,
+      modelled: r.figures,
+      ratio: r.ratio,
+      accepted_gwh: r.accepted_gwh,
+      accepted_ratio: r.accepted_ratio,
+      pass: r.pass,
+    })),
+    pumping_check: pumpingCheck(rows),
+    sensitivity: sens,
+  };
 }
 
 export function registerValidate(program: Command): void {
@@ -111,7 +112,11 @@ export function registerValidate(program: Command): void {
       'also write validation.json, validation.csv and, without --quick, sensitivity.csv and sensitivity.html (self-contained plot) to this folder',
     )
     .addOption(workersOption())
+    .addOption(setOption())
+    .addOption(quietOption())
+    .addOption(jsonOption('validation.json'))
     .action(async (opts: ValidateOptions) => {
+      const ui = output(opts);
       const dir = opts.out === undefined ? undefined : resolve(opts.out);
       // Refuse an --out that is not a previous result now, not after the runs.
       if (dir !== undefined) prepareResultDir(dir, VALIDATION_IDENTITY);
@@ -121,30 +126,36 @@ export function registerValidate(program: Command): void {
       let rows: ValidationRow[];
       let sens: Sensitivity | null = null;
       const t0 = performance.now();
+      const bar = ui.progress(jobs, 'runs', 'validate');
+      const base = VALIDATION_SCHEMES.length;
       try {
-        rows = await runValidation(VALIDATION_SCHEMES, { pool });
-        if (!opts.quick) sens = await runSensitivity({}, { pool });
+        rows = await runValidation(VALIDATION_SCHEMES, { pool, overrides: opts.set, onProgress: (done) => bar.update(done) });
+        if (!opts.quick)
+          sens = await runSensitivity({ overrides: opts.set }, { pool, onProgress: (done) => bar.update(base + done) });
       } finally {
+        bar.finish();
         await pool?.close();
       }
       const seconds = (performance.now() - t0) / 1000;
-      const format: TableFormat = opts.markdown ? 'markdown' : 'text';
-      process.stdout.write(validationReport(rows, sens, format));
-      process.stderr.write(
-        `\n${rows.length + (sens ? sens.years.length * sens.offsets_m.length : 0)} runs in ${seconds.toFixed(1)} s on ${pool ? `${pool.size} worker threads` : 'one thread'}\n`,
+      ui.status(
+        `${rows.length + (sens ? sens.years.length * sens.offsets_m.length : 0)} runs in ${seconds.toFixed(1)} s on ${pool ? `${pool.size} worker threads` : 'one thread'}`,
       );
+      const version = toolVersion();
+      const doc = validationDocument(rows, sens, version);
+      let written: string[] = [];
       if (dir !== undefined) {
-        const version = toolVersion();
         const files: Record<string, string> = {
-          [VALIDATION_IDENTITY]: validationJson(rows, sens, version),
+          [VALIDATION_IDENTITY]: `${JSON.stringify(doc, null, 2)}\n`,
           'validation.csv': validationCsv(rows),
         };
         if (sens) {
           files['sensitivity.csv'] = sensitivityCsv(sens);
           files['sensitivity.html'] = sensitivityHtml(sens, { toolVersion: version });
         }
-        process.stdout.write(`\n${writtenText(await writeDirAtomic(dir, files))}`);
+        written = await writeDirAtomic(dir, files);
       }
+      const format: TableFormat = opts.markdown ? 'markdown' : 'text';
+      ui.result(validationReport(rows, sens, format), () => doc, written.length > 0 ? `\n${writtenText(written)}` : undefined);
       const bad = failures(rows);
       const pumping = pumpingCheck(rows);
       if (bad.length > 0 || !pumping.pass) {

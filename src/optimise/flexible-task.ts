@@ -51,7 +51,9 @@ export function setup(init: FlexibleTaskInit): (chunk: number) => ChunkOutcome {
     const latest: (HalfControls | null)[] = [null, null];
     const r = decideStretch(h, spec.warm, spec.from, spec.to, st, spec.at, reference.slice(), latest);
     const controls = new Float64Array(3 * r.controls.length);
-    r.controls.forEach((k, i) => controls.set([k.start, k.end, k.pump], 3 * i));
+    r.controls.forEach((k, i) => {
+      controls.set([k.start, k.end, k.pump], 3 * i);
+    });
     return { controls, values: Float64Array.from(r.values), evaluations: r.evaluations, levelAtFirst: r.levelAtFirst };
   };
 }

@@ -174,7 +174,10 @@ export class Horizon {
   private boxFor(pumps: boolean[]): LatticeBox {
     const key = pumps.map((p) => (p ? 1 : 0)).join('');
     let b = this.boxes.get(key);
-    if (!b) this.boxes.set(key, (b = latticeBox(this.inputs.problem.ranges, pumps)));
+    if (!b) {
+      b = latticeBox(this.inputs.problem.ranges, pumps);
+      this.boxes.set(key, b);
+    }
     return b;
   }
 

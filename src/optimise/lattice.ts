@@ -87,7 +87,9 @@ function searchDirections(box: LatticeBox): Int32Array {
   const out: number[] = [];
   const add = (ks: number[], signs: number[]) => {
     const v = new Array<number>(dims).fill(0);
-    ks.forEach((k, i) => (v[k] = signs[i]));
+    ks.forEach((k, i) => {
+      v[k] = signs[i];
+    });
     out.push(...v);
   };
   for (let o = 0; o < dims; o += PER_HALF) {
@@ -304,6 +306,8 @@ export async function searchBatched<T>(
     const r = steps.next();
     if (r.done) return r.value;
     const values = await evaluate(r.value);
-    r.value.forEach((p, k) => search.record(p, values[k]));
+    r.value.forEach((p, k) => {
+      search.record(p, values[k]);
+    });
   }
 }

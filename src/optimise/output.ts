@@ -4,20 +4,17 @@
  * The flexible run itself is written like a simulation (summary.json, monthly.csv, tides.csv).
  */
 
+import { csvText } from '../io/csv-write.js';
 import { fmt, signed } from '../numbers.js';
-import { J_PER_MWH } from '../physics.js';
+import { J_PER_MWH, perYear } from '../physics.js';
 import { type Result, scaledToYear } from '../simulate.js';
+import { seaSpan } from '../tide/sea-level.js';
 import { isoTime } from '../time.js';
 import { type Controls, controlsText } from './fixed.js';
 import { type RecordedHeads, recordHeads } from './plan-record.js';
 import type { FixedOutcome, OptimiseOutcome } from './scenario.js';
 
 const pct = (x: number) => `${signed(x, 2)} %`;
-
-/** Scales a figure over the period to a year of 365.25 days (as the energies of a summary). */
-function perYear(r: Result, x: number): number {
-  return x * (365.25 / r.summary.period_days);
-}
 
 /** One run's headline figures: energies in GWh/yr, revenue in GBP/yr (null without prices). */
 export interface RunTotals {
@@ -35,7 +32,7 @@ export function runTotals(r: Result, revenueGbp: number | null): RunTotals {
     annual_generated_energy_gwh: s.annual_generated_energy_gwh,
     annual_pumping_energy_gwh: s.annual_pumping_energy_gwh,
     capacity_factor: s.capacity_factor,
-    revenue_gbp_per_yr: revenueGbp === null ? null : perYear(r, revenueGbp),
+    revenue_gbp_per_yr: revenueGbp === null ? null : perYear(revenueGbp, seaSpan(r.sea)),
   };
 }
 
@@ -55,14 +52,14 @@ function headsJson(c: Controls): Record<string, RecordedHeads> {
 
 /** decisions.csv: per decision, the slack water, the heads, and the half tide they governed. */
 export function decisionsCsv(o: OptimiseOutcome): string {
-  const rows = [
-    'time_utc,slack,direction,start_head_m,end_head_m,pump_to_head_m,half_tide_start_utc,half_tide_end_utc,generated_mwh,pumping_mwh,net_mwh,revenue_gbp',
-  ];
-  for (const d of o.flexible.rows) {
-    const h = d.halfTide;
-    const c = d.controls;
-    rows.push(
-      [
+  const header =
+    'time_utc,slack,direction,start_head_m,end_head_m,pump_to_head_m,half_tide_start_utc,half_tide_end_utc,generated_mwh,pumping_mwh,net_mwh,revenue_gbp';
+  return csvText(
+    header.split(','),
+    o.flexible.rows.map((d) => {
+      const h = d.halfTide;
+      const c = d.controls;
+      return [
         isoTime(d.time),
         d.slack,
         d.direction,
@@ -75,10 +72,9 @@ export function decisionsCsv(o: OptimiseOutcome): string {
         h ? (h.pumped / J_PER_MWH).toFixed(3) : '',
         h ? ((h.generated - h.pumped) / J_PER_MWH).toFixed(3) : '',
         d.revenueGbp === null ? '' : d.revenueGbp.toFixed(2),
-      ].join(','),
-    );
-  }
-  return `${rows.join('\n')}\n`;
+      ];
+    }),
+  );
 }
 
 function fixedJson(x: FixedOutcome) {

@@ -24,6 +24,7 @@ import { startState } from '../solver/run.js';
 import { type SolverRun, SolverState } from '../solver/state.js';
 import type { SchemeModel, StepSeries, Totals } from '../solver/types.js';
 import type { SeaLevel } from '../tide/sea-level.js';
+import { type SlackWater, slackWaters } from '../tide/turning-points.js';
 import { isoTime } from '../time.js';
 import { directionIndex, type HalfControls, writeControls } from './cycle.js';
 import { type Controls, controlsText, type FixedSearch, pointControls, searchFixed, tableControls, writeAll } from './fixed.js';
@@ -32,7 +33,6 @@ import type { ChunkOutcome, ChunkSpec, FlexibleTaskInit } from './flexible-task.
 import type { Decisions } from './horizon.js';
 import { type HeadRanges, PER_HALF } from './lattice.js';
 import { openProblem, type PlanRun, type Problem, type ProblemData } from './problem.js';
-import { type SlackWater, slackWaters } from './slack.js';
 
 /** Decisions per chunk (task): about twelve days of a two-way cycle. */
 export const CHUNK_DECISIONS = 48;
@@ -90,7 +90,9 @@ function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForec
   const dims = PER_HALF * p.directions.length;
   return async (points: Int32Array[]): Promise<number[]> => {
     const flat = new Int32Array(points.length * dims);
-    points.forEach((x, k) => flat.set(x, k * dims));
+    points.forEach((x, k) => {
+      flat.set(x, k * dims);
+    });
     const init: FixedTaskInit = { problem: data, points: flat, onForecast };
     try {
       return await pool.run<FixedTaskInit, number>({
@@ -108,15 +110,24 @@ function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForec
 /**
  * The best fixed controls, searched from the cycle's own heads; valued on the simulated sea level,
  * or on the forecast when `onForecast` (the fixed heads an operator can choose in advance).
+ * `onRuns` hears the count of runs done after each batch (the search's length is not known ahead).
  */
 export async function bestFixed(
   data: ProblemData,
   pool: WorkerPool,
   onForecast = false,
   signal?: AbortSignal,
+  onRuns?: (runs: number) => void,
 ): Promise<FixedSearch> {
   const p = openProblem(data);
-  return searchFixed(p, tableControls(p, data.ops.exitHead), fixedEvaluator(pool, data, p, onForecast, signal));
+  const evaluate = fixedEvaluator(pool, data, p, onForecast, signal);
+  let runs = 0;
+  return searchFixed(p, tableControls(p, data.ops.exitHead), async (points) => {
+    const values = await evaluate(points);
+    runs += points.length;
+    onRuns?.(runs);
+    return values;
+  });
 }
 
 export interface FlexiblePlan {

@@ -152,6 +152,8 @@ export interface OptimiseOptions extends SettingsOverrides {
   onProgress?: (done: number, total: number) => void;
   /** A line at the start of each stage. */
   onStage?: (text: string) => void;
+  /** Progress of the fixed-head searches: runs done so far (the total is not known ahead). */
+  onFixedRuns?: (runs: number) => void;
   signal?: AbortSignal;
   /** Decisions per parallel chunk (see optimise/run.ts). */
   chunkDecisions?: number;
@@ -274,13 +276,13 @@ export async function optimiseScenario(s: Scenario, o: OptimiseOptions = {}): Pr
     stage(
       `Best fixed heads: compass search on the ${settings.ranges.step} m lattice for the largest ${objective}, each point a run over the whole period`,
     );
-    const fixedSearch = await bestFixed(data, pool, false, o.signal);
+    const fixedSearch = await bestFixed(data, pool, false, o.signal, o.onFixedRuns);
     const fixed = fixedOutcome(fixedSearch, 'best fixed heads');
     let forecastFixed: FixedOutcome | null = null;
     let reference = fixedSearch.controls;
     if (forecast) {
       stage(`Best fixed heads on the harmonic forecast (what an operator can choose in advance)`);
-      const onForecast = await bestFixed(data, pool, true, o.signal);
+      const onForecast = await bestFixed(data, pool, true, o.signal, o.onFixedRuns);
       forecastFixed = fixedOutcome(onForecast, 'fixed heads best on the harmonic forecast');
       reference = onForecast.controls;
     }

@@ -42,7 +42,10 @@ async function startJob(m: JobMsg): Promise<void> {
   current = { job: m.job, run: null };
   try {
     let mod = modules.get(m.task);
-    if (!mod) modules.set(m.task, (mod = import(m.task) as Promise<{ setup?: unknown }>));
+    if (!mod) {
+      mod = import(m.task) as Promise<{ setup?: unknown }>;
+      modules.set(m.task, mod);
+    }
     const setup = (await mod).setup;
     if (typeof setup !== 'function') throw new Error(`${m.task} does not export a setup(init) function`);
     current.run = (setup as TaskSetup<unknown, unknown>)(m.init);

@@ -3,9 +3,9 @@
  * request the per-step series.csv and the self-contained report.html.
  */
 
+import { type FileContent, writeDirAtomic } from '../io/atomic.js';
 import type { RecordedPlan } from '../optimise/plan-record.js';
 import type { Result } from '../simulate.js';
-import { writeDirAtomic } from './atomic.js';
 import { monthlyCsv, seriesCsv, tidesCsv } from './csv.js';
 import { summaryDocument } from './summary-file.js';
 
@@ -26,7 +26,7 @@ export interface WriteOptions {
 
 /** Writes the result folder `dir` as a whole; resolves to the paths written. */
 export async function writeResult(r: Result, dir: string, o: WriteOptions): Promise<string[]> {
-  const files: Record<string, string> = {
+  const files: Record<string, FileContent> = {
     [RESULT_IDENTITY]: `${JSON.stringify(summaryDocument(r, o.toolVersion, o.plan), null, 2)}\n`,
     'monthly.csv': monthlyCsv(r),
     'tides.csv': tidesCsv(r),

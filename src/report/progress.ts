@@ -1,7 +1,9 @@
 /**
- * A one-line progress bar for long runs: count, bar, percentage, rate and ETA, redrawn in place
- * on a terminal's stderr at most ten times a second. Silent when the stream is not a TTY (a pipe,
- * a log file, a CI job) or when asked to be quiet, so logs never fill with carriage returns.
+ * Progress of long runs on stderr: on a terminal, a one-line bar (count, bar, percentage, rate and
+ * ETA) redrawn in place at most ten times a second; elsewhere (a pipe, a log file, a CI job) a
+ * plain line every PLAIN_EVERY_MS, so logs show progress without carriage returns. Nothing when
+ * asked to be quiet. A count without a known total (a search that stops when it converges) shows
+ * the count, rate and elapsed time instead of a bar and ETA.
  */
 
 export interface ProgressStream {
@@ -27,6 +29,8 @@ export interface Progress {
 }
 
 const REDRAW_MS = 100;
+/** A plain progress line (not a terminal) at most this often (ms): a run under 5 s prints none. */
+const PLAIN_EVERY_MS = 5000;
 
 /** Seconds as m:ss or h:mm:ss. */
 export function formatDuration(seconds: number): string {
@@ -38,9 +42,13 @@ export function formatDuration(seconds: number): string {
   return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${ss}` : `${m}:${ss}`;
 }
 
-/** The bar's text for `done` of `total` after `elapsedS` seconds, fitted to `width` columns. */
-export function progressLine(done: number, total: number, elapsedS: number, unit: string, width = 80): string {
+/**
+ * The bar's text for `done` of `total` after `elapsedS` seconds, fitted to `width` columns; with
+ * no total (undefined), the count, rate and elapsed time.
+ */
+export function progressLine(done: number, total: number | undefined, elapsedS: number, unit: string, width = 80): string {
   const rate = elapsedS > 0 ? done / elapsedS : 0;
+  if (total === undefined) return `${done} ${unit}  ${rate.toPrecision(3)} ${unit}/s  elapsed ${formatDuration(elapsedS)}`;
   const eta = rate > 0 ? (total - done) / rate : Infinity;
   const frac = total > 0 ? done / total : 1;
   const head = `${done}/${total} ${unit} `;
@@ -50,11 +58,31 @@ export function progressLine(done: number, total: number, elapsedS: number, unit
   return `${head}[${'#'.repeat(filled)}${'.'.repeat(barWidth - filled)}]${tail}`;
 }
 
-export function progressBar(total: number, o: ProgressOptions): Progress {
+/** The plain line of a log: "sweep: 120/400 designs (30 %), 0:40 elapsed, ETA 1:33". */
+export function plainLine(label: string, done: number, total: number | undefined, elapsedS: number, unit: string): string {
+  if (total === undefined) return `${label}: ${done} ${unit}, ${formatDuration(elapsedS)} elapsed`;
+  const eta = done > 0 ? ((total - done) * elapsedS) / done : Infinity;
+  return `${label}: ${done}/${total} ${unit} (${Math.floor((100 * done) / Math.max(total, 1))} %), ${formatDuration(elapsedS)} elapsed, ETA ${formatDuration(eta)}`;
+}
+
+/** Progress of `total` items (undefined: not known in advance). `label` starts the plain lines. */
+export function progressBar(total: number | undefined, o: ProgressOptions & { label?: string }): Progress {
   const stream = o.stream ?? process.stderr;
-  if (o.quiet || !stream.isTTY) return { update() {}, finish() {} };
+  if (o.quiet) return { update() {}, finish() {} };
   const now = o.now ?? (() => performance.now());
   const start = now();
+  if (!stream.isTTY) {
+    let next = start + PLAIN_EVERY_MS;
+    return {
+      update(done) {
+        const t = now();
+        if (t < next) return;
+        next = t + PLAIN_EVERY_MS;
+        stream.write(`${plainLine(o.label ?? 'progress', done, total, (t - start) / 1000, o.unit)}\n`);
+      },
+      finish() {},
+    };
+  }
   let last = -Infinity;
   let drawn = false;
   const draw = (done: number) => {
@@ -64,7 +92,7 @@ export function progressBar(total: number, o: ProgressOptions): Progress {
   return {
     update(done) {
       const t = now();
-      if (t - last < REDRAW_MS && done < total) return;
+      if (t - last < REDRAW_MS && (total === undefined || done < total)) return;
       last = t;
       draw(done);
     },

@@ -96,25 +96,41 @@ export function dataFileProblems(doc: SummaryDocument, file: string): string[] {
   return out;
 }
 
-/** Relative agreement required between a recorded and a rerun energy (floating-point noise only). */
+/** Relative agreement required between a recorded and a rerun figure (floating-point noise only). */
 const RERUN_TOLERANCE = 1e-9;
+/** Absolute agreement below which figures count as equal (round-off figures such as the mass-balance error). */
+const RERUN_FLOOR = 1e-12;
+
+/** Dotted paths of the leaves where `a` (recorded) and `b` (rerun) differ: numbers beyond the tolerance, anything else when not equal. */
+function differences(a: unknown, b: unknown, path: string, out: string[]): void {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if (!(Math.abs(a - b) <= RERUN_TOLERANCE * Math.max(Math.abs(a), Math.abs(b)) + RERUN_FLOOR)) out.push(path);
+  } else if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
+    for (let i = 0; i < a.length; i++) differences(a[i], b[i], `${path}[${i}]`, out);
+  } else if (isJsonObject(a) && isJsonObject(b)) {
+    for (const k of new Set([...Object.keys(a), ...Object.keys(b)])) differences(a[k], b[k], path ? `${path}.${k}` : k, out);
+  } else if (JSON.stringify(a) !== JSON.stringify(b)) out.push(path);
+}
 
 /**
  * Differences between the recorded summary and a rerun's (empty when the rerun reproduces it):
- * the period and the energy, net of pumping on both sides (Summary.energy_gwh).
+ * every figure of the summary, so that no edited figure (an annual energy scaled by hand, a
+ * month) passes; the energy net of pumping is named first with both values.
  */
 export function rerunProblems(doc: SummaryDocument, rerun: Summary, toolVersion: string, file: string): string[] {
-  const a = doc.summary.energy_gwh;
-  const b = rerun.energy_gwh;
-  const rel = Math.abs(a - b) / Math.max(Math.abs(a), Math.abs(b), 1e-12);
-  if (rel <= RERUN_TOLERANCE && doc.summary.period_start === rerun.period_start && doc.summary.period_end === rerun.period_end)
-    return [];
+  const differ: string[] = [];
+  differences(doc.summary, JSON.parse(JSON.stringify(rerun)), '', differ);
+  if (differ.length === 0) return [];
   const why =
     doc.tool_version === toolVersion
       ? 'with the same tool version'
       : `written by mersey-tidal ${doc.tool_version}, rerun by ${toolVersion}`;
+  const a = doc.summary.energy_gwh;
+  const b = rerun.energy_gwh;
+  const fields = `${differ.slice(0, 12).join(', ')}${differ.length > 12 ? ` and ${differ.length - 12} more` : ''}`;
   return [
-    `${file}: rerunning the recorded scenario gives ${b.toFixed(6)} GWh net of pumping over ${rerun.period_start} to ${rerun.period_end}, ` +
-      `the summary says ${a.toFixed(6)} GWh over ${doc.summary.period_start} to ${doc.summary.period_end} (${why}); run ${writer(doc)} again`,
+    `${file}: rerunning the recorded scenario gives ${typeof b === 'number' ? b.toFixed(6) : b} GWh net of pumping over ${rerun.period_start} to ${rerun.period_end}, ` +
+      `the summary says ${typeof a === 'number' ? a.toFixed(6) : JSON.stringify(a)} GWh over ${doc.summary.period_start} to ${doc.summary.period_end} (${why}); ` +
+      `the summary differs in ${fields}: it was edited, or written by another version; run ${writer(doc)} again`,
   ];
 }

@@ -4,6 +4,9 @@ import { fmt, signed } from '../numbers.js';
 import type { Stage, Waterfall } from '../scheme/losses.js';
 import { type Summary, scaledToYear } from '../simulate.js';
 
+/** Tidal levels shown in the summary, highest first, when the site has them. */
+const DATUM_ORDER = ['HAT', 'MHWS', 'MHW', 'MSL', 'MLW', 'MLWS', 'LAT'];
+
 export function summaryText(s: Summary, scenarioFile: string, description: string): string {
   const lines: string[] = [];
   lines.push(`Scenario        ${s.scenario}  (${scenarioFile})`);
@@ -12,6 +15,15 @@ export function summaryText(s: Summary, scenarioFile: string, description: strin
     `Period          ${s.period_start} to ${s.period_end}  (${fmt(s.period_days, 2)} days, step ${fmt(s.time_step_s, 0)} s)`,
   );
   lines.push(`Tide            ${s.tide_source}`);
+  const c = s.tide_constants;
+  if (c) {
+    lines.push(
+      `Constants       ${c.site}${c.id ? ` (${c.id})` : ''}; licence ${c.licence.split(/[:;(]/)[0].trim()} (source in summary.json)`,
+    );
+    const shown = DATUM_ORDER.filter((k) => c.datums[k] !== undefined).map((k) => `${k} ${fmt(c.datums[k], 2)}`);
+    if (shown.length > 0) lines.push(`${`Datums (m ${c.datum})`.padEnd(15)} ${shown.join(', ')}`);
+  }
+  for (const w of s.warnings) lines.push(`WARNING         ${w}`);
   lines.push('');
   lines.push(`Operation       ${s.operation}`);
   lines.push('');

@@ -4,9 +4,9 @@
  * rise (flood) of the sea it belongs to.
  */
 
-import { tideTurns } from '../solver/accounting.js';
 import type { HalfTide } from '../solver/ledger.js';
 import type { SeaLevel } from '../tide/sea-level.js';
+import { tideTurns } from '../tide/turning-points.js';
 
 /** A fall of the sea from a high water to the next low water ('ebb'), or a rise from a low water to the next high water ('flood'). */
 export interface SeaExcursion {
@@ -19,7 +19,7 @@ export interface SeaExcursion {
 }
 
 /**
- * The falls and rises of the sea between the turning points of tideTurns (solver/accounting.ts), in time order: fall,
+ * The falls and rises of the sea between the turning points of tideTurns (tide/turning-points.ts), in time order: fall,
  * rise, fall, ..., from the first high water to the last. The parts before the first and after the
  * last high water have an unknown turning point and are left out.
  */

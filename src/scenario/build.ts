@@ -3,17 +3,17 @@
  * tables, and the operation's mode table. Data files are read and checked here, once.
  */
 
+import { readNumericTable } from '../io/csv-read.js';
 import { type DirectionControl, fixedHeadCycle } from '../operation/fixed-head.js';
 import type { ModeTable } from '../operation/modes.js';
 import { type Basin, constantAreaBasin, makeBasin } from '../scheme/basin.js';
 import { generationFactor, type LossChain, pumpingFactor } from '../scheme/losses.js';
 import type { SchemeModel } from '../solver/types.js';
 import type { SeaLevel } from '../tide/sea-level.js';
-import { readNumericTable } from './csv.js';
 import { checkAreaCurve, checkDataFiles } from './data-checks.js';
 import { buildSea } from './tide-source.js';
 import { buildTurbine } from './turbines.js';
-import type { DirectionSpec, LossesSpec, OperationMode, Scenario, SchemeSpec } from './types.js';
+import { type DirectionSpec, type LossesSpec, MODE_DIRECTIONS, type Scenario, type SchemeSpec } from './types.js';
 import { asInput } from './validate.js';
 
 export interface RunInputs {
@@ -64,13 +64,6 @@ export function buildScheme(s: Scenario): SchemeModel {
     powerFactors: { generating: generationFactor(chain), pumping: pumpingFactor(chain) },
   };
 }
-
-/** The generating directions of each operation mode, and so the blocks (ebb, flood) it reads. */
-export const MODE_DIRECTIONS: Readonly<Record<OperationMode, readonly ('ebb' | 'flood')[]>> = {
-  'ebb-only': ['ebb'],
-  'flood-only': ['flood'],
-  'two-way': ['ebb', 'flood'],
-};
 
 /** Pumping before a direction: its target head, unless absent, 0, or no pumping time is allowed. */
 function pumpTarget(d: DirectionSpec, maxPumpDuration: number): number | undefined {

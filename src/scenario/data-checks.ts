@@ -5,15 +5,15 @@
  * without duplicate times, finite, covering the period, and without gaps (unless the scenario
  * asks for gaps to be filled). Each failure is an InputError naming the file and line.
  */
-import { accessSync, constants, statSync } from 'node:fs';
+import { accessSync, constants } from 'node:fs';
 import { dirname } from 'node:path';
 import { InputError } from '../errors.js';
-import { readFailure } from '../read-text.js';
+import type { Columns, NumericTable } from '../io/csv-read.js';
+import { failureReason, notRegular } from '../io/text.js';
 import { TABLE_DH } from '../scheme/turbine.js';
 import { fillGaps, findGaps, type ObservedSeries, sampleProblems, sampleWhere } from '../tide/series.js';
 import { durationText, isoTime as iso } from '../time.js';
-import type { Columns, NumericTable } from './csv.js';
-import { dataFileFields } from './load.js';
+import { dataFileFields } from './file-fields.js';
 import { periodBounds } from './period.js';
 import type { Scenario } from './types.js';
 
@@ -31,10 +31,10 @@ export function checkDataFiles(s: Scenario): void {
   for (const { path, file } of dataFileFields(s)) {
     let why: string | undefined;
     try {
-      if (statSync(file).isDirectory()) why = '(EISDIR): this is a folder, not a file';
-      else accessSync(file, constants.R_OK);
+      why = notRegular(file);
+      if (why === undefined) accessSync(file, constants.R_OK);
     } catch (err) {
-      why = readFailure(err);
+      why = failureReason(err);
     }
     if (why !== undefined) {
       const from = s.file === '<inline>' ? '' : ` (${dirname(s.file)})`;

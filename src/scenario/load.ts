@@ -2,17 +2,20 @@
  * Loading a scenario file: read, check the JSON text (syntax errors with line and column, keys
  * given twice), validate against the schema, check relations between fields, resolve data paths.
  */
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import { readText } from '../io/text.js';
+import { isJsonObject } from '../json.js';
 import { directionProblems } from '../operation/fixed-head.js';
-import { readText } from '../read-text.js';
-import { isSitePath } from '../tide/site.js';
-import { parseIsoSeconds } from '../time.js';
-import { MODE_DIRECTIONS } from './build.js';
+import { builtinSite, isSitePath, loadSite, type Site } from '../tide/site.js';
+import { outsideCheckedYears } from '../tide/synthesis.js';
+import { isoTimeProblem, parseIsoSeconds, quotedTime } from '../time.js';
+import { resolvePaths } from './file-fields.js';
 import { type JsonScan, scanJson } from './json-text.js';
+import { applyOverrides, type Override, overrideOf } from './overrides.js';
 import { turbineProblems } from './turbines.js';
-import type { Scenario } from './types.js';
-import { jsonPath, type Locate, type Problem, schemaProblems, throwProblems } from './validate.js';
+import { type HarmonicTide, MODE_DIRECTIONS, type Scenario } from './types.js';
+import { type Locate, type Problem, schemaProblems, throwProblems } from './validate.js';
 
 /** Relations inside the operation block and with the turbines. */
 function operationProblems(s: Scenario): Problem[] {
@@ -93,8 +96,11 @@ function checkMeaning(s: Scenario): Problem[] {
   const out: Problem[] = [...basinProblems(s), ...operationProblems(s)];
   for (const key of ['start', 'end'] as const) {
     const v = s.period[key];
-    if (v !== undefined && !Number.isFinite(parseIsoSeconds(v)))
-      out.push({ path: `period.${key}`, message: `expected an ISO 8601 UTC time such as 2018-01-01T00:00:00Z, got "${v}"` });
+    if (v !== undefined && isoTimeProblem(v) !== undefined)
+      out.push({
+        path: `period.${key}`,
+        message: `expected an ISO 8601 UTC time such as 2018-01-01T00:00:00Z, got ${quotedTime(v)}`,
+      });
   }
   const start = s.period.start !== undefined ? parseIsoSeconds(s.period.start) : NaN;
   const end = s.period.end !== undefined ? parseIsoSeconds(s.period.end) : NaN;
@@ -103,6 +109,10 @@ function checkMeaning(s: Scenario): Problem[] {
       path: 'period.end',
       message: `expected at least one time step (${s.time_step_s} s) after period.start (${s.period.start}), got ${s.period.end}`,
     });
+  }
+  if (s.tide.kind === 'harmonic' && Number.isFinite(start) && Number.isFinite(end)) {
+    const outside = outsideCheckedYears(start, end);
+    if (outside !== undefined) out.push({ path: 'period', message: outside });
   }
   const { year } = s.period;
   if (year !== undefined && (s.period.start !== undefined || s.period.end !== undefined))
@@ -117,49 +127,15 @@ function checkMeaning(s: Scenario): Problem[] {
   return out;
 }
 
-/** A field holding a data-file path: every field named `file` or ending in `_file`. */
-export interface FileField {
-  /** Dotted JSON path of the field. */
-  path: string;
-  /** Its value. */
-  file: string;
-}
-
-const isFileField = (key: string, parts: readonly string[]) => (key === 'file' && parts.length > 0) || key.endsWith('_file');
-
 /**
- * The data-file fields of a scenario (or of any parsed JSON value), in document order. The
- * top-level `file` of a loaded Scenario is the scenario's own path, not a data file.
+ * Locates a dotted path: the option that set it, else its value's position in the scanned text,
+ * or its nearest ancestor's.
  */
-export function dataFileFields(value: unknown, parts: string[] = []): FileField[] {
-  if (value === null || typeof value !== 'object') return [];
-  const out: FileField[] = [];
-  for (const [k, v] of Object.entries(value)) {
-    if (typeof v === 'string' && isFileField(k, parts)) out.push({ path: jsonPath([...parts, k]), file: v });
-    else out.push(...dataFileFields(v, [...parts, k]));
-  }
-  return out;
-}
-
-/** A copy of `value` with every data-file field resolved against `baseDir`. */
-function resolvePaths<T>(value: T, baseDir: string, parts: string[] = []): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v, k) => resolvePaths(v, baseDir, [...parts, String(k)])) as T;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) {
-    out[k] =
-      typeof v === 'string' && isFileField(k, parts)
-        ? isAbsolute(v)
-          ? v
-          : resolve(baseDir, v)
-        : resolvePaths(v, baseDir, [...parts, k]);
-  }
-  return out as T;
-}
-
-/** Locates a dotted path in the scanned text: the value's position, or its nearest ancestor's. */
-function locator(scan: JsonScan): Locate {
+function locator(scan: JsonScan | undefined, overrides: readonly Override[]): Locate {
   return (path) => {
+    const option = overrideOf(path, overrides);
+    if (option) return option.origin;
+    if (!scan) return undefined;
     for (let p = path; ; ) {
       const at = scan.positions.get(p);
       if (at) return at;
@@ -175,8 +151,15 @@ function locator(scan: JsonScan): Locate {
  * paths against `baseDir`, checks relations between fields. Throws InputError with every problem.
  * `scan` (from the file's text) adds line and column to the messages, and flags keys given twice.
  */
-export function scenarioFromObject(obj: unknown, file: string, baseDir: string, scan?: JsonScan): Scenario {
-  const locate = scan ? locator(scan) : undefined;
+export function scenarioFromObject(
+  obj: unknown,
+  file: string,
+  baseDir: string,
+  scan?: JsonScan,
+  overrides: readonly Override[] = [],
+): Scenario {
+  applyOverrides(obj, overrides);
+  const locate = scan || overrides.length > 0 ? locator(scan, overrides) : undefined;
   const twice: Problem[] = (scan?.duplicates ?? []).map((d) => ({
     path: d.path,
     message: `given twice (first at line ${d.first.line}, column ${d.first.column}); JSON keeps only the last one, so remove one of them`,
@@ -194,18 +177,49 @@ export function scenarioFromObject(obj: unknown, file: string, baseDir: string, 
     },
     baseDir,
   );
-  // A harmonic site given as a path (not a built-in name) is a data file too.
-  if (s.tide.kind === 'harmonic' && isSitePath(s.tide.site)) s.tide = { ...s.tide, site: resolve(baseDir, s.tide.site) };
+  if (s.tide.kind === 'harmonic') s.tide = harmonicTide(s.tide, baseDir);
   const meaning = checkMeaning(s);
   if (meaning.length > 0) throwProblems(file, meaning, locate);
   return s;
 }
 
 /**
- * Reads and validates a scenario file. Messages name the file as given; Scenario.file is the
- * absolute path.
+ * The harmonic tide with its site resolved: a path against the scenario's folder (it is a data
+ * file too), a station name to its id (names may be shared, ids are not), and an absent datum to
+ * the site's own. A site that cannot be read is left as given: building the sea level says why.
  */
-export function loadScenario(path: string): Scenario {
+function harmonicTide(t: HarmonicTide, baseDir: string): HarmonicTide {
+  const ref = isSitePath(t.site) ? resolve(baseDir, t.site) : t.site;
+  const site = resolvedSite(ref);
+  return site ? { ...t, site: site.ref, datum: t.datum ?? site.datum } : { ...t, site: ref };
+}
+
+/** Built-in sites and stations already resolved in this process (a sweep loads its base once per design). */
+const resolvedSites = new Map<string, { ref: string; datum: string } | undefined>();
+
+/** A site reference's canonical form (built-in name, path, or station id) and its datum; undefined when it cannot be read. */
+function resolvedSite(ref: string): { ref: string; datum: string } | undefined {
+  if (!resolvedSites.has(ref)) {
+    let site: Site | undefined;
+    try {
+      site = loadSite(ref);
+    } catch {
+      site = undefined;
+    }
+    const canonical = isSitePath(ref) ? ref : (builtinSite(ref) ?? site?.id ?? ref);
+    if (!site) return undefined;
+    // Site files may be edited between loads; built-in sites and stations do not change.
+    if (isSitePath(ref)) return { ref: canonical, datum: site.datum };
+    resolvedSites.set(ref, { ref: canonical, datum: site.datum });
+  }
+  return resolvedSites.get(ref);
+}
+
+/**
+ * Reads and validates a scenario file, with `overrides` (from --set, --site) applied before the
+ * checks. Messages name the file as given; Scenario.file is the absolute path.
+ */
+export function loadScenario(path: string, overrides: readonly Override[] = []): Scenario {
   const file = resolve(path);
   const text = readText(file, 'scenario file');
   const scan = scanJson(text);
@@ -213,7 +227,12 @@ export function loadScenario(path: string): Scenario {
     const { at, message } = scan.syntax;
     throw new InputError(`${path}:${at.line}:${at.column}: not valid JSON: ${message}`);
   }
-  const s = scenarioFromObject(JSON.parse(text), path, dirname(file), scan);
+  const obj: unknown = JSON.parse(text);
+  if (isJsonObject(obj) && 'base' in obj && 'parameters' in obj && !('scheme' in obj))
+    throw new InputError(
+      `${path} is a sweep file (a base scenario and the fields to vary), not a scenario; run it with \`mersey-tidal sweep ${path}\``,
+    );
+  const s = scenarioFromObject(obj, path, dirname(file), scan, overrides);
   s.file = file;
   return s;
 }

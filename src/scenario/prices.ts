@@ -6,10 +6,11 @@
  */
 
 import { InputError } from '../errors.js';
+import { readTimeValueCsv } from '../io/time-value-csv.js';
 import { J_PER_MWH } from '../physics.js';
 import type { SeaLevel } from '../tide/sea-level.js';
-import { isoTime } from '../time.js';
-import { readTimeValueCsv } from '../time-value-csv.js';
+import { findGaps } from '../tide/series.js';
+import { durationText, isoTime } from '../time.js';
 
 export interface PriceSeries {
   /** Start of each price interval (s since the epoch), strictly increasing. */
@@ -26,6 +27,7 @@ export interface PriceSeries {
 export function readPriceCsv(file: string, where = "prices_file is resolved from the sweep file's folder"): PriceSeries {
   const rows = readTimeValueCsv(file, {
     what: 'price series',
+    header: 'time_utc,price_gbp_per_mwh',
     columns: (header) => {
       const time = header.indexOf('time_utc');
       const value = header.indexOf('price_gbp_per_mwh');
@@ -36,7 +38,30 @@ export function readPriceCsv(file: string, where = "prices_file is resolved from
     value: 'price in GBP/MWh',
     unreadable: where,
   });
-  return { time: rows.time, price: rows.value, file };
+  const prices = { time: rows.time, price: rows.value, file };
+  const gaps = missingRows(prices, rows.line);
+  if (gaps.length > 0) throw InputError.of(gaps, file);
+  return prices;
+}
+
+/** A series with at least this share of its spacings on one step is a regular one (half-hourly, hourly). */
+const REGULAR_SHARE = 0.9;
+
+/**
+ * Rows missing from a regular price series (one whose spacings are nearly all one step): each
+ * spacing over 1.5 steps, named by line, since the price before it would silently be held across
+ * it. A tariff given only at its changes is not regular and is read as it is.
+ */
+function missingRows(p: PriceSeries, line: Int32Array): string[] {
+  const { step, gaps } = findGaps({ time: p.time, level: p.price, file: p.file, line });
+  let onStep = 0;
+  for (let k = 1; k < p.time.length; k++) if (p.time[k] - p.time[k - 1] === step) onStep++;
+  if (gaps.length === 0 || onStep < REGULAR_SHARE * (p.time.length - 1)) return [];
+  return gaps.map(
+    (g) =>
+      `${p.file}:${line[g.after + 1]}: ${g.missing} price${g.missing > 1 ? 's' : ''} missing from ${isoTime(g.from)} to ${isoTime(g.to)} ` +
+      `(the series is every ${durationText(step)}); the price before would be held across the gap: fill the missing rows`,
+  );
 }
 
 /** End of the time the series prices: its last row holds for one more interval. */

@@ -63,6 +63,36 @@ export function describeTide(t: TideSpec, brief = false): string {
   return `${source} (m ${t.datum}${offset})`;
 }
 
+/** The harmonic constants a run used: the site, the datums in the run's datum, the source and licence. */
+export interface TideConstants {
+  site: string;
+  /** Station id at the source, when known. */
+  id?: string;
+  /** Datum of the run's levels. */
+  datum: string;
+  /** Height of each of the site's datums (m above `datum`). */
+  datums: Record<string, number>;
+  source: string;
+  licence: string;
+}
+
+/** The constants of a harmonic tide (undefined for an observed series, whose datum is in describeTide). */
+export function tideConstants(t: TideSpec): TideConstants | undefined {
+  if (t.kind !== 'harmonic') return undefined;
+  const site = asInput(() => loadSite(t.site));
+  const zero = site.datums[t.datum] ?? 0;
+  const datums: Record<string, number> = {};
+  for (const [k, h] of Object.entries(site.datums)) datums[k] = Math.round((h - zero) * 1000) / 1000;
+  return {
+    site: site.name,
+    ...(site.id !== undefined ? { id: site.id } : {}),
+    datum: t.datum,
+    datums,
+    source: site.source,
+    licence: site.licence,
+  };
+}
+
 /** The data files a tide source reads. */
 export function tideDataFiles(t: TideSpec): string[] {
   return [t.kind === 'harmonic' ? siteFile(t.site) : t.file];

@@ -4,6 +4,7 @@
  * on the curve kind is here; the solver never sees the kind.
  */
 
+import { readNumericTable } from '../io/csv-read.js';
 import { W_PER_MW } from '../physics.js';
 import { aggidisFeatherUnit } from '../scheme/aggidis-feather.js';
 import { tableFromChart } from '../scheme/hill-chart.js';
@@ -20,7 +21,6 @@ import {
   withPump,
 } from '../scheme/pump.js';
 import { maxOf, parametricTable, type TurbineTable, type UnitPoint } from '../scheme/turbine.js';
-import { readNumericTable } from './csv.js';
 import { checkPumpChart, checkTurbineChart } from './data-checks.js';
 import type { LossesSpec, PumpingSpec, TurbineCurve, TurbinesSpec } from './types.js';
 import { asInput, type Problem } from './validate.js';

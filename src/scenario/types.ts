@@ -130,6 +130,13 @@ export interface DirectionSpec {
 
 export type OperationMode = 'ebb-only' | 'flood-only' | 'two-way';
 
+/** The generating directions of each operation mode, and so the blocks (ebb, flood) it reads. */
+export const MODE_DIRECTIONS: Readonly<Record<OperationMode, readonly ('ebb' | 'flood')[]>> = {
+  'ebb-only': ['ebb'],
+  'flood-only': ['flood'],
+  'two-way': ['ebb', 'flood'],
+};
+
 /** Flexible operation (read by `mersey-tidal optimise`; simulate runs the fixed heads). */
 export interface FlexibleSpec {
   /** Maximised: net energy (J) or net revenue (GBP). */

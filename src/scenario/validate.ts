@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { InputError } from '../errors.js';
+import { InputError, listed, suggest } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
 
 /** A problem with one field: its dotted JSON path and what is wrong ("expected ..., got ..."). */
@@ -25,18 +25,29 @@ export interface TextPosition {
   column: number;
 }
 
-/** Where a JSON path sits in the scenario's text, when the text is known. */
-export type Locate = (path: string) => TextPosition | undefined;
+/**
+ * Where a JSON path sits in the scenario's text, when the text is known; or the command-line
+ * option that set it ("--set time_step_s=0"), named in the message instead of the file.
+ */
+export type Locate = (path: string) => TextPosition | string | undefined;
 
 /**
  * Throws one InputError listing every problem, each as "file[:line:column]: path: message". The
  * summary line counts them; `problems` holds one string per problem.
  */
 export function throwProblems(file: string, problems: readonly Problem[], locate?: Locate): never {
-  const located = problems.map((p) => ({ p, at: locate?.(p.path) }));
-  if (locate) located.sort((a, b) => (a.at?.line ?? 0) - (b.at?.line ?? 0) || (a.at?.column ?? 0) - (b.at?.column ?? 0));
-  const lines = located.map(({ p, at }) => `${file}${at ? `:${at.line}:${at.column}` : ''}: ${p.path}: ${p.message}`);
-  throw new InputError(`${lines.length} problem${lines.length > 1 ? 's' : ''} in the scenario:\n  ${lines.join('\n  ')}`, lines);
+  const located = problems.map((p) => {
+    const at = locate?.(p.path);
+    return typeof at === 'string' ? { p, option: at } : { p, at };
+  });
+  const line = (x: { at?: TextPosition }) => x.at?.line ?? 0;
+  if (locate) located.sort((a, b) => line(a) - line(b) || (a.at?.column ?? 0) - (b.at?.column ?? 0));
+  const lines = located.map(({ p, at, option }) =>
+    option !== undefined
+      ? `${option}: ${p.path}: ${p.message}`
+      : `${file}${at ? `:${at.line}:${at.column}` : ''}: ${p.path}: ${p.message}`,
+  );
+  throw new InputError(`${lines.length} problem${lines.length > 1 ? 's' : ''} in the scenario:\n  ${listed(lines)}`, lines);
 }
 
 /** Runs fn, turning any error it throws into an InputError with the same message (bad data files). */
@@ -94,35 +105,6 @@ export function shown(x: unknown): string {
     s = 'a value that cannot be written as JSON';
   }
   return s.length > 60 ? `${s.slice(0, 57)}...` : s;
-}
-
-/** Levenshtein distance, for "did you mean" hints. */
-function editDistance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0];
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j];
-      d[j] = Math.min(d[j] + 1, d[j - 1] + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length];
-}
-
-/** The closest of `names` to `word`, when close enough to be a likely typo. */
-export function suggest(word: string, names: readonly string[]): string | undefined {
-  let best: string | undefined;
-  let bestD = Infinity;
-  for (const n of names) {
-    const dist = editDistance(word.toLowerCase(), n.toLowerCase());
-    if (dist < bestD) {
-      bestD = dist;
-      best = n;
-    }
-  }
-  return best !== undefined && bestD <= Math.max(2, Math.floor(word.length / 3)) ? best : undefined;
 }
 
 /** The parts of a JSON Schema that messages read. */
@@ -194,7 +176,7 @@ function foundHints(s: FieldSchema, found: unknown): string[] {
     const t = found.trim();
     if (/^[+-]?(nan|inf|infinity)$/i.test(t)) out.push('JSON has no NaN or Infinity; give a finite number');
     else if (t !== '' && Number.isFinite(Number(t))) out.push('write the number without quotes');
-  } else if (s.type === 'integer' && typeof found === 'number') {
+  } else if (s.type === 'integer' && typeof found === 'number' && !Number.isInteger(found)) {
     out.push('give a whole number, without a decimal part');
   } else if (found === null) {
     out.push(

@@ -11,7 +11,7 @@ import { checkPriceCoverage, type PriceSeries, stepPrices } from '../scenario/pr
 import { simulate } from '../simulate.js';
 import { allocateSeries } from '../solver/types.js';
 import { designObject, pathKeys } from './design.js';
-import { type DesignFigures, designFigures } from './figures.js';
+import { type DesignMetrics, designMetrics } from './design-metrics.js';
 
 export interface DesignTaskInit {
   /** The base scenario object (overrides applied, defaults filled). */
@@ -26,7 +26,7 @@ export interface DesignTaskInit {
   prices: { time: SharedArrayBuffer; price: SharedArrayBuffer; file: string } | null;
 }
 
-export function setup(init: DesignTaskInit): (index: number) => DesignFigures {
+export function setup(init: DesignTaskInit): (index: number) => DesignMetrics {
   const keys = pathKeys(init.paths);
   const values = new Float64Array(init.values);
   const sea = init.sea ? seaLevelView(init.sea) : undefined;
@@ -44,6 +44,6 @@ export function setup(init: DesignTaskInit): (index: number) => DesignFigures {
     const s = scenarioFromObject(designObject(init.base, keys, values, i), init.baseFile, baseDir);
     const r = simulate(s, { sea, series });
     if (prices && !sea) checkPriceCoverage(prices, r.sea, 'this design');
-    return designFigures(r, sharedPrice ?? (prices && stepPrices(r.sea, prices)));
+    return designMetrics(r, sharedPrice ?? (prices && stepPrices(r.sea, prices)));
   };
 }

@@ -1,5 +1,5 @@
 /** One design of a sweep: the base scenario object with the swept fields set to the design's values. */
-import { type PathKey, parsePath, setAt } from './json-path.js';
+import { type PathKey, parsePath, setAt } from '../json-path.js';
 
 /** The design's values as "path = value" pairs, for messages. */
 export function designLabel(paths: readonly string[], values: ArrayLike<number>, i: number): string {

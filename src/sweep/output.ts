@@ -6,9 +6,10 @@
  * files byte for byte, and a reader gets every bit the solver produced.
  */
 import { basename } from 'node:path';
+import { csvText } from '../io/csv-write.js';
 import { fmt } from '../numbers.js';
 import { type SweepRow, sweepReportHtml } from '../report/sweep.js';
-import type { DesignFigures } from './figures.js';
+import type { DesignMetrics } from './design-metrics.js';
 import type { DesignRow } from './run.js';
 import type { LoadedSweep } from './spec.js';
 import { unitSuffix } from './spec.js';
@@ -75,7 +76,7 @@ interface Column {
   description: string;
 }
 
-const FIGURE_COLUMNS: Array<Column & { key: keyof DesignFigures; revenue?: boolean }> = [
+const FIGURE_COLUMNS: Array<Column & { key: keyof DesignMetrics; revenue?: boolean }> = [
   { key: 'installed_capacity_mw', name: 'installed_capacity_mw', unit: 'MW', description: 'turbine count x unit rated power' },
   {
     key: 'annual_energy_gwh',
@@ -115,7 +116,9 @@ function columns(h: SweepHeader): Column[] {
 /** A design row as a flat JSON object keyed by column name. */
 export function rowObject(h: SweepHeader, r: DesignRow): Record<string, number | null> {
   const o: Record<string, number | null> = { design: r.design };
-  h.parameters.forEach((p, j) => (o[p.path] = r.inputs[j]));
+  h.parameters.forEach((p, j) => {
+    o[p.path] = r.inputs[j];
+  });
   for (const c of FIGURE_COLUMNS) if (!c.revenue || h.prices_file !== null) o[c.key] = r[c.key];
   return o;
 }
@@ -136,12 +139,13 @@ export function rowFromObject(h: SweepHeader, o: Record<string, number | null>):
 
 export function designsCsv(h: SweepHeader, rows: readonly DesignRow[]): string {
   const cols = columns(h);
-  const lines = [cols.map((c) => c.name).join(',')];
-  for (const r of rows) {
-    const o = rowObject(h, r);
-    lines.push(cols.map((c) => (o[c.name] === null ? '' : String(o[c.name]))).join(','));
-  }
-  return `${lines.join('\n')}\n`;
+  return csvText(
+    cols.map((c) => c.name),
+    rows.map((r) => {
+      const o = rowObject(h, r);
+      return cols.map((c) => o[c.name]);
+    }),
+  );
 }
 
 export type RankKey = 'annual_energy_gwh' | 'revenue_gbp_per_yr';
@@ -177,7 +181,9 @@ function designsJson(h: SweepHeader, rows: readonly DesignRow[]): string {
 function pageRows(h: SweepHeader, rows: readonly DesignRow[]): SweepRow[] {
   return rows.map((r) => {
     const o: Record<string, number | null> = { design: r.design };
-    h.parameters.forEach((p, j) => (o[p.path] = r.inputs[j]));
+    h.parameters.forEach((p, j) => {
+      o[p.path] = r.inputs[j];
+    });
     o.annual_energy_gwh = r.annual_energy_gwh;
     o.capacity_mw = r.installed_capacity_mw;
     o.capacity_factor = r.capacity_factor;

@@ -9,8 +9,8 @@ import { distModule } from '../parallel/task.js';
 import { checkPriceCoverage, readPriceCsv } from '../scenario/prices.js';
 import { buildSea } from '../scenario/tide-source.js';
 import { designLabel } from './design.js';
+import type { DesignMetrics } from './design-metrics.js';
 import type { DesignTaskInit } from './design-task.js';
-import type { DesignFigures } from './figures.js';
 import type { LoadedSweep } from './spec.js';
 
 export interface SweepRunOptions {
@@ -27,7 +27,7 @@ export interface SweepRunOptions {
   task?: string;
 }
 
-export interface DesignRow extends DesignFigures {
+export interface DesignRow extends DesignMetrics {
   design: number;
   /** The design's value of each swept path, in the sweep's parameter order. */
   inputs: number[];
@@ -56,7 +56,7 @@ export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Pro
     o.pool ?? (indices.length > 0 ? new WorkerPool(Math.min(o.workers ?? defaultWorkerCount(), indices.length)) : null);
   const seaShared = sweep.seaPaths.length === 0;
   const seaNotes: string[] = [];
-  let figures: DesignFigures[] = [];
+  let figures: DesignMetrics[] = [];
   try {
     const sea = seaShared ? buildSea(sweep.baseScenario, seaNotes) : null;
     const prices = spec.pricesFile !== null ? readPriceCsv(spec.pricesFile) : null;
@@ -70,7 +70,7 @@ export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Pro
       prices: prices && { time: shareFloat64(prices.time), price: shareFloat64(prices.price), file: prices.file },
     };
     if (pool)
-      figures = await pool.run<DesignTaskInit, DesignFigures>({
+      figures = await pool.run<DesignTaskInit, DesignMetrics>({
         task: o.task ?? distModule('sweep/design-task.js'),
         init,
         indices,

@@ -8,15 +8,16 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
-import { InputError } from '../errors.js';
+import { InputError, listed, suggest } from '../errors.js';
+import { readText } from '../io/text.js';
+import { getAt, numericPaths, parsePath, setAt } from '../json-path.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { readText } from '../read-text.js';
 import { scenarioFromObject } from '../scenario/load.js';
+import type { Override } from '../scenario/overrides.js';
 import type { Scenario } from '../scenario/types.js';
-import { describe, suggest } from '../scenario/validate.js';
+import { describe } from '../scenario/validate.js';
 import { designLabel, designObject, pathKeys } from './design.js';
 import { type DesignTable, type Domain, gridCount, gridDesigns, lhsDesigns, type Parameter } from './expand.js';
-import { getAt, numericPaths, parsePath, setAt } from './json-path.js';
 
 export const SWEEP_SCHEMA_PATH = join(PACKAGE_ROOT, 'models', 'sweep.schema.json');
 
@@ -143,8 +144,13 @@ interface RawSweep {
   parameters: Record<string, number[] | Record<string, number>>;
 }
 
-/** Reads and checks a sweep file and its base scenario; expands the designs. Throws InputError listing every problem. */
-export function loadSweep(path: string): LoadedSweep {
+/**
+ * Reads and checks a sweep file and its base scenario; expands the designs. `cliOverrides` (from
+ * --set) change the base after the file's own overrides and are recorded with them (and in the
+ * sweep's hash, so shards run with different ones are not merged). Throws InputError listing
+ * every problem.
+ */
+export function loadSweep(path: string, cliOverrides: readonly Override[] = []): LoadedSweep {
   const file = resolve(path);
   const dir = dirname(file);
   const { text, obj } = readJson(file, 'sweep file');
@@ -180,6 +186,8 @@ export function loadSweep(path: string): LoadedSweep {
     }
     if (raw.overrides && Object.hasOwn(raw.overrides, p))
       problems.push(`${paramLabel(p)}: also set in overrides; a swept field takes its values from parameters only`);
+    const set = cliOverrides.find((o) => o.path === p);
+    if (set) problems.push(`${paramLabel(p)}: also set by ${set.origin}; a swept field takes its values from parameters only`);
     let domain: Domain | undefined;
     if (Array.isArray(spec)) {
       const dup = spec.find((x, i) => spec.indexOf(x) !== i);
@@ -196,7 +204,8 @@ export function loadSweep(path: string): LoadedSweep {
         `parameters: the grid has ${n.toExponential(2)} designs, more than ${MAX_DESIGNS.toLocaleString('en-GB')}; use coarser steps, or method "lhs" with samples`,
       );
   }
-  const overrides = raw.overrides ?? {};
+  const overrides: Record<string, unknown> = { ...raw.overrides };
+  for (const o of cliOverrides) overrides[o.path] = o.value;
   const overrideKeys = Object.keys(overrides).map((k) => [k, parsePath(k)] as const);
   for (const [k, keys] of overrideKeys)
     if (!keys) problems.push(`overrides["${k}"]: not a field path; write it dotted, e.g. period.end`);
@@ -210,7 +219,7 @@ export function loadSweep(path: string): LoadedSweep {
     throw new InputError(`${baseFile}: expected a scenario object`);
   for (const [k, keys] of overrideKeys) setAt(baseObject, keys!, overrides[k]);
   const baseWhat = overrideKeys.length > 0 ? `${baseFile} (with the overrides of ${basename(file)})` : baseFile;
-  const baseScenario = scenarioFromObject(baseObject, baseWhat, dirname(baseFile));
+  const baseScenario = scenarioFromObject(baseObject, baseWhat, dirname(baseFile), undefined, cliOverrides);
   const numeric = numericPaths(baseObject);
   for (const p of parameters) {
     const x = getAt(baseObject, p.keys);
@@ -229,6 +238,7 @@ export function loadSweep(path: string): LoadedSweep {
 
   const pricesFile = raw.prices_file === undefined ? null : resolve(dir, raw.prices_file);
   const hash = createHash('sha256').update(text).update(base.text);
+  if (cliOverrides.length > 0) hash.update(JSON.stringify(cliOverrides.map((o) => [o.path, o.value])));
   if (pricesFile !== null) {
     try {
       hash.update(readFileSync(pricesFile));
@@ -267,7 +277,9 @@ export function loadSweep(path: string): LoadedSweep {
 export function checkDesigns(sweep: LoadedSweep, indices: ArrayLike<number>): void {
   const { designs, baseObject, spec } = sweep;
   const keys = pathKeys(designs.paths);
-  const byProblem = new Map<string, { count: number; first: string }>();
+  // Grouped by the problem without the value found, so that a field that fails in every design
+  // (an LHS over a whole-number field) is one line, not one per design.
+  const byProblem = new Map<string, { count: number; first: string; message: string }>();
   const prefix = `${spec.baseFile}: `;
   let bad = 0;
   for (let k = 0; k < indices.length; k++) {
@@ -279,21 +291,22 @@ export function checkDesigns(sweep: LoadedSweep, indices: ArrayLike<number>): vo
       bad++;
       for (const p of err.problems) {
         const m = p.startsWith(prefix) ? p.slice(prefix.length) : p;
-        const g = byProblem.get(m);
+        const key = m.replace(/, got [^;]*/, '');
+        const g = byProblem.get(key);
         if (g) g.count++;
-        else byProblem.set(m, { count: 1, first: designLabel(designs.paths, designs.values, i) });
+        else byProblem.set(key, { count: 1, first: designLabel(designs.paths, designs.values, i), message: m });
       }
     }
   }
   if (bad === 0) return;
   const stepHint =
     spec.method === 'lhs' ? ' (a range without a step samples any real number; give whole-number fields a step)' : '';
-  const lines = [...byProblem].map(
-    ([m, g]) =>
-      `${m}${m.includes('whole number') ? stepHint : ''}  [${g.count} design${g.count > 1 ? 's' : ''}, first: ${g.first}]`,
+  const lines = [...byProblem.values()].map(
+    (g) =>
+      `${g.message}${g.message.includes('whole number') ? stepHint : ''}  [${g.count} design${g.count > 1 ? 's' : ''}, first: ${g.first}]`,
   );
   throw new InputError(
-    `${spec.file}: ${bad} of ${indices.length} designs are not valid scenarios:\n  ${lines.join('\n  ')}`,
+    `${spec.file}: ${bad} of ${indices.length} designs are not valid scenarios:\n  ${listed(lines)}`,
     lines.map((l) => `${spec.file}: ${l}`),
   );
 }

@@ -12,6 +12,7 @@
 
 import type { Constituent } from '@neaps/tide-predictor';
 import { constituents as CONSTITUENT_TABLE } from '@neaps/tide-predictor';
+import { InputError } from '../errors.js';
 import { ARG_COUNT, ARG_NPRIME, ARG_P, ARG_P1, ARGUMENT_RATES, fundamentalArguments } from './astronomy.js';
 import { F_MAX, FUNDAMENTALS, fundamentalCorrections, isFundamental } from './nodal.js';
 
@@ -97,9 +98,9 @@ export function resolveConstituents(names: readonly string[], where: (i: number)
   const seen = new Map<string, number>();
   for (let i = 0; i < n; i++) {
     const c = lookupConstituent(names[i]);
-    if (!c) throw new Error(unknownNameMessage(names[i], where(i)));
+    if (!c) throw new InputError(unknownNameMessage(names[i], where(i)));
     const dup = seen.get(names[i]);
-    if (dup !== undefined) throw new Error(`${where(i)}: constituent "${names[i]}" is listed twice (also at ${where(dup)})`);
+    if (dup !== undefined) throw new InputError(`${where(i)}: constituent "${names[i]}" is listed twice (also at ${where(dup)})`);
     seen.set(names[i], i);
     canonical.push(c.name);
     speed[i] = c.speed;
@@ -108,7 +109,7 @@ export function resolveConstituents(names: readonly string[], where: (i: number)
     let rate = 0;
     for (let k = 0; k < ARG_COUNT; k++) rate += v0[i * ARG_COUNT + k] * ARGUMENT_RATES[k];
     if (Math.abs(rate - c.speed) > SPEED_MISMATCH_MAX) {
-      throw new Error(
+      throw new InputError(
         `${where(i)}: constituent "${names[i]}" is not supported: its tabulated speed ${c.speed} deg/h does not match the rate of its equilibrium argument (${rate.toFixed(7)} deg/h) in the constituent table`,
       );
     }

@@ -5,6 +5,7 @@
  */
 
 import { InputError } from '../errors.js';
+import { DAY_S } from '../physics.js';
 import { isoTime } from '../time.js';
 import type { ConstituentSet } from './constituents.js';
 import { resolveConstituents } from './constituents.js';
@@ -173,7 +174,7 @@ export function rayleighSelection(
     }
     if (worst >= rayleigh) keep.push(i);
     else
-      excluded.push({ name: set.names[i], conflictsWith: against, cycles: worst, daysNeeded: (rayleigh * span) / worst / 86400 });
+      excluded.push({ name: set.names[i], conflictsWith: against, cycles: worst, daysNeeded: (rayleigh * span) / worst / DAY_S });
   }
   return { keep, excluded };
 }
@@ -187,7 +188,7 @@ export function fitHarmonics(series: ObservedSeries, names: readonly string[], o
   if (problems.length > 0) throw InputError.of(problems);
   const n = series.time.length;
   const span = n > 1 ? series.time[n - 1] - series.time[0] : 0;
-  if (!(span > 0)) throw new Error(`${series.file}: a harmonic analysis needs a record longer than one sample`);
+  if (!(span > 0)) throw new InputError(`${series.file}: a harmonic analysis needs a record longer than one sample`);
   const gaps = options.allowGaps ? findGaps(series) : requireNoGaps(series);
   const rayleigh = options.rayleigh ?? 1;
   if (!(rayleigh > 0)) throw new Error(`the Rayleigh factor must be > 0, got ${rayleigh}`);
@@ -200,7 +201,7 @@ export function fitHarmonics(series: ObservedSeries, names: readonly string[], o
   );
   const k = keep.length;
   const p = 1 + 2 * k;
-  if (n < p) throw new Error(`${series.file}: ${n} samples cannot determine ${p} unknowns (z0 and ${k} constituents)`);
+  if (n < p) throw new InputError(`${series.file}: ${n} samples cannot determine ${p} unknowns (z0 and ${k} constituents)`);
 
   // Columns: 1, then f cos(V0 + u + w t) and f sin(V0 + u + w t) of each kept constituent.
   const ev = new TideEvaluator(unitModel(kept));

@@ -3,8 +3,6 @@
 export { parseIsoSeconds } from '../time.js';
 export type { ConstituentSet } from './constituents.js';
 export { equilibriumArguments, resolveConstituents } from './constituents.js';
-export type { ExtremeOptions, TideExtreme } from './extremes.js';
-export { highLowWaters } from './extremes.js';
 export type { FitOptions, HarmonicFit, RayleighExclusion } from './fit.js';
 export { analysisConstituents, fitHarmonics, rayleighSelection, STANDARD_ANALYSIS_CONSTITUENTS } from './fit.js';
 export type { HarmonicModel } from './harmonic.js';
@@ -14,4 +12,6 @@ export { describeGaps, fillGaps, findGaps, readSeriesCsv, requireNoGaps, resampl
 export type { Site, SiteConstituent } from './site.js';
 export { builtinSiteNames, datumOffset, isSitePath, loadSite, parseSite, SITE_FORMAT, siteFile, siteToJson } from './site.js';
 export type { PredictOptions, SynthesisOptions } from './synthesis.js';
-export { DEFAULT_TOLERANCE, predictDirect, predictSeaLevel, synthesize } from './synthesis.js';
+export { DEFAULT_TOLERANCE, outsideCheckedYears, predictDirect, predictSeaLevel, synthesize } from './synthesis.js';
+export type { ExtremeOptions, SlackWater, TideExtreme, TideTurns } from './turning-points.js';
+export { countTides, highLowWaters, slackWaters, tideTurns } from './turning-points.js';

@@ -4,6 +4,8 @@
  * sinusoids once the Rayleigh criterion has kept unresolvable pairs out.
  */
 
+import { InputError } from '../errors.js';
+
 export interface NormalEquations {
   /** Number of unknowns. */
   readonly p: number;
@@ -46,7 +48,7 @@ export function solveNormalEquations(ne: NormalEquations, unknownName: (i: numbe
     for (let k = 0; k < j; k++) d -= l[j * p + k] * l[j * p + k];
     // Relative to the column's own size: round-off below 1e-12 of it means dependence.
     if (!(d > 1e-12 * ne.xtx[j * p + j])) {
-      throw new Error(`the record cannot separate ${unknownName(j)} from the other unknowns (singular normal equations)`);
+      throw new InputError(`the record cannot separate ${unknownName(j)} from the other unknowns (singular normal equations)`);
     }
     const ljj = Math.sqrt(d);
     l[j * p + j] = ljj;

@@ -9,3 +9,8 @@ export interface SeaLevel {
   /** Level at each sample (m, in the scenario's datum). */
   readonly level: Float64Array;
 }
+
+/** The time the series spans, first sample to last (s). */
+export function seaSpan(sea: SeaLevel): number {
+  return (sea.level.length - 1) * sea.dt;
+}

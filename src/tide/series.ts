@@ -3,8 +3,9 @@
  * uniform grid.
  */
 
+import { InputError, suggest } from '../errors.js';
+import { readTimeValueCsv, type TimeValueFormat } from '../io/time-value-csv.js';
 import { isoTime } from '../time.js';
-import { readTimeValueCsv, type TimeValueFormat } from '../time-value-csv.js';
 import type { SeaLevel } from './sea-level.js';
 
 export interface ObservedSeries {
@@ -18,10 +19,36 @@ export interface ObservedSeries {
   readonly line?: Int32Array;
 }
 
-/** A sea-level series: the first column an ISO 8601 time, the second the level (m); nothing more. */
+/** Names the time column of a sea-level series may have. */
+const TIME_NAMES = ['time_utc', 'time'];
+/** Names the level column may have: level_m, sea_level_m, or either with a datum (level_m_ODN, as `tide predict` writes). */
+const LEVEL_NAME = /^(sea_)?level_m(_[A-Za-z0-9]+)?$/;
+
+/** What is wrong with a sea-level series' header (two columns: time, level in metres), or undefined. */
+function seriesHeaderProblem(header: readonly string[]): string | undefined {
+  const expected = 'expected the header time_utc,level_m (level_m_<datum> and sea_level_m are also read)';
+  const got = `got "${header.join(',')}"`;
+  if (header.length !== 2) return `${expected}: two columns, time then level; ${got}`;
+  const [time, level] = header;
+  if (!TIME_NAMES.includes(time)) {
+    const near = suggest(time, TIME_NAMES);
+    return `${expected}; the first column must be the time, ${got}${near ? `; did you mean "${near}"?` : ''}`;
+  }
+  if (!LEVEL_NAME.test(level)) {
+    const unit = /^(sea_)?level_([a-z]+)/i.exec(level)?.[2];
+    if (unit !== undefined && unit !== 'm')
+      return `${expected}; levels must be in metres, but the column "${level}" says ${unit}: convert them to metres`;
+    const near = suggest(level, ['level_m', 'sea_level_m']);
+    return `${expected}; the second column must be the level in metres, ${got}${near ? `; did you mean "${near}"?` : ''}`;
+  }
+  return undefined;
+}
+
+/** A sea-level series: an ISO 8601 time and a level (m), under a header that says so; nothing more. */
 const SERIES_FORMAT: TimeValueFormat = {
   what: 'sea-level series',
-  columns: () => ({ time: 0, value: 1, cells: 2, row: 'two columns (time, level)' }),
+  header: 'time_utc,level_m',
+  columns: (header) => seriesHeaderProblem(header) ?? { time: 0, value: 1, cells: 2, row: 'two columns (time, level)' },
   value: 'level in metres',
 };
 
@@ -147,7 +174,7 @@ export function requireNoGaps(s: ObservedSeries): GapReport {
   if (report.gaps.length > 0) {
     const lines = describeGaps(s, report);
     const more = lines.length > 3 ? `\n  ... and ${lines.length - 3} more` : '';
-    throw new Error(
+    throw new InputError(
       `${s.file}: the series has ${lines.length} gap(s) in its ${report.step} s sampling:\n  ${lines.slice(0, 3).join('\n  ')}${more}\n` +
         'a harmonic analysis can use the samples present (tide fit --allow-gaps); filling by linear interpolation (fillGaps) is done only on request, and reported',
     );

@@ -1,12 +1,15 @@
 /**
  * Tide sites: harmonic constants with their datum, units and provenance, read from and written
- * to JSON site files (data/sites/*.json ship with the package; see README "Tide engine").
+ * to JSON site files (data/sites/*.json ship with the package; stations of @neaps/tide-database
+ * by id or name; see docs/tide.md).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { InputError } from '../errors.js';
+import { readText } from '../io/text.js';
 import { isJsonObject } from '../json.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { readText } from '../read-text.js';
+import { findStation, stationDatabaseFile, stationDatabaseName, stationSite, stationSuggestions } from './stations.js';
 
 export const SITE_FORMAT = 'mersey-tidal site 1';
 
@@ -44,75 +47,84 @@ const BUILTIN_SITE_DIR = join(PACKAGE_ROOT, 'data', 'sites');
 const PHASE_CONVENTION =
   'Greenwich phase lag g of h(t) = z0 + sum f A cos(V0(t) + u(t) - g), times in UTC; V0, f and u after the IHO TWCWG Standard List of Tidal Constituents (2017)';
 
-function fail(file: string, field: string, message: string): never {
-  throw new Error(`${file}: ${field}: ${message}`);
-}
-
-function requireString(o: Record<string, unknown>, key: string, file: string): string {
-  const v = o[key];
-  if (typeof v !== 'string' || v.trim() === '') fail(file, key, `expected a non-empty string, got ${JSON.stringify(v)}`);
-  return v;
-}
-
-function requireNumber(v: unknown, file: string, field: string): number {
-  if (typeof v !== 'number' || !Number.isFinite(v)) fail(file, field, `expected a finite number, got ${JSON.stringify(v)}`);
-  return v;
+/** Describes a value for messages: "nothing" when the field is missing. */
+function got(v: unknown): string {
+  return v === undefined ? 'nothing (the field is missing)' : JSON.stringify(v);
 }
 
 /**
- * Validates a parsed site file. Every error names the file and the field, e.g.
- * "x.json: constituents[4].phase: 400 is out of range: Greenwich phase lags are degrees in [0, 360)".
- * Constituent names are checked against the constituent table when the site is turned into a
- * harmonic model (see harmonicModel in harmonic.ts).
+ * Validates a parsed site file. Every problem is listed together (at most 12), each naming the
+ * file and the field, e.g. "x.json: constituents[4].phase: 400 is out of range: Greenwich phase
+ * lags are degrees in [0, 360)". Constituent names are checked against the constituent table when
+ * the site is turned into a harmonic model (see harmonicModel in harmonic.ts).
  */
 export function parseSite(json: unknown, file: string): Site {
-  if (!isJsonObject(json)) fail(file, '(top level)', 'expected a JSON object');
-  if (json.format !== SITE_FORMAT) fail(file, 'format', `expected "${SITE_FORMAT}", got ${JSON.stringify(json.format)}`);
-  const name = requireString(json, 'name', file);
+  const problems: string[] = [];
+  const fail = (field: string, message: string) => {
+    problems.push(`${file}: ${field}: ${message}`);
+  };
+  const text = (o: Record<string, unknown>, key: string, what: string): string => {
+    const v = o[key];
+    if (typeof v === 'string' && v.trim() !== '') return v;
+    fail(key, `expected a non-empty string (${what}), got ${got(v)}`);
+    return '';
+  };
+  const number = (v: unknown, field: string, what: string): number => {
+    if (typeof v === 'number' && Number.isFinite(v)) return v;
+    fail(field, `expected a finite number (${what}), got ${got(v)}`);
+    return 0;
+  };
+  if (!isJsonObject(json)) throw new InputError(`${file}: (top level): expected a JSON object`);
+  if (json.format !== SITE_FORMAT) fail('format', `expected "${SITE_FORMAT}", got ${got(json.format)}`);
+  const name = text(json, 'name', 'the name of the site');
   if (json.heightUnit !== 'm')
-    fail(
-      file,
-      'heightUnit',
-      `heights (z0, datums, amplitudes) must be in metres: expected "m", got ${JSON.stringify(json.heightUnit)}`,
-    );
-  if (json.phaseUnit !== 'deg')
-    fail(file, 'phaseUnit', `phases must be in degrees: expected "deg", got ${JSON.stringify(json.phaseUnit)}`);
-  const datum = requireString(json, 'datum', file);
-  const z0 = requireNumber(json.z0, file, 'z0');
-  if (!isJsonObject(json.datums)) fail(file, 'datums', 'expected an object of datum name -> height (m above the datum)');
+    fail('heightUnit', `heights (z0, datums, amplitudes) must be in metres: expected "m", got ${got(json.heightUnit)}`);
+  if (json.phaseUnit !== 'deg') fail('phaseUnit', `phases must be in degrees: expected "deg", got ${got(json.phaseUnit)}`);
+  const datum = text(json, 'datum', 'the datum heights are given in, e.g. "ODN"');
+  const z0 = number(json.z0, 'z0', 'the mean sea level, m above the datum');
   const datums: Record<string, number> = {};
-  for (const [k, v] of Object.entries(json.datums)) datums[k] = requireNumber(v, file, `datums.${k}`);
+  if (!isJsonObject(json.datums))
+    fail('datums', `expected an object of datum name -> height (m above the datum), got ${got(json.datums)}`);
+  else for (const [k, v] of Object.entries(json.datums)) datums[k] = number(v, `datums.${k}`, 'm above the datum');
   if (datums[datum] === undefined) datums[datum] = 0;
   else if (datums[datum] !== 0)
-    fail(file, `datums.${datum}`, `the site datum must be at height 0 in its own table, got ${datums[datum]}`);
+    fail(`datums.${datum}`, `the site datum must be at height 0 in its own table, got ${datums[datum]}`);
 
   let position: Site['position'];
   if (json.position !== undefined) {
-    if (!isJsonObject(json.position)) fail(file, 'position', 'expected { "latitude": deg, "longitude": deg }');
-    const latitude = requireNumber(json.position.latitude, file, 'position.latitude');
-    const longitude = requireNumber(json.position.longitude, file, 'position.longitude');
-    if (Math.abs(latitude) > 90) fail(file, 'position.latitude', `${latitude} is not a latitude in degrees`);
-    if (Math.abs(longitude) > 180) fail(file, 'position.longitude', `${longitude} is not a longitude in degrees (-180 to 180)`);
-    position = { latitude, longitude };
+    if (!isJsonObject(json.position)) fail('position', 'expected { "latitude": deg, "longitude": deg }');
+    else {
+      const latitude = number(json.position.latitude, 'position.latitude', 'degrees north');
+      const longitude = number(json.position.longitude, 'position.longitude', 'degrees east');
+      if (Math.abs(latitude) > 90) fail('position.latitude', `${latitude} is not a latitude in degrees`);
+      if (Math.abs(longitude) > 180) fail('position.longitude', `${longitude} is not a longitude in degrees (-180 to 180)`);
+      position = { latitude, longitude };
+    }
   }
 
+  const constituents: SiteConstituent[] = [];
   if (!Array.isArray(json.constituents) || json.constituents.length === 0) {
-    fail(file, 'constituents', 'expected a non-empty array of { "name", "amplitude" (m), "phase" (deg) }');
+    fail('constituents', 'expected a non-empty array of { "name", "amplitude" (m), "phase" (deg) }');
+  } else {
+    json.constituents.forEach((c: unknown, i: number) => {
+      const field = `constituents[${i}]`;
+      if (!isJsonObject(c)) {
+        fail(field, 'expected { "name", "amplitude", "phase" }');
+        return;
+      }
+      if (typeof c.name !== 'string' || c.name === '') fail(`${field}.name`, `expected a constituent name, got ${got(c.name)}`);
+      const amplitude = number(c.amplitude, `${field}.amplitude`, 'm');
+      if (amplitude < 0)
+        fail(`${field}.amplitude`, `${amplitude} is negative: amplitudes are >= 0 m (put a half turn in the phase instead)`);
+      const phase = number(c.phase, `${field}.phase`, 'degrees');
+      if (phase < 0 || phase >= 360)
+        fail(`${field}.phase`, `${phase} is out of range: Greenwich phase lags are degrees in [0, 360)`);
+      constituents.push({ name: String(c.name), amplitude, phase });
+    });
   }
-  const constituents: SiteConstituent[] = json.constituents.map((c: unknown, i: number) => {
-    const field = `constituents[${i}]`;
-    if (!isJsonObject(c)) fail(file, field, 'expected { "name", "amplitude", "phase" }');
-    if (typeof c.name !== 'string' || c.name === '')
-      fail(file, `${field}.name`, `expected a constituent name, got ${JSON.stringify(c.name)}`);
-    const amplitude = requireNumber(c.amplitude, file, `${field}.amplitude`);
-    if (amplitude < 0)
-      fail(file, `${field}.amplitude`, `${amplitude} is negative: amplitudes are >= 0 m (put a half turn in the phase instead)`);
-    const phase = requireNumber(c.phase, file, `${field}.phase`);
-    if (phase < 0 || phase >= 360)
-      fail(file, `${field}.phase`, `${phase} is out of range: Greenwich phase lags are degrees in [0, 360)`);
-    return { name: c.name, amplitude, phase };
-  });
-
+  const source = text(json, 'source', 'where the constants come from');
+  const licence = text(json, 'licence', 'the licence of the constants');
+  if (problems.length > 0) throw InputError.of(problems, file);
   return {
     name,
     ...(typeof json.id === 'string' ? { id: json.id } : {}),
@@ -121,8 +133,8 @@ export function parseSite(json: unknown, file: string): Site {
     z0,
     datums,
     constituents,
-    source: requireString(json, 'source', file),
-    licence: requireString(json, 'licence', file),
+    source,
+    licence,
     file,
   };
 }
@@ -135,35 +147,59 @@ export function builtinSiteNames(): string[] {
     .sort();
 }
 
-/** True when a site reference is a path (has a separator or ends in .json), not a built-in name. */
-export function isSitePath(pathOrName: string): boolean {
-  return /[\\/]/.test(pathOrName) || pathOrName.endsWith('.json');
+/** A station id of the database: "<source>/<station>", e.g. "ticon/mumbles-mum-gbr-bodc". */
+const STATION_ID = /^[a-z][a-z0-9-]*\/[^/\\]+$/;
+
+/**
+ * True when a site reference is a path, not a name or a station id: it ends in .json, or has a
+ * path separator and is not shaped like a station id ("ticon/mumbles-mum-gbr-bodc").
+ */
+export function isSitePath(ref: string): boolean {
+  return ref.endsWith('.json') || (/[\\/]/.test(ref) && !STATION_ID.test(ref));
 }
 
-/** The file a site reference reads: the path itself, or the built-in site's file. */
-export function siteFile(pathOrName: string): string {
-  return isSitePath(pathOrName) ? pathOrName : join(BUILTIN_SITE_DIR, `${pathOrName}.json`);
+/** The built-in site a reference names, in any case ("Liverpool" is "liverpool"); undefined if none. */
+export function builtinSite(ref: string): string | undefined {
+  if (isSitePath(ref)) return undefined;
+  const q = ref.trim().toLowerCase();
+  return builtinSiteNames().find((n) => n === q);
 }
 
 /**
- * Reads a site: a path to a site file, or the name of a built-in site ("liverpool"). Anything
- * with a path separator or ending in .json is a path.
+ * The file a site reference reads: the path itself, the built-in site's file, or for a station
+ * the database file (so that a run records and checks the constants it used).
  */
-export function loadSite(pathOrName: string): Site {
-  const file = siteFile(pathOrName);
-  if (!isSitePath(pathOrName) && !existsSync(file)) {
-    throw new Error(
-      `unknown site "${pathOrName}": built-in sites are ${builtinSiteNames()
+export function siteFile(ref: string): string {
+  if (isSitePath(ref)) return ref;
+  const builtin = builtinSite(ref);
+  return builtin ? join(BUILTIN_SITE_DIR, `${builtin}.json`) : stationDatabaseFile();
+}
+
+/**
+ * Reads a site: a path to a site file (anything with a path separator or ending in .json), a
+ * built-in site ("liverpool", any case), or a station of @neaps/tide-database by id
+ * ("ticon/mumbles-mum-gbr-bodc") or name ("Mumbles"). Built-in sites come first.
+ */
+export function loadSite(ref: string): Site {
+  if (!isSitePath(ref) && builtinSite(ref) === undefined) {
+    const station = findStation(ref);
+    if (station) return stationSite(station);
+    const near = stationSuggestions(ref);
+    throw new InputError(
+      `unknown site "${ref}": not a built-in site (${builtinSiteNames()
         .map((n) => `"${n}"`)
-        .join(', ')}; or give the path of a site file`,
+        .join(', ')}), a site file (a path ending in .json), or a station id or name of ${stationDatabaseName()}${
+        near.length > 0 ? `; stations with similar names: ${near.join(', ')}` : ''
+      }; list stations with \`mersey-tidal sites <query>\` or \`mersey-tidal sites --near LAT,LON\``,
     );
   }
+  const file = siteFile(ref);
   const text = readText(file, 'site file');
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new Error(`${file}: not valid JSON (${(err as Error).message})`);
+    throw new InputError(`${file}: not valid JSON (${(err as Error).message})`);
   }
   return parseSite(json, file);
 }
@@ -175,7 +211,7 @@ export function loadSite(pathOrName: string): Site {
 export function datumOffset(site: Site, datum: string = site.datum): number {
   const h = site.datums[datum];
   if (h === undefined) {
-    throw new Error(`${site.file || site.name}: no datum "${datum}"; the site has ${Object.keys(site.datums).join(', ')}`);
+    throw new InputError(`${site.file || site.name}: no datum "${datum}"; the site has ${Object.keys(site.datums).join(', ')}`);
   }
   return h;
 }

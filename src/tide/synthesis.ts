@@ -11,7 +11,9 @@
  * the requested tolerance: not tuned.
  */
 
+import { InputError } from '../errors.js';
 import { DAY_S } from '../physics.js';
+import { isoTime } from '../time.js';
 import { nodalFactorBounds } from './constituents.js';
 import type { HarmonicModel } from './harmonic.js';
 import { DayAnchors, harmonicModel, TideEvaluator } from './harmonic.js';
@@ -27,6 +29,20 @@ export interface SynthesisOptions {
 }
 
 export const DEFAULT_TOLERANCE = 1e-4;
+
+/** The span (s since the epoch) over which the engine's astronomy and nodal corrections are checked: 1900-01-01 to 2101-01-01 UTC. */
+export const CHECKED_FROM = Date.UTC(1900, 0, 1) / 1000;
+export const CHECKED_TO = Date.UTC(2101, 0, 1) / 1000;
+
+/**
+ * Why a prediction from t0 to t1 is refused, or undefined: the engine is checked against
+ * @neaps/tide-predictor's evaluation over 1900-2100 only, and the Meeus polynomials of the
+ * arguments drift outside centuries near J2000.
+ */
+export function outsideCheckedYears(t0: number, t1: number): string | undefined {
+  if (t0 >= CHECKED_FROM && t1 <= CHECKED_TO) return undefined;
+  return `a tide prediction from ${isoTime(t0)} to ${isoTime(t1)} leaves the years 1900-2100 that the tide engine is checked for; give times inside them`;
+}
 
 function checkGrid(t0: number, dt: number, n: number): void {
   if (!Number.isFinite(t0)) throw new Error(`start time must be a finite number of seconds since 1970-01-01T00:00Z, got ${t0}`);
@@ -218,5 +234,7 @@ export interface PredictOptions extends SynthesisOptions {
  * metres above `options.datum`: the solver's SeaLevel.
  */
 export function predictSeaLevel(site: Site, t0: number, dt: number, n: number, options: PredictOptions = {}): SeaLevel {
+  const outside = outsideCheckedYears(t0, t0 + Math.max(n - 1, 0) * dt);
+  if (outside !== undefined) throw new InputError(outside);
   return synthesize(harmonicModel(site, options.datum), t0, dt, n, options);
 }

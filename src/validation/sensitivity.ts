@@ -17,13 +17,13 @@
 import { InputError } from '../errors.js';
 import { signed } from '../numbers.js';
 import { DEFAULT_SCENARIO } from '../paths.js';
+import { DAY_S } from '../physics.js';
 import { loadScenario } from '../scenario/load.js';
+import type { Override } from '../scenario/overrides.js';
 import { ARG_COUNT, ARG_NPRIME, ARG_P, ARG_P1, fundamentalArguments } from '../tide/astronomy.js';
 import { FUNDAMENTALS, fundamentalCorrections } from '../tide/nodal.js';
 import { type RunJobsOptions, runJobs } from './run.js';
 import { scenarioJob, withFields } from './scenario-run.js';
-
-const DAY_S = 86400;
 
 /**
  * Mean of the nodal factor f of a fundamental constituent (default M2) over a calendar year
@@ -58,6 +58,8 @@ export interface SensitivityOptions {
   offsets_m?: readonly number[];
   /** Solver step (s); default: the scenario's own. */
   time_step_s?: number;
+  /** Changes to the scenario (--set), applied before the years and offsets. */
+  overrides?: readonly Override[];
 }
 
 export interface SensitivityYear {
@@ -91,7 +93,7 @@ export async function runSensitivity(o: SensitivityOptions = {}, run: RunJobsOpt
   const offsets = o.offsets_m ?? DEFAULT_OFFSETS_M;
   if (years.length === 0 || offsets.length === 0)
     throw new InputError('a sensitivity study needs at least one year and one sea-level offset');
-  const scenario = loadScenario(path);
+  const scenario = loadScenario(path, o.overrides);
   const base = scenarioJob(scenario, 'base');
   const datum = o.datum ?? scenario.tide.datum;
   const jobs = offsets.flatMap((offset) =>

@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { loadScenario } from '../scenario/load.js';
+import type { Override } from '../scenario/overrides.js';
 import { acceptedBand, PUMPING_CHECK, VALIDATION_SCHEMES, type ValidationScheme } from './published.js';
 import { type RunJobsOptions, runJobs } from './run.js';
 import { type JobFigures, scenarioJob } from './scenario-run.js';
@@ -43,9 +44,9 @@ export function validationRow(scheme: ValidationScheme, file: string, figures: J
 /** Runs the suite (default: every scheme of the published record); rows in the order of the schemes. */
 export async function runValidation(
   schemes: readonly ValidationScheme[] = VALIDATION_SCHEMES,
-  o: RunJobsOptions = {},
+  o: RunJobsOptions & { overrides?: readonly Override[] } = {},
 ): Promise<ValidationRow[]> {
-  const jobs = schemes.map((s) => scenarioJob(loadScenario(join(PACKAGE_ROOT, s.scenario)), s.id));
+  const jobs = schemes.map((s) => scenarioJob(loadScenario(join(PACKAGE_ROOT, s.scenario), o.overrides), s.id));
   const figures = await runJobs(jobs, o);
   return schemes.map((s, i) => validationRow(s, jobs[i].file, figures[i]));
 }

@@ -3,6 +3,7 @@
  * the README, CSV and JSON for files. Every figure carries its unit in the header.
  */
 
+import { type CsvValue, csvText } from '../io/csv-write.js';
 import { fmt, signed } from '../numbers.js';
 import type { Sensitivity } from './sensitivity.js';
 import type { ValidationRow } from './suite.js';
@@ -102,12 +103,7 @@ export function runDetailsTable(rows: readonly ValidationRow[], format: TableFor
   return layout([head, ...body], format, [false, false, true, false, false, true, true, true, true]);
 }
 
-const csvCell = (v: string | number | boolean | null) => {
-  const s = v === null ? '' : String(v);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
-const csv = (rows: readonly (readonly (string | number | boolean | null)[])[]) =>
-  `${rows.map((r) => r.map(csvCell).join(',')).join('\n')}\n`;
+const csv = ([head, ...body]: readonly (readonly CsvValue[])[]) => csvText(head as string[], body);
 
 /** One row per scheme, numbers in full. */
 export function validationCsv(rows: readonly ValidationRow[]): string {

@@ -9,18 +9,49 @@
  * removed by the next write to the same target (a cut swap is undone: the previous result comes
  * back). An interrupt handler can call removeTemporaries() to clean up before exiting.
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { mkdir, open } from 'node:fs/promises';
+import { accessSync, constants, type Dirent, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
+import { failureReason } from './text.js';
 
 /** Temporary paths this process created and has not yet renamed into place or removed. */
 const pending = new Set<string>();
 
 /** Removes every temporary file or folder this process is writing (for interrupt handlers). */
 export function removeTemporaries(): void {
-  for (const p of pending) rmSync(p, { recursive: true, force: true });
-  pending.clear();
+  for (const p of [...pending]) {
+    rmSync(p, { recursive: true, force: true, maxRetries: 3 });
+    untrack(p);
+  }
+}
+
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM'];
+let onInterrupt: ((signal: NodeJS.Signals) => void) | undefined;
+
+/**
+ * Has `handler` (which should call removeTemporaries and exit) run on SIGINT and SIGTERM while,
+ * and only while, temporary output exists. At any other time a signal ends the process at once,
+ * as by default: a long computation (which holds the event loop, so no handler could run) stays
+ * interruptible, and there is nothing to clean up. Returns the function that stops it.
+ */
+export function handleInterruptsWhileWriting(handler: (signal: NodeJS.Signals) => void): () => void {
+  onInterrupt = handler;
+  if (pending.size > 0) for (const sig of SIGNALS) process.on(sig, handler);
+  return () => {
+    for (const sig of SIGNALS) process.off(sig, handler);
+    if (onInterrupt === handler) onInterrupt = undefined;
+  };
+}
+
+function track(tmp: string): void {
+  pending.add(tmp);
+  if (pending.size === 1 && onInterrupt) for (const sig of SIGNALS) process.on(sig, onInterrupt);
+}
+
+function untrack(tmp: string): void {
+  pending.delete(tmp);
+  if (pending.size === 0 && onInterrupt) for (const sig of SIGNALS) process.off(sig, onInterrupt);
 }
 
 let counter = 0;
@@ -70,26 +101,42 @@ function sweepLeftovers(target: string): void {
 
 /** Writes one file atomically (synchronously: for small files). */
 export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  mkdirSync(dirname(path), { recursive: true });
-  sweepLeftovers(path);
+  prepareOutputFile(path);
   const tmp = temporaryName(path, 'tmp');
   try {
     writeFileSync(tmp, data, { flag: 'wx' });
     renameSync(tmp, path);
   } catch (err) {
     rmSync(tmp, { force: true });
-    throw err;
+    throw writeError(path, err);
   }
 }
 
 /** Bytes written per await, so an interrupt is handled while a large file is being written. */
 const CHUNK = 1 << 20;
 
-async function writeChunked(path: string, data: string | Uint8Array): Promise<void> {
-  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-  const fh = await open(path, 'wx');
+/** What a file of a result folder holds: text, bytes, or text made chunk by chunk (for files too large to hold). */
+export type FileContent = string | Uint8Array | Iterable<string>;
+
+/** An error of the file system while writing `path`, naming it: "cannot write out/x.csv (ENOSPC): no space left on the device". */
+function writeError(path: string, err: unknown): Error {
+  if (err instanceof InputError || !(err as NodeJS.ErrnoException | null)?.code) return err as Error;
+  return new Error(`cannot write ${path} ${failureReason(err)}`);
+}
+
+async function writeChunked(path: string, data: FileContent): Promise<void> {
+  const fh = await open(path, 'wx').catch((err) => {
+    throw writeError(path, err);
+  });
   try {
-    for (let at = 0; at < bytes.length; at += CHUNK) await fh.write(bytes, at, Math.min(CHUNK, bytes.length - at));
+    if (typeof data === 'string' || data instanceof Uint8Array) {
+      const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+      for (let at = 0; at < bytes.length; at += CHUNK) await fh.write(bytes, at, Math.min(CHUNK, bytes.length - at));
+    } else {
+      for (const chunk of data) await fh.write(chunk);
+    }
+  } catch (err) {
+    throw writeError(path, err);
   } finally {
     await fh.close();
   }
@@ -101,7 +148,7 @@ async function writeChunked(path: string, data: string | Uint8Array): Promise<vo
  * folder of other things) is refused, so a mistyped --out never deletes someone's files.
  */
 function checkReplaceable(dir: string, identity: string): void {
-  let entries;
+  let entries: Dirent[];
   try {
     if (!statSync(dir).isDirectory())
       throw new InputError(`${dir}: exists and is not a folder; give a new or empty folder for the results`);
@@ -124,13 +171,37 @@ function checkReplaceable(dir: string, identity: string): void {
  * checkReplaceable). Commands call it before their work, so a bad --out fails at once.
  */
 export function prepareResultDir(dir: string, identity: string): void {
-  try {
-    mkdirSync(dirname(dir), { recursive: true });
-  } catch (err) {
-    throw new Error(`cannot write the result folder ${dir} (${(err as Error).message})`);
-  }
+  writableParent(dir, 'result folder');
   sweepLeftovers(dir);
   checkReplaceable(dir, identity);
+}
+
+/**
+ * The folder that will hold `path` made, and proved writable (a new entry can be made in it), so
+ * that a read-only disk or a folder without permission fails before the work, not after it.
+ */
+function writableParent(path: string, what: string): void {
+  const parent = dirname(path);
+  try {
+    mkdirSync(parent, { recursive: true });
+    accessSync(parent, constants.W_OK);
+  } catch (err) {
+    throw new Error(`cannot write the ${what} ${path}: ${parent} ${failureReason(err).replace(/^: /, '')}`);
+  }
+}
+
+/**
+ * Makes ready to write the file `path` (see writeFileAtomic): refuses a folder or anything but a
+ * regular file in its place, makes its folder and proves it writable, removes the leftovers of
+ * interrupted writes. Commands call it before their work, so a bad --out fails at once.
+ */
+export function prepareOutputFile(path: string): void {
+  if (exists(path) && !statSync(path).isFile())
+    throw new InputError(
+      `${path}: exists and is ${statSync(path).isDirectory() ? 'a folder' : 'not a regular file'}; give the name of a file to write`,
+    );
+  writableParent(path, 'file');
+  sweepLeftovers(path);
 }
 
 /**
@@ -140,7 +211,7 @@ export function prepareResultDir(dir: string, identity: string): void {
  * files are written in chunks so that an interrupt can be handled (see removeTemporaries).
  * Resolves to the paths written.
  */
-export async function writeDirAtomic(dir: string, files: Record<string, string | Uint8Array>): Promise<string[]> {
+export async function writeDirAtomic(dir: string, files: Record<string, FileContent>): Promise<string[]> {
   const names = Object.keys(files);
   if (names.length === 0 || names.some((n) => n !== basename(n) || n.startsWith('.'))) {
     throw new Error(`${dir}: a result folder is a flat set of named files, got [${names.join(', ')}]`);
@@ -149,19 +220,21 @@ export async function writeDirAtomic(dir: string, files: Record<string, string |
   const tmp = temporaryName(dir, 'tmp');
   const old = temporaryName(dir, 'old');
   let hadOld = false;
-  pending.add(tmp);
   try {
-    await mkdir(tmp);
+    // Made and registered with no await between: an interrupt handler runs either before the
+    // folder exists or after it is registered, never while a mkdir is still in flight.
+    mkdirSync(tmp);
+    track(tmp);
     for (const name of names) await writeChunked(join(tmp, name), files[name]);
     // The swap: two renames with no await between them, so no interrupt handler runs inside it.
     hadOld = exists(dir);
     if (hadOld) renameSync(dir, old);
     renameSync(tmp, dir);
-    pending.delete(tmp);
+    untrack(tmp);
   } catch (err) {
     if (hadOld && !exists(dir)) renameSync(old, dir);
     rmSync(tmp, { recursive: true, force: true });
-    pending.delete(tmp);
+    untrack(tmp);
     throw err;
   }
   if (hadOld) rmSync(old, { recursive: true, force: true });

@@ -1,26 +1,28 @@
-/** The figures a sweep records for each design, from a simulation result. */
+/** The design metrics a sweep records for each design (capacity, annual energy, capacity factor, revenue), from a simulation result. */
 
+import { perYear } from '../physics.js';
 import { revenue } from '../scenario/prices.js';
 import type { Result } from '../simulate.js';
+import { seaSpan } from '../tide/sea-level.js';
 
-export interface DesignFigures {
+export interface DesignMetrics {
   installed_capacity_mw: number;
   annual_energy_gwh: number;
   capacity_factor: number;
-  /** Revenue scaled to 365.25 days like the energy (GBP/yr); null without prices. */
+  /** Revenue scaled to a year (perYear) like the energy (GBP/yr); null without prices. */
   revenue_gbp_per_yr: number | null;
   /** Revenue over energy (GBP/MWh); null without prices or without energy. */
   captured_price_gbp_per_mwh: number | null;
 }
 
 /** The figures of a design's run; `price`: the price of each step (GBP/MWh), null without prices. */
-export function designFigures(r: Result, price: Float64Array | null): DesignFigures {
+export function designMetrics(r: Result, price: Float64Array | null): DesignMetrics {
   const s = r.summary;
   let rev: number | null = null;
   let captured: number | null = null;
   if (price) {
     const gbp = revenue(r.series.power, r.series.pumpPower, r.sea.dt, price);
-    rev = gbp * (365.25 / s.period_days);
+    rev = perYear(gbp, seaSpan(r.sea));
     captured = s.energy_gwh > 0 ? gbp / (s.energy_gwh * 1000) : null;
   }
   return {
