@@ -3,8 +3,9 @@
  * or a seeded random Latin hypercube of N points ("lhs"). A design is a row of numbers, one per
  * swept path; the designs are numbered 0..N-1 in the order given here.
  */
-import { mulberry32 } from '../random.js';
+
 import type { PathKey } from '../json-path.js';
+import { mulberry32 } from '../random.js';
 
 /** The values a parameter may take: a list, or a range from min to max by step. */
 export type Domain =
