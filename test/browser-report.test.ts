@@ -112,7 +112,12 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     // Compared: the default (two-way with pumping) and the same barrage ebb-only without pumping.
     const b = run('mersey-ebb-only', (s) => {
       const { start_head_m, end_head_m } = s.operation.ebb!;
-      s.operation = { mode: 'ebb-only', ebb: { start_head_m, end_head_m, sluice_while_generating: false }, ramp_s: 0 };
+      s.operation = {
+        ...s.operation,
+        mode: 'ebb-only',
+        ebb: { start_head_m, end_head_m, sluice_while_generating: false },
+        ramp_s: 0,
+      };
     });
     const write = (name: string, html: string) => {
       const f = join(OUT, `${name}.html`);

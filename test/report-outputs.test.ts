@@ -86,7 +86,8 @@ describe('terminal summary', () => {
     const r = simulate(s);
     const text = summaryText(r.summary, 'x.json', '');
     expect(text).toMatch(/Annual energy +[\d,.]+ GWh\/yr {2}net of pumping/);
-    expect(text).toMatch(/\n {2}generated +[\d,.]+ GWh\/yr\n {2}spent pumping +[\d,.]+ GWh\/yr/);
+    expect(text).toMatch(/\n {2}exported +[\d,.]+ GWh\/yr\n {2}drawn pumping +[\d,.]+ GWh\/yr/);
+    expect(text).toMatch(/Loss waterfall \(GWh\/yr\)/);
     r.summary.monthly[0].energy_gwh = -1.25;
     expect(summaryText(r.summary, 'x.json', '')).toMatch(/\n {2}2018-03 +-1\.3 {2}\n/);
   });

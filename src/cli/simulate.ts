@@ -66,7 +66,7 @@ export function registerSimulate(program: Command): void {
     prepareResultDir(dir, RESULT_IDENTITY);
     const steps = opts.series ? runSamples(scenario) : undefined;
     if (steps !== undefined) checkFreeSpace(join(dir, 'series.csv'), steps * SERIES_ROW_BYTES, 'series.csv');
-    const result = withDefaultSignals(() => simulate(scenario));
+    const result = withDefaultSignals(() => simulate(scenario, { pumpingGain: true }));
     warnShortPeriod(result.summary, ui);
     const version = toolVersion();
     const html = opts.html

@@ -13,7 +13,7 @@ import type { Override } from '../scenario/overrides.js';
 import { validationHtml } from '../validation/plot.js';
 import { VALIDATION_SCHEMES } from '../validation/published.js';
 import { DEFAULT_OFFSETS_M, DEFAULT_YEARS, runSensitivity, type Sensitivity } from '../validation/sensitivity.js';
-import { failures, runValidation, type ValidationRow } from '../validation/suite.js';
+import { failures, type PumpingCheck, pumpingCheck, runValidation, type ValidationRow } from '../validation/suite.js';
 import {
   runDetailsTable,
   sensitivityCsv,
@@ -50,6 +50,10 @@ function validationReport(rows: readonly ValidationRow[], sens: Sensitivity | nu
     h('How each scheme was run'),
     '',
     runDetailsTable(rows, format),
+    '',
+    h('Pumping check'),
+    '',
+    pumpingText(pumpingCheck(rows)),
   ];
   if (sens) {
     parts.push(
@@ -62,6 +66,12 @@ function validationReport(rows: readonly ValidationRow[], sens: Sensitivity | nu
     );
   }
   return `${parts.join('\n')}\n`;
+}
+
+/** The pumping check in one line. */
+function pumpingText(c: PumpingCheck): string {
+  const g = c.gain_fraction === null ? 'not computed' : `${(c.gain_fraction * 100).toFixed(1)} %`;
+  return `${c.scheme}: net gain from pumping ${g} of the net without it (same heads); accepted ${c.text}: ${c.pass ? 'pass' : 'FAIL'}\n  source: ${c.source}`;
 }
 
 /** The JSON document of a validation run (validation.json, and stdout with --json). */
@@ -79,6 +89,7 @@ function validationDocument(rows: readonly ValidationRow[], sens: Sensitivity | 
       accepted_ratio: r.accepted_ratio,
       pass: r.pass,
     })),
+    pumping_check: pumpingCheck(rows),
     sensitivity: sens,
   };
 }
@@ -144,13 +155,18 @@ export function registerValidate(program: Command): void {
       const format: TableFormat = opts.markdown ? 'markdown' : 'text';
       ui.result(validationReport(rows, sens, format), () => doc, written.length > 0 ? `\n${writtenText(written)}` : undefined);
       const bad = failures(rows);
-      if (bad.length > 0) {
+      const pumping = pumpingCheck(rows);
+      if (bad.length > 0 || !pumping.pass) {
         const list = bad.map(
           (r) =>
             `${r.scheme.id} (modelled ${r.figures.annual_energy_gwh.toFixed(1)} GWh/yr, ${r.ratio.toFixed(2)} x the published ${r.scheme.energy.reference_gwh} GWh/yr; accepted ${r.accepted_gwh[0].toFixed(0)}-${r.accepted_gwh[1].toFixed(0)})`,
         );
+        if (!pumping.pass)
+          list.push(
+            `pumping gain on ${pumping.scheme} ${pumping.gain_fraction === null ? 'not computed' : `${(pumping.gain_fraction * 100).toFixed(1)} %`}, outside ${pumping.text}`,
+          );
         throw new Error(
-          `validation: ${bad.length} of ${rows.length} schemes outside their tolerance: ${list.join('; ')}; see README "Validation" for the known causes`,
+          `validation: ${bad.length} of ${rows.length} schemes outside their tolerance${pumping.pass ? '' : ', and the pumping check failed'}: ${list.join('; ')}; see docs/model.md "Validation" for the known causes`,
         );
       }
     });
