@@ -81,7 +81,45 @@ function searchQuality(p, reference, price, count) {
   return { n, hits, mean: sum / n, worst, evals: evals / n, lattice };
 }
 
+/**
+ * `mersey-tidal optimise` on the default as a user runs it: its own pool of 2 workers, scenario
+ * loaded, whole run timed (median), and the median run's stages from its --json `seconds`.
+ */
+async function defaultRun(h) {
+  let last;
+  const runs = [];
+  const t = await h.measure(
+    'optimise: the default scenario, whole run (2 workers, pool started by the run)',
+    async () => {
+      const t0 = performance.now();
+      last = await optimiseScenario(loadScenario(DEFAULT_SCENARIO), { workers: 2 });
+      runs.push({ wall: (performance.now() - t0) / 1000, seconds: last.seconds });
+    },
+    { warmup: h.quick ? 0 : 1, reps: h.quick ? 3 : 5 },
+  );
+  const mid = runs.slice().sort((a, b) => a.wall - b.wall)[runs.length >> 1].seconds;
+  h.target('optimise: whole run of the default, median', t, 's', { below: 3 });
+  for (const stage of ['setup', 'fixed', 'flexible'])
+    h.figure(
+      `optimise: ${stage} stage (median run)`,
+      mid[stage],
+      's',
+      `${((mid[stage] / mid.total) * 100).toFixed(0)} % of the run`,
+    );
+  const f = last.fixed.search;
+  h.figure(
+    'optimise: best fixed heads, runs searched',
+    f.evaluations,
+    'runs of the year',
+    `and ${f.sampleEvaluations} of the quarter-year sample; ${last.fixed.result.summary.annual_energy_gwh.toFixed(1)} GWh/yr`,
+  );
+  h.figure('optimise: flexible run, net energy', last.flexible.result.summary.annual_energy_gwh, 'GWh/yr');
+}
+
 export default async function (h) {
+  await defaultRun(h);
+  // The research figures below take minutes: not with --quick.
+  if (h.quick) return;
   // The default scheme on the observed 2018 record (the default runs on the harmonic prediction,
   // which would make a harmonic forecast perfect): decisions on the forecast meet the real tide.
   const scenario = {

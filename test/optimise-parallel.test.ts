@@ -67,7 +67,7 @@ describe('a failure in a worker', () => {
     const inputs = sineLagoon(3, 600);
     const data = problemData({ ...inputs, scheme: { ...inputs.scheme, basin: constantAreaBasin(1e7, -3, 3) } });
     await expect(bestFixed(data, pools[2])).rejects.toThrow(
-      /^the run at fixed heads ebb [\d.]+\/[\d.]+ m, pump to [\d.]+ m; flood [\d.]+\/[\d.]+ m, pump to [\d.]+ m failed in a worker: at 2018-01-0\dT[\d:]+Z \(step \d+, mode pump-(high|low)\): the basin level -?[\d.]+ m left the range of the basin's area curve \(-3 to 3 m\)/,
+      /^the run over the period at fixed heads ebb [\d.]+\/[\d.]+ m, pump to [\d.]+ m; flood [\d.]+\/[\d.]+ m, pump to [\d.]+ m failed in a worker: at 2018-01-0\dT[\d:]+Z \(step \d+, mode pump-(high|low)\): the basin level -?[\d.]+ m left the range of the basin's area curve \(-3 to 3 m\)/,
     );
   });
 });

@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HalfControls } from '../src/optimise/cycle.js';
-import { type Controls, FixedEvaluator } from '../src/optimise/fixed.js';
+import type { Controls } from '../src/optimise/fixed.js';
+import { FixedEvaluator } from '../src/optimise/fixed-objective.js';
 import type { Decisions } from '../src/optimise/horizon.js';
 import { openProblem } from '../src/optimise/problem.js';
 import { applyPlan, bestFixed, type FlexibleInputs, flexiblePlan, problemData } from '../src/optimise/run.js';

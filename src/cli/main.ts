@@ -12,6 +12,7 @@ import { Command, CommanderError } from 'commander';
 import { InputError, isInternalError } from '../errors.js';
 import { removeTemporaries } from '../io/atomic.js';
 import { toolVersion } from '../paths.js';
+import { registerBench } from './bench.js';
 import { registerInit } from './init.js';
 import { registerMerge } from './merge.js';
 import { registerOptimise } from './optimise.js';
@@ -48,6 +49,7 @@ function buildProgram(): Command {
   registerMerge(program);
   registerValidate(program);
   registerOptimise(program);
+  registerBench(program);
   return program;
 }
 

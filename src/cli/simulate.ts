@@ -6,9 +6,9 @@ import { fmt } from '../numbers.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
 import { DAY_S } from '../physics.js';
 import { SERIES_ROW_BYTES } from '../report/csv.js';
-import { SPRING_NEAP_S } from '../report/figures.js';
 import { reportHtml } from '../report/html.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
+import { SPRING_NEAP_S } from '../report/report-run.js';
 import { summaryText } from '../report/summary-text.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
 import { loadScenario } from '../scenario/load.js';
@@ -66,7 +66,7 @@ export function registerSimulate(program: Command): void {
     prepareResultDir(dir, RESULT_IDENTITY);
     const steps = opts.series ? runSamples(scenario) : undefined;
     if (steps !== undefined) checkFreeSpace(join(dir, 'series.csv'), steps * SERIES_ROW_BYTES, 'series.csv');
-    const result = withDefaultSignals(() => simulate(scenario));
+    const result = withDefaultSignals(() => simulate(scenario, { pumpingGain: true }));
     warnShortPeriod(result.summary, ui);
     const version = toolVersion();
     const html = opts.html

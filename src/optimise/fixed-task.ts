@@ -1,11 +1,14 @@
 /**
- * Worker task (parallel/task.ts) valuing fixed controls: task i runs the whole period with the
- * controls of point i of the batch and returns the objective (J of net energy, or GBP).
+ * Worker task (parallel/task.ts) valuing fixed controls: task i runs the controls of point i of
+ * the batch over the whole period or its sample and returns the objective (J of net energy, or
+ * GBP). A search sends many small batches of one problem: the worker opens the problem and builds
+ * each evaluator once, and keeps them while the batches are of the same problem (ProblemData.id).
  */
 
-import { FixedEvaluator, pointControls } from './fixed.js';
+import { pointControls } from './fixed.js';
+import { FixedEvaluator } from './fixed-objective.js';
 import { PER_HALF } from './lattice.js';
-import { openProblem, type ProblemData } from './problem.js';
+import { openProblem, type Problem, type ProblemData } from './problem.js';
 
 export interface FixedTaskInit {
   readonly problem: ProblemData;
@@ -13,11 +16,24 @@ export interface FixedTaskInit {
   readonly points: Int32Array;
   /** Run on the forecast sea level instead of the simulated one (fixed heads an operator can choose ahead). */
   readonly onForecast: boolean;
+  /** Value the sample of the period (fixed-objective.ts) instead of the whole period. */
+  readonly sample: boolean;
+}
+
+/** The problem this worker last opened, and its evaluators by sea level and fidelity. */
+let opened: { id: string; problem: Problem; evaluators: Map<string, FixedEvaluator> } | null = null;
+
+function evaluator(init: FixedTaskInit): { p: Problem; ev: FixedEvaluator } {
+  if (opened?.id !== init.problem.id) opened = { id: init.problem.id, problem: openProblem(init.problem), evaluators: new Map() };
+  const p = opened.problem;
+  const key = `${init.onForecast}/${init.sample}`;
+  const ev = opened.evaluators.get(key) ?? new FixedEvaluator(p, init.onForecast ? p.decide : p.apply, init.sample);
+  opened.evaluators.set(key, ev);
+  return { p, ev };
 }
 
 export function setup(init: FixedTaskInit): (index: number) => number {
-  const p = openProblem(init.problem);
-  const ev = new FixedEvaluator(p, init.onForecast ? p.decide : p.apply);
+  const { p, ev } = evaluator(init);
   const dims = PER_HALF * p.directions.length;
   return (i) => ev.value(pointControls(p, init.points.subarray(i * dims, (i + 1) * dims)));
 }

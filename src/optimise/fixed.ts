@@ -1,14 +1,10 @@
 /**
  * The best fixed heads: the same controls at every half tide, chosen by a search over the head
- * lattice (one start head, end head and pumping target per generating direction), each point
- * valued by a run over the whole period with the same objective as flexible operation: a coarse
- * grid and the scenario's own heads, then compass searches with moves of 0.8 m halved down to
- * the lattice step. Its points are valued in batches (on worker threads by the caller).
+ * lattice (the coordinates of lattice.ts per generating direction), with the same objective as
+ * flexible operation (fixed-objective.ts): a climb on a sample of the period from a coarse grid
+ * and the scenario's own heads, then compass searches at the lattice step over the whole period
+ * from the climb's best points. Its points are valued in batches (on worker threads by the caller).
  */
-import { advance } from '../solver/advance.js';
-import { startState } from '../solver/run.js';
-import type { SolverRun, SolverState } from '../solver/state.js';
-import { allocateSeries, type StepSeries } from '../solver/types.js';
 import { type DirectionModes, directionIndex, type HalfControls, readControls, writeControls } from './cycle.js';
 import {
   END,
@@ -25,9 +21,6 @@ import {
   toUnits,
 } from './lattice.js';
 import type { Problem } from './problem.js';
-
-/** Moves of the fixed-head search (m), largest first; the last becomes the lattice step. */
-const FIXED_MOVES_M = [0.8, 0.4, 0.2, 0.1] as const;
 
 /** Controls by direction [ebb, flood], null where the cycle does not generate. */
 export type Controls = [HalfControls | null, HalfControls | null];
@@ -90,57 +83,49 @@ export function writeAll(exitHead: Float64Array, directions: readonly DirectionM
   }
 }
 
-/** Objective (J of net energy, or GBP) of fixed controls over the whole period of `run`. */
-export class FixedEvaluator {
-  private readonly head: Float64Array;
-  private readonly series: StepSeries | undefined;
-
-  constructor(
-    private readonly p: Problem,
-    private readonly run: SolverRun = p.apply,
-  ) {
-    this.head = run.ops.exitHead.slice();
-    this.series = p.price ? allocateSeries(run.eta.length) : undefined;
-  }
-
-  value(c: Controls): number {
-    writeAll(this.head, this.p.directions, c);
-    const run = this.run;
-    const st: SolverState = startState(run);
-    const last = run.eta.length - 1;
-    advance(run, st, 0, last, { exitHead: this.head, series: this.series });
-    const price = this.p.price;
-    if (price === null) return st.energy - st.pumpEnergy;
-    const s = this.series as StepSeries;
-    let gbp = 0;
-    for (let i = 0; i < last; i++) gbp += (s.power[i] - s.pumpPower[i]) * run.dt * price[i];
-    return gbp;
-  }
-}
-
 export interface FixedSearch extends SearchResult {
   readonly controls: Controls;
+  /** Runs over the whole period valued. */
   readonly evaluations: number;
+  /** Runs over the sample valued (the climb's; 0 when the period was too short to sample). */
+  readonly sampleEvaluations: number;
 }
+
+/** Which objective a batch of points is valued with: the sample's (the climb) or the whole period's. */
+export type Fidelity = 'sample' | 'period';
 
 /** Grid spacing (m) of the fixed search's first stage, over start head, end head and pumping target alike in every direction. */
 const FIXED_GRID_M = 1.0;
-/** Compass searches of the fixed search, from the best distinct starting points. */
+/** Moves of the climb on the sample (m), largest first; the last becomes the lattice step. */
+const FIXED_MOVES_M = [0.4, 0.2, 0.1] as const;
+/** Neighbours valued at a time by the compass searches (opportunistic polls; see LatticeSearch.compass). */
+const FIXED_POLL = 4;
+/** The best points of the climb valued over the whole period, together. */
+const FIXED_CANDIDATES = 8;
+/** Climbs, from the best distinct points of the grid; and compass searches over the whole period, from the best candidates. */
 const FIXED_STARTS = 3;
 
 /**
- * Searches the best fixed controls: the points of a coarse grid (the same heads in every
- * direction, FIXED_GRID_M apart) and `start` are valued, and a compass search runs from each of
- * the FIXED_STARTS best, sharing every value found; the best point they reach wins. Points are
- * valued with `evaluate` in batches (values in the order of the points).
+ * Searches the best fixed controls in two stages. The climb, on the sample of the period
+ * (fixed-objective.ts): the points of a coarse grid (the same heads in every direction,
+ * FIXED_GRID_M apart) and `start` are valued, and compass searches climb from the FIXED_STARTS
+ * best (opportunistic polls, sharing every value). Then
+ * over the whole period: the FIXED_CANDIDATES best points the climb valued are valued, and a
+ * compass search at the lattice step runs from each of the FIXED_STARTS best, sharing every
+ * value found; the best point they reach wins. When the period is too short to sample
+ * (`sampled` false), the climb is on the whole period and its values are kept.
+ *
+ * Points are valued with `evaluate` in batches (values in the order of the points); the result
+ * depends on the objective alone, never on how the batches are valued.
  */
 export async function searchFixed(
   p: Problem,
   start: Controls,
-  evaluate: (points: Int32Array[]) => Promise<ArrayLike<number>>,
+  sampled: boolean,
+  evaluate: (points: Int32Array[], fidelity: Fidelity) => Promise<ArrayLike<number>>,
 ): Promise<FixedSearch> {
   const box = fixedBox(p);
-  const search = new LatticeSearch(box);
+  const climb = new LatticeSearch(box);
   const x0 = fixedPoint(p, start);
   // The scenario's heads may lie off the lattice's ranges: bring them inside.
   for (let k = 0; k < x0.length; k++) x0[k] = Math.min(box.hi[k], Math.max(box.lo[k], x0[k]));
@@ -150,8 +135,9 @@ export async function searchFixed(
   }
   // The grid: the first direction's heads on a coarse grid, copied to the others.
   const stride = Math.max(1, toUnits(FIXED_GRID_M, p.ranges.step));
-  const free = [START, END, PUMP].filter((q) => box.lo[q] < box.hi[q]);
-  const grid = search
+  const free: number[] = [];
+  for (let q = 0; q < PER_HALF; q++) if (box.lo[q] < box.hi[q]) free.push(q);
+  const grid = climb
     .gridPoints(
       x0,
       free,
@@ -159,16 +145,29 @@ export async function searchFixed(
     )
     .map((g) => {
       for (let o = PER_HALF; o < g.length; o += PER_HALF) {
-        for (const q of [START, END, PUMP]) g[o + q] = Math.min(box.hi[o + q], Math.max(box.lo[o + q], g[q]));
+        for (let q = 0; q < PER_HALF; q++) g[o + q] = Math.min(box.hi[o + q], Math.max(box.lo[o + q], g[q]));
       }
       return g;
     });
-  const ranked = await searchBatched(search, search.ranked([x0, ...grid], FIXED_STARTS), evaluate);
+  const onSample = (points: Int32Array[]) => evaluate(points, sampled ? 'sample' : 'period');
+  const onPeriod = (points: Int32Array[]) => evaluate(points, 'period');
+  const firsts = await searchBatched(climb, climb.ranked([x0, ...grid], FIXED_STARTS), onSample);
+  const halves = x0.length / PER_HALF;
   const moves = movesInUnits(FIXED_MOVES_M, p.ranges.step);
-  let found: SearchResult = ranked[0];
-  for (const r of ranked) {
-    const f = await searchBatched(search, search.compass(r, moves), evaluate);
+  for (const first of firsts) await searchBatched(climb, climb.compass(first, moves, halves, FIXED_POLL), onSample);
+  // Over the whole period: the climb's best points, then compass searches at the lattice step.
+  const period = sampled ? new LatticeSearch(box) : climb;
+  const candidates = climb.recorded(FIXED_CANDIDATES).map((r) => r.point);
+  const starts = await searchBatched(period, period.ranked(candidates, FIXED_STARTS), onPeriod);
+  let found = starts[0];
+  for (const r of starts) {
+    const f = await searchBatched(period, period.compass(r, [1], halves, FIXED_POLL), onPeriod);
     if (f.value > found.value) found = f;
   }
-  return { ...found, controls: pointControls(p, found.point), evaluations: search.evaluations };
+  return {
+    ...found,
+    controls: pointControls(p, found.point),
+    evaluations: period.evaluations,
+    sampleEvaluations: sampled ? climb.evaluations : 0,
+  };
 }

@@ -80,6 +80,8 @@ export function feasible(box: LatticeBox, x: Int32Array): boolean {
  * moved together (start and end, start and pumping target, end and pumping target), each way.
  * The pairs matter: the best controls often lie on a ridge, such as an end head one step below
  * the start head, that single-head moves cannot follow. Coordinates fixed by the box are left out.
+ * Written over the PER_HALF coordinates of a half tide, so a head added to the point is searched
+ * (alone and in pairs) without change here.
  */
 function searchDirections(box: LatticeBox): Int32Array {
   const dims = box.lo.length;
@@ -87,30 +89,26 @@ function searchDirections(box: LatticeBox): Int32Array {
   const out: number[] = [];
   const add = (ks: number[], signs: number[]) => {
     const v = new Array<number>(dims).fill(0);
-    ks.forEach((k, i) => {
-      v[k] = signs[i];
-    });
+    for (let i = 0; i < ks.length; i++) v[ks[i]] = signs[i];
     out.push(...v);
   };
   for (let o = 0; o < dims; o += PER_HALF) {
-    for (const q of [START, END, PUMP]) {
+    for (let q = 0; q < PER_HALF; q++) {
       if (!free(o + q)) continue;
       add([o + q], [1]);
       add([o + q], [-1]);
     }
-    for (const [a, b] of [
-      [START, END],
-      [START, PUMP],
-      [END, PUMP],
-    ]) {
-      if (!free(o + a) || !free(o + b)) continue;
-      for (const [sa, sb] of [
-        [1, 1],
-        [-1, -1],
-        [1, -1],
-        [-1, 1],
-      ])
-        add([o + a, o + b], [sa, sb]);
+    for (let a = 0; a < PER_HALF; a++) {
+      for (let b = a + 1; b < PER_HALF; b++) {
+        if (!free(o + a) || !free(o + b)) continue;
+        for (const [sa, sb] of [
+          [1, 1],
+          [-1, -1],
+          [1, -1],
+          [-1, 1],
+        ])
+          add([o + a, o + b], [sa, sb]);
+      }
     }
   }
   return Int32Array.from(out);
@@ -245,8 +243,14 @@ export class LatticeSearch {
   /**
    * Compass search from `from`, with the moves given (lattice units, largest first, ending at 1),
    * moving the coordinates of the first `halves` half tides (default: all).
+   *
+   * `poll` is how many neighbours are valued at a time. Infinity (the default) values them all
+   * and moves to the best. A smaller poll is opportunistic: neighbours are valued `poll` at a
+   * time, the move that last succeeded first, and the search moves to the best of the first
+   * group that improves, so a climb costs a fraction of the full polls. The result depends on
+   * `poll`, never on how the groups are valued (one by one or on worker threads).
    */
-  *compass(from: SearchResult, moves: readonly number[], halves = this.box.lo.length / PER_HALF): SearchSteps {
+  *compass(from: SearchResult, moves: readonly number[], halves = this.box.lo.length / PER_HALF, poll = Infinity): SearchSteps {
     const x = from.point.slice();
     let value = from.value;
     const dims = x.length;
@@ -258,32 +262,55 @@ export class LatticeSearch {
       if (k >= halves * PER_HALF) break;
       used += dims;
     }
-    const dirs = this.directions.subarray(0, used);
+    const count = used / dims;
+    const order = Array.from({ length: count }, (_, k) => k);
+    const group = Math.max(1, Math.min(poll, count));
     for (const move of moves) {
       for (;;) {
-        const around: Int32Array[] = [];
-        for (let k = 0; k < dirs.length; k += dims) {
-          const t = x.slice();
-          for (let q = 0; q < dims; q++) t[q] += move * dirs[k + q];
-          around.push(t);
+        let moved = false;
+        for (let g = 0; g < count && !moved; g += group) {
+          const tried = order.slice(g, g + group);
+          const around = tried.map((k) => {
+            const t = x.slice();
+            for (let q = 0; q < dims; q++) t[q] += move * this.directions[k * dims + q];
+            return t;
+          });
+          const need = this.needed(around);
+          if (need.length > 0) yield need;
+          let best = -1;
+          let bestV = value;
+          around.forEach((t, k) => {
+            const v = this.known(t) as number;
+            if (v > bestV) {
+              bestV = v;
+              best = k;
+            }
+          });
+          if (best < 0) continue;
+          x.set(around[best]);
+          value = bestV;
+          moved = true;
+          if (group < count) order.unshift(...order.splice(order.indexOf(tried[best]), 1));
         }
-        const need = this.needed(around);
-        if (need.length > 0) yield need;
-        let best = -1;
-        let bestV = value;
-        around.forEach((t, k) => {
-          const v = this.known(t) as number;
-          if (v > bestV) {
-            bestV = v;
-            best = k;
-          }
-        });
-        if (best < 0) break;
-        x.set(around[best]);
-        value = bestV;
+        if (!moved) break;
       }
     }
     return { point: x, value };
+  }
+
+  /** The `count` best points valued so far, best first (equals in the order they were valued). */
+  recorded(count: number): SearchResult[] {
+    const all = [...this.cache].map(([k, value]) => ({ point: this.pointOf(k), value }));
+    return all.sort((a, b) => b.value - a.value).slice(0, count);
+  }
+
+  private pointOf(key: number): Int32Array {
+    const x = new Int32Array(this.box.lo.length);
+    for (let i = x.length - 1; i >= 0; i--) {
+      x[i] = (key % this.radix) + this.box.lo[i];
+      key = Math.floor(key / this.radix);
+    }
+    return x;
   }
 }
 
@@ -306,8 +333,6 @@ export async function searchBatched<T>(
     const r = steps.next();
     if (r.done) return r.value;
     const values = await evaluate(r.value);
-    r.value.forEach((p, k) => {
-      search.record(p, values[k]);
-    });
+    for (let k = 0; k < r.value.length; k++) search.record(r.value[k], values[k]);
   }
 }

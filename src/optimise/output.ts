@@ -78,7 +78,12 @@ export function decisionsCsv(o: OptimiseOutcome): string {
 }
 
 function fixedJson(x: FixedOutcome) {
-  return { heads: headsJson(x.search.controls), runs_searched: x.search.evaluations, ...runTotals(x.result, x.revenueGbp) };
+  return {
+    heads: headsJson(x.search.controls),
+    runs_searched: x.search.evaluations,
+    sample_runs_searched: x.search.sampleEvaluations,
+    ...runTotals(x.result, x.revenueGbp),
+  };
 }
 
 /** optimise.json: the settings, each run's figures, the gains and what the search cost. */
@@ -158,7 +163,7 @@ export function optimiseText(o: OptimiseOutcome, scenarioFile: string): string {
   if (scaledToYear(s)) lines.push(`(per-year figures scaled from ${fmt(s.period_days, 1)} days)`);
   lines.push('');
   lines.push(
-    `Best fixed heads     ${controlsText(o.fixed.search.controls)}  (${o.fixed.search.evaluations} runs of the period searched)`,
+    `Best fixed heads     ${controlsText(o.fixed.search.controls)}  (${o.fixed.search.evaluations} runs of the period searched, ${o.fixed.search.sampleEvaluations} of a sample)`,
   );
   if (o.forecastFixed)
     lines.push(`On the forecast      ${controlsText(o.forecastFixed.search.controls)}  (these close each decision's window)`);

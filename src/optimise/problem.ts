@@ -15,6 +15,8 @@ import { type CycleModes, cycleModes, type DirectionModes } from './cycle.js';
 import type { HeadRanges } from './lattice.js';
 
 export interface ProblemData {
+  /** Identifies the problem: a worker keeps the runs it opened for the jobs of the same problem. */
+  readonly id: string;
   /** The sea level that happens (the simulated one). */
   readonly sea: SharedSeaLevel;
   /** The sea level decisions are made on, on the same grid; null: the simulated one (perfect forecast). */
@@ -35,6 +37,7 @@ export interface Problem {
   readonly modes: CycleModes;
   /** The directions the cycle generates in, ebb first. */
   readonly directions: readonly DirectionModes[];
+  readonly scheme: SchemeModel;
   readonly ranges: HeadRanges;
   readonly price: Float64Array | null;
 }
@@ -55,5 +58,13 @@ export function planRun(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable): Pla
 export function openProblem(d: ProblemData): Problem {
   const { apply, modes, directions } = planRun(seaLevelView(d.sea), d.scheme, d.ops);
   const decide = d.forecast ? prepareRun(seaLevelView(d.forecast), d.scheme, d.ops) : apply;
-  return { apply, decide, modes, directions, ranges: d.ranges, price: d.price ? new Float64Array(d.price) : null };
+  return {
+    apply,
+    decide,
+    modes,
+    directions,
+    scheme: d.scheme,
+    ranges: d.ranges,
+    price: d.price ? new Float64Array(d.price) : null,
+  };
 }

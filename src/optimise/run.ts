@@ -13,6 +13,7 @@
  * reaches, and the largest such difference is reported.
  */
 
+import { randomUUID } from 'node:crypto';
 import type { ModeTable } from '../operation/modes.js';
 import { taskFailure, type WorkerPool } from '../parallel/pool.js';
 import { shareFloat64, shareSeaLevel } from '../parallel/shared.js';
@@ -27,7 +28,17 @@ import type { SeaLevel } from '../tide/sea-level.js';
 import { type SlackWater, slackWaters } from '../tide/turning-points.js';
 import { isoTime } from '../time.js';
 import { directionIndex, type HalfControls, writeControls } from './cycle.js';
-import { type Controls, controlsText, type FixedSearch, pointControls, searchFixed, tableControls, writeAll } from './fixed.js';
+import {
+  type Controls,
+  controlsText,
+  type Fidelity,
+  type FixedSearch,
+  pointControls,
+  searchFixed,
+  tableControls,
+  writeAll,
+} from './fixed.js';
+import { samplable } from './fixed-objective.js';
 import type { FixedTaskInit } from './fixed-task.js';
 import type { ChunkOutcome, ChunkSpec, FlexibleTaskInit } from './flexible-task.js';
 import type { Decisions } from './horizon.js';
@@ -62,6 +73,7 @@ export function problemData(i: FlexibleInputs): ProblemData {
   }
   if (i.price && i.price.length !== n) throw new RangeError(`prices for ${i.price.length} samples, the sea level has ${n}`);
   return {
+    id: randomUUID(),
     sea: shareSeaLevel(i.sea),
     forecast: i.forecast ? shareSeaLevel(i.forecast) : null,
     scheme: i.scheme,
@@ -83,17 +95,13 @@ export function decisionsOf(p: Problem, slack: readonly SlackWater[]): { decisio
   };
 }
 
-/** A task's failure in the optimiser's terms: what was being run, then the worker's message (its stack stays on `cause`). */
-
-/** Values batches of fixed controls on the pool (on the forecast sea level when asked). */
+/** Values batches of fixed controls on the pool, over the sample or the whole period (on the forecast sea level when asked). */
 function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForecast: boolean, signal?: AbortSignal) {
   const dims = PER_HALF * p.directions.length;
-  return async (points: Int32Array[]): Promise<number[]> => {
+  return async (points: Int32Array[], fidelity: Fidelity): Promise<number[]> => {
     const flat = new Int32Array(points.length * dims);
-    points.forEach((x, k) => {
-      flat.set(x, k * dims);
-    });
-    const init: FixedTaskInit = { problem: data, points: flat, onForecast };
+    for (let k = 0; k < points.length; k++) flat.set(points[k], k * dims);
+    const init: FixedTaskInit = { problem: data, points: flat, onForecast, sample: fidelity === 'sample' };
     try {
       return await pool.run<FixedTaskInit, number>({
         task: distModule('optimise/fixed-task.js'),
@@ -102,7 +110,8 @@ function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForec
         signal,
       });
     } catch (err) {
-      throw taskFailure(err, (k) => `the run at fixed heads ${controlsText(pointControls(p, points[k]))}`);
+      const over = fidelity === 'sample' ? 'a sample of the period' : 'the period';
+      throw taskFailure(err, (k) => `the run over ${over} at fixed heads ${controlsText(pointControls(p, points[k]))}`);
     }
   };
 }
@@ -120,10 +129,11 @@ export async function bestFixed(
   onRuns?: (runs: number) => void,
 ): Promise<FixedSearch> {
   const p = openProblem(data);
+  const sea = onForecast ? p.decide.sea : p.apply.sea;
   const evaluate = fixedEvaluator(pool, data, p, onForecast, signal);
   let runs = 0;
-  return searchFixed(p, tableControls(p, data.ops.exitHead), async (points) => {
-    const values = await evaluate(points);
+  return searchFixed(p, tableControls(p, data.ops.exitHead), samplable(sea), async (points, fidelity) => {
+    const values = await evaluate(points, fidelity);
     runs += points.length;
     onRuns?.(runs);
     return values;

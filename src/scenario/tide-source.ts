@@ -73,7 +73,8 @@ export function harmonicSea(s: Scenario, site: string, t0: number, dt: number, n
   );
 }
 
-function withOffset(s: Scenario, sea: SeaLevel): SeaLevel {
+/** Adds the scenario's sea-level offset to every level (in place). */
+export function withOffset(s: Scenario, sea: SeaLevel): SeaLevel {
   const offset = s.tide.sea_level_offset_m;
   if (offset !== 0) for (let i = 0; i < sea.level.length; i++) sea.level[i] += offset;
   return sea;

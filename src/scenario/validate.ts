@@ -7,11 +7,11 @@
  * The messages are built from the schema itself: its types, bounds, enums and the descriptive
  * keywords `unit` (the field's unit, in words) and `hint` (how to fix a bad value).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { InputError, listed, suggest } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
+import { lazyValidator } from './schema-validator.js';
 
 /** A problem with one field: its dotted JSON path and what is wrong ("expected ..., got ..."). */
 export interface Problem {
@@ -61,17 +61,7 @@ export function asInput<T>(fn: () => T): T {
 
 export const SCHEMA_PATH = join(PACKAGE_ROOT, 'models', 'scenario.schema.json');
 
-let compiled: ValidateFunction | undefined;
-
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, discriminator: true, strict: true, useDefaults: true });
-    ajv.addKeyword({ keyword: 'unit', schemaType: 'string' });
-    ajv.addKeyword({ keyword: 'hint', schemaType: 'string' });
-    compiled = ajv.compile(JSON.parse(readFileSync(SCHEMA_PATH, 'utf8')));
-  }
-  return compiled;
-}
+const validator = lazyValidator(SCHEMA_PATH, { discriminator: true }, ['unit', 'hint']);
 
 /** Dotted JSON path from its parts: ["scheme", "turbines", "0", "x"] -> scheme.turbines[0].x */
 export function jsonPath(parts: readonly string[]): string {

@@ -1,23 +1,20 @@
 /**
- * The worker side of a sweep (a task module for parallel/pool.ts): each worker rebuilds design i
- * from the base scenario and the shared table of values, validates it with the scenario loader,
- * simulates it on the shared sea level (or its own, when the sweep changes the sea level) and
- * returns its figures.
+ * The worker side of a sweep (a task module for parallel/pool.ts): each worker builds design i
+ * from the validated base scenario and the shared table of values, simulates it on the shared sea
+ * level (or its own, when the sweep changes the sea level) and returns its figures. The designs
+ * were validated before the run (checkDesigns): a worker never loads or compiles a schema.
  */
-import { dirname } from 'node:path';
 import { type SharedSeaLevel, seaLevelView } from '../parallel/shared.js';
-import { scenarioFromObject } from '../scenario/load.js';
 import { checkPriceCoverage, type PriceSeries, stepPrices } from '../scenario/prices.js';
+import type { Scenario } from '../scenario/types.js';
 import { simulate } from '../simulate.js';
 import { allocateSeries } from '../solver/types.js';
 import { designObject, pathKeys } from './design.js';
 import { type DesignMetrics, designMetrics } from './design-metrics.js';
 
 export interface DesignTaskInit {
-  /** The base scenario object (overrides applied, defaults filled). */
-  base: object;
-  /** The base scenario file (absolute): relative data paths resolve from its folder. */
-  baseFile: string;
+  /** The base scenario, validated (overrides applied, defaults filled, data paths resolved). */
+  base: Scenario;
   paths: string[];
   /** The designs' values, row-major (DesignTable.values). */
   values: SharedArrayBuffer;
@@ -35,13 +32,12 @@ export function setup(init: DesignTaskInit): (index: number) => DesignMetrics {
     price: new Float64Array(init.prices.price),
     file: init.prices.file,
   };
-  const baseDir = dirname(init.baseFile);
   // Per-step buffers reused by every design on the shared sea level (no 3.6 MB allocation per year-long design).
   const series = sea ? allocateSeries(sea.level.length) : undefined;
   // The price of each step, once for all designs on the shared sea level.
   const sharedPrice = prices && sea ? stepPrices(sea, prices) : null;
   return (i) => {
-    const s = scenarioFromObject(designObject(init.base, keys, values, i), init.baseFile, baseDir);
+    const s = designObject(init.base, keys, values, i) as unknown as Scenario;
     const r = simulate(s, { sea, series });
     if (prices && !sea) checkPriceCoverage(prices, r.sea, 'this design');
     return designMetrics(r, sharedPrice ?? (prices && stepPrices(r.sea, prices)));

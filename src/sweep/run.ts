@@ -11,7 +11,7 @@ import { buildSea } from '../scenario/tide-source.js';
 import { designLabel } from './design.js';
 import type { DesignMetrics } from './design-metrics.js';
 import type { DesignTaskInit } from './design-task.js';
-import type { LoadedSweep } from './spec.js';
+import { checkDesigns, type LoadedSweep } from './spec.js';
 
 export interface SweepRunOptions {
   /** Designs to run, ascending (default: all). */
@@ -25,6 +25,8 @@ export interface SweepRunOptions {
   signal?: AbortSignal;
   /** Task module URL (default: the design task, dist/sweep/design-task.js). */
   task?: string;
+  /** True when the caller has checked these designs with checkDesigns (workers run designs as they are); otherwise the run checks them first. */
+  checked?: boolean;
 }
 
 export interface DesignRow extends DesignMetrics {
@@ -51,6 +53,7 @@ export function allIndices(n: number): Int32Array {
 export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Promise<SweepRun> {
   const { designs, spec } = sweep;
   const indices = o.indices ?? allIndices(designs.count);
+  if (!o.checked) checkDesigns(sweep, indices);
   // Threads start while this one builds the sea level.
   const pool =
     o.pool ?? (indices.length > 0 ? new WorkerPool(Math.min(o.workers ?? defaultWorkerCount(), indices.length)) : null);
@@ -62,8 +65,7 @@ export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Pro
     const prices = spec.pricesFile !== null ? readPriceCsv(spec.pricesFile) : null;
     if (prices && sea) checkPriceCoverage(prices, sea, `the base scenario ${spec.base}`);
     const init: DesignTaskInit = {
-      base: sweep.baseObject,
-      baseFile: spec.baseFile,
+      base: sweep.baseScenario,
       paths: [...designs.paths],
       values: shareFloat64(designs.values),
       sea: sea && shareSeaLevel(sea),

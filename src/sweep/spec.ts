@@ -7,13 +7,14 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import type { ErrorObject } from 'ajv';
 import { InputError, listed, suggest } from '../errors.js';
 import { readText } from '../io/text.js';
 import { getAt, numericPaths, parsePath, setAt } from '../json-path.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { scenarioFromObject } from '../scenario/load.js';
 import type { Override } from '../scenario/overrides.js';
+import { lazyValidator } from '../scenario/schema-validator.js';
 import type { Scenario } from '../scenario/types.js';
 import { describe } from '../scenario/validate.js';
 import { designLabel, designObject, pathKeys } from './design.js';
@@ -60,15 +61,7 @@ export interface LoadedSweep {
   seaPaths: string[];
 }
 
-let compiled: ValidateFunction | undefined;
-function validator(): ValidateFunction {
-  if (!compiled) {
-    const ajv = new Ajv({ allErrors: true, verbose: true, strict: true, useDefaults: true, allowUnionTypes: true });
-    ajv.addKeyword({ keyword: 'unit', schemaType: 'string' });
-    compiled = ajv.compile(JSON.parse(readFileSync(SWEEP_SCHEMA_PATH, 'utf8')));
-  }
-  return compiled;
-}
+const validator = lazyValidator(SWEEP_SCHEMA_PATH, { allowUnionTypes: true }, ['unit']);
 
 const paramLabel = (path: string) => `parameters["${path}"]`;
 

@@ -6,7 +6,7 @@
 import { InputError, isInternalError } from '../errors.js';
 import { TaskError, WorkerExitError, type WorkerPool } from '../parallel/pool.js';
 import { distModule } from '../parallel/task.js';
-import { type JobFigures, runJob, type ScenarioJob } from './scenario-run.js';
+import { checkedScenario, type JobFigures, RunCache, runJob, type ScenarioJob } from './scenario-run.js';
 import type { ValidationTaskInit } from './task.js';
 
 export interface RunJobsOptions {
@@ -17,13 +17,18 @@ export interface RunJobsOptions {
 
 export async function runJobs(jobs: readonly ScenarioJob[], o: RunJobsOptions = {}): Promise<JobFigures[]> {
   if (!o.pool || jobs.length < 2) {
+    const cache = new RunCache();
     return jobs.map((job, k) => {
-      const figures = runLabelled(job);
+      const figures = labelled(job, () => runJob(job, cache));
       o.onProgress?.(k + 1, jobs.length);
       return figures;
     });
   }
-  const init: ValidationTaskInit = { jobs: [...jobs] };
+  // Checked here, once: the workers run the scenarios as they are.
+  const init: ValidationTaskInit = {
+    scenarios: jobs.map((job) => labelled(job, () => checkedScenario(job))),
+    pumpingGain: jobs.map((job) => job.pumpingGain === true),
+  };
   try {
     return await o.pool.run<ValidationTaskInit, JobFigures>({
       task: distModule('validation/task.js'),
@@ -42,10 +47,10 @@ export async function runJobs(jobs: readonly ScenarioJob[], o: RunJobsOptions = 
   }
 }
 
-/** A job run in this thread, its errors prefixed with its label. */
-function runLabelled(job: ScenarioJob): JobFigures {
+/** fn() for a job in this thread, its errors prefixed with the job's label. */
+function labelled<T>(job: ScenarioJob, fn: () => T): T {
   try {
-    return runJob(job);
+    return fn();
   } catch (err) {
     if (err instanceof InputError) throw new InputError(`${job.label}: ${err.message}`);
     if (err instanceof Error && !isInternalError(err)) throw new Error(`${job.label}: ${err.message}`, { cause: err });

@@ -5,9 +5,11 @@
  */
 import { dirname } from 'node:path';
 import { scenarioFromObject } from '../scenario/load.js';
-import { describeTide } from '../scenario/tide-source.js';
+import { buildSea, describeTide, withOffset } from '../scenario/tide-source.js';
 import type { Scenario } from '../scenario/types.js';
 import { type Result, simulate } from '../simulate.js';
+import { allocateSeries, type StepSeries } from '../solver/types.js';
+import type { SeaLevel } from '../tide/sea-level.js';
 
 export interface ScenarioJob {
   /** Names the run in messages. */
@@ -16,6 +18,8 @@ export interface ScenarioJob {
   scenario: unknown;
   /** The scenario file (absolute): relative data paths resolve from its folder. */
   file: string;
+  /** Also run it without pumping and report the gain (JobFigures.pumping_gain_fraction): a second run. */
+  pumpingGain?: boolean;
 }
 
 /** What a validation table reads from one run; every figure in reporting units. */
@@ -36,6 +40,8 @@ export interface JobFigures {
   annual_pumping_energy_gwh: number;
   /** Net energy over installed capacity (fraction). */
   capacity_factor: number;
+  /** Net gain from pumping over the net without it, same heads (fraction); null when the scheme does not pump. */
+  pumping_gain_fraction: number | null;
   /** Share of the generated energy made on the ebb (basin to sea), from the per-tide ledger (fraction). */
   ebb_share: number;
   mass_balance_error: number;
@@ -64,14 +70,57 @@ export function jobFigures(r: Result): JobFigures {
     annual_generated_energy_gwh: s.annual_generated_energy_gwh,
     annual_pumping_energy_gwh: s.annual_pumping_energy_gwh,
     capacity_factor: s.capacity_factor,
+    pumping_gain_fraction: s.pumping_gain?.gain_fraction ?? null,
     ebb_share: all > 0 ? ebb / all : 0,
     mass_balance_error: s.mass_balance_error,
   };
 }
 
+/** A job's scenario, checked (schema and relations), as the loader would give it. */
+export function checkedScenario(job: ScenarioJob): Scenario {
+  return scenarioFromObject(structuredClone(job.scenario), job.file, dirname(job.file));
+}
+
+/**
+ * What a thread keeps between the runs it makes: the last harmonic sea levels before their
+ * offset (the sensitivity study runs each year at several offsets) and the per-step buffers.
+ */
+export class RunCache {
+  private readonly seas = new Map<string, SeaLevel>();
+  private series: StepSeries | null = null;
+
+  /** The scenario's sea level: a harmonic prediction made once per site, datum, period and step, then offset. */
+  sea(s: Scenario): SeaLevel {
+    if (s.tide.kind !== 'harmonic') return buildSea(s);
+    const key = JSON.stringify([s.tide.site, s.tide.datum, s.period, s.time_step_s]);
+    let base = this.seas.get(key);
+    if (!base) {
+      base = buildSea({ ...s, tide: { ...s.tide, sea_level_offset_m: 0 } });
+      if (this.seas.size >= SEAS_KEPT) this.seas.delete(this.seas.keys().next().value as string);
+      this.seas.set(key, base);
+    }
+    return withOffset(s, { ...base, level: base.level.slice() });
+  }
+
+  /** Per-step buffers of `n` samples, reused while the length stays the same. */
+  buffers(n: number): StepSeries {
+    if (this.series?.power.length !== n) this.series = allocateSeries(n);
+    return this.series;
+  }
+}
+
+/** Harmonic sea levels a RunCache keeps (a year at 5-minute steps is 0.8 MB). */
+const SEAS_KEPT = 4;
+
+/** Runs one checked scenario (a job's), with what `cache` holds; with `pumpingGain`, once more without pumping. */
+export function runScenario(s: Scenario, cache: RunCache, pumpingGain = false): JobFigures {
+  const sea = cache.sea(s);
+  return jobFigures(simulate(s, { sea, series: cache.buffers(sea.level.length), pumpingGain }));
+}
+
 /** Runs one job in this thread. */
-export function runJob(job: ScenarioJob): JobFigures {
-  return jobFigures(simulate(scenarioFromObject(job.scenario, job.file, dirname(job.file))));
+export function runJob(job: ScenarioJob, cache = new RunCache()): JobFigures {
+  return runScenario(checkedScenario(job), cache, job.pumpingGain === true);
 }
 
 /**

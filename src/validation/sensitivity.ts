@@ -96,8 +96,10 @@ export async function runSensitivity(o: SensitivityOptions = {}, run: RunJobsOpt
   const scenario = loadScenario(path, o.overrides);
   const base = scenarioJob(scenario, 'base');
   const datum = o.datum ?? scenario.tide.datum;
-  const jobs = offsets.flatMap((offset) =>
-    years.map((year) =>
+  // Year by year, so that the runs of a year at each offset follow each other and a worker makes
+  // its prediction once (RunCache).
+  const jobs = years.flatMap((year) =>
+    offsets.map((offset) =>
       withFields(base, `${scenario.name}, ${year}, sea level ${signed(offset)} m`, {
         period: { year },
         tide: { kind: 'harmonic', site, datum, sea_level_offset_m: offset },
@@ -110,7 +112,7 @@ export async function runSensitivity(o: SensitivityOptions = {}, run: RunJobsOpt
   const rows = years.map((year, i) => ({
     year,
     m2_nodal_factor: annualMeanNodalFactor(year),
-    energy_gwh: offsets.map((_, j) => figures[j * n + i].annual_energy_gwh),
+    energy_gwh: offsets.map((_, j) => figures[i * offsets.length + j].annual_energy_gwh),
   }));
   return {
     file: base.file,
