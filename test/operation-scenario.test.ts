@@ -95,7 +95,7 @@ describe('operation checks', () => {
     expect(p).toMatch(
       /operation\.mode: expected one of "ebb-only", "flood-only", "two-way", got "two way"; did you mean "two-way"\?/,
     );
-    expect(p).toMatch(/operation\.ramp_s: expected a number >= 0 \(seconds\), got -5/);
+    expect(p).toMatch(/operation\.ramp_s: expected a number >= 0 and <= 86400 \(seconds\), got -5/);
     expect(p).toMatch(/operation\.min_duration_s\.holding: unknown field; expected one of generate, pump, sluice, hold/);
   });
 

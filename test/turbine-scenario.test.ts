@@ -162,17 +162,17 @@ describe('bad turbine fields: one message each, naming the JSON path and unit', 
     [
       'negative rated power',
       { ...AF, rated_power_mw: -25 },
-      /scheme\.turbines\.curve\.rated_power_mw: expected a number > 0 \(megawatts\), got -25$/,
+      /scheme\.turbines\.curve\.rated_power_mw: expected a number > 0 and <= 1000 \(megawatts\), got -25$/,
     ],
     [
       'fractional poles',
       { ...AF, generator_poles: 95.5 },
-      /scheme\.turbines\.curve\.generator_poles: expected a whole number >= 2 \(poles\), got 95\.5; give a whole number, without a decimal part$/,
+      /scheme\.turbines\.curve\.generator_poles: expected a whole number >= 2 and <= 1000 \(poles\), got 95\.5; give a whole number, without a decimal part$/,
     ],
     [
       'grid frequency as text',
       { ...AF, grid_frequency_hz: '50' },
-      /scheme\.turbines\.curve\.grid_frequency_hz: expected a number > 0 \(hertz\), got "50"; write the number without quotes$/,
+      /scheme\.turbines\.curve\.grid_frequency_hz: expected a number > 0 and <= 400 \(hertz\), got "50"; write the number without quotes$/,
     ],
     [
       'flood factor above 1',
@@ -187,7 +187,7 @@ describe('bad turbine fields: one message each, naming the JSON path and unit', 
     [
       'missing rated power',
       { kind: 'ideal' },
-      /scheme\.turbines\.curve\.rated_power_mw: missing: this field is required, a number > 0 \(megawatts\)$/,
+      /scheme\.turbines\.curve\.rated_power_mw: missing: this field is required, a number > 0 and <= 1000 \(megawatts\)$/,
     ],
     [
       'a field of another kind',
@@ -229,12 +229,12 @@ describe('bad turbine fields: one message each, naming the JSON path and unit', 
     [
       'negative capacity',
       { efficiency: 0.8, max_flow_m3s: -1 },
-      /scheme\.turbines\.pumping\.max_flow_m3s: expected a number > 0 \(cubic metres per second\), got -1$/,
+      /scheme\.turbines\.pumping\.max_flow_m3s: expected a number > 0 and <= 10000 \(cubic metres per second\), got -1$/,
     ],
     [
       'negative lift',
       { efficiency_by_lift: { lift_m: [-1, 1], efficiency: [0.6, 0.8] } },
-      /scheme\.turbines\.pumping\.efficiency_by_lift\.lift_m\[0\]: expected a number >= 0 \(metres\), got -1$/,
+      /scheme\.turbines\.pumping\.efficiency_by_lift\.lift_m\[0\]: expected a number >= 0 and <= 50 \(metres\), got -1$/,
     ],
     [
       'lifts out of order',
