@@ -30,6 +30,7 @@ describe('every command', () => {
     ['tide', 'fit'],
     ['sites'],
     ['init'],
+    ['bench'],
   ];
   it.each(commands.map((c) => [c.join(' '), c]))('%s documents --json and --quiet', async (_, cmd) => {
     const { code, out } = await runCli([...cmd, '--help']);
