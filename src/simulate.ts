@@ -190,6 +190,8 @@ export interface SimulateOptions {
   sea?: SeaLevel;
   /** Buffers for the per-step series, one entry per sea-level sample, reused between runs; overwritten. */
   series?: StepSeries;
+  /** Told the solver steps done of the total, from time to time (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Runs a loaded scenario over its whole period and returns the per-step series, the per-tide ledger and the summary. */
@@ -200,7 +202,7 @@ export function simulate(s: Scenario, o: SimulateOptions = {}): Result {
     throw new RangeError(`series buffers hold ${o.series.power.length} samples, the sea level ${n}`);
   const series = o.series ?? allocateSeries(n);
   const log = new ModeLog();
-  const totals = integrate(inputs.sea, inputs.scheme, inputs.ops, { series, log });
+  const totals = integrate(inputs.sea, inputs.scheme, inputs.ops, { series, log, onProgress: o.onProgress });
   const halfTides = halfTideLedger(log, inputs.ops, inputs.sea, series);
   return {
     scenario: s,
