@@ -11,11 +11,12 @@ import { prepareOutputFile, writeFileAtomic, writtenText } from '../io/atomic.js
 import { readText } from '../io/text.js';
 import { replayFlexible } from '../optimise/scenario.js';
 import { toolVersion } from '../paths.js';
-import type { ReportRun } from '../report/figures.js';
 import { reportHtml, runLabels } from '../report/html.js';
+import type { ReportRun } from '../report/report-run.js';
 import { dataFileProblems, rerunProblems, type SummaryDocument, summaryDocumentProblems } from '../report/summary-file.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
 import { scenarioFromObject } from '../scenario/load.js';
+import { readPriceCsv, stepPrices } from '../scenario/prices.js';
 import { simulate } from '../simulate.js';
 import { isoTime } from '../time.js';
 import { isoArgument, jsonOption, quietOption } from './options.js';
@@ -45,7 +46,18 @@ function rerunSummary(path: string, version: string): { doc: SummaryDocument; ru
   const result = d.plan ? replayFlexible(scenario, d.plan, `${file}: plan`, d.summary) : simulate(scenario);
   const rerun = rerunProblems(d, result.summary, version, file);
   if (rerun.length > 0) fail(rerun);
-  return { doc: d, run: { result, scheme: buildScheme(scenario), ops: buildOperation(scenario) } };
+  const prices = scenario.operation.flexible?.prices_file;
+  return {
+    doc: d,
+    run: {
+      result,
+      scheme: buildScheme(scenario),
+      ops: buildOperation(scenario),
+      // A flexible run: the heads per tide are the plan's, not the scenario's.
+      ...(d.plan ? { plan: d.plan, operation: d.summary.operation } : {}),
+      ...(prices ? { prices: stepPrices(result.sea, readPriceCsv(prices)) } : {}),
+    },
+  };
 }
 
 /** --window-start must fall inside the first run's period (the page's window follows it); else the page would show another fortnight. */

@@ -6,10 +6,10 @@ import { fmt } from '../numbers.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
 import { DAY_S } from '../physics.js';
 import { SERIES_ROW_BYTES } from '../report/csv.js';
-import { SPRING_NEAP_S } from '../report/figures.js';
 import { reportHtml } from '../report/html.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
 import type { Progress } from '../report/progress.js';
+import { SPRING_NEAP_S } from '../report/report-run.js';
 import { summaryText } from '../report/summary-text.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
 import { loadScenario } from '../scenario/load.js';
@@ -72,6 +72,7 @@ export function registerSimulate(program: Command): void {
     try {
       result = withDefaultSignals(() =>
         simulate(scenario, {
+          pumpingGain: true,
           onProgress: (done, total) => {
             bar ??= ui.progress(total, 'steps', 'simulate');
             bar.update(done);

@@ -4,6 +4,7 @@
  */
 
 import type { ModeTable } from '../operation/modes.js';
+import { GRAVITY, RHO_SEAWATER } from '../physics.js';
 import type { SeaLevel } from '../tide/sea-level.js';
 import { advance } from './advance.js';
 import { stop } from './errors.js';
@@ -47,6 +48,8 @@ export function finishRun(run: SolverRun, st: SolverState, o: { series?: StepSer
   return {
     energy: st.energy,
     pumpEnergy: st.pumpEnergy,
+    hydraulicEnergy: RHO_SEAWATER * GRAVITY * st.released,
+    liftEnergy: RHO_SEAWATER * GRAVITY * st.lifted,
     modeTime,
     generatingTime: genTime,
     generatingPeriods: st.generatingPeriods,
