@@ -7,7 +7,7 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { prepareOutputFile, writeFileAtomic, writtenText } from '../io/atomic.js';
+import { prepareOutputFile, withDefaultSignals, writeFileAtomic, writtenText } from '../io/atomic.js';
 import { readText } from '../io/text.js';
 import { replayFlexible } from '../optimise/scenario.js';
 import { toolVersion } from '../paths.js';
@@ -95,7 +95,7 @@ export function registerReport(program: Command): void {
         opts.out ?? (files.length === 1 ? join(dirname(resolve(files[0])), 'report.html') : join('out', 'comparison.html')),
       );
       prepareOutputFile(out);
-      const reruns = files.map((f) => rerunSummary(f, version));
+      const reruns = withDefaultSignals(() => files.map((f) => rerunSummary(f, version)));
       if (opts.windowStart !== undefined) checkWindowStart(opts.windowStart, reruns, files);
       const labels = runLabels(reruns.map((r) => (r.doc.plan ? `${r.doc.scenario.name} (flexible)` : r.doc.scenario.name)));
       const runs: ReportRun[] = reruns.map((r, i) => ({ ...r.run, label: labels[i] }));
