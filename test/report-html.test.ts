@@ -79,7 +79,9 @@ describe('the scheme report page', () => {
       expect(axes.length).toBeGreaterThanOrEqual(2);
       for (const [name, a] of axes) {
         if (a.visible === false || (a as { type?: string }).type === 'category') continue; // a category axis (stages, schemes) has no unit
-        expect(a.title?.text, `${f.id}.${name}`).toMatch(/\((m|m ODN|MW|GWh|MWh|UTC|km²|million m³|m³\/s|%|h\/yr|GWh\/yr|count)\)$/);
+        expect(a.title?.text, `${f.id}.${name}`).toMatch(
+          /\((m|m ODN|MW|GWh|MWh|UTC|km²|million m³|m³\/s|%|h\/yr|GWh\/yr|count)\)$/,
+        );
       }
     }
   });
