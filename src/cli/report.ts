@@ -43,7 +43,9 @@ function rerunSummary(path: string, version: string): { doc: SummaryDocument; ru
   if (dataProblems.length > 0) fail(dataProblems);
   const { file: scenarioFile, ...fields } = d.scenario;
   const scenario = scenarioFromObject(fields, scenarioFile, dirname(scenarioFile));
-  const result = d.plan ? replayFlexible(scenario, d.plan, `${file}: plan`, d.summary) : simulate(scenario);
+  const result = d.plan
+    ? replayFlexible(scenario, d.plan, `${file}: plan`, d.summary)
+    : simulate(scenario, { pumpingGain: d.summary.pumping_gain !== undefined });
   const rerun = rerunProblems(d, result.summary, version, file);
   if (rerun.length > 0) fail(rerun);
   const prices = scenario.operation.flexible?.prices_file;
