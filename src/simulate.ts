@@ -239,6 +239,8 @@ export interface SimulateOptions {
   sea?: SeaLevel;
   /** Buffers for the per-step series, one entry per sea-level sample, reused between runs; overwritten. */
   series?: StepSeries;
+  /** Told the solver steps done of the total, from time to time (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
   /** Also run the scenario without pumping and report the gain (Summary.pumping_gain). */
   pumpingGain?: boolean;
 }
@@ -285,7 +287,7 @@ export function simulate(s: Scenario, o: SimulateOptions = {}): Result {
     throw new RangeError(`series buffers hold ${o.series.power.length} samples, the sea level ${n}`);
   const series = o.series ?? allocateSeries(n);
   const log = new ModeLog();
-  const totals = integrate(inputs.sea, inputs.scheme, inputs.ops, { series, log });
+  const totals = integrate(inputs.sea, inputs.scheme, inputs.ops, { series, log, onProgress: o.onProgress });
   const availability = applyOutages(s, inputs.sea, series, totals, inputs.scheme.turbineCount);
   const halfTides = halfTideLedger(log, inputs.ops, inputs.sea, series);
   const summary = summarise(s, inputs, series, totals, halfTides.length, availability);

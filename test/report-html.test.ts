@@ -57,7 +57,16 @@ describe('the scheme report page', () => {
   });
 
   it('draws the plots an engineer expects, each with a title and a caption', () => {
-    expect(figures.map((f) => f.id)).toEqual(['levels', 'energy', 'duration', 'ranges', 'tides', 'turbine', 'basin']);
+    expect(figures.map((f) => f.id)).toEqual([
+      'levels',
+      'waterfall',
+      'energy',
+      'duration',
+      'ranges',
+      'tides',
+      'turbine',
+      'basin',
+    ]);
     for (const f of figures) {
       expect(f.data.length, f.id).toBeGreaterThan(0);
       expect(f.caption.length, f.id).toBeGreaterThan(40);
@@ -69,8 +78,10 @@ describe('the scheme report page', () => {
       const axes = Object.entries(f.layout).filter(([k]) => /^[xy]axis\d*$/.test(k)) as [string, Axis][];
       expect(axes.length).toBeGreaterThanOrEqual(2);
       for (const [name, a] of axes) {
-        if (a.visible === false) continue;
-        expect(a.title?.text, `${f.id}.${name}`).toMatch(/\((m|m ODN|MW|GWh|MWh|UTC|km²|million m³|m³\/s|%|h\/yr|count)\)$/);
+        if (a.visible === false || (a as { type?: string }).type === 'category') continue; // a category axis (stages, schemes) has no unit
+        expect(a.title?.text, `${f.id}.${name}`).toMatch(
+          /\((m|m ODN|MW|GWh|MWh|UTC|km²|million m³|m³\/s|%|h\/yr|GWh\/yr|count)\)$/,
+        );
       }
     }
   });

@@ -9,6 +9,8 @@ import { ROOT } from './figures.js';
 
 const read = (rel) => readFileSync(join(ROOT, rel), 'utf8');
 const codeBlock = (lang, text) => `\`\`\`${lang}\n${text.trimEnd()}\n\`\`\``;
+/** Text for a table cell: a '|' of the text escaped. */
+const cell = (text) => text.replaceAll('|', '\\|');
 
 /** The recorded bench report. */
 const bench = () => JSON.parse(read('docs/bench-results.json'));
@@ -21,7 +23,7 @@ function speedTable(cli) {
     for (const f of b.figures) {
       if (!('target' in f)) continue;
       rows.push(
-        `| ${name} | ${f.name} | ${cli.fmt(f.value, Math.abs(f.value) < 10 ? 2 : 1)} ${f.unit} | ${f.target} | ${f.met ? 'met' : 'missed'} | ${b.load_before[0]} / ${b.load_after[0]} |`,
+        `| ${name} | ${cell(f.name)} | ${cli.fmt(f.value, Math.abs(f.value) < 10 ? 2 : 1)} ${f.unit} | ${f.target} | ${f.met ? 'met' : 'missed'} | ${b.load_before[0]} / ${b.load_after[0]} |`,
       );
     }
   }
@@ -40,8 +42,8 @@ function benchFigures(cli, name) {
   if (!b) return `(no ${name} bench in docs/bench-results.json)`;
   const lines = b.figures.map((f) =>
     'median_s' in f
-      ? `| ${f.name} | ${cli.fmt(f.median_s, 3)} s median (${f.reps} runs, ${cli.fmt(f.min_s, 3)}-${cli.fmt(f.max_s, 3)} s) |`
-      : `| ${f.name} | ${cli.fmt(f.value, Math.abs(f.value) < 10 ? 3 : 1)} ${f.unit}${f.note ? ` (${f.note})` : ''} |`,
+      ? `| ${cell(f.name)} | ${cli.fmt(f.median_s, 3)} s median (${f.reps} runs, ${cli.fmt(f.min_s, 3)}-${cli.fmt(f.max_s, 3)} s) |`
+      : `| ${cell(f.name)} | ${cli.fmt(f.value, Math.abs(f.value) < 10 ? 3 : 1)} ${f.unit}${f.note ? ` (${cell(f.note)})` : ''} |`,
   );
   return ['| figure | value |', '|---|---|', ...lines].join('\n');
 }

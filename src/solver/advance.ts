@@ -307,8 +307,8 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
           sPump += wt * (pa + out[3]);
           sTurb += wt * (ta + out[0]);
           sSluice += wt * (sa + out[1]);
-          sReleased += wt * ((wa > 0 ? wa : 0) + (wb > 0 ? wb : 0));
-          sLifted -= wt * ((wa < 0 ? wa : 0) + (wb < 0 ? wb : 0));
+          sReleased += wt * (Math.max(wa, 0) + Math.max(wb, 0));
+          sLifted -= wt * (Math.min(wa, 0) + Math.min(wb, 0));
           if (V1 !== V) {
             V = V1;
             z = z1;
@@ -330,8 +330,8 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
           if (from >= 0) qb = rampOpen(rampWeight(age + sub, rampTime), out);
           const wx = out[0] * (zq - eX);
           const wt = 0.5 * sub;
-          sReleased += wt * ((wa > 0 ? wa : 0) + (wx > 0 ? wx : 0));
-          sLifted -= wt * ((wa < 0 ? wa : 0) + (wx < 0 ? wx : 0));
+          sReleased += wt * (Math.max(wa, 0) + Math.max(wx, 0));
+          sLifted -= wt * (Math.min(wa, 0) + Math.min(wx, 0));
           sGen += wt * (ga + out[2]);
           sPump += wt * (pa + out[3]);
           sTurb += wt * (ta + out[0]);

@@ -107,8 +107,8 @@ export function cruise(
     ePump += sPump;
     vTurb += sTurb;
     vSluice += sSluice;
-    released += wt * ((wa > 0 ? wa : 0) + (wb > 0 ? wb : 0));
-    lifted -= wt * ((wa < 0 ? wa : 0) + (wb < 0 ? wb : 0));
+    released += wt * (Math.max(wa, 0) + Math.max(wb, 0));
+    lifted -= wt * (Math.min(wa, 0) + Math.min(wb, 0));
     V = V1;
     z = z1;
     seg = s1;

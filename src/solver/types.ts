@@ -105,6 +105,11 @@ export interface IntegrateOptions {
   log?: ModeLog;
   /** As WindowOptions.cruise. */
   cruise?: boolean;
+  /**
+   * Told the steps done of the total every PROGRESS_STEPS steps (the run is then made in windows of
+   * that many steps, which gives exactly the run made in one go).
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Options of one window of steps. */

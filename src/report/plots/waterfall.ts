@@ -1,39 +1,22 @@
 /**
- * The loss waterfall of summary.waterfall (physics, docs/losses.md): from the hydraulic energy
- * released through the turbines, each stage's loss down to the energy exported, then the energy
- * drawn by pumping, ending on the net annual energy. Drawn as floating bars (the cartesian bundle
- * has no waterfall trace); left out when the summary has no waterfall.
+ * The loss waterfall of summary.waterfall (scheme/losses.ts, docs/losses.md): from the hydraulic
+ * energy released through the turbines, each stage's loss down to the energy exported, then the
+ * energy drawn by pumping, ending on the net annual energy. Drawn as floating bars (the cartesian
+ * bundle has no waterfall trace); left out when there is nothing generated to break down.
  */
 
+import type { Waterfall } from '../../scheme/losses.js';
 import { axis, baseLayout, type Figure, PUMP_COLOUR, r1, r3 } from '../layout.js';
 import type { ReportRun } from '../report-run.js';
 
-interface Stage {
-  key: string;
-  label: string;
-  factor: number | null;
-  annual_gwh: number;
-  loss_annual_gwh: number;
-}
-
-/** The summary fields read (their layout: /work/team/waterfall-fields.md, docs/losses.md). */
-export interface WaterfallFields {
-  generation: Stage[];
-  pumping: Stage[];
-  exported_annual_gwh: number;
-  pumping_annual_gwh: number;
-  net_annual_gwh: number;
-}
-
-export function waterfallOf(run: ReportRun): WaterfallFields | undefined {
-  const w = (run.result.summary as unknown as { waterfall?: WaterfallFields }).waterfall;
-  return w && Array.isArray(w.generation) && w.generation.length > 0 ? w : undefined;
+/** The waterfall of a run's summary, when it has generation stages. */
+export function waterfallOf(run: ReportRun): Waterfall | undefined {
+  const w: Waterfall | undefined = run.result.summary.waterfall;
+  return w && w.generation.length > 0 ? w : undefined;
 }
 
 /** Bars of the waterfall: the first stage, each loss, the export, pumping, the net (GWh/yr). */
-export function waterfallBars(
-  w: WaterfallFields,
-): { label: string; base: number; size: number; kind: 'total' | 'loss' | 'pumping' }[] {
+export function waterfallBars(w: Waterfall): { label: string; base: number; size: number; kind: 'total' | 'loss' | 'pumping' }[] {
   const [first, ...rest] = w.generation;
   const bars: { label: string; base: number; size: number; kind: 'total' | 'loss' | 'pumping' }[] = [
     { label: first.label, base: 0, size: first.annual_gwh, kind: 'total' },
