@@ -30,12 +30,7 @@ export default async function (h) {
     ['chart 9 m -> 8 m', () => tableFromChart(chart, 8, 1, { floodFactor: 0.9 })],
     [
       'Aggidis-Feather 8 m, 95 poles',
-      () =>
-        parametricTable(
-          aggidisFeatherUnit({ diameter: 8, poles: 95, gridFrequency: 50, ratedPower: 25e6, driveEfficiency: 0.9725 }),
-          1,
-          0.9,
-        ),
+      () => parametricTable(aggidisFeatherUnit({ diameter: 8, poles: 95, gridFrequency: 50, ratedPower: 25e6 }), 1, 0.9),
     ],
     [
       'ideal 8 m',

@@ -26,14 +26,15 @@ export {
 export { defaultWorkerCount, type Job, PoolInterrupted, TaskError, WorkerExitError, WorkerPool } from './parallel/pool.js';
 export { distModule, type TaskSetup } from './parallel/task.js';
 export { DEFAULT_SCENARIO, PACKAGE_ROOT } from './paths.js';
-export type { ReportRun } from './report/figures.js';
 export { type ReportOptions, reportHtml } from './report/html.js';
 export { writeResult } from './report/outputs.js';
+export type { ReportRun } from './report/report-run.js';
 export { summaryText } from './report/summary-text.js';
 export { sweepReportHtml } from './report/sweep.js';
 export { loadScenario, scenarioFromObject } from './scenario/load.js';
-export type { Scenario } from './scenario/types.js';
-export { type MonthSummary, type Result, type Summary, simulate } from './simulate.js';
+export type { LossesSpec, PumpingSpec, Scenario } from './scenario/types.js';
+export type { Stage, Waterfall } from './scheme/losses.js';
+export { type MonthSummary, type PumpingGain, type Result, type Summary, simulate } from './simulate.js';
 export { SolverError, type SolverStop } from './solver/errors.js';
 export { bestDesigns, type SweepHeader, sweepFiles, sweepHeader } from './sweep/output.js';
 export { allIndices, type DesignRow, runSweep, type SweepRun, type SweepRunOptions } from './sweep/run.js';
@@ -49,4 +50,4 @@ export { highLowWaters, type TideExtreme } from './tide/turning-points.js';
 
 export { VALIDATION_SCHEMES, type ValidationScheme } from './validation/published.js';
 export { runSensitivity, type Sensitivity, type SensitivityOptions } from './validation/sensitivity.js';
-export { failures, runValidation, type ValidationRow } from './validation/suite.js';
+export { failures, type PumpingCheck, pumpingCheck, runValidation, type ValidationRow } from './validation/suite.js';

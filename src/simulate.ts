@@ -1,17 +1,21 @@
 /**
  * The library's main entry: run a scenario and get its result with a summary in reporting units.
  *
- * Energy is kept in two honest parts, never mixed: the energy generated (gross) and the energy
- * drawn by pumping. The headline energy is their difference, net of pumping, and every figure
- * derived from it (capacity factor, full-load hours) says so.
+ * Energy is kept in two honest parts, never mixed: the energy exported by generation and the
+ * energy drawn from the grid by pumping, both through the scheme's loss chain (scheme/losses.ts).
+ * The headline energy is their difference, net of pumping, and every figure derived from it
+ * (capacity factor, full-load hours) says so. The waterfall gives every stage from the water to
+ * the grid.
  */
 
 import { DAY_S, HOUR_S, J_PER_GWH, perYear, W_PER_MW, YEAR_S } from './physics.js';
-import { buildRun, type RunInputs } from './scenario/build.js';
+import { buildRun, lossChain, type RunInputs } from './scenario/build.js';
 import { describeTide, type TideConstants, tideConstants, tideDataFiles } from './scenario/tide-source.js';
 import { turbineDataFiles } from './scenario/turbines.js';
 import type { Scenario } from './scenario/types.js';
 import { MODE_DIRECTIONS } from './scenario/types.js';
+import { type Waterfall, waterfall } from './scheme/losses.js';
+import { inServiceFraction } from './scheme/outages.js';
 import { energyByMonth, massBalanceError } from './solver/accounting.js';
 import { integrate } from './solver/integrate.js';
 import { type HalfTide, halfTideLedger } from './solver/ledger.js';
@@ -45,11 +49,11 @@ export interface Summary {
   energy_gwh: number;
   /** Net energy scaled to 365.25 days (GWh/yr). */
   annual_energy_gwh: number;
-  /** Energy generated over the period, gross (GWh). */
+  /** Energy exported by generation over the period, after the loss chain (GWh). */
   generated_energy_gwh: number;
-  /** Generated energy scaled to 365.25 days (GWh/yr). */
+  /** Exported generation scaled to 365.25 days (GWh/yr). */
   annual_generated_energy_gwh: number;
-  /** Energy drawn by pumping over the period (GWh, >= 0). */
+  /** Energy drawn from the grid by pumping over the period, through the loss chain (GWh, >= 0). */
   pumping_energy_gwh: number;
   /** Pumping energy scaled to 365.25 days (GWh/yr). */
   annual_pumping_energy_gwh: number;
@@ -69,6 +73,13 @@ export interface Summary {
   /** Half tides in the per-tide ledger (tides.csv), the first and last cut by the period. */
   half_tides: number;
   monthly: MonthSummary[];
+  /** Every stage from the water to the grid, generating and pumping (docs/losses.md). */
+  waterfall: Waterfall;
+  /**
+   * The scenario's pumping against the same run without it (same heads otherwise): present when
+   * the scenario pumps and simulate was asked for it (SimulateOptions.pumpingGain).
+   */
+  pumping_gain?: PumpingGain;
   /** Relative mass-balance closure of the run (dimensionless). */
   mass_balance_error: number;
   /** Largest overshoot of the basin past the sea in one step (m): the step's adequacy; the run stops above 0.02 m. */
@@ -83,6 +94,15 @@ export interface Summary {
   warnings: string[];
 }
 
+export interface PumpingGain {
+  /** Net annual energy of the same scenario without pumping (GWh/yr). */
+  without_pumping_annual_gwh: number;
+  /** Net with pumping minus net without (GWh/yr). */
+  gain_annual_gwh: number;
+  /** The gain as a fraction of the net without pumping. */
+  gain_fraction: number;
+}
+
 export interface Result {
   scenario: Scenario;
   sea: SeaLevel;
@@ -94,9 +114,16 @@ export interface Result {
   summary: Summary;
 }
 
+/** The directions the scenario pumps before (a target head > 0 and some pumping time allowed). */
+export function pumpingDirections(s: Scenario): ('ebb' | 'flood')[] {
+  const o = s.operation;
+  if (s.scheme.turbines.pumping === undefined || !(o.max_pump_duration_s > 0)) return [];
+  return MODE_DIRECTIONS[o.mode].filter((d) => (o[d]?.pump_to_head_m ?? 0) > 0);
+}
+
 function operationText(s: Scenario): string {
   const o = s.operation;
-  const pumping = MODE_DIRECTIONS[o.mode].filter((d) => o[d]?.pump_to_head_m !== undefined);
+  const pumping = pumpingDirections(s);
   return `${o.mode}, ${pumping.length === 0 ? 'no pumping' : `pumping before ${pumping.join(' and ')} generation`}`;
 }
 
@@ -129,8 +156,19 @@ export function scaledToYear(s: Summary): boolean {
   return Math.abs(s.period_days * DAY_S - YEAR_S) > DAY_S;
 }
 
-/** The summary of a run (exported for runs the optimiser puts together window by window). */
-export function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, totals: Totals, halfTides: number): Summary {
+/**
+ * The summary of a run (exported for runs the optimiser puts together window by window).
+ * `availability`: the availability the run's exported energy carries (default: the scenario's
+ * expected availability; with forced outages, the realised one, see applyOutages).
+ */
+export function summarise(
+  s: Scenario,
+  inputs: RunInputs,
+  series: StepSeries,
+  totals: Totals,
+  halfTides: number,
+  availability = s.scheme.losses.availability,
+): Summary {
   const { sea, scheme } = inputs;
   const duration = seaSpan(sea);
   const ratedW = scheme.turbine.ratedPower * scheme.turbineCount;
@@ -169,6 +207,17 @@ export function summarise(s: Scenario, inputs: RunInputs, series: StepSeries, to
       generated_gwh: g.energy_gwh,
       pumping_gwh: pumping[k].energy_gwh,
     })),
+    waterfall: waterfall(
+      {
+        hydraulic: totals.hydraulicEnergy / J_PER_GWH,
+        generated: generatedJ / J_PER_GWH,
+        lift: totals.liftEnergy / J_PER_GWH,
+        pumped: pumpingJ / J_PER_GWH,
+      },
+      lossChain(s.scheme.losses),
+      availability,
+      perYear(1, duration),
+    ),
     mass_balance_error: massBalanceError(totals),
     step_overshoot_m: totals.overshoot,
     tide_source: describeTide(s.tide),
@@ -190,6 +239,44 @@ export interface SimulateOptions {
   sea?: SeaLevel;
   /** Buffers for the per-step series, one entry per sea-level sample, reused between runs; overwritten. */
   series?: StepSeries;
+  /** Told the solver steps done of the total, from time to time (for a progress bar). */
+  onProgress?: (done: number, total: number) => void;
+  /** Also run the scenario without pumping and report the gain (Summary.pumping_gain). */
+  pumpingGain?: boolean;
+}
+
+/**
+ * Seeded forced outages (scheme.losses.outages): each step's grid power, generated and drawn,
+ * times the fraction of units in service over it; the totals summed again from the series.
+ * Returns the realised availability (exported energy after over before); 1 without generation.
+ */
+function applyOutages(s: Scenario, sea: SeaLevel, series: StepSeries, totals: Totals, units: number): number {
+  const o = s.scheme.losses.outages;
+  if (o === undefined) return s.scheme.losses.availability;
+  const steps = sea.level.length - 1;
+  const frac = inServiceFraction(
+    { rate: o.rate_per_year / YEAR_S, meanRepair: o.mean_repair_h * HOUR_S, seed: o.seed },
+    units,
+    steps,
+    sea.dt,
+  );
+  let gen = 0;
+  let pump = 0;
+  for (let k = 0; k < steps; k++) {
+    series.power[k] *= frac[k];
+    series.pumpPower[k] *= frac[k];
+    gen += series.power[k] * sea.dt;
+    pump += series.pumpPower[k] * sea.dt;
+  }
+  const realised = totals.energy > 0 ? gen / totals.energy : 1;
+  totals.energy = gen;
+  totals.pumpEnergy = pump;
+  return realised;
+}
+
+/** The same scenario with pumping switched off (no pumping time), everything else alike. */
+function withoutPumping(s: Scenario): Scenario {
+  return { ...s, operation: { ...s.operation, max_pump_duration_s: 0 } };
 }
 
 /** Runs a loaded scenario over its whole period and returns the per-step series, the per-tide ledger and the summary. */
@@ -200,15 +287,18 @@ export function simulate(s: Scenario, o: SimulateOptions = {}): Result {
     throw new RangeError(`series buffers hold ${o.series.power.length} samples, the sea level ${n}`);
   const series = o.series ?? allocateSeries(n);
   const log = new ModeLog();
-  const totals = integrate(inputs.sea, inputs.scheme, inputs.ops, { series, log });
+  const totals = integrate(inputs.sea, inputs.scheme, inputs.ops, { series, log, onProgress: o.onProgress });
+  const availability = applyOutages(s, inputs.sea, series, totals, inputs.scheme.turbineCount);
   const halfTides = halfTideLedger(log, inputs.ops, inputs.sea, series);
-  return {
-    scenario: s,
-    sea: inputs.sea,
-    series,
-    totals,
-    modeNames: inputs.ops.names,
-    halfTides,
-    summary: summarise(s, inputs, series, totals, halfTides.length),
-  };
+  const summary = summarise(s, inputs, series, totals, halfTides.length, availability);
+  if (o.pumpingGain && pumpingDirections(s).length > 0) {
+    const without = simulate(withoutPumping(s), { sea: inputs.sea }).summary.annual_energy_gwh;
+    const gain = summary.annual_energy_gwh - without;
+    summary.pumping_gain = {
+      without_pumping_annual_gwh: without,
+      gain_annual_gwh: gain,
+      gain_fraction: without !== 0 ? gain / without : 0,
+    };
+  }
+  return { scenario: s, sea: inputs.sea, series, totals, modeNames: inputs.ops.names, halfTides, summary };
 }

@@ -11,12 +11,16 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../src/paths.js';
-import type { ReportRun } from '../src/report/figures.js';
 import { reportHtml } from '../src/report/html.js';
-import { type SweepRow, sweepReportHtml } from '../src/report/sweep.js';
+import type { ReportRun } from '../src/report/report-run.js';
+import { sweepReportHtml } from '../src/report/sweep.js';
+import type { SweepRow } from '../src/report/sweep-fields.js';
 import { buildOperation, buildScheme } from '../src/scenario/build.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { simulate } from '../src/simulate.js';
+import { validationHtml } from '../src/validation/plot.js';
+import { VALIDATION_SCHEMES } from '../src/validation/published.js';
+import { runValidation } from '../src/validation/suite.js';
 import { scratch } from './support.js';
 
 const CHROMIUM = '/usr/bin/chromium';
@@ -56,11 +60,14 @@ function sweepRows(): SweepRow[] {
         const capacity_mw = turbine_count * 0.48 * diameter_m ** 2;
         const annual_energy_gwh = 1600 * (1 - Math.exp(-capacity_mw / 900)) * (1 + 0.1 * Math.log(sluice_area_m2 / 2500));
         rows.push({
+          design: rows.length,
           diameter_m,
           turbine_count,
           sluice_area_m2,
           capacity_mw,
           annual_energy_gwh,
+          capacity_factor: (annual_energy_gwh * 1000) / (capacity_mw * 8766),
+          revenue_gbp_per_yr: 45_000 * annual_energy_gwh,
           capex_gbp: 1.5e6 * capacity_mw + 4e7 * Math.abs(diameter_m - 7.5) + 2e5 * sluice_area_m2,
         });
       }
@@ -77,6 +84,8 @@ interface PlotState {
 }
 
 interface PageCheck {
+  /** Width of the page's content (px): more than the window's 1400 scrolls sideways. */
+  width: number;
   plots: PlotState[];
   rendered: string | null;
   error: string | null;
@@ -90,6 +99,7 @@ const tmp = scratch();
 describe.skipIf(skip)('report pages in headless Chromium', () => {
   let browser: Browser;
   const pages: Record<string, string> = {};
+  let single: ReportRun;
 
   beforeAll(async () => {
     if (!haveBrowser)
@@ -98,10 +108,16 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
       );
     mkdirSync(OUT, { recursive: true });
     const a = run('mersey-barrage');
+    single = a;
     // Compared: the default (two-way with pumping) and the same barrage ebb-only without pumping.
     const b = run('mersey-ebb-only', (s) => {
       const { start_head_m, end_head_m } = s.operation.ebb!;
-      s.operation = { mode: 'ebb-only', ebb: { start_head_m, end_head_m, sluice_while_generating: false }, ramp_s: 0 };
+      s.operation = {
+        ...s.operation,
+        mode: 'ebb-only',
+        ebb: { start_head_m, end_head_m, sluice_while_generating: false },
+        ramp_s: 0,
+      };
     });
     const write = (name: string, html: string) => {
       const f = join(OUT, `${name}.html`);
@@ -121,10 +137,11 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
       'report-sweep',
       sweepReportHtml(
         sweepRows(),
-        { x: 'diameter_m', y: 'turbine_count', cost: 'capex_gbp' },
+        { inputs: ['diameter_m', 'turbine_count', 'sluice_area_m2'], cost: 'capex_gbp', revenue: 'revenue_gbp_per_yr' },
         { title: 'Synthetic sweep (test data)', toolVersion: 'test' },
       ),
     );
+    write('report-validation', validationHtml(await runValidation(VALIDATION_SCHEMES), null, { toolVersion: 'test' }));
     browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
   }, 120_000);
 
@@ -138,7 +155,7 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     act?: (p: import('playwright-core').Page) => Promise<unknown>,
     screenshot = true,
   ): Promise<PageCheck & { actResult?: unknown }> {
-    const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, serviceWorkers: 'block' });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     const offPage: string[] = [];
@@ -165,6 +182,7 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
       );
       const actResult = act ? await act(page) : undefined;
       const state = await page.evaluate(() => ({
+        width: document.documentElement.scrollWidth,
         rendered: document.body.getAttribute('data-rendered'),
         error: document.body.getAttribute('data-error'),
         plots: [...document.querySelectorAll<HTMLElement>('div.plot')].map((el) => {
@@ -216,44 +234,90 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     expect(c.offPage).toEqual(['http://example.invalid/x.png']);
     expect(c.consoleErrors).toContain('boom');
     expect(c.plots).toEqual([{ id: 'empty', traces: 0, points: [], rendered: 0, drawn: 0, titles: [] }]);
+    expect(c.rendered).toBe('1');
   }, 60_000);
 
-  it('the scheme report: every plot drawn, offline, no console error; zooms out to the whole year', async () => {
-    const c = await open('report-single', async (page) => {
-      const before = await page.evaluate(() =>
-        (document.getElementById('levels') as unknown as { layout: { xaxis: { range: string[] } } }).layout.xaxis.range.slice(),
-      );
-      await page.locator('#levels .rangeselector .button', { hasText: 'whole period' }).click();
-      await page.waitForFunction(
-        (r) =>
-          (document.getElementById('levels') as unknown as { layout: { xaxis: { range: string[] } } }).layout.xaxis.range[0] !==
-          r[0],
-        before,
-      );
-      const after = await page.evaluate(() =>
-        (document.getElementById('levels') as unknown as { layout: { xaxis: { range: string[] } } }).layout.xaxis.range.slice(),
-      );
-      // Back to the fortnight for the screenshot.
-      await page.locator('#levels .rangeselector .button', { hasText: '15 days' }).click();
-      return { before, after };
-    });
-    expectAllRendered(c, ['levels', 'energy', 'tides', 'turbine', 'basin']);
-    const { before, after } = c.actResult as { before: string[]; after: string[] };
-    const days = (r: string[]) =>
-      (Date.parse(`${r[1].replace(' ', 'T')}Z`) - Date.parse(`${r[0].replace(' ', 'T')}Z`)) / 86_400_000;
-    expect(days(before)).toBeCloseTo(14.77, 1);
-    expect(days(after)).toBeGreaterThan(364.9);
-    expect(c.plots[0].titles).toEqual(expect.arrayContaining(['time (UTC)', 'level (m ODN)', 'power (MW)']));
+  const RUN_PLOTS = ['levels', 'energy', 'duration', 'ranges', 'tides', 'turbine', 'basin'];
+  /** A single run's page has the loss waterfall of its summary after the time plot. */
+  const SINGLE_PLOTS = ['levels', 'waterfall', ...RUN_PLOTS.slice(1)];
+
+  it('the scheme report: every plot drawn, offline, no console error, no sideways scroll', async () => {
+    const c = await open('report-single');
+    expectAllRendered(c, SINGLE_PLOTS);
+    expect(c.width).toBeLessThanOrEqual(1400);
+    expect(c.plots[0].titles).toEqual(expect.arrayContaining(['time (UTC)', 'level (m ODN)', 'head (m)', 'power (MW)']));
+  }, 120_000);
+
+  it('zooming to any day draws every step of it, and zooming out keeps the peaks', async () => {
+    const c = await open(
+      'report-single',
+      async (page) => {
+        type Gd = HTMLElement & { data: { name: string; x: number[]; y: number[]; src?: unknown }[] };
+        const zoom = async (range: string[] | null) => {
+          const before = await page.evaluate(() => Number(document.body.getAttribute('data-resampled') ?? 0));
+          await page.evaluate(
+            (r) =>
+              (window as unknown as { Plotly: { relayout: (g: unknown, u: unknown) => Promise<unknown> } }).Plotly.relayout(
+                document.getElementById('levels'),
+                r ? { 'xaxis.range': r } : { 'xaxis.autorange': true },
+              ),
+            range,
+          );
+          await page.waitForFunction((b) => Number(document.body.getAttribute('data-resampled') ?? 0) > b, before);
+          return page.evaluate(() =>
+            (document.getElementById('levels') as Gd).data
+              .filter((t) => t.src)
+              .map((t) => ({ name: t.name, x: Array.from(t.x), y: Array.from(t.y) })),
+          );
+        };
+        // A day far from the fortnight shown first (which the old page drew at 3-hour min/max).
+        const day = await zoom(['2018-09-20 00:00:00', '2018-09-21 00:00:00']);
+        const whole = await zoom(null);
+        return { day, whole };
+      },
+      false,
+    );
+    const { day, whole } = c.actResult as Record<'day' | 'whole', { name: string; x: number[]; y: number[] }[]>;
+    const a = Date.parse('2018-09-20T00:00:00Z');
+    const b = Date.parse('2018-09-21T00:00:00Z');
+    const dtMs = single.result.sea.dt * 1000;
+    const steps = (b - a) / dtMs + 1; // samples at both ends of the day
+    expect(day.map((t) => t.name)).toEqual([
+      'sea level',
+      'basin level',
+      'head, basin - sea',
+      'power generated',
+      'power drawn pumping (negative)',
+    ]);
+    for (const t of day) {
+      const inside = t.x.filter((x) => x >= a && x <= b);
+      expect(inside.length, t.name).toBe(steps);
+      for (let i = 1; i < inside.length; i++) expect(inside[i] - inside[i - 1]).toBe(dtMs);
+    }
+    // The whole year: a few thousand points per trace, and the largest power of the year among them.
+    const ref = single.result;
+    const power = whole.find((t) => t.name === 'power generated')!;
+    expect(power.x.length).toBeLessThan(10_000);
+    let peak = 0;
+    for (let i = 0; i < ref.sea.level.length - 1; i++) peak = Math.max(peak, ref.series.power[i]);
+    expect(Math.max(...power.y)).toBeCloseTo(Math.fround(peak / 1e6), 3);
   }, 120_000);
 
   it('the comparison page overlays both runs', async () => {
     const c = await open('report-comparison');
-    expectAllRendered(c, ['levels', 'energy', 'tides', 'turbine', 'basin']);
+    expectAllRendered(c, RUN_PLOTS);
   }, 120_000);
 
-  it('the sweep page: heat map, energy against capacity, Pareto front', async () => {
+  it('the sweep page: main effects, heat map, energy against capacity, Pareto front; no sideways scroll', async () => {
     const c = await open('report-sweep');
-    expectAllRendered(c, ['sweep-heatmap', 'sweep-scatter', 'sweep-pareto']);
-    expect(c.plots[0].titles).toEqual(expect.arrayContaining(['diameter (m)', 'turbine count', 'annual energy (GWh)']));
+    expectAllRendered(c, ['sweep-effects', 'sweep-heatmap', 'sweep-scatter', 'sweep-pareto']);
+    expect(c.width).toBeLessThanOrEqual(1400);
+    expect(c.plots[1].titles).toEqual(expect.arrayContaining(['turbine count', 'diameter (m)', 'annual energy (GWh/yr)']));
+  }, 120_000);
+
+  it('the validation page: modelled against published with the accepted band', async () => {
+    const c = await open('report-validation');
+    expectAllRendered(c, ['validation']);
+    expect(c.width).toBeLessThanOrEqual(1400);
   }, 120_000);
 });

@@ -3,9 +3,12 @@
  * --quiet, status on stderr; --set with the file's checks; stations by name; init; the sweep-file
  * and short-period messages.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './support.js';
 
@@ -27,6 +30,7 @@ describe('every command', () => {
     ['tide', 'fit'],
     ['sites'],
     ['init'],
+    ['bench'],
   ];
   it.each(commands.map((c) => [c.join(' '), c]))('%s documents --json and --quiet', async (_, cmd) => {
     const { code, out } = await runCli([...cmd, '--help']);
@@ -147,5 +151,14 @@ describe('init', () => {
     r = await runCli(['init', file]);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/the file exists; give another name, or --force/);
+  });
+});
+
+describe('npx mersey-tidal', () => {
+  it("runs the repository's own command after npm install, without npm link", SLOW, async () => {
+    const root = fileURLToPath(new URL('..', import.meta.url));
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    const { stdout } = await promisify(execFile)('npx', ['--no-install', 'mersey-tidal', '--version'], { cwd: root });
+    expect(stdout.trim()).toBe(version);
   });
 });

@@ -6,7 +6,8 @@ import { runCli, scratch } from './support.js';
 const tmp = scratch();
 
 describe('mersey-tidal CLI', () => {
-  it('simulates the built-in default and writes the result folder', async () => {
+  // A year with its per-step series (about 8 MB): seconds on a busy machine.
+  it('simulates the built-in default and writes the result folder', { timeout: 60_000 }, async () => {
     const dir = join(tmp(), 'run');
     const { code, out } = await runCli(['simulate', '--series', '--out', dir]);
     expect(code).toBe(0);

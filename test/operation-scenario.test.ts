@@ -44,10 +44,14 @@ describe('the scenario files', () => {
 });
 
 describe('operation checks', () => {
-  it('defaults the options: no ramp, no parallel sluicing', () => {
+  it('defaults the options from the 0-D codes: 0.2 h ramps, 0.25 h generation, 0.125 h other modes, 1 h pumping, no parallel sluicing', () => {
     const o = base();
     const s = scenarioFromObject(o, 'models/x.json', dirname(MERSEY));
-    expect(s.operation.ramp_s).toBe(0);
+    // Angeloudis et al. (2018) code: 0.2 h ramps, generation at least 0.25 h, pumping 0.5-1 h;
+    // N. Hanousek's 0D-Tidal-Range: 0.125 h between mode switches.
+    expect(s.operation.ramp_s).toBe(720);
+    expect(s.operation.min_duration_s).toEqual({ generate: 900, pump: 450, sluice: 450, hold: 450 });
+    expect(s.operation.max_pump_duration_s).toBe(3600);
     expect(s.operation.ebb?.sluice_while_generating).toBe(false);
   });
 
@@ -69,8 +73,8 @@ describe('operation checks', () => {
     o.operation.flood.end_head_m = 3.2;
     o.operation.ebb.pump_to_head_m = 4.5;
     expect(problems(o)).toEqual([
-      'models/x.json: operation.ebb.pump_to_head_m: expected less than start_head_m (4.5 m), got 4.5 m; pumping ends before the head reaches the start of generation',
-      'models/x.json: operation.flood.end_head_m: expected less than start_head_m (3 m), got 3.2 m; generation stops at a lower head than it starts',
+      'models/x.json: operation.ebb.pump_to_head_m: expected less than start_head_m (4.1 m), got 4.5 m; pumping ends before the head reaches the start of generation',
+      'models/x.json: operation.flood.end_head_m: expected less than start_head_m (2.6 m), got 3.2 m; generation stops at a lower head than it starts',
     ]);
   });
 
@@ -91,7 +95,7 @@ describe('operation checks', () => {
     expect(p).toMatch(
       /operation\.mode: expected one of "ebb-only", "flood-only", "two-way", got "two way"; did you mean "two-way"\?/,
     );
-    expect(p).toMatch(/operation\.ramp_s: expected a number >= 0 \(seconds\), got -5/);
+    expect(p).toMatch(/operation\.ramp_s: expected a number >= 0 and <= 86400 \(seconds\), got -5/);
     expect(p).toMatch(/operation\.min_duration_s\.holding: unknown field; expected one of generate, pump, sluice, hold/);
   });
 

@@ -12,7 +12,7 @@ import { runCli as run, scratch } from './support.js';
 
 const tmp = scratch();
 
-/** The page without the inlined plotly.js and data (so a failed expectation does not print 11 MB). */
+/** The page without the inlined plotly.js and data (so a failed expectation does not print megabytes). */
 function pageText(html: string): string {
   return html
     .replace(/<script>[\s\S]*?<\/script>/g, '<script/>')
@@ -86,7 +86,8 @@ describe('terminal summary', () => {
     const r = simulate(s);
     const text = summaryText(r.summary, 'x.json', '');
     expect(text).toMatch(/Annual energy +[\d,.]+ GWh\/yr {2}net of pumping/);
-    expect(text).toMatch(/\n {2}generated +[\d,.]+ GWh\/yr\n {2}spent pumping +[\d,.]+ GWh\/yr/);
+    expect(text).toMatch(/\n {2}exported +[\d,.]+ GWh\/yr\n {2}drawn pumping +[\d,.]+ GWh\/yr/);
+    expect(text).toMatch(/Loss waterfall \(GWh\/yr\)/);
     r.summary.monthly[0].energy_gwh = -1.25;
     expect(summaryText(r.summary, 'x.json', '')).toMatch(/\n {2}2018-03 +-1\.3 {2}\n/);
   });
@@ -127,6 +128,78 @@ describe('mersey-tidal report', () => {
       expect.arrayContaining(['basin level (mersey-march)', 'basin level (mersey-march-low-heads)']),
     );
   });
+
+  it('optimise --html: the flexible run and the best fixed heads each with its own heads, revenue at the prices; report of the flexible summary the same', async () => {
+    const dir = tmp();
+    const s = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'models', 'mersey-barrage-flexible.json'), 'utf8'));
+    const abs = (f: string) => join(PACKAGE_ROOT, 'models', f);
+    s.tide.file = abs(s.tide.file);
+    s.scheme.basin.area_curve_file = abs(s.scheme.basin.area_curve_file);
+    s.scheme.turbines.curve.file = abs(s.scheme.turbines.curve.file);
+    s.operation.flexible.prices_file = abs(s.operation.flexible.prices_file);
+    s.period = { start: '2018-03-05T00:00:00Z', end: '2018-03-09T00:00:00Z' };
+    s.time_step_s = 600;
+    delete s.$schema;
+    const scenario = join(dir, 'short.json');
+    writeFileSync(scenario, JSON.stringify(s));
+    const out = join(dir, 'flex');
+    const r = await run(['optimise', scenario, '--html', '--out', out, '--workers', '1', '--quiet']);
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    const text = pageText(html);
+    // Found on the old page: the scenario's heads in both columns, "Inputs that differ: None", no revenue.
+    const ops = [...text.matchAll(/<th>Operation<\/th><td>(.*?)<\/td><td>(.*?)<\/td>/g)][0];
+    expect(ops[1]).toMatch(/flexible heads per half tide/);
+    expect(ops[2]).toMatch(/best fixed heads: /);
+    expect(text).not.toContain('None: the runs have the same inputs');
+    expect(text).toMatch(/<th>Net revenue<\/th><td>[\d.,-]+ million GBP\/yr/);
+    const ids = pageData(html).figures.map((f) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(['revenue', 'heads-0']));
+    // The flexible run's page, rerun from its summary: its plan's heads and the scenario's prices.
+    const again = join(dir, 'again.html');
+    expect((await run(['report', join(out, 'summary.json'), '--out', again])).code).toBe(0);
+    const one = readFileSync(again, 'utf8');
+    expect(pageText(one)).toMatch(/<th>Operation<\/th><td>[^<]*flexible heads per half tide/);
+    expect(pageData(one).figures.map((f) => f.id)).toEqual(expect.arrayContaining(['revenue', 'heads']));
+  }, 120_000);
+
+  it("sweep --heatmap picks the heat map's two fields; a field that is not swept is refused before anything runs", async () => {
+    const dir = tmp();
+    const file = join(dir, 'small.json');
+    const parameters = { 'scheme.turbines.count': [20, 28], 'scheme.sluices.area_m2': [2000, 2592], time_step_s: [600, 900] };
+    writeFileSync(
+      file,
+      JSON.stringify({ name: 'small', base: DEFAULT_SCENARIO, overrides: { 'period.end': '2018-01-03T00:00:00Z' }, parameters }),
+    );
+    const bad = await run([
+      'sweep',
+      file,
+      '--heatmap',
+      'scheme.turbines.count,scheme.turbines.diameter_m',
+      '--out',
+      join(dir, 'x'),
+      '--quiet',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('not swept: scheme.turbines.diameter_m');
+    expect(existsSync(join(dir, 'x'))).toBe(false);
+    const out = join(dir, 'res');
+    const r = await run([
+      'sweep',
+      file,
+      '--heatmap',
+      'time_step_s,scheme.sluices.area_m2',
+      '--out',
+      out,
+      '--quiet',
+      '--workers',
+      '1',
+    ]);
+    expect(r.code).toBe(0);
+    const page = pageText(readFileSync(join(out, 'designs.html'), 'utf8'));
+    expect(page).toContain('<h2>Annual energy (GWh/yr) over time step (s) and scheme sluices area (m²)</h2>');
+    expect(page).toContain('<div class="plot" id="sweep-effects"></div>');
+  }, 120_000);
 
   it('refuses a summary whose scenario was edited, naming the file', async () => {
     const { dir, scenario } = privateScenario();

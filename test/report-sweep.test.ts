@@ -2,14 +2,14 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   energyCapacityFigures,
-  fieldLabel,
   heatmapFigure,
   heatmapGrid,
   paretoFront,
-  type SweepRow,
   sweepReportHtml,
   topDesignsTable,
 } from '../src/report/sweep.js';
+import { mainEffects } from '../src/report/sweep-effects.js';
+import { cellText, fieldDisplay, fieldLabel, type SweepRow } from '../src/report/sweep-fields.js';
 
 /** A small synthetic sweep over three fields with outputs from closed-form expressions. */
 function syntheticSweep(): SweepRow[] {
@@ -48,7 +48,13 @@ function bruteFront(rows: { b: number; c: number }[]): number[] {
 describe('sweep reports', () => {
   it('field names become axis titles with their units', () => {
     expect(fieldLabel('diameter_m')).toBe('diameter (m)');
-    expect(fieldLabel('annual_energy_gwh')).toBe('annual energy (GWh)');
+    expect(fieldLabel('annual_energy_gwh')).toBe('annual energy (GWh/yr)');
+    // Found on a real sweep page: 'revenue gbp per yr', 'capacity factor (fraction)', '66,455,867.2'.
+    expect(fieldLabel('revenue_gbp_per_yr', [66_455_867.2])).toBe('revenue (million GBP/yr)');
+    expect(cellText(66_455_867.2, fieldDisplay('revenue_gbp_per_yr', [66_455_867.2]).scale)).toBe('66.46');
+    expect(fieldLabel('capacity_factor')).toBe('capacity factor (%)');
+    expect(cellText(0.2634, fieldDisplay('capacity_factor').scale)).toBe('26.34');
+    expect(fieldLabel('captured_price_gbp_per_mwh', [80])).toBe('captured price (GBP/MWh)');
     expect(fieldLabel('sluice_area_m2')).toBe('sluice area (m²)');
     expect(fieldLabel('capex_gbp')).toBe('capex (GBP)');
     expect(fieldLabel('price_gbp_per_mwh')).toBe('price (GBP/MWh)');
@@ -96,30 +102,30 @@ describe('sweep reports', () => {
 
   it('energy against capacity always; the front only where a cost or revenue field exists', () => {
     const rows = syntheticSweep();
-    expect(energyCapacityFigures(rows, { x: 'diameter_m', y: 'turbine_count' }).map((f) => f.id)).toEqual(['sweep-scatter']);
-    const withCost = energyCapacityFigures(rows, { x: 'diameter_m', y: 'turbine_count', cost: 'capex_gbp' });
+    expect(energyCapacityFigures(rows, { heatmap: ['diameter_m', 'turbine_count'] }).map((f) => f.id)).toEqual(['sweep-scatter']);
+    const withCost = energyCapacityFigures(rows, { heatmap: ['diameter_m', 'turbine_count'], cost: 'capex_gbp' });
     expect(withCost.map((f) => f.id)).toEqual(['sweep-scatter', 'sweep-pareto']);
     const front = withCost[1].data[1];
     expect(front.name).toBe('Pareto front');
     // The cheapest design is on the front, and so is the most productive one.
     const cheapest = Math.min(...rows.map((r) => r.capex_gbp as number));
     const best = Math.max(...rows.map((r) => r.annual_energy_gwh as number));
-    expect(front.x as number[]).toContain(cheapest);
+    expect(front.x as number[]).toContainEqual(expect.closeTo(cheapest / 1e6, 9)); // shown in million GBP
     expect(front.y as number[]).toContain(best);
     // With a revenue and no cost, capacity stands for the cost.
     const rev = rows.map((r) => ({ ...r, revenue_gbp: 50e3 * (r.annual_energy_gwh as number) }));
-    const fr = energyCapacityFigures(rev, { x: 'diameter_m', y: 'turbine_count', revenue: 'revenue_gbp' })[1];
+    const fr = energyCapacityFigures(rev, { heatmap: ['diameter_m', 'turbine_count'], revenue: 'revenue_gbp' })[1];
     expect((fr.layout.xaxis as { title: { text: string } }).title.text).toBe('capacity (MW)');
-    expect((fr.layout.yaxis as { title: { text: string } }).title.text).toBe('revenue (GBP)');
+    expect((fr.layout.yaxis as { title: { text: string } }).title.text).toBe('revenue (million GBP)');
   });
 
   it('top designs table: ranked by annual energy, inputs then outputs, front members marked', () => {
     const rows = syntheticSweep();
-    const html = topDesignsTable(rows, { x: 'diameter_m', y: 'turbine_count', cost: 'capex_gbp', top: 5 });
+    const html = topDesignsTable(rows, { heatmap: ['diameter_m', 'turbine_count'], cost: 'capex_gbp', top: 5 });
     const trs = html.split('<tr>').slice(1);
     expect(trs).toHaveLength(6);
     expect(trs[0]).toMatch(
-      /rank.*diameter \(m\).*turbine count.*sluice area \(m²\).*annual energy \(GWh\).*capacity \(MW\).*capex \(GBP\).*Pareto front/,
+      /rank.*diameter \(m\).*turbine count.*sluice area \(m²\).*annual energy \(GWh\/yr\).*capacity \(MW\).*capex \(million GBP\).*Pareto front/,
     );
     const energies = [...rows].map((r) => r.annual_energy_gwh as number).sort((a, b) => b - a);
     // Row 1 is the design of most energy: 9 m, 36 turbines, 3,000 m2 of sluices.
@@ -131,12 +137,41 @@ describe('sweep reports', () => {
   it('the sweep page holds the heat map, the scatter, the front and the table', () => {
     const html = sweepReportHtml(
       syntheticSweep(),
-      { x: 'diameter_m', y: 'turbine_count', cost: 'capex_gbp' },
+      { heatmap: ['diameter_m', 'turbine_count'], cost: 'capex_gbp' },
       { title: 'Synthetic sweep', toolVersion: 'test' },
     );
-    for (const id of ['sweep-heatmap', 'sweep-scatter', 'sweep-pareto'])
+    for (const id of ['sweep-effects', 'sweep-heatmap', 'sweep-scatter', 'sweep-pareto'])
       expect(html.includes(`<div class="plot" id="${id}"></div>`)).toBe(true);
-    expect(html.includes('<h2>Top 10 designs by annual energy (GWh)</h2>')).toBe(true);
-    expect(() => sweepReportHtml([], { x: 'a', y: 'b' }, { title: 't', toolVersion: 'test' })).toThrow(/at least one design/);
+    expect(html.includes('<h2>Top 10 designs by annual energy (GWh/yr)</h2>')).toBe(true);
+    expect(() => sweepReportHtml([], {}, { title: 't', toolVersion: 'test' })).toThrow(/at least one design/);
+  });
+
+  it('main effects rank the levers; the heat map defaults to the two strongest, so the strongest is never hidden', () => {
+    // Sluice area is the strongest lever here and the last field: a heat map over the first two fields would hide it.
+    const rows: SweepRow[] = [];
+    for (const a of [1, 2, 3])
+      for (const b of [10, 20])
+        for (const sluice_area_m2 of [1000, 4000])
+          rows.push({ a, b, sluice_area_m2, capacity_mw: 100, annual_energy_gwh: 100 + a + 0.1 * b + 0.02 * sluice_area_m2 });
+    const e = mainEffects(rows, ['a', 'b', 'sluice_area_m2'], 'annual_energy_gwh');
+    expect(e.map((x) => x.field)).toEqual(['sluice_area_m2', 'a', 'b']);
+    expect(e[0].size).toBeCloseTo(60, 9);
+    expect(e[1].size).toBeCloseTo(2, 9);
+    expect(e[1].mean).toEqual([e[1].mean[0], e[1].mean[0] + 1, e[1].mean[0] + 2].map((x) => expect.closeTo(x, 9)));
+    const page = sweepReportHtml(rows, {}, { title: 't', toolVersion: 'test' });
+    expect(page).toContain('Annual energy (GWh/yr) over sluice area (m²) and a');
+    const asked = sweepReportHtml(rows, { heatmap: ['a', 'b'] }, { title: 't', toolVersion: 'test' });
+    expect(asked).toContain('Annual energy (GWh/yr) over a and b');
+    // Every design has the same capacity: energy against capacity would be one vertical line, so it is left out.
+    expect(page).not.toContain('id="sweep-scatter"');
+  });
+
+  it('the table leads with the design index', () => {
+    const rows: SweepRow[] = syntheticSweep().map((r, design) => ({ design, ...r }));
+    const html = topDesignsTable(rows, { top: 3 });
+    const trs = html.split('<tr>').slice(1);
+    expect(trs[0]).toMatch(/^<th class="num">rank<\/th><th class="num">design<\/th><th class="num">diameter \(m\)/);
+    const best = rows.reduce((a, r) => ((r.annual_energy_gwh as number) > (a.annual_energy_gwh as number) ? r : a));
+    expect(trs[1]).toMatch(new RegExp(`^<td class="num">1</td><td class="num">${best.design}</td>`));
   });
 });

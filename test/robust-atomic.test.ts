@@ -101,11 +101,13 @@ describe('writeDirAtomic', () => {
   it('an interrupt the instant a write starts leaves no empty temporary folder (it is made and registered with no await between)', () => {
     const d = tmp();
     // A child process starts a write and, before any await can resolve, runs the interrupt
-    // handler's clean-up and exits, as a signal landing then would. Repeated: the race was 5 in 12.
+    // handler's clean-up and exits, as a signal landing then would. Repeated: the race was 5 in 12
+    // (with the folder registered before an asynchronous mkdir, every run here left one).
     const atomic = new URL('../dist/io/atomic.js', import.meta.url).href;
     const script = `import { removeTemporaries, writeDirAtomic } from ${JSON.stringify(atomic)};
       writeDirAtomic(process.argv[1], { 'summary.json': '{}' }).catch(() => {});
       removeTemporaries();
+      const until = Date.now() + 20; while (Date.now() < until); // the handler's last words, while a mkdir in flight would land
       process.exit(130);`;
     for (let k = 0; k < 12; k++) {
       const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, join(d, `r${k}`)]);

@@ -164,7 +164,7 @@ describe('one clear message per bad field', () => {
     o.tide.fill_gaps_max_s = 0;
     expect(problemsOf(o)).toEqual([
       expect.stringMatching(
-        /^models\/x\.json: tide\.fill_gaps_max_s: expected a number > 0 and <= 86400 \(seconds\), got 0; give the longest gap/,
+        /^models\/x\.json: tide\.fill_gaps_max_s: expected a number > 0 and <= 2592000 \(seconds\), got 0; give the longest gap/,
       ),
     ]);
   });

@@ -19,7 +19,7 @@ describe('scenario loading', () => {
   it('names the file, the JSON path, the expectation with its unit and what it found', () => {
     const o = base();
     o.scheme.turbines.diameter_m = -8;
-    expect(problems(o)).toEqual(['models/x.json: scheme.turbines.diameter_m: expected a number > 0 (metres), got -8']);
+    expect(problems(o)).toEqual(['models/x.json: scheme.turbines.diameter_m: expected a number > 0 and <= 20 (metres), got -8']);
   });
 
   it('reports every problem in a file at once', () => {
@@ -32,7 +32,7 @@ describe('scenario loading', () => {
     expect(p).toHaveLength(4);
     expect(p.join('\n')).toMatch(/scheme\.turbnes: unknown field; did you mean "turbines"\?/);
     expect(p.join('\n')).toMatch(/operation\.mode: missing/);
-    expect(p.join('\n')).toMatch(/scheme\.sluices\.area_m2: expected a number >= 0 \(square metres\), got -1/);
+    expect(p.join('\n')).toMatch(/scheme\.sluices\.area_m2: expected a number >= 0 and <= 1000000 \(square metres\), got -1/);
   });
 
   it('suggests the closest known value for a misspelt kind', () => {

@@ -13,7 +13,7 @@ import { LAGOON, LIBAUX, MERSEY } from './physics-fixtures.js';
 /** Two weeks at 10-minute steps, optionally with ramps and minimum mode durations (which cruise leaves to the general loop). */
 function fortnight(file: string, slow = false) {
   const s = loadScenario(file);
-  if (slow) s.operation = { ...s.operation, ramp_s: 900, min_duration_s: { generate: 3600, sluice: 1200 } };
+  if (slow) s.operation = { ...s.operation, ramp_s: 900, min_duration_s: { generate: 3600, pump: 0, sluice: 1200, hold: 0 } };
   s.period = { start: '2018-03-01T00:00:00Z', end: '2018-03-15T00:00:00Z' };
   s.time_step_s = 600;
   return buildRun(s);

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/errors.js';
 import { parsePath } from '../src/json-path.js';
 import { DEFAULT_SCENARIO } from '../src/paths.js';
-import { gridDesigns, gridPoints, lhsDesigns, mulberry32, type Parameter } from '../src/sweep/expand.js';
+import { mulberry32 } from '../src/random.js';
+import { gridDesigns, gridPoints, lhsDesigns, type Parameter } from '../src/sweep/expand.js';
 import { allIndices } from '../src/sweep/run.js';
 import { checkDesigns, loadSweep, SWEEP_SCHEMA_PATH, unitSuffix } from '../src/sweep/spec.js';
 import { thrown } from './support.js';
@@ -210,7 +211,7 @@ describe('sweep file checks', () => {
     const { message } = thrown(() => checkDesigns(s, allIndices(s.designs.count)), InputError);
     expect(message).toContain(': 3 of 4 designs are not valid scenarios:');
     expect(message).toContain(
-      'scheme.turbines.diameter_m: expected a number > 0 (metres), got -1  [2 designs, first: design 2 (scheme.turbines.diameter_m = -1, operation.ebb.start_head_m = 3.9)]',
+      'scheme.turbines.diameter_m: expected a number > 0 and <= 20 (metres), got -1  [2 designs, first: design 2 (scheme.turbines.diameter_m = -1, operation.ebb.start_head_m = 3.9)]',
     );
     expect(message).toContain(
       'operation.ebb.end_head_m: expected less than start_head_m (1 m), got 1.5 m; generation stops at a lower head than it starts  [1 design, first: design 1 (scheme.turbines.diameter_m = 8, operation.ebb.start_head_m = 1)]',

@@ -12,8 +12,25 @@ import { type AggidisFeatherSpec, aggidisFeatherPoint, aggidisFeatherUnit } from
 import { type HillChart, tableFromChart } from '../src/scheme/hill-chart.js';
 import { type IdealTurbineSpec, idealTurbinePoint, idealTurbineUnit } from '../src/scheme/ideal-turbine.js';
 import { orificeFlow } from '../src/scheme/orifice.js';
-import { constantEfficiency, efficiencyByLift, type PumpSpec, pumpPoint, withPump } from '../src/scheme/pump.js';
-import { type HeadCurve, PARAMETRIC_MAX_HEAD, parametricTable, TABLE_DH, type TurbineTable } from '../src/scheme/turbine.js';
+import {
+  constantEfficiency,
+  efficiencyByLift,
+  type IdealPumpSpec,
+  idealPumpPoint,
+  logEfficiency,
+  type PumpSpec,
+  pumpChartPoint,
+  pumpPoint,
+  withPump,
+} from '../src/scheme/pump.js';
+import {
+  type HeadCurve,
+  maxOf,
+  PARAMETRIC_MAX_HEAD,
+  parametricTable,
+  TABLE_DH,
+  type TurbineTable,
+} from '../src/scheme/turbine.js';
 
 const RHO = 1025;
 const G = 9.81;
@@ -22,9 +39,9 @@ const RHO_G = RHO * G;
 const ROUND = 1e-12;
 
 // Aggidis & Feather (2012), as quoted in shared/data/SOURCES.md: typical 50 Hz, 95 poles, 7.35 m, 20 MW
-// (and 113 poles for 8.9 m, 30 MW). 0.9725: the drive-train factor of the 0-D code of Angeloudis et al. (2018).
-const AF_735: AggidisFeatherSpec = { diameter: 7.35, poles: 95, gridFrequency: 50, ratedPower: 20e6, driveEfficiency: 0.9725 };
-const AF_890: AggidisFeatherSpec = { diameter: 8.9, poles: 113, gridFrequency: 50, ratedPower: 30e6, driveEfficiency: 0.9725 };
+// (and 113 poles for 8.9 m, 30 MW). Shaft power: the chain to the grid is scheme/losses.ts.
+const AF_735: AggidisFeatherSpec = { diameter: 7.35, poles: 95, gridFrequency: 50, ratedPower: 20e6 };
+const AF_890: AggidisFeatherSpec = { diameter: 8.9, poles: 113, gridFrequency: 50, ratedPower: 30e6 };
 const IDEAL: IdealTurbineSpec = { diameter: 8, dischargeCoefficient: 1, efficiency: 1, ratedPower: 25e6 };
 const LOSSY_IDEAL: IdealTurbineSpec = { diameter: 7.2, dischargeCoefficient: 0.9, efficiency: 0.85, ratedPower: 20e6 };
 
@@ -40,7 +57,7 @@ function afReference(s: AggidisFeatherSpec, h: number, factor = 1): [number, num
   const n11 = (n * s.diameter) / Math.sqrt(h);
   const q11 = n11 < 255 ? 0.0166 * n11 + 0.4861 : 4.75;
   const q = q11 * s.diameter ** 2 * Math.sqrt(h);
-  const eta = (1.2461 - 0.0019 * n11) * s.driveEfficiency * factor;
+  const eta = (1.2461 - 0.0019 * n11) * factor;
   const p = RHO * G * q * h * eta;
   return p <= s.ratedPower ? [p, q] : [s.ratedPower, s.ratedPower / (RHO * G * h * eta)];
 }
@@ -81,15 +98,16 @@ describe('every kind: power never exceeds what the water carries, and never the 
 
 describe('Aggidis & Feather (2012) parametric bulb turbine', () => {
   it('reproduces values computed by hand from the published formulas (7.35 m, 95 poles, 50 Hz, 20 MW)', () => {
-    // Hand computation (n = 6000/95 = 63.158 rpm, rho = 1025 kg/m3, g = 9.81 m/s2, drive 0.9725):
-    //   H = 2 m: n11 = 328.25 -> Q11 = 4.75, Q = 362.90 m3/s, eta = 0.62243, P = 4.4176 MW
-    //   H = 4 m: n11 = 232.11 -> Q11 = 4.33905, Q = 468.81 m3/s, eta = 0.80510, P = 14.7636 MW
-    //   H = 8 m: n11 = 164.12, eta = 0.93427, uncapped P = 35.854 MW > 20 MW, so P = 20 MW and
-    //            Q = 20e6/(rho*g*8*0.93427*0.9725) = 273.64 m3/s
+    // Hand computation (n = 6000/95 = 63.158 rpm, rho = 1025 kg/m3, g = 9.81 m/s2), shaft power
+    // capped at the rating (the convention of the 0-D code of Angeloudis et al. 2018):
+    //   H = 2 m: n11 = 328.25 -> Q11 = 4.75, Q = 362.90 m3/s, eta = 0.62243, P = 4.5425 MW
+    //   H = 4 m: n11 = 232.11 -> Q11 = 4.33905, Q = 468.81 m3/s, eta = 0.80510, P = 15.1810 MW
+    //   H = 8 m: n11 = 164.12, eta = 0.93427, uncapped P = 36.868 MW > 20 MW, so P = 20 MW and
+    //            Q = 20e6/(rho*g*8*0.93427) = 266.12 m3/s
     const cases: [number, number, number][] = [
-      [2, 4.4176e6, 362.9],
-      [4, 14.7636e6, 468.81],
-      [8, 20e6, 273.64],
+      [2, 4.5425e6, 362.9],
+      [4, 15.181e6, 468.81],
+      [8, 20e6, 266.12],
     ];
     for (const [h, p, q] of cases) {
       const pt = aggidisFeatherPoint(AF_735, h);
@@ -127,7 +145,7 @@ describe('Aggidis & Feather (2012) parametric bulb turbine', () => {
     for (let h = 0.5; h < 12.8; h += 0.05) {
       const pt = aggidisFeatherPoint(AF_735, h);
       const n11 = ((6000 / 95) * 7.35) / Math.sqrt(h);
-      const eta = (1.2461 - 0.0019 * n11) * 0.9725;
+      const eta = 1.2461 - 0.0019 * n11;
       if (eta <= 0) continue;
       expect(pt.power / (RHO_G * pt.flow * h)).toBeCloseTo(eta, 12);
       if (pt.power >= 20e6) capped++;
@@ -139,10 +157,10 @@ describe('Aggidis & Feather (2012) parametric bulb turbine', () => {
     // eta = 1.2461 - 0.0019*n11 < 0 for n11 > 655.8: for 7.35 m at 63.16 rpm, below H = 0.50 m.
     expect(aggidisFeatherPoint(AF_735, 0.4).power).toBe(0);
     expect(aggidisFeatherPoint(AF_735, 0.4).flow).toBeGreaterThan(0);
-    // eta > 1 for n11 < 129.5: a slow, many-pole unit at high head. Power is then rho*g*Q*H*drive at most.
+    // eta > 1 for n11 < 129.5: a slow, many-pole unit at high head. Power is then rho*g*Q*H at most.
     const slow: AggidisFeatherSpec = { ...AF_735, poles: 200, ratedPower: 1e9 };
     const pt = aggidisFeatherPoint(slow, 9);
-    expect(pt.power / (RHO_G * pt.flow * 9)).toBeCloseTo(0.9725, 12);
+    expect(pt.power / (RHO_G * pt.flow * 9)).toBeCloseTo(1, 12);
   });
 
   it('is less efficient on the flood by the flood factor, and reaches rated power at a higher head', () => {
@@ -240,8 +258,8 @@ describe('ideal orifice turbine', () => {
   });
 });
 
-describe('pumping', () => {
-  const specs: [string, TurbineTable, PumpSpec][] = tables.map(([name, t]) => {
+describe('pumping, the loss-free 0-D form (model ideal-0d)', () => {
+  const specs: [string, TurbineTable, IdealPumpSpec][] = tables.map(([name, t]) => {
     let maxFlow = 0;
     for (const q of t.ebb.flow) maxFlow = Math.max(maxFlow, q);
     return [name, t, { power: t.ratedPower, maxFlow, efficiency: efficiencyByLift([0.5, 1, 2, 4], [0.4, 0.6, 0.8, 0.9]) }];
@@ -249,7 +267,7 @@ describe('pumping', () => {
 
   for (const [name, base, spec] of specs) {
     it(`${name}: power drawn >= rho*g*Q*H, equal to rho*g*Q*H/eta_p, flow within capacity, power within rating`, () => {
-      const t = withPump(base, spec);
+      const t = withPump(base, (h) => idealPumpPoint(spec, h));
       const pump = t.pump as HeadCurve;
       expect(pump.power.length).toBe(t.ebb.power.length);
       expect(pump.flow[0]).toBe(spec.maxFlow);
@@ -276,11 +294,8 @@ describe('pumping', () => {
   it('energy drawn over a whole pumping run is at least the potential energy given to the basin', () => {
     // Pump a 10 km2 basin from sea level up by 1.5 m with 10 ideal units at a constant 0.8
     // efficiency; the potential energy gained is rho*g*A*L^2/2 (each layer dz lifted by z).
-    const t = withPump(parametricTable(idealTurbineUnit(IDEAL), 1, 1), {
-      power: 25e6,
-      maxFlow: 800,
-      efficiency: constantEfficiency(0.8),
-    });
+    const spec = { power: 25e6, maxFlow: 800, efficiency: constantEfficiency(0.8) };
+    const t = withPump(parametricTable(idealTurbineUnit(IDEAL), 1, 1), (h) => idealPumpPoint(spec, h));
     const pump = t.pump as HeadCurve;
     const area = 1e7;
     const units = 10;
@@ -304,7 +319,62 @@ describe('pumping', () => {
     expect(energy / potential).toBeCloseTo(1 / 0.8, 2);
   });
 
-  it('pumpPoint at zero lift passes the capacity and draws nothing', () => {
-    expect(pumpPoint({ power: 1e6, maxFlow: 300, efficiency: constantEfficiency(0.7) }, 0)).toEqual({ power: 0, flow: 300 });
+  it('idealPumpPoint at zero lift passes the capacity and draws nothing', () => {
+    expect(idealPumpPoint({ power: 1e6, maxFlow: 300, efficiency: constantEfficiency(0.7) }, 0)).toEqual({ power: 0, flow: 300 });
+  });
+});
+
+describe('pumping with losses (the default pump)', () => {
+  // The default rule for an 8 m Aggidis-Feather unit (100 poles, 25 MW): capacity = its turbine
+  // flow at 2.5 m; friction head (1 - 0.95) x 2.5 m at that flow; the log efficiency curve.
+  const af8 = aggidisFeatherUnit({ diameter: 8, poles: 100, gridFrequency: 50, ratedPower: 25e6 });
+  const capacity = af8.point(2.5, 1).flow;
+  const spec: PumpSpec = { capacity, maxPower: 25e6, frictionHead: 0.05 * 2.5, efficiency: logEfficiency };
+
+  it("the capacity is below the turbine rating: the turbine flow at 2.5 m, under the unit's largest flow", () => {
+    // n11 = 60*8/sqrt(2.5) = 303.6 > 255: Q11 = 4.75, Q = 4.75*64*sqrt(2.5) = 480.7 m3/s.
+    expect(capacity).toBeCloseTo(4.75 * 64 * Math.sqrt(2.5), 9);
+    const t = parametricTable(af8, 1, 0.9);
+    expect(capacity).toBeLessThan(maxOf(t.ebb.flow));
+  });
+
+  it('power at zero lift is positive: the pump works against the passage friction', () => {
+    const p = pumpPoint(spec, 0);
+    expect(p.flow).toBe(capacity);
+    // Friction head 0.125 m at the capacity; the log curve is held at 0.4 there.
+    expect(p.power).toBeCloseTo((RHO_G * capacity * 0.125) / 0.4, 6);
+    expect(p.power).toBeGreaterThan(1e6);
+  });
+
+  it('flow never exceeds the capacity, power never the largest shaft power, and never less than rho*g*Q*lift', () => {
+    let limited = 0;
+    for (let h = 0; h <= 20; h += 0.05) {
+      const p = pumpPoint(spec, h);
+      expect(p.flow).toBeLessThanOrEqual(capacity);
+      expect(p.flow).toBeGreaterThan(0);
+      expect(p.power).toBeLessThanOrEqual(spec.maxPower * (1 + ROUND));
+      expect(p.power).toBeGreaterThan(RHO_G * p.flow * h);
+      if (p.flow < capacity) limited++;
+    }
+    expect(limited).toBeGreaterThan(10); // the power limit is exercised at large lifts
+  });
+
+  it('energy per volume pumped grows with the lift', () => {
+    let last = 0;
+    for (let h = 0; h <= 15; h += 0.01) {
+      const p = pumpPoint(spec, h);
+      const perVolume = p.power / p.flow; // J/m3
+      expect(perVolume).toBeGreaterThan(last);
+      last = perVolume;
+    }
+  });
+
+  it('a pump chart scales by (D/D0)^2 at equal lift and interpolates its rows', () => {
+    const chart = { lift: [0, 1, 3], flow: [500, 450, 300], power: [2e6, 8e6, 15e6], diameter: 9 };
+    const at8 = pumpChartPoint(chart, 8);
+    const s = (8 / 9) ** 2;
+    expect(at8(1).flow).toBeCloseTo(450 * s, 9);
+    expect(at8(2).power).toBeCloseTo(11.5e6 * s, 3);
+    expect(at8(5).flow).toBeCloseTo(300 * s, 9); // held at the last row
   });
 });

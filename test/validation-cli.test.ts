@@ -17,25 +17,34 @@ import { runCli as run, scratch } from './support.js';
 const tmp = scratch()();
 
 describe('mersey-tidal validate', () => {
-  it('--quick prints the table, writes JSON and CSV, and exits 1 naming the scheme outside its tolerance', async () => {
+  it('--quick prints the table, writes JSON, CSV and the page, and exits 1 naming the scheme outside its tolerance', async () => {
     const dir = join(tmp, 'quick');
     const { code, out, err } = await run(['validate', '--quick', '--workers', '1', '--out', dir]);
     expect(code).toBe(1);
-    expect(out).toMatch(/Sihwa Lake \(Korea, 2011\).*pass/);
-    expect(out).toMatch(/La Rance \(France, 1966\).*FAIL \(outside \+-15 %\)/);
+    expect(out).toMatch(/La Rance \(France, 1966\).*pass/);
+    expect(out).toMatch(/Sihwa Lake \(Korea, 2011\).*FAIL \(outside \+-15 %\)/);
+    expect(out).toMatch(
+      /Pumping check\n\nmersey-700mw: net gain from pumping [\d.]+ % of the net without it \(same heads\); accepted 0-12 % .*: pass/,
+    );
     expect(out).not.toMatch(/nodal cycle/i);
     expect(err).toMatch(
-      /validation: 1 of 5 schemes outside their tolerance: la-rance \(modelled [\d.]+ GWh\/yr, 1\.\d\d x the published 507 GWh\/yr/,
+      /validation: 2 of 5 schemes outside their tolerance: sihwa \(modelled [\d.]+ GWh\/yr, 0\.\d\d x the published 552 GWh\/yr/,
     );
-    expect(readdirSync(dir).sort()).toEqual(['validation.csv', 'validation.json']);
+    expect(readdirSync(dir).sort()).toEqual(['validation.csv', 'validation.html', 'validation.json']);
+    // The page is written with --quick too: the modelled-against-published chart and a row per scheme.
+    const page = readFileSync(join(dir, 'validation.html'), 'utf8');
+    expect(page).toContain('<div class="plot" id="validation"></div>');
+    expect(page).toContain('3 of 5 schemes within their tolerance; sensitivity not run (--quick)'); // as the JSON below
+    expect(page).toContain('<td>FAIL (outside +-15 %)</td>');
     const doc = JSON.parse(readFileSync(join(dir, 'validation.json'), 'utf8'));
     expect(doc.schemes.map((s: { id: string; pass: boolean }) => [s.id, s.pass])).toEqual([
-      ['la-rance', false],
-      ['sihwa', true],
-      ['swansea-bay', true],
+      ['la-rance', true],
+      ['sihwa', false],
+      ['swansea-bay', false],
       ['mersey-libaux-ebb', true],
       ['mersey-700mw', true],
     ]);
+    expect(doc.pumping_check.pass).toBe(true);
     expect(doc.sensitivity).toBeNull();
   }, 60_000);
 

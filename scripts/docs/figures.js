@@ -204,7 +204,15 @@ export async function checkFigures({ root = ROOT, costs = ['fast', 'slow'] } = {
   /** @type {Record<string, string>} */
   const values = {};
   try {
-    await Promise.all([...names].map(async (n) => (values[n] = String(await figures[n].generate(cli)))));
+    await Promise.all(
+      [...names].map(async (n) => {
+        try {
+          values[n] = String(await figures[n].generate(cli));
+        } catch (err) {
+          problems.push(`figure "${n}" (scripts/docs/${figures[n].source}): its generator failed: ${err.message ?? err}`);
+        }
+      }),
+    );
   } finally {
     dispose();
   }

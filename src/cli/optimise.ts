@@ -6,14 +6,20 @@
 import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { prepareResultDir, writtenText } from '../io/atomic.js';
+import type { ModeTable } from '../operation/modes.js';
 import { decisionsCsv, optimiseJson, optimiseText } from '../optimise/output.js';
+import { recordPlan } from '../optimise/plan-record.js';
+import { NO_DECISIONS } from '../optimise/run.js';
 import { type OptimiseOutcome, optimiseScenario, optimiseSettings } from '../optimise/scenario.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
 import { reportHtml } from '../report/html.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
 import type { Progress } from '../report/progress.js';
+import type { ReportRun } from '../report/report-run.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
 import { loadScenario } from '../scenario/load.js';
+import { readPriceCsv, stepPrices } from '../scenario/prices.js';
+import type { SchemeModel } from '../solver/types.js';
 import { jsonOption, type ScenarioChanges, scenarioOverrides, workersOption } from './options.js';
 import { output } from './output.js';
 import { addScenarioOptions, warnShortPeriod } from './simulate.js';
@@ -33,6 +39,34 @@ interface OptimiseCliOptions extends ScenarioChanges {
 function lookaheadArg(text: string): number {
   if (text !== '1' && text !== '2') throw new InvalidArgumentError(`expected 1 or 2 half tides, got "${text}"`);
   return Number(text);
+}
+
+/** The flexible run and the best fixed heads as the report shows them: the heads that ran, and the prices when given. */
+function optimiseRuns(outcome: OptimiseOutcome, scheme: SchemeModel, ops: ModeTable): ReportRun[] {
+  const { sea } = outcome.flexible.result;
+  const file = outcome.settings.pricesFile;
+  const prices = file === null ? undefined : stepPrices(sea, readPriceCsv(file));
+  const fixed = outcome.fixed;
+  return [
+    {
+      result: outcome.flexible.result,
+      scheme,
+      ops,
+      label: 'flexible',
+      plan: outcome.flexible.record,
+      operation: outcome.flexible.result.summary.operation,
+      prices,
+    },
+    {
+      result: fixed.result,
+      scheme,
+      ops,
+      label: 'best fixed heads',
+      plan: recordPlan(NO_DECISIONS, [], fixed.search.controls, sea),
+      operation: fixed.result.summary.operation,
+      prices,
+    },
+  ];
 }
 
 export function registerOptimise(program: Command): void {
@@ -116,15 +150,7 @@ export function registerOptimise(program: Command): void {
     const version = toolVersion();
     const scheme = buildScheme(scenario);
     const ops = buildOperation(scenario);
-    const html = opts.html
-      ? reportHtml(
-          [
-            { result: outcome.flexible.result, scheme, ops, label: 'flexible' },
-            { result: outcome.fixed.result, scheme, ops, label: 'best fixed heads' },
-          ],
-          { toolVersion: version },
-        )
-      : undefined;
+    const html = opts.html ? reportHtml(optimiseRuns(outcome, scheme, ops), { toolVersion: version }) : undefined;
     const json = optimiseJson(outcome, version);
     const written = await writeResult(outcome.flexible.result, dir, {
       series: false,

@@ -7,15 +7,16 @@
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { prepareOutputFile, writeFileAtomic, writtenText } from '../io/atomic.js';
+import { prepareOutputFile, withDefaultSignals, writeFileAtomic, writtenText } from '../io/atomic.js';
 import { readText } from '../io/text.js';
 import { replayFlexible } from '../optimise/scenario.js';
 import { toolVersion } from '../paths.js';
-import type { ReportRun } from '../report/figures.js';
 import { reportHtml, runLabels } from '../report/html.js';
+import type { ReportRun } from '../report/report-run.js';
 import { dataFileProblems, rerunProblems, type SummaryDocument, summaryDocumentProblems } from '../report/summary-file.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
 import { scenarioFromObject } from '../scenario/load.js';
+import { readPriceCsv, stepPrices } from '../scenario/prices.js';
 import { simulate } from '../simulate.js';
 import { isoTime } from '../time.js';
 import { isoArgument, jsonOption, quietOption } from './options.js';
@@ -42,10 +43,24 @@ function rerunSummary(path: string, version: string): { doc: SummaryDocument; ru
   if (dataProblems.length > 0) fail(dataProblems);
   const { file: scenarioFile, ...fields } = d.scenario;
   const scenario = scenarioFromObject(fields, scenarioFile, dirname(scenarioFile));
-  const result = d.plan ? replayFlexible(scenario, d.plan, `${file}: plan`, d.summary) : simulate(scenario);
+  // Rerun as the writer ran it: with the run without pumping when the summary records its gain.
+  const result = d.plan
+    ? replayFlexible(scenario, d.plan, `${file}: plan`, d.summary)
+    : simulate(scenario, { pumpingGain: d.summary.pumping_gain !== undefined });
   const rerun = rerunProblems(d, result.summary, version, file);
   if (rerun.length > 0) fail(rerun);
-  return { doc: d, run: { result, scheme: buildScheme(scenario), ops: buildOperation(scenario) } };
+  const prices = scenario.operation.flexible?.prices_file;
+  return {
+    doc: d,
+    run: {
+      result,
+      scheme: buildScheme(scenario),
+      ops: buildOperation(scenario),
+      // A flexible run: the heads per tide are the plan's, not the scenario's.
+      ...(d.plan ? { plan: d.plan, operation: d.summary.operation } : {}),
+      ...(prices ? { prices: stepPrices(result.sea, readPriceCsv(prices)) } : {}),
+    },
+  };
 }
 
 /** --window-start must fall inside the first run's period (the page's window follows it); else the page would show another fortnight. */
@@ -83,7 +98,7 @@ export function registerReport(program: Command): void {
         opts.out ?? (files.length === 1 ? join(dirname(resolve(files[0])), 'report.html') : join('out', 'comparison.html')),
       );
       prepareOutputFile(out);
-      const reruns = files.map((f) => rerunSummary(f, version));
+      const reruns = withDefaultSignals(() => files.map((f) => rerunSummary(f, version)));
       if (opts.windowStart !== undefined) checkWindowStart(opts.windowStart, reruns, files);
       const labels = runLabels(reruns.map((r) => (r.doc.plan ? `${r.doc.scenario.name} (flexible)` : r.doc.scenario.name)));
       const runs: ReportRun[] = reruns.map((r, i) => ({ ...r.run, label: labels[i] }));

@@ -6,14 +6,15 @@ import { fmt } from '../numbers.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
 import { DAY_S } from '../physics.js';
 import { SERIES_ROW_BYTES } from '../report/csv.js';
-import { SPRING_NEAP_S } from '../report/figures.js';
 import { reportHtml } from '../report/html.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
+import type { Progress } from '../report/progress.js';
+import { SPRING_NEAP_S } from '../report/report-run.js';
 import { summaryText } from '../report/summary-text.js';
 import { buildOperation, buildScheme } from '../scenario/build.js';
 import { loadScenario } from '../scenario/load.js';
 import { runSamples } from '../scenario/tide-source.js';
-import { type Summary, simulate } from '../simulate.js';
+import { type Result, type Summary, simulate } from '../simulate.js';
 import {
   jsonOption,
   nearOption,
@@ -66,7 +67,21 @@ export function registerSimulate(program: Command): void {
     prepareResultDir(dir, RESULT_IDENTITY);
     const steps = opts.series ? runSamples(scenario) : undefined;
     if (steps !== undefined) checkFreeSpace(join(dir, 'series.csv'), steps * SERIES_ROW_BYTES, 'series.csv');
-    const result = withDefaultSignals(() => simulate(scenario));
+    let bar: Progress | undefined;
+    let result: Result;
+    try {
+      result = withDefaultSignals(() =>
+        simulate(scenario, {
+          pumpingGain: true,
+          onProgress: (done, total) => {
+            bar ??= ui.progress(total, 'steps', 'simulate');
+            bar.update(done);
+          },
+        }),
+      );
+    } finally {
+      bar?.finish();
+    }
     warnShortPeriod(result.summary, ui);
     const version = toolVersion();
     const html = opts.html

@@ -4,6 +4,7 @@
  */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { InputError } from '../errors.js';
 import { prepareResultDir, writeDirAtomic, writtenText } from '../io/atomic.js';
 import { defaultWorkerCount } from '../parallel/pool.js';
 import { toolVersion } from '../paths.js';
@@ -23,6 +24,19 @@ interface SweepOptions {
   quiet?: boolean;
   json?: boolean;
   set?: Override[];
+  heatmap?: string;
+}
+
+/** The two swept fields of --heatmap a,b, checked against the sweep's parameters before anything runs. */
+function heatmapFields(arg: string | undefined, paths: readonly string[]): [string, string] | undefined {
+  if (arg === undefined) return undefined;
+  const f = arg.split(',').map((x) => x.trim());
+  const bad = f.filter((x) => !paths.includes(x));
+  if (f.length !== 2 || f[0] === f[1] || bad.length > 0)
+    throw new InputError(
+      `--heatmap ${arg}: expected two different swept fields separated by a comma${bad.length > 0 ? ` (not swept: ${bad.join(', ')})` : ''}; the swept fields are ${paths.join(', ')}`,
+    );
+  return [f[0], f[1]];
 }
 
 /** The result of a sweep for scripts (--json): what was run, the best designs and the files written. */
@@ -51,6 +65,7 @@ export function registerSweep(program: Command): void {
       '--shard <i/n>',
       'run shard i of n only: the designs whose index % n == i-1; writes a shard folder for `mersey-tidal merge`',
     )
+    .option('--heatmap <a,b>', "the two swept fields of designs.html's heat map (default: the two with the largest main effects)")
     .addOption(setOption())
     .addOption(quietOption())
     .addOption(jsonOption('a summary (the best designs and the files written)'))
@@ -58,6 +73,7 @@ export function registerSweep(program: Command): void {
       const ui = output(opts);
       const sweep = loadSweep(file, opts.set);
       const { spec, designs } = sweep;
+      const heatmap = heatmapFields(opts.heatmap, designs.paths);
       const shard = opts.shard === undefined ? null : parseShard(opts.shard);
       const indices = shard ? shardIndices(designs.count, shard) : allIndices(designs.count);
       checkDesigns(sweep, indices);
@@ -99,7 +115,7 @@ export function registerSweep(program: Command): void {
       for (const n of seaNotes) ui.note(`sea level: ${n}`);
 
       const header = sweepHeader(sweep, toolVersion(), seaNotes);
-      const files = shard ? shardFiles(header, shard, rows) : sweepFiles(header, rows);
+      const files = shard ? shardFiles(header, shard, rows) : sweepFiles(header, rows, { heatmap });
       const written = await writeDirAtomic(dir, files);
       status(
         `Done: ${rows.length} designs in ${seconds.toFixed(2)} s (${(rows.length / seconds).toFixed(1)} designs/s on ${workers} worker thread${workers > 1 ? 's' : ''})`,

@@ -1,7 +1,7 @@
 /**
  * `mersey-tidal validate`: run the validation suite (every real and proposed scheme of the
  * published record), print the table, and unless --quick the nodal-cycle and sea-level-rise
- * sensitivity of the Mersey default; write JSON, CSV and the sensitivity page with --out. Exits
+ * sensitivity of the Mersey default; write JSON, CSV and the validation page with --out. Exits
  * non-zero (1) when a scheme is outside its tolerance, after printing and writing everything.
  */
 import { resolve } from 'node:path';
@@ -10,10 +10,10 @@ import { prepareResultDir, writeDirAtomic, writtenText } from '../io/atomic.js';
 import { defaultWorkerCount, WorkerPool } from '../parallel/pool.js';
 import { toolVersion } from '../paths.js';
 import type { Override } from '../scenario/overrides.js';
-import { sensitivityHtml } from '../validation/plot.js';
+import { validationHtml } from '../validation/plot.js';
 import { VALIDATION_SCHEMES } from '../validation/published.js';
 import { DEFAULT_OFFSETS_M, DEFAULT_YEARS, runSensitivity, type Sensitivity } from '../validation/sensitivity.js';
-import { failures, runValidation, type ValidationRow } from '../validation/suite.js';
+import { failures, type PumpingCheck, pumpingCheck, runValidation, type ValidationRow } from '../validation/suite.js';
 import {
   runDetailsTable,
   sensitivityCsv,
@@ -50,6 +50,10 @@ function validationReport(rows: readonly ValidationRow[], sens: Sensitivity | nu
     h('How each scheme was run'),
     '',
     runDetailsTable(rows, format),
+    '',
+    h('Pumping check'),
+    '',
+    pumpingText(pumpingCheck(rows)),
   ];
   if (sens) {
     parts.push(
@@ -62,6 +66,12 @@ function validationReport(rows: readonly ValidationRow[], sens: Sensitivity | nu
     );
   }
   return `${parts.join('\n')}\n`;
+}
+
+/** The pumping check in one line. */
+function pumpingText(c: PumpingCheck): string {
+  const g = c.gain_fraction === null ? 'not computed' : `${(c.gain_fraction * 100).toFixed(1)} %`;
+  return `${c.scheme}: net gain from pumping ${g} of the net without it (same heads); accepted ${c.text}: ${c.pass ? 'pass' : 'FAIL'}\n  source: ${c.source}`;
 }
 
 /** The JSON document of a validation run (validation.json, and stdout with --json). */
@@ -79,6 +89,7 @@ function validationDocument(rows: readonly ValidationRow[], sens: Sensitivity | 
       accepted_ratio: r.accepted_ratio,
       pass: r.pass,
     })),
+    pumping_check: pumpingCheck(rows),
     sensitivity: sens,
   };
 }
@@ -98,7 +109,7 @@ export function registerValidate(program: Command): void {
     .option('--markdown', 'print the tables as markdown (as in the README) instead of plain text')
     .option(
       '--out <dir>',
-      'also write validation.json, validation.csv and, without --quick, sensitivity.csv and sensitivity.html (self-contained plot) to this folder',
+      'also write validation.json, validation.csv, validation.html (self-contained page: modelled against published, and without --quick the sensitivity plots) and, without --quick, sensitivity.csv to this folder',
     )
     .addOption(workersOption())
     .addOption(setOption())
@@ -136,23 +147,26 @@ export function registerValidate(program: Command): void {
         const files: Record<string, string> = {
           [VALIDATION_IDENTITY]: `${JSON.stringify(doc, null, 2)}\n`,
           'validation.csv': validationCsv(rows),
+          'validation.html': validationHtml(rows, sens, { toolVersion: version }),
         };
-        if (sens) {
-          files['sensitivity.csv'] = sensitivityCsv(sens);
-          files['sensitivity.html'] = sensitivityHtml(sens, { toolVersion: version });
-        }
+        if (sens) files['sensitivity.csv'] = sensitivityCsv(sens);
         written = await writeDirAtomic(dir, files);
       }
       const format: TableFormat = opts.markdown ? 'markdown' : 'text';
       ui.result(validationReport(rows, sens, format), () => doc, written.length > 0 ? `\n${writtenText(written)}` : undefined);
       const bad = failures(rows);
-      if (bad.length > 0) {
+      const pumping = pumpingCheck(rows);
+      if (bad.length > 0 || !pumping.pass) {
         const list = bad.map(
           (r) =>
             `${r.scheme.id} (modelled ${r.figures.annual_energy_gwh.toFixed(1)} GWh/yr, ${r.ratio.toFixed(2)} x the published ${r.scheme.energy.reference_gwh} GWh/yr; accepted ${r.accepted_gwh[0].toFixed(0)}-${r.accepted_gwh[1].toFixed(0)})`,
         );
+        if (!pumping.pass)
+          list.push(
+            `pumping gain on ${pumping.scheme} ${pumping.gain_fraction === null ? 'not computed' : `${(pumping.gain_fraction * 100).toFixed(1)} %`}, outside ${pumping.text}`,
+          );
         throw new Error(
-          `validation: ${bad.length} of ${rows.length} schemes outside their tolerance: ${list.join('; ')}; see README "Validation" for the known causes`,
+          `validation: ${bad.length} of ${rows.length} schemes outside their tolerance${pumping.pass ? '' : ', and the pumping check failed'}: ${list.join('; ')}; see docs/model.md "Validation" for the known causes`,
         );
       }
     });

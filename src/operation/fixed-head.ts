@@ -52,6 +52,8 @@ export interface SafetyLimits {
 }
 
 export interface FixedHeadOptions {
+  /** Longest pumping at one slack water (s); default: no limit. */
+  maxPumpDuration?: number;
   /** Ebb generation (basin to sea); absent: none. */
   ebb?: DirectionControl;
   /** Flood generation (sea to basin); absent: none. */
@@ -117,6 +119,7 @@ function half(d: Dir, c: DirectionControl, after: string, o: FixedHeadOptions): 
       pump: other,
       half: d,
       minDuration: md.pump,
+      maxDuration: o.maxPumpDuration,
       ...bands(d, d, lim),
     });
   }

@@ -5,6 +5,8 @@
  * - its head threshold: the mode hands over to `next` when the head H = basin level - sea level
  *   crosses `exitHead` in direction `exitDir` (+1: H rises to it, -1: H falls to it), but not
  *   before the mode has lasted `minDuration` seconds;
+ * - its longest time: the mode hands over to `next` once it has lasted `maxDuration` seconds
+ *   (pumping at one slack water is limited so), whatever the head;
  * - its safe band: the mode also ends, at once and whatever its age, when the basin level leaves
  *   [basinLow, basinHigh] or the sea level leaves [seaLow, seaHigh] (the safety limits: basin
  *   level bounds and turbine submergence). An unbounded side is +-Infinity.
@@ -37,6 +39,8 @@ export interface ModeTable {
   readonly half: Int8Array;
   /** Shortest time in the mode before its head threshold may end it (s). */
   readonly minDuration: Float64Array;
+  /** Longest time in the mode (s); Infinity: no limit. */
+  readonly maxDuration: Float64Array;
   /** Safe band of the basin level (m); leaving it ends the mode at once. */
   readonly basinLow: Float64Array;
   readonly basinHigh: Float64Array;
@@ -63,6 +67,8 @@ export interface ModeSpec {
   half?: 1 | -1;
   /** Seconds (default 0). */
   minDuration?: number;
+  /** Seconds (default Infinity: no limit); a mode ends once it has lasted this long. */
+  maxDuration?: number;
   /** Level bounds (m); absent: unbounded. */
   basin?: { min?: number; max?: number };
   sea?: { min?: number; max?: number };
@@ -87,6 +93,7 @@ export function buildModeTable(specs: readonly ModeSpec[], rampTime = 0): ModeTa
     idle: new Uint8Array(n),
     half: new Int8Array(n),
     minDuration: new Float64Array(n),
+    maxDuration: new Float64Array(n),
     basinLow: new Float64Array(n),
     basinHigh: new Float64Array(n),
     seaLow: new Float64Array(n),
@@ -101,6 +108,11 @@ export function buildModeTable(specs: readonly ModeSpec[], rampTime = 0): ModeTa
     const minDuration = s.minDuration ?? 0;
     if (!(minDuration >= 0) || !Number.isFinite(minDuration))
       throw new Error(`mode ${s.name}: minimum duration must be a finite number of seconds >= 0, got ${minDuration}`);
+    const maxDuration = s.maxDuration ?? Infinity;
+    if (!(maxDuration > 0))
+      throw new Error(
+        `mode ${s.name}: longest duration must be a number of seconds > 0 (Infinity: no limit), got ${maxDuration}`,
+      );
     table.exitDir[i] = s.exitDir;
     table.exitHead[i] = s.exitHead;
     table.next[i] = next;
@@ -110,6 +122,7 @@ export function buildModeTable(specs: readonly ModeSpec[], rampTime = 0): ModeTa
     table.idle[i] = s.idle ? 1 : 0;
     table.half[i] = s.half ?? (s.exitHead > 0 ? 1 : s.exitHead < 0 ? -1 : -s.exitDir);
     table.minDuration[i] = minDuration;
+    table.maxDuration[i] = maxDuration;
     table.basinLow[i] = s.basin?.min ?? -Infinity;
     table.basinHigh[i] = s.basin?.max ?? Infinity;
     table.seaLow[i] = s.sea?.min ?? -Infinity;

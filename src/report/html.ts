@@ -1,135 +1,18 @@
 /**
- * The self-contained HTML page: plotly.js and the data inlined, so the file opens offline and
- * makes no network request. Figures are built in figures.ts / sweep.ts; this module writes the
- * page around them: header tables, sections, captions and the few lines of script that draw.
+ * The report page of a run, or the comparison page of several: the header tables (scheme,
+ * operation as run, key figures, lost tides, revenue, inputs and data sources) around the plots
+ * of figures.ts, in the page of page.ts.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { basename, dirname, join } from 'node:path';
+import { basename } from 'node:path';
 import { fmt } from '../numbers.js';
 import { scaledToYear } from '../simulate.js';
 import { durationText } from '../time.js';
 import { fileSha256, jsonSha256 } from './digest.js';
-import type { DisplayBudget } from './downsample.js';
-import type { Figure, ReportRun } from './figures.js';
-import { chooseWindow, runFigures } from './figures.js';
-
-let plotly: { text: string; version: string } | undefined;
-
-/** The plotly.js bundle to inline (the minified build when the package has one), made safe inside a script element. */
-export function plotlyBundle(): { text: string; version: string } {
-  if (!plotly) {
-    const req = createRequire(import.meta.url);
-    const pkgFile = req.resolve('plotly.js-dist/package.json');
-    const dir = dirname(pkgFile);
-    const file = existsSync(join(dir, 'plotly.min.js')) ? join(dir, 'plotly.min.js') : join(dir, 'plotly.js');
-    const raw = readFileSync(file, 'utf8');
-    // "</script" would end the element early; "<!--" would change how the element's end is found.
-    if (raw.includes('<!--')) throw new Error(`${file}: contains "<!--", which cannot be inlined in a script element safely`);
-    plotly = {
-      text: raw.replace(/<\/(script)/gi, '<\\/$1'),
-      version: (JSON.parse(readFileSync(pkgFile, 'utf8')) as { version: string }).version,
-    };
-  }
-  return plotly;
-}
-
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
-
-/** JSON that can sit inside a script element: "<" escaped so no tag can close or open in it. */
-function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
-}
-
-const STYLE = `
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #222; margin: 0; background: #f6f7f9; }
-main { max-width: 1280px; margin: 0 auto; padding: 18px 24px 40px; }
-h1 { font-size: 22px; margin: 6px 0 2px; }
-h2 { font-size: 17px; margin: 0 0 6px; }
-.sub { color: #555; margin: 0 0 14px; }
-section { background: #fff; border: 1px solid #dde1e6; border-radius: 6px; padding: 14px 16px 10px; margin: 14px 0; }
-table { border-collapse: collapse; width: 100%; }
-th, td { text-align: left; vertical-align: top; padding: 4px 10px 4px 0; border-bottom: 1px solid #eceef1; }
-th { font-weight: 600; white-space: nowrap; color: #333; width: 1%; }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-table.cmp td, table.cmp th.run { text-align: right; font-variant-numeric: tabular-nums; }
-.key td { font-size: 15px; }
-.big { font-size: 18px; font-weight: 600; }
-ul { margin: 0; padding-left: 18px; }
-code, .hash { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
-.caption { color: #555; font-size: 12.5px; margin: 4px 0 0; }
-.plot { width: 100%; }
-footer { color: #777; font-size: 12px; margin-top: 20px; }
-`;
-
-/** Draws every figure; marks the body when done (data-rendered = number of plots) or failed (data-error). */
-const DRAW = `
-(function () {
-  var d = JSON.parse(document.getElementById('report-data').textContent);
-  var base = d.t0 * 1000;
-  var jobs = d.figures.map(function (f) {
-    f.data.forEach(function (t) {
-      if (t.xt) { t.x = t.xt.map(function (s) { return base + s * 1000; }); delete t.xt; }
-    });
-    return Plotly.newPlot(f.id, f.data, f.layout, { responsive: true, displaylogo: false });
-  });
-  Promise.all(jobs).then(function () { document.body.setAttribute('data-rendered', String(jobs.length)); },
-    function (e) { document.body.setAttribute('data-error', String(e)); console.error(e); });
-})();
-`;
-
-export interface PageParts {
-  title: string;
-  subtitle: string;
-  /** HTML placed above the plots (tables), already escaped. */
-  header: string;
-  figures: Figure[];
-  /** HTML sections after the plots, already escaped. */
-  after?: string;
-  /** Base time of the figures' `xt` values (s since the epoch). */
-  t0?: number;
-  toolVersion: string;
-}
-
-/** The whole page as one string. */
-export function pageHtml(p: PageParts): string {
-  const { text, version } = plotlyBundle();
-  const sections = p.figures
-    .map(
-      (f) =>
-        `<section id="section-${f.id}"><h2>${escapeHtml(f.title)}</h2><div class="plot" id="${f.id}"></div><p class="caption">${escapeHtml(f.caption)}</p></section>`,
-    )
-    .join('\n');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="mersey-tidal ${escapeHtml(p.toolVersion)}">
-<title>${escapeHtml(p.title)}</title>
-<style>${STYLE}</style>
-<script>${text}</script>
-</head>
-<body>
-<main>
-<h1>${escapeHtml(p.title)}</h1>
-<p class="sub">${escapeHtml(p.subtitle)}</p>
-${p.header}
-${sections}
-${p.after ?? ''}
-<footer>Written by mersey-tidal ${escapeHtml(p.toolVersion)} with plotly.js ${escapeHtml(version)} inlined: this file is self-contained and opens offline. Drag to zoom, double-click to reset.</footer>
-</main>
-<script type="application/json" id="report-data">${scriptJson({ t0: p.t0 ?? 0, figures: p.figures })}</script>
-<script>${DRAW}</script>
-</body>
-</html>
-`;
-}
+import { runFigures, runSeries } from './figures.js';
+import { lostTides } from './lost-tides.js';
+import { escapeHtml, pageHtml } from './page.js';
+import { dailyRevenue } from './plots/revenue.js';
+import { chooseWindow, pumps as pumpsResult, type ReportRun } from './report-run.js';
 
 type Row = [string, string];
 
@@ -196,19 +79,34 @@ function schemeText(r: ReportRun): string {
   return escapeHtml(parts.join('; '));
 }
 
-const operationText = (r: ReportRun) =>
-  escapeHtml(
-    flattenInputs(r.result.scenario.operation)
-      .map(([k, v]) => (k === 'mode' ? v : `${k} ${v}`))
-      .join(', '),
-  );
+/** One direction's fixed heads in words. */
+function headsWords(
+  half: string,
+  d: { start_head_m: number; end_head_m: number; pump_to_head_m?: number; sluice_while_generating?: boolean },
+): string {
+  const parts = [`start at ${fmt(d.start_head_m, 2)} m head`, `stop at ${fmt(d.end_head_m, 2)} m`];
+  if (d.pump_to_head_m !== undefined && d.pump_to_head_m > 0) parts.push(`pump to ${fmt(d.pump_to_head_m, 2)} m`);
+  if (d.sluice_while_generating) parts.push('sluicing while generating');
+  return `${half}: ${parts.join(', ')}`;
+}
+
+/** The operation as run, in words: a flexible or optimised run's own text, else the scenario's heads. */
+function operationText(r: ReportRun): string {
+  if (r.operation) return escapeHtml(r.operation);
+  const o = r.result.scenario.operation;
+  const parts: string[] = [o.mode];
+  if (o.ebb) parts.push(headsWords('ebb', o.ebb));
+  if (o.flood) parts.push(headsWords('flood', o.flood));
+  if (o.ramp_s > 0) parts.push(`ramps of ${durationText(o.ramp_s)}`);
+  return escapeHtml(parts.join('; '));
+}
 
 function periodText(r: ReportRun): string {
   const s = r.result.summary;
   return escapeHtml(`${s.period_start} to ${s.period_end} (${fmt(s.period_days, 2)} days), step ${durationText(s.time_step_s)}`);
 }
 
-const pumps = (r: ReportRun) => r.result.summary.pumping_energy_gwh > 0;
+const pumps = (r: ReportRun) => pumpsResult(r.result);
 
 /**
  * The key figures of a run, as rows. With `pumping` (set when any run on the page pumps, so the
@@ -230,12 +128,34 @@ function keyFigures(r: ReportRun, pumping: boolean): Row[] {
   rows.push(
     [`Capacity factor${net}`, `<span class="big">${fmt(s.capacity_factor * 100, 1)} %</span>`],
     ['Installed capacity', `${fmt(s.installed_capacity_mw, 1)} MW`],
-    [`Full-load hours${net}`, `${fmt(s.full_load_hours, 0)} h/period`],
+    [
+      `Full-load hours${net}`,
+      `${fmt((s.full_load_hours * 365.25) / s.period_days, 0)} h/yr${scaledToYear(s) ? ` (${fmt(s.full_load_hours, 0)} h in the ${fmt(s.period_days, 1)} days)` : ''}`,
+    ],
     ['Hours generating', `${fmt(s.generating_hours, 0)} h`],
     ['Tides / generating periods', `${fmt(s.tides, 0)} high waters / ${fmt(s.generating_periods, 0)}`],
+    ['Lost tides', lostText(r)],
     ['Mass balance error', `${s.mass_balance_error.toExponential(1)} (relative)`],
   );
+  if (r.prices) rows.push(['Net revenue', revenueText(r, r.prices)]);
   return rows;
+}
+
+/** Lost tides in words: how many of the generating sides' falls and rises gave nothing, and the longest stretch. */
+function lostText(r: ReportRun): string {
+  const l = lostTides(r.result, r.ops);
+  if (l.lost.length === 0)
+    return `none of ${fmt(l.of, 0)} falls and rises of the sea on the generating side${l.of === 1 ? '' : 's'}`;
+  return `${fmt(l.lost.length, 0)} of ${fmt(l.of, 0)} falls and rises of the sea on the generating side${l.of === 1 ? '' : 's'} gave no energy; longest stretch ${fmt(l.longest_s / 3600, 0)} h`;
+}
+
+function revenueText(r: ReportRun, prices: Float64Array): string {
+  const d = dailyRevenue(r, prices);
+  const total = d.gbp.reduce((a, b) => a + b, 0);
+  const s = r.result.summary;
+  const perYear = 365.25 / s.period_days;
+  const mwh = s.energy_gwh * 1000;
+  return `${fmt((total * perYear) / 1e6, 2)} million GBP/yr${mwh > 0 ? ` (captured price ${fmt(total / mwh, 1)} GBP/MWh)` : ''}`;
 }
 
 function singleHeader(r: ReportRun, toolVersion: string): string {
@@ -287,7 +207,14 @@ function comparisonHeader(runs: readonly ReportRun[], toolVersion: string): stri
     ),
   ];
   // The inputs that differ between the runs.
-  const maps = runs.map((r) => new Map(inputsOf(r)));
+  const maps = runs.map((r) => {
+    const m = new Map(inputsOf(r));
+    if (r.operation) {
+      for (const k of [...m.keys()]) if (/^operation\.(ebb|flood)\./.test(k)) m.delete(k);
+      m.set('operation (as run)', r.operation);
+    }
+    return m;
+  });
   const keys = [...new Set(maps.flatMap((m) => [...m.keys()]))];
   const differ = keys.filter((k) => new Set(maps.map((m) => m.get(k) ?? '(absent)')).size > 1);
   const diffRows = differ
@@ -311,7 +238,6 @@ export interface ReportOptions {
   toolVersion: string;
   /** Start of the fortnight shown first (s since the epoch); default: centred on the largest tide. */
   windowStart?: number;
-  budget?: DisplayBudget;
 }
 
 /** Labels for the runs: scenario names, numbered where two are the same. */
@@ -326,7 +252,7 @@ export function reportHtml(runs: readonly ReportRun[], o: ReportOptions): string
   if (runs.length === 0) throw new Error('a report needs at least one run');
   const base = Math.min(...runs.map((r) => r.result.sea.t0));
   const window = chooseWindow(runs[0].result, o.windowStart);
-  const figures = runFigures(runs, { base, window, budget: o.budget });
+  const figures = runFigures(runs, { base, window });
   const one = runs.length === 1;
   const s0 = runs[0].result.summary;
   return pageHtml({
@@ -337,6 +263,7 @@ export function reportHtml(runs: readonly ReportRun[], o: ReportOptions): string
     header: one ? singleHeader(runs[0], o.toolVersion) : comparisonHeader(runs, o.toolVersion),
     figures,
     t0: base,
+    series: runSeries(runs),
     toolVersion: o.toolVersion,
   });
 }

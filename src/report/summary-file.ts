@@ -10,8 +10,8 @@ import type { Scenario } from '../scenario/types.js';
 import type { Result, Summary } from '../simulate.js';
 import { fileSha256, jsonSha256 } from './digest.js';
 
-/** Version of the summary.json layout; bump when fields change meaning. 2: scenario and data hashes. */
-export const SUMMARY_FORMAT = 2;
+/** Version of the summary.json layout; bump when fields change meaning. 2: scenario and data hashes; 3: energies through the loss chain (generated = exported, pumping = drawn from the grid), the waterfall and the pumping gain. */
+export const SUMMARY_FORMAT = 3;
 
 export interface SummaryDocument {
   format: number;

@@ -1,6 +1,7 @@
 /** The terminal summary a planner reads at a glance: every figure with its unit. */
 
-import { fmt } from '../numbers.js';
+import { fmt, signed } from '../numbers.js';
+import type { Stage, Waterfall } from '../scheme/losses.js';
 import { type Summary, scaledToYear } from '../simulate.js';
 
 /** Tidal levels shown in the summary, highest first, when the site has them. */
@@ -32,11 +33,18 @@ export function summaryText(s: Summary, scenarioFile: string, description: strin
       (scaledToYear(s) ? `  (scaled from ${fmt(s.energy_gwh, 1)} GWh over ${fmt(s.period_days, 1)} days)` : ''),
   );
   if (pumping) {
-    lines.push(`  generated          ${fmt(s.annual_generated_energy_gwh, 1).padStart(10)} GWh/yr`);
+    lines.push(`  exported           ${fmt(s.annual_generated_energy_gwh, 1).padStart(10)} GWh/yr`);
     lines.push(
-      `  spent pumping      ${fmt(s.annual_pumping_energy_gwh, 1).padStart(10)} GWh/yr  (${fmt(s.pumping_hours, 0)} h in ${fmt(s.pumping_periods, 0)} periods)`,
+      `  drawn pumping      ${fmt(s.annual_pumping_energy_gwh, 1).padStart(10)} GWh/yr  (${fmt(s.pumping_hours, 0)} h in ${fmt(s.pumping_periods, 0)} periods)`,
     );
   }
+  if (s.pumping_gain)
+    lines.push(
+      `  gain from pumping  ${signed(s.pumping_gain.gain_annual_gwh, 1).padStart(10)} GWh/yr  (${signed(s.pumping_gain.gain_fraction * 100, 1)} % on ${fmt(s.pumping_gain.without_pumping_annual_gwh, 1)} GWh/yr without pumping, same heads)`,
+    );
+  lines.push('');
+  lines.push(...waterfallText(s.waterfall));
+  lines.push('');
   lines.push(
     `Installed capacity   ${fmt(s.installed_capacity_mw, 1).padStart(10)} MW  (${s.turbine_count} x ${fmt(s.unit_rated_power_mw, 2)} MW)`,
   );
@@ -62,4 +70,23 @@ export function summaryText(s: Summary, scenarioFile: string, description: strin
   for (const d of s.data_files) lines.push(`  ${d}`);
   for (const n of s.data_notes) lines.push(`  note: ${n}`);
   return lines.join('\n');
+}
+
+function stageLine(st: Stage, sign: string): string {
+  const factor = st.factor === null ? '' : `x ${st.factor.toFixed(3)}`;
+  const change = st.loss_annual_gwh === 0 && st.factor === null ? '' : `${sign}${fmt(Math.abs(st.loss_annual_gwh), 1)}`;
+  return `  ${st.label.padEnd(52)}${fmt(st.annual_gwh, 1).padStart(10)}  ${change.padStart(8)}  ${factor}`;
+}
+
+/** The loss waterfall: generation from the water to the grid, then pumping from the water to the grid. */
+export function waterfallText(w: Waterfall): string[] {
+  const lines = [`Loss waterfall (GWh/yr)${' '.repeat(33)}energy    change  factor`];
+  for (const st of w.generation) lines.push(stageLine(st, '-'));
+  if (w.pumping.length > 0) {
+    lines.push('  pumping:');
+    for (const st of w.pumping)
+      lines.push(stageLine({ ...st, label: st.label }, st.loss_annual_gwh < 0 ? '-' : '+').replace(/^ {2}/, '    '));
+  }
+  lines.push(`  net exported${' '.repeat(40)}${fmt(w.net_annual_gwh, 1).padStart(10)}`);
+  return lines;
 }

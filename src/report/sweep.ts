@@ -4,62 +4,12 @@
  * names carry their units (`diameter_m`, `cost_gbp`), which the axis titles spell out.
  */
 
-import { fmt } from '../numbers.js';
-import type { Figure, Trace } from './figures.js';
-import { escapeHtml, pageHtml } from './html.js';
-
-export type SweepRow = Readonly<Record<string, number | string | boolean | null>>;
-
-const UNIT_SUFFIXES: [string, string][] = [
-  ['_gbp_per_mwh', 'GBP/MWh'],
-  ['_per_mwh', '/MWh'],
-  ['_m3s', 'm³/s'],
-  ['_km2', 'km²'],
-  ['_m2', 'm²'],
-  ['_m3', 'm³'],
-  ['_gwh', 'GWh'],
-  ['_mwh', 'MWh'],
-  ['_gw', 'GW'],
-  ['_mw', 'MW'],
-  ['_gbp', 'GBP'],
-  ['_eur', 'EUR'],
-  ['_usd', 'USD'],
-  ['_pct', '%'],
-  ['_deg', '°'],
-  ['_s', 's'],
-  ['_h', 'h'],
-  ['_m', 'm'],
-];
-
-/** "rated_power_mw" -> "rated power (MW)"; a field without a unit suffix keeps its words. */
-export function fieldLabel(field: string): string {
-  const f = field.toLowerCase();
-  for (const [suffix, unit] of UNIT_SUFFIXES) {
-    if (f.endsWith(suffix) && f.length > suffix.length)
-      return `${field.slice(0, -suffix.length).replace(/[_.]+/g, ' ')} (${unit})`;
-  }
-  if (f === 'capacity_factor') return 'capacity factor (fraction)';
-  return field.replace(/[_.]+/g, ' ');
-}
+import type { Figure, Trace } from './layout.js';
+import { escapeHtml, pageHtml } from './page.js';
+import { mainEffects, mainEffectsFigure } from './sweep-effects.js';
+import { cellText, distinct, fieldDisplay, fieldLabel, num, numbers, type SweepRow } from './sweep-fields.js';
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-
-const num = (row: SweepRow, f: string): number | undefined => {
-  const v = row[f];
-  return typeof v === 'number' && Number.isFinite(v) ? v : undefined;
-};
-
-/** Distinct values of a field, numbers ascending (then strings, in order of appearance). */
-function distinct(rows: readonly SweepRow[], f: string): (number | string)[] {
-  const seen = new Set<number | string>();
-  for (const r of rows) {
-    const v = r[f];
-    if (typeof v === 'number' || typeof v === 'string') seen.add(v);
-  }
-  const vals = [...seen];
-  const nums = vals.filter((v): v is number => typeof v === 'number').sort((a, b) => a - b);
-  return [...nums, ...vals.filter((v) => typeof v === 'string')];
-}
 
 export interface HeatmapGrid {
   x: (number | string)[];
@@ -90,14 +40,21 @@ export function heatmapGrid(rows: readonly SweepRow[], xField: string, yField: s
   return { x, y, z, perCell: Math.max(0, ...count.flat()) };
 }
 
-export function heatmapFigure(rows: readonly SweepRow[], xField: string, yField: string, value = 'annual_energy_gwh'): Figure {
+export function heatmapFigure(
+  rows: readonly SweepRow[],
+  xField: string,
+  yField: string,
+  value = 'annual_energy_gwh',
+  chosen = 'given',
+): Figure {
   const g = heatmapGrid(rows, xField, yField, value);
+  const d = fieldDisplay(value, numbers(rows, value));
   return {
     id: 'sweep-heatmap',
     title: `${capitalise(fieldLabel(value))} over ${fieldLabel(xField)} and ${fieldLabel(yField)}`,
     caption:
       `Each cell: the design with these two values${g.perCell > 1 ? `, the best of up to ${g.perCell} designs that differ in the other swept fields` : ''}. ` +
-      'Blank cells: no design was run there.' +
+      `Blank cells: no design was run there. Axes: ${chosen}.` +
       (value === ENERGY_FIELD
         ? ' Annual energy is net of any pumping (generated minus drawn by pumping), as in summary.json.'
         : ''),
@@ -106,9 +63,9 @@ export function heatmapFigure(rows: readonly SweepRow[], xField: string, yField:
         type: 'heatmap',
         x: g.x,
         y: g.y,
-        z: g.z,
+        z: g.z.map((row) => row.map((v) => (v === null ? null : v * d.scale))),
         colorscale: 'Viridis',
-        colorbar: { title: { text: fieldLabel(value), side: 'right' } },
+        colorbar: { title: { text: fieldLabel(value, numbers(rows, value)), side: 'right' } },
         hovertemplate: `${escapeHtml(fieldLabel(xField))} %{x}<br>${escapeHtml(fieldLabel(yField))} %{y}<br>%{z:.4g}<extra></extra>`,
       },
     ],
@@ -153,9 +110,8 @@ export function paretoFront(rows: readonly SweepRow[], o: Objectives): number[] 
 }
 
 export interface SweepView {
-  /** The two swept fields of the heat map. */
-  x: string;
-  y: string;
+  /** The two swept fields of the heat map (default: the two with the largest main effects on `value`). */
+  heatmap?: [string, string];
   /** Output shown on the heat map and ranking the table (default annual_energy_gwh). */
   value?: string;
   /** A cost field (less is better), e.g. capex_gbp. */
@@ -182,12 +138,12 @@ export function energyCapacityFigures(rows: readonly SweepRow[], v: SweepView): 
   const colourField = v.cost ?? v.revenue;
   const hover = (r: SweepRow) =>
     Object.entries(r)
-      .map(([k, val]) => `${k} = ${typeof val === 'number' ? Number(val.toPrecision(6)) : String(val)}`)
+      .map(([k, val]) => `${fieldLabel(k)} = ${cellText(val, fieldDisplay(k, numbers(rows, k)).scale)}`)
       .join('<br>');
   const scatter: Figure = {
     id: 'sweep-scatter',
     title: 'Annual energy against installed capacity',
-    caption: `One point per design (${rows.length} designs)${colourField ? `, coloured by ${fieldLabel(colourField)}` : ''}.`,
+    caption: `One point per design (${rows.length} designs)${colourField ? `, coloured by ${fieldLabel(colourField, numbers(rows, colourField))}` : ''}.`,
     data: [
       {
         type: 'scatter',
@@ -200,10 +156,13 @@ export function energyCapacityFigures(rows: readonly SweepRow[], v: SweepView): 
         marker: colourField
           ? {
               size: 8,
-              color: rows.map((r) => num(r, colourField) ?? null),
+              color: rows.map((r) => {
+                const c = num(r, colourField);
+                return c === undefined ? null : c * fieldDisplay(colourField, numbers(rows, colourField)).scale;
+              }),
               colorscale: 'Viridis',
               showscale: true,
-              colorbar: { title: { text: fieldLabel(colourField), side: 'right' } },
+              colorbar: { title: { text: fieldLabel(colourField, numbers(rows, colourField)), side: 'right' } },
             }
           : { size: 8, color: '#1f5fa8', opacity: 0.75 },
       },
@@ -216,19 +175,22 @@ export function energyCapacityFigures(rows: readonly SweepRow[], v: SweepView): 
       yaxis: { title: { text: fieldLabel(ENERGY_FIELD) } },
     },
   };
+  const varies = new Set(numbers(rows, CAPACITY_FIELD)).size > 1;
   const o = frontObjectives(v);
-  if (!o) return [scatter];
+  if (!o) return varies ? [scatter] : [];
   const front = paretoFront(rows, o);
+  const xs = fieldDisplay(o.cost, numbers(rows, o.cost)).scale;
+  const ys = fieldDisplay(o.benefit, numbers(rows, o.benefit)).scale;
   const points = (ix: number[]): Trace => ({
-    x: ix.map((i) => num(rows[i], o.cost) as number),
-    y: ix.map((i) => num(rows[i], o.benefit) as number),
+    x: ix.map((i) => (num(rows[i], o.cost) as number) * xs),
+    y: ix.map((i) => (num(rows[i], o.benefit) as number) * ys),
     text: ix.map((i) => hover(rows[i])),
   });
   const all = rows.map((_, i) => i).filter((i) => num(rows[i], o.cost) !== undefined && num(rows[i], o.benefit) !== undefined);
   const pareto: Figure = {
     id: 'sweep-pareto',
-    title: `Pareto front: ${fieldLabel(o.benefit)} against ${fieldLabel(o.cost)}`,
-    caption: `Designs on the front (${front.length} of ${all.length}): no other design gives more ${fieldLabel(o.benefit)} for no more ${fieldLabel(o.cost)}.`,
+    title: `Pareto front: ${fieldLabel(o.benefit, numbers(rows, o.benefit))} against ${fieldLabel(o.cost, numbers(rows, o.cost))}`,
+    caption: `Designs on the front (${front.length} of ${all.length}): no other design gives more ${fieldLabel(o.benefit, numbers(rows, o.benefit))} for no more ${fieldLabel(o.cost, numbers(rows, o.cost))}.`,
     data: [
       {
         type: 'scatter',
@@ -253,11 +215,11 @@ export function energyCapacityFigures(rows: readonly SweepRow[], v: SweepView): 
       margin: { t: 30, r: 30, b: 60, l: 80 },
       hovermode: 'closest',
       legend: { orientation: 'h', y: 1.02, yanchor: 'bottom' },
-      xaxis: { title: { text: fieldLabel(o.cost) } },
-      yaxis: { title: { text: fieldLabel(o.benefit) } },
+      xaxis: { title: { text: fieldLabel(o.cost, numbers(rows, o.cost)) } },
+      yaxis: { title: { text: fieldLabel(o.benefit, numbers(rows, o.benefit)) } },
     },
   };
-  return [scatter, pareto];
+  return varies ? [scatter, pareto] : [pareto];
 }
 
 /** Fields that are outputs of a design, not inputs. */
@@ -273,17 +235,12 @@ function outputFields(v: SweepView): Set<string> {
   ]);
 }
 
-function cell(v: SweepRow[string]): string {
-  if (typeof v === 'number')
-    return Number.isInteger(v) ? fmt(v, 0) : Math.abs(v) >= 100 ? fmt(v, 1) : String(Number(v.toPrecision(4)));
-  return escapeHtml(v === null ? '' : String(v));
-}
-
 /** The best `top` designs by the view's value (largest first) as an HTML table, front members marked. */
 export function topDesignsTable(rows: readonly SweepRow[], v: SweepView): string {
   const value = v.value ?? ENERGY_FIELD;
   const out = outputFields(v);
-  const inputs = v.inputs ?? [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => !out.has(k));
+  const inputs = v.inputs ?? [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => !out.has(k) && k !== 'design');
+  const index = rows.some((r) => r.design !== undefined) ? ['design'] : [];
   const outputs = [
     value,
     ENERGY_FIELD,
@@ -299,17 +256,28 @@ export function topDesignsTable(rows: readonly SweepRow[], v: SweepView): string
     .filter((i) => num(rows[i], value) !== undefined)
     .sort((a, b) => (num(rows[b], value) as number) - (num(rows[a], value) as number) || a - b)
     .slice(0, v.top ?? 10);
-  const head = `<tr><th class="num">rank</th>${[...inputs, ...outputs].map((f) => `<th class="num">${escapeHtml(fieldLabel(f))}</th>`).join('')}${o ? '<th>Pareto front</th>' : ''}</tr>`;
+  const cols = [...index, ...inputs, ...outputs].map((f) => ({ f, d: fieldDisplay(f, numbers(rows, f)) }));
+  const head = `<tr><th class="num">rank</th>${cols.map(({ f }) => `<th class="num">${escapeHtml(fieldLabel(f, numbers(rows, f)))}</th>`).join('')}${o ? '<th>Pareto front</th>' : ''}</tr>`;
   const body = order
     .map(
       (i, k) =>
-        `<tr><td class="num">${k + 1}</td>${[...inputs, ...outputs].map((f) => `<td class="num">${cell(rows[i][f] ?? null)}</td>`).join('')}${o ? `<td>${onFront.has(i) ? 'yes' : ''}</td>` : ''}</tr>`,
+        `<tr><td class="num">${k + 1}</td>${cols.map(({ f, d }) => `<td class="num">${escapeHtml(cellText(rows[i][f] ?? null, d.scale))}</td>`).join('')}${o ? `<td>${onFront.has(i) ? 'yes' : ''}</td>` : ''}</tr>`,
     )
     .join('');
-  return `<table class="top-designs">${head}${body}</table>`;
+  return `<div class="scroll"><table class="top-designs">${head}${body}</table></div>`;
 }
 
-/** A self-contained page for a sweep: heat map, energy against capacity (and the front), top designs. */
+/** The swept fields of a view: those given, else every field that is not an output or the design index. */
+function sweptFields(rows: readonly SweepRow[], v: SweepView): string[] {
+  const out = outputFields(v);
+  return v.inputs ?? [...new Set(rows.flatMap((r) => Object.keys(r)))].filter((k) => !out.has(k) && k !== 'design');
+}
+
+/**
+ * A self-contained page for a sweep: main effects of each swept field, the heat map over two of
+ * them (the view's, else the two strongest levers), energy against capacity (when it varies) and
+ * the Pareto front (with a cost or revenue), the top designs.
+ */
 export function sweepReportHtml(
   rows: readonly SweepRow[],
   v: SweepView,
@@ -317,7 +285,18 @@ export function sweepReportHtml(
 ): string {
   if (rows.length === 0) throw new Error('a sweep report needs at least one design');
   const value = v.value ?? ENERGY_FIELD;
-  const figures = [heatmapFigure(rows, v.x, v.y, value), ...energyCapacityFigures(rows, v)];
+  const fields = sweptFields(rows, v).filter((f) => distinct(rows, f).length > 1);
+  const effects = mainEffects(rows, fields, value);
+  const pair: [string, string] | undefined =
+    v.heatmap ?? (effects.length >= 2 ? [effects[0].field, effects[1].field] : undefined);
+  const chosen = v.heatmap
+    ? 'as asked (--heatmap)'
+    : 'the two swept fields with the largest main effects (--heatmap a,b picks others)';
+  const figures = [
+    ...(effects.length > 0 ? [mainEffectsFigure(effects, value)] : []),
+    ...(pair ? [heatmapFigure(rows, pair[0], pair[1], value, chosen)] : []),
+    ...energyCapacityFigures(rows, v),
+  ];
   const n = Math.min(v.top ?? 10, rows.length);
   return pageHtml({
     title: o.title,

@@ -7,12 +7,13 @@ import { readNumericTable } from '../io/csv-read.js';
 import { type DirectionControl, fixedHeadCycle } from '../operation/fixed-head.js';
 import type { ModeTable } from '../operation/modes.js';
 import { type Basin, constantAreaBasin, makeBasin } from '../scheme/basin.js';
+import { generationFactor, type LossChain, pumpingFactor } from '../scheme/losses.js';
 import type { SchemeModel } from '../solver/types.js';
 import type { SeaLevel } from '../tide/sea-level.js';
 import { checkAreaCurve, checkDataFiles } from './data-checks.js';
 import { buildSea } from './tide-source.js';
 import { buildTurbine } from './turbines.js';
-import { type DirectionSpec, MODE_DIRECTIONS, type Scenario, type SchemeSpec } from './types.js';
+import { type DirectionSpec, type LossesSpec, MODE_DIRECTIONS, type Scenario, type SchemeSpec } from './types.js';
 import { asInput } from './validate.js';
 
 export interface RunInputs {
@@ -37,22 +38,44 @@ function buildBasin(b: SchemeSpec['basin']): Basin {
   return asInput(() => makeBasin(area.level_m, area.area_m2));
 }
 
+/**
+ * The loss chain the solver runs with: the scenario's, with availability 1 when forced outages
+ * are drawn per step instead (simulate applies them to the series).
+ */
+export function lossChain(l: LossesSpec): LossChain {
+  return {
+    waterPassage: l.water_passage,
+    gearbox: l.gearbox,
+    generator: l.generator,
+    transformer: l.transformer,
+    availability: l.outages === undefined ? l.availability : 1,
+  };
+}
+
 export function buildScheme(s: Scenario): SchemeModel {
   const basin = buildBasin(s.scheme.basin);
-  const turbine = buildTurbine(s.scheme.turbines);
+  const turbine = buildTurbine(s.scheme.turbines, s.scheme.losses);
+  const chain = lossChain(s.scheme.losses);
   return {
     basin,
     turbine,
     turbineCount: s.scheme.turbines.count,
     sluiceCdA: s.scheme.sluices.area_m2 * s.scheme.sluices.discharge_coefficient,
+    powerFactors: { generating: generationFactor(chain), pumping: pumpingFactor(chain) },
   };
 }
 
-function directionControl(d: DirectionSpec): DirectionControl {
+/** Pumping before a direction: its target head, unless absent, 0, or no pumping time is allowed. */
+function pumpTarget(d: DirectionSpec, maxPumpDuration: number): number | undefined {
+  const h = d.pump_to_head_m;
+  return h !== undefined && h > 0 && maxPumpDuration > 0 ? h : undefined;
+}
+
+function directionControl(d: DirectionSpec, maxPumpDuration: number): DirectionControl {
   return {
     startHead: d.start_head_m,
     endHead: d.end_head_m,
-    pumpToHead: d.pump_to_head_m,
+    pumpToHead: pumpTarget(d, maxPumpDuration),
     sluiceWhileGenerating: d.sluice_while_generating,
   };
 }
@@ -61,13 +84,14 @@ function directionControl(d: DirectionSpec): DirectionControl {
 export function buildOperation(s: Scenario): ModeTable {
   const o = s.operation;
   const uses = MODE_DIRECTIONS[o.mode];
-  const md = o.min_duration_s ?? {};
+  const md = o.min_duration_s;
   const lim = o.limits ?? {};
   return fixedHeadCycle({
-    ebb: uses.includes('ebb') && o.ebb ? directionControl(o.ebb) : undefined,
-    flood: uses.includes('flood') && o.flood ? directionControl(o.flood) : undefined,
+    ebb: uses.includes('ebb') && o.ebb ? directionControl(o.ebb, o.max_pump_duration_s) : undefined,
+    flood: uses.includes('flood') && o.flood ? directionControl(o.flood, o.max_pump_duration_s) : undefined,
     minDuration: { generate: md.generate, pump: md.pump, sluice: md.sluice, hold: md.hold },
     ramp: o.ramp_s,
+    maxPumpDuration: o.max_pump_duration_s,
     limits: { basinMin: lim.basin_min_level_m, basinMax: lim.basin_max_level_m, turbineMinLevel: lim.turbine_min_water_level_m },
   });
 }

@@ -93,26 +93,36 @@ export function checkAreaCurve(t: NumericTable): Columns {
 }
 
 /**
- * A turbine chart (column head_m, then power and flow columns): at least two rows, heads >= 0
- * and strictly increasing up to at least two steps of the solver's head table (TABLE_DH), every
- * other column finite and >= 0. Returns the columns.
+ * A chart whose first column `key` is a head (m) and whose other columns are powers and flows:
+ * at least two rows, heads >= 0 and strictly increasing up to at least two steps of the solver's
+ * head table (TABLE_DH), every other column finite and >= 0. Returns the columns.
  */
-export function checkTurbineChart(t: NumericTable): Columns {
+function checkChart(t: NumericTable, key: string, what: string): Columns {
   const problems: string[] = [];
-  const h = t.cols.head_m;
-  if (h.length < 2) problems.push(`${t.file}: a turbine chart needs at least two rows, found ${h.length}`);
+  const h = t.cols[key];
+  if (h.length < 2) problems.push(`${t.file}: a ${what} needs at least two rows, found ${h.length}`);
   else if (!(h[h.length - 1] >= 2 * TABLE_DH)) {
     problems.push(
-      `${t.file}:${t.line[h.length - 1]}: column "head_m": the chart ends at ${h[h.length - 1]} m of head; it must reach at least ${2 * TABLE_DH} m (charts span metres: check the unit)`,
+      `${t.file}:${t.line[h.length - 1]}: column "${key}": the chart ends at ${h[h.length - 1]} m of head; it must reach at least ${2 * TABLE_DH} m (charts span metres: check the unit)`,
     );
   }
-  problems.push(...negative(t, 'head_m', 'm'));
-  problems.push(...notIncreasing(t, 'head_m', 'm', 'a chart must be sorted by head, each head once'));
+  problems.push(...negative(t, key, 'm'));
+  problems.push(...notIncreasing(t, key, 'm', 'a chart must be sorted by head, each head once'));
   for (const name of Object.keys(t.cols)) {
-    if (name !== 'head_m') problems.push(...negative(t, name, name.endsWith('_mw') ? 'MW' : name.endsWith('_m3s') ? 'm3/s' : ''));
+    if (name !== key) problems.push(...negative(t, name, name.endsWith('_mw') ? 'MW' : name.endsWith('_m3s') ? 'm3/s' : ''));
   }
   throwIfAny(t.file, problems);
   return t.cols;
+}
+
+/** A turbine chart: head_m, power_mw, flow_m3s (see checkChart). */
+export function checkTurbineChart(t: NumericTable): Columns {
+  return checkChart(t, 'head_m', 'turbine chart');
+}
+
+/** A pump chart: lift_m, flow_m3s, power_mw (see checkChart). */
+export function checkPumpChart(t: NumericTable): Columns {
+  return checkChart(t, 'lift_m', 'pump chart');
 }
 
 /**

@@ -43,9 +43,6 @@ export interface AggidisFeatherCurve {
   rated_power_mw: number;
   generator_poles: number;
   grid_frequency_hz: number;
-  gearbox_efficiency: number;
-  generator_efficiency: number;
-  transformer_efficiency: number;
   /** Every efficiency on the flood multiplied by this. */
   flood_efficiency_factor: number;
 }
@@ -61,14 +58,42 @@ export interface IdealCurve {
 
 export type TurbineCurve = ChartCurve | AggidisFeatherCurve | IdealCurve;
 
-/** Pumping with the turbines in reverse: exactly one of efficiency and efficiency_by_lift. */
+/**
+ * Pumping with the turbines in reverse (see src/scheme/pump.ts). `model` "losses" (the default):
+ * a flow capacity below the turbine rating, water-passage friction and a pump efficiency against
+ * the total head; "ideal-0d": the literature's loss-free form (power rho*g*Q*lift/eta, nothing
+ * drawn at zero lift), kept so that results stay comparable with other 0-D codes. A chart
+ * (chart_file) replaces the model by a tabulated curve of lift, flow and power.
+ */
 export interface PumpingSpec {
+  model: 'losses' | 'ideal-0d';
+  /** A constant pump efficiency; absent (and no efficiency_by_lift): the default log curve. */
   efficiency?: number;
   efficiency_by_lift?: { lift_m: number[]; efficiency: number[] };
-  /** Default: the unit's rated power. */
+  /** Largest shaft power one unit takes pumping (MW); default: the unit's rated power. */
   power_mw?: number;
-  /** Default: the largest flow of the unit generating on the ebb. */
+  /** Flow capacity of one unit pumping (m3/s); default: the unit's ebb flow at capacity_head_m. */
   max_flow_m3s?: number;
+  /** Head at which the turbine flow sets the default pump capacity (m). */
+  capacity_head_m: number;
+  /** CSV of lift_m, flow_m3s, power_mw for one unit of chart_diameter_m; absent: the model. */
+  chart_file?: string;
+  chart_diameter_m?: number;
+}
+
+/**
+ * The chain from the turbine shaft to the grid, each a factor in (0, 1] (see
+ * src/scheme/losses.ts): water-passage friction, gearbox, generator (motor when pumping),
+ * transformer, and availability (the expected fraction of units in service).
+ */
+export interface LossesSpec {
+  water_passage: number;
+  gearbox: number;
+  generator: number;
+  transformer: number;
+  availability: number;
+  /** Seeded per-unit forced outages instead of the expected availability; absent: none. */
+  outages?: { rate_per_year: number; mean_repair_h: number; seed: number };
 }
 
 export interface TurbinesSpec {
@@ -91,13 +116,14 @@ export interface SchemeSpec {
   basin: BasinSpec;
   turbines: TurbinesSpec;
   sluices: { area_m2: number; discharge_coefficient: number };
+  losses: LossesSpec;
 }
 
 /** Fixed heads of one generating direction (m). */
 export interface DirectionSpec {
   start_head_m: number;
   end_head_m: number;
-  /** Pump at slack water to this head (m); absent: no pumping. */
+  /** Pump at slack water to this head (m); absent or 0: no pumping. */
   pump_to_head_m?: number;
   sluice_while_generating: boolean;
 }
@@ -135,10 +161,12 @@ export interface OperationSpec {
   mode: OperationMode;
   ebb?: DirectionSpec;
   flood?: DirectionSpec;
-  /** Minimum time in each kind of mode (s); absent: 0. */
-  min_duration_s?: { generate?: number; pump?: number; sluice?: number; hold?: number };
+  /** Minimum time in each kind of mode (s); defaults in the schema. */
+  min_duration_s: { generate: number; pump: number; sluice: number; hold: number };
   /** Ramp at every mode change (s). */
   ramp_s: number;
+  /** Longest pumping at one slack water (s); 0: no pumping. */
+  max_pump_duration_s: number;
   /** Safety limits (m, tide datum); absent: none. */
   limits?: { basin_min_level_m?: number; basin_max_level_m?: number; turbine_min_water_level_m?: number };
   /** Flexible operation; absent: the optimiser's defaults (see the schema). */

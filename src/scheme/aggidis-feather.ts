@@ -9,10 +9,12 @@
  *   unit discharge  Q11 = 0.0166*n11 + 0.4861 for n11 < 255, else 4.75
  *   flow            Q   = Q11*D^2*sqrt(H)                                (m^3/s)
  *   efficiency      eta = -0.0019*n11 + 1.2461                           (hydraulic)
- *   power           P   = rho*g*Q*H*eta*eta_drive, capped at the rated power, the flow then
- *                   throttled to Q = P_rated/(rho*g*H*eta*eta_drive).
+ *   shaft power     P   = rho*g*Q*H*eta, capped at the rated power, the flow then throttled to
+ *                   Q = P_rated/(rho*g*H*eta).
  *
- * eta_drive is the drive-train chain (gearbox x generator x transformer). The linear efficiency
+ * The cap is on the shaft, as in the 0-D code of Angeloudis et al. (2018, github
+ * thangel/tidalplant, parameterisations.py); the chain from the shaft to the grid (drive train,
+ * generator, transformer) is applied after the solver (losses.ts). The linear efficiency
  * fit leaves [0, 1] outside the range of the data it was fitted to: it falls below 0 at very low
  * heads (n11 > 655.8) and exceeds 1 at high heads (n11 < 129.5, e.g. above 12.85 m for a 7.35 m,
  * 95-pole unit on 50 Hz). It is held to [0, 1] there: no power below the zero, never more power
@@ -27,10 +29,8 @@ export interface AggidisFeatherSpec {
   readonly poles: number;
   /** Grid frequency (Hz). */
   readonly gridFrequency: number;
-  /** Rated electrical power of one unit (W). */
+  /** Rated (shaft) power of one unit (W). */
   readonly ratedPower: number;
-  /** Drive-train efficiency: gearbox x generator x transformer, in (0, 1]. */
-  readonly driveEfficiency: number;
 }
 
 /** Synchronous speed (rpm) of a generator with `poles` poles on a grid of `frequency` Hz. */
@@ -54,7 +54,7 @@ export function aggidisFeatherPoint(spec: AggidisFeatherSpec, h: number, efficie
   const q11 = n11 < N11_BREAK ? 0.0166 * n11 + 0.4861 : Q11_HIGH;
   const q = q11 * spec.diameter * spec.diameter * rootH;
   const etaHydraulic = Math.min(1, Math.max(0, -0.0019 * n11 + 1.2461));
-  const eta = etaHydraulic * spec.driveEfficiency * efficiencyFactor;
+  const eta = etaHydraulic * efficiencyFactor;
   if (eta === 0) return { power: 0, flow: q };
   return cappedPoint(q, h, eta, spec.ratedPower);
 }

@@ -30,7 +30,7 @@ import { areaOfVolume, levelOfArea, segmentOfVolume, volumeAt } from '../scheme/
 import { cruise } from './cruise.js';
 import { loopingModes, outOfRange, overshot, tooCoarse } from './errors.js';
 import { modeFlows, unitFlows } from './flows.js';
-import { rampBlend, rampWeight } from './ramp.js';
+import { rampOpen, rampWeight } from './ramp.js';
 import { inverseArea, type SolverRun, type SolverState } from './state.js';
 import { LEVEL_TOL, MAX_SWITCHES_PER_STEP, OVERSHOOT_LIMIT, SWITCH_TOL } from './tolerances.js';
 import type { WindowOptions } from './types.js';
@@ -74,7 +74,7 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
   } = run;
   const f = run.flows;
   const { kOrifice, tableStart, tableLast, readScale, flowSign, generating, table } = f;
-  const { exitDir, next, generate, pump, minDuration, basinLow, basinHigh, seaLow, seaHigh, rampTime } = ops;
+  const { exitDir, next, generate, pump, minDuration, maxDuration, basinLow, basinHigh, seaLow, seaHigh, rampTime } = ops;
   const exitHead = o.exitHead ?? ops.exitHead;
   if (exitHead.length !== ops.names.length)
     throw new RangeError(`thresholds for ${exitHead.length} modes, the table has ${ops.names.length}`);
@@ -109,6 +109,8 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
   let settled = st.settled;
   let energy = st.energy;
   let pumpEnergy = st.pumpEnergy;
+  let released = st.released;
+  let lifted = st.lifted;
   let genPeriods = st.generatingPeriods;
   let pumpPeriods = st.pumpingPeriods;
   let turbVol = st.turbineVolume;
@@ -131,6 +133,7 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
       !stiff &&
       from < 0 &&
       age >= minDuration[mode] &&
+      maxDuration[mode] === Infinity &&
       banded[mode] === 0 &&
       exitDir[mode] * (z - e0 - exitHead[mode]) <= SWITCH_TOL
     ) {
@@ -144,6 +147,8 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
       state[6] = turbVol;
       state[7] = sluiceVol;
       state[8] = age;
+      state[9] = released;
+      state[10] = lifted;
       const j = cruise(run, mode, exitHead[mode], series, i, i1, state);
       if (j > i) {
         V = state[0];
@@ -155,6 +160,8 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
         turbVol = state[6];
         sluiceVol = state[7];
         age = state[8];
+        released = state[9];
+        lifted = state[10];
         i = j - 1;
         continue;
       }
@@ -168,6 +175,8 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
     let sPump = 0;
     let sTurb = 0;
     let sSluice = 0;
+    let sReleased = 0;
+    let sLifted = 0;
     let switchesHere = 0;
     // Longest sub-step the error control allows now (s). Each step starts afresh, so the result
     // depends on the state and the sea alone, not on the history of the step sizes.
@@ -186,6 +195,11 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
         len = md - age;
         toEnd = false;
       }
+      const mx = maxDuration[mode];
+      if (age < mx && mx - age < len) {
+        len = mx - age;
+        toEnd = false;
+      }
       if (from >= 0) {
         if (age >= rampTime) from = -1;
         else if (rampTime - age < len) {
@@ -202,9 +216,13 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
       // Exit function: >= 0 when the mode must end (its head threshold once armed, or its safe band).
       let g0 = armed ? dir * (h0 - thr) : -Infinity;
       if (band) g0 = Math.max(g0, basinLow[mode] - z, z - basinHigh[mode], seaLow[mode] - eS, eS - seaHigh[mode]);
+      // The mode's longest time is up: it ends now, whatever the head.
+      if (age >= mx) g0 = Infinity;
       if (g0 <= SWITCH_TOL) {
         let qa = 0;
         let ta = 0;
+        let wa = 0;
+        let wb = 0;
         let sa = 0;
         let ga = 0;
         let pa = 0;
@@ -228,14 +246,16 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
           const fs = flowSign[mode];
           const gm = generating[mode];
           qa = unitFlows(k, start, last, rs, fs, gm, table, h0, out, 0);
-          if (from >= 0) qa = rampBlend(f, from, rampWeight(age, rampTime), h0, out);
+          if (from >= 0) qa = rampOpen(rampWeight(age, rampTime), out);
           ta = out[0];
           sa = out[1];
           ga = out[2];
           pa = out[3];
+          wa = ta * h0;
           const zp = z - qa * len * invA;
           let qb = unitFlows(k, start, last, rs, fs, gm, table, zp - eE, out, 0);
-          if (from >= 0) qb = rampBlend(f, from, rampWeight(age + len, rampTime), zp - eE, out);
+          if (from >= 0) qb = rampOpen(rampWeight(age + len, rampTime), out);
+          wb = out[0] * (zp - eE);
           V1 = V - 0.5 * len * (qa + qb);
           if (V1 !== V) {
             s1 = segmentOfVolume(volumes, topSeg, V1, seg);
@@ -287,6 +307,8 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
           sPump += wt * (pa + out[3]);
           sTurb += wt * (ta + out[0]);
           sSluice += wt * (sa + out[1]);
+          sReleased += wt * (Math.max(wa, 0) + Math.max(wb, 0));
+          sLifted -= wt * (Math.min(wa, 0) + Math.min(wb, 0));
           if (V1 !== V) {
             V = V1;
             z = z1;
@@ -305,8 +327,11 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
           const eX = eS + de * (sub * invDt);
           const zq = z - qa * sub * invA;
           let qb = modeFlows(f, mode, zq - eX, out, 0);
-          if (from >= 0) qb = rampBlend(f, from, rampWeight(age + sub, rampTime), zq - eX, out);
+          if (from >= 0) qb = rampOpen(rampWeight(age + sub, rampTime), out);
+          const wx = out[0] * (zq - eX);
           const wt = 0.5 * sub;
+          sReleased += wt * (Math.max(wa, 0) + Math.max(wx, 0));
+          sLifted -= wt * (Math.min(wa, 0) + Math.min(wx, 0));
           sGen += wt * (ga + out[2]);
           sPump += wt * (pa + out[3]);
           sTurb += wt * (ta + out[0]);
@@ -343,6 +368,8 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
     }
     energy += sGen;
     pumpEnergy += sPump;
+    released += sReleased;
+    lifted += sLifted;
     turbVol += sTurb;
     sluiceVol += sSluice;
     stiff = rejected !== rejectedBefore;
@@ -369,6 +396,8 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
   st.settled = settled;
   st.energy = energy;
   st.pumpEnergy = pumpEnergy;
+  st.released = released;
+  st.lifted = lifted;
   st.generatingPeriods = genPeriods;
   st.pumpingPeriods = pumpPeriods;
   st.turbineVolume = turbVol;

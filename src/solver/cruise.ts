@@ -14,7 +14,7 @@ import type { StepSeries } from './types.js';
  * step, untouched, to the general loop of advance, which does everything this does and more.
  * The mode must be armed (its minimum duration past), without ramp or safe band, and its exit
  * not due at the start of step i0. state: [V, z, segment, 1/area, energy generated, energy pumped,
- * turbine volume, sluice volume, age of the mode], in and out: the running totals go on adding a
+ * turbine volume, sluice volume, age of the mode, head x flow released and lifted], in and out: the running totals go on adding a
  * step at a time, in the order advance's general loop adds them, so that the run is the same to
  * the last bit whether or not a step went through here. `thr` is the mode's
  * threshold in force, `series` the buffers to fill (if any). Returns the index of the first step
@@ -51,6 +51,8 @@ export function cruise(
   let vTurb = state[6];
   let vSluice = state[7];
   let age = state[8];
+  let released = state[9];
+  let lifted = state[10];
   let i = i0;
   for (; i < end; i++) {
     const e0 = eta[i];
@@ -74,11 +76,13 @@ export function cruise(
     // One Heun step, as in advance's general loop, accepted only if nothing happens in it.
     const qa = unitFlows(k, start, last, read, sign, gen, table, z - e0, out, 0);
     const ta = out[0];
+    const wa = ta * (z - e0);
     const sa = out[1];
     const ga = out[2];
     const pa = out[3];
     const zp = z - qa * dt * invA;
     const qb = unitFlows(k, start, last, read, sign, gen, table, zp - e1, out, 0);
+    const wb = out[0] * (zp - e1);
     const V1 = V - wt * (qa + qb);
     const s1 = segmentOfVolume(volumes, topSeg, V1, seg);
     const a1 = areaOfVolume(areaSq, slope2, volumes, V1, s1);
@@ -103,6 +107,8 @@ export function cruise(
     ePump += sPump;
     vTurb += sTurb;
     vSluice += sSluice;
+    released += wt * (Math.max(wa, 0) + Math.max(wb, 0));
+    lifted -= wt * (Math.min(wa, 0) + Math.min(wb, 0));
     V = V1;
     z = z1;
     seg = s1;
@@ -126,5 +132,7 @@ export function cruise(
   state[6] = vTurb;
   state[7] = vSluice;
   state[8] = age;
+  state[9] = released;
+  state[10] = lifted;
   return i;
 }

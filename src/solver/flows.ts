@@ -44,7 +44,8 @@ function curveOf(s: SchemeModel, ops: ModeTable, m: number): HeadCurve | null {
 }
 
 /**
- * Builds the flow model. A generating turbine passes no flow and makes no power at zero head (the
+ * Builds the flow model; the power column is the grid power (shaft power times the scheme's
+ * powerFactors), so the solver's energy is exported or drawn energy. A generating turbine passes no flow and makes no power at zero head (the
  * table's first entry is forced to zero), so a head that turns against a generating mode closes
  * its turbines rather than running them backwards.
  */
@@ -88,9 +89,10 @@ export function compileFlows(s: SchemeModel, ops: ModeTable): FlowModel {
     // One pair more than the curve, repeating its last point, so that interpolation at the last
     // point reads inside the table with no branch.
     const chunk = new Float64Array(2 * points + 2);
+    const factor = gen ? (s.powerFactors?.generating ?? 1) : (s.powerFactors?.pumping ?? 1);
     for (let k = 0; k < points; k++) {
       const q = c.flow[k] * count;
-      const p = c.power[k] * count;
+      const p = c.power[k] * count * factor;
       if (!Number.isFinite(q) || !Number.isFinite(p) || q < 0 || p < 0) {
         throw new Error(
           `turbine ${gen ? 'generating' : 'pump'} curve at head ${(k * s.turbine.dh).toFixed(2)} m: expected finite flow and power >= 0, got ${c.flow[k]} m3/s and ${c.power[k]} W`,

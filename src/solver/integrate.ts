@@ -4,6 +4,7 @@
  */
 
 import type { ModeTable } from '../operation/modes.js';
+import { GRAVITY, RHO_SEAWATER } from '../physics.js';
 import type { SeaLevel } from '../tide/sea-level.js';
 import { advance } from './advance.js';
 import { stop } from './errors.js';
@@ -47,6 +48,8 @@ export function finishRun(run: SolverRun, st: SolverState, o: { series?: StepSer
   return {
     energy: st.energy,
     pumpEnergy: st.pumpEnergy,
+    hydraulicEnergy: RHO_SEAWATER * GRAVITY * st.released,
+    liftEnergy: RHO_SEAWATER * GRAVITY * st.lifted,
     modeTime,
     generatingTime: genTime,
     generatingPeriods: st.generatingPeriods,
@@ -65,9 +68,12 @@ export function finishRun(run: SolverRun, st: SolverState, o: { series?: StepSer
   };
 }
 
+/** Steps between progress reports of a run that asks for them (about a day at 60 s steps). */
+const PROGRESS_STEPS = 1440;
+
 /**
  * Integrates the basin over the whole sea-level series with the given operation: one window from
- * the first sample to the last. Pure apart from writing the optional series buffers and log.
+ * the first sample to the last (windows of PROGRESS_STEPS when `onProgress` is given). Pure apart from writing the optional series buffers and log.
  */
 export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, opt: IntegrateOptions = {}): Totals {
   const mode = opt.initialMode ?? seaStartMode(ops, sea.level);
@@ -76,7 +82,15 @@ export function integrate(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, op
   const run = prepareRun(sea, scheme, ops, mode);
   const st = startState(run, opt.initialLevel ?? sea.level[0], mode);
   const n = sea.level.length;
-  if (n > 1) advance(run, st, 0, n - 1, { series: opt.series, log: opt.log, cruise: opt.cruise });
+  const window = { series: opt.series, log: opt.log, cruise: opt.cruise };
+  if (n > 1 && opt.onProgress) {
+    for (let i = 0; i < n - 1; ) {
+      const j = Math.min(n - 1, i + PROGRESS_STEPS);
+      advance(run, st, i, j, window);
+      i = j;
+      opt.onProgress(i, n - 1);
+    }
+  } else if (n > 1) advance(run, st, 0, n - 1, window);
   else if (opt.series && n === 1) opt.series.basinLevel[0] = st.level;
   return finishRun(run, st, { series: opt.series, log: opt.log });
 }

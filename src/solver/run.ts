@@ -44,7 +44,7 @@ export function prepareRun(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, m
     headDriven,
     closed,
     minLen: sea.dt / 2 ** MAX_HALVINGS,
-    cruiseState: new Float64Array(9),
+    cruiseState: new Float64Array(11),
   };
 }
 

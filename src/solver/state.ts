@@ -55,6 +55,9 @@ export class SolverState {
   /** Running totals, as in Totals. */
   energy = 0;
   pumpEnergy = 0;
+  /** Head times turbine flow integrated (m^4): released through generating turbines, and given to water pumped. */
+  released = 0;
+  lifted = 0;
   generatingPeriods = 0;
   pumpingPeriods = 0;
   turbineVolume = 0;
@@ -87,6 +90,8 @@ export class SolverState {
     this.settled = o.settled;
     this.energy = o.energy;
     this.pumpEnergy = o.pumpEnergy;
+    this.released = o.released;
+    this.lifted = o.lifted;
     this.generatingPeriods = o.generatingPeriods;
     this.pumpingPeriods = o.pumpingPeriods;
     this.turbineVolume = o.turbineVolume;

@@ -15,6 +15,11 @@ export interface SchemeModel {
   readonly turbineCount: number;
   /** Effective sluice area Cd*A (m^2). */
   readonly sluiceCdA: number;
+  /**
+   * Grid power per unit of turbine shaft power, generating and pumping (scheme/losses.ts:
+   * generationFactor and pumpingFactor); absent: 1 and 1, the solver integrates shaft power.
+   */
+  readonly powerFactors?: { readonly generating: number; readonly pumping: number };
 }
 
 /** Per-step output buffers, one entry per sea-level sample. */
@@ -49,6 +54,10 @@ export interface Totals {
   energy: number;
   /** Energy drawn by pumping (J, >= 0). */
   pumpEnergy: number;
+  /** Potential energy released through the turbines generating, rho*g*integral of Q*|H| (J). */
+  hydraulicEnergy: number;
+  /** Potential energy given to the water pumped, rho*g*integral of Q*lift (J). */
+  liftEnergy: number;
   /** Time spent in each mode (s), by mode code. */
   modeTime: Float64Array;
   /** Time spent in generating modes (s). */
@@ -96,6 +105,11 @@ export interface IntegrateOptions {
   log?: ModeLog;
   /** As WindowOptions.cruise. */
   cruise?: boolean;
+  /**
+   * Told the steps done of the total every PROGRESS_STEPS steps (the run is then made in windows of
+   * that many steps, which gives exactly the run made in one go).
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Options of one window of steps. */

@@ -3,7 +3,9 @@
  * or a seeded random Latin hypercube of N points ("lhs"). A design is a row of numbers, one per
  * swept path; the designs are numbered 0..N-1 in the order given here.
  */
+
 import type { PathKey } from '../json-path.js';
+import { mulberry32 } from '../random.js';
 
 /** The values a parameter may take: a list, or a range from min to max by step. */
 export type Domain =
@@ -60,21 +62,6 @@ export function gridDesigns(params: readonly Parameter[]): DesignTable {
     }
   }
   return { paths: params.map((p) => p.path), count, values };
-}
-
-/**
- * mulberry32, a small 32-bit generator (T. Ettinger, public domain): uniform numbers in [0, 1)
- * from a 32-bit seed, the same sequence on every platform.
- */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**

@@ -8,7 +8,8 @@
 import { basename } from 'node:path';
 import { csvText } from '../io/csv-write.js';
 import { fmt } from '../numbers.js';
-import { type SweepRow, sweepReportHtml } from '../report/sweep.js';
+import { sweepReportHtml } from '../report/sweep.js';
+import type { SweepRow } from '../report/sweep-fields.js';
 import type { DesignMetrics } from './design-metrics.js';
 import type { DesignRow } from './run.js';
 import type { LoadedSweep } from './spec.js';
@@ -193,16 +194,19 @@ function pageRows(h: SweepHeader, rows: readonly DesignRow[]): SweepRow[] {
 }
 
 /**
- * The files of a whole sweep's result folder: designs.csv, designs.json and, when at least two
- * fields are swept, designs.html (heat map of annual energy over the first two, energy against
- * capacity with the Pareto front of revenue where prices are given, the top designs).
+ * The files of a whole sweep's result folder: designs.csv, designs.json and designs.html (main
+ * effects, the heat map over `heatmap` or the two strongest levers, energy against capacity, the
+ * Pareto front of revenue where prices are given, the top designs).
  */
-export function sweepFiles(h: SweepHeader, rows: readonly DesignRow[]): Record<string, string> {
+export function sweepFiles(
+  h: SweepHeader,
+  rows: readonly DesignRow[],
+  o: { heatmap?: [string, string] } = {},
+): Record<string, string> {
   const files: Record<string, string> = { [SWEEP_IDENTITY]: designsCsv(h, rows), 'designs.json': designsJson(h, rows) };
-  if (h.parameters.length >= 2 && rows.length > 0) {
+  if (rows.length > 0) {
     const view = {
-      x: h.parameters[0].path,
-      y: h.parameters[1].path,
+      heatmap: o.heatmap,
       inputs: h.parameters.map((p) => p.path),
       ...(h.prices_file !== null ? { revenue: 'revenue_gbp_per_yr' } : {}),
     };

@@ -125,6 +125,24 @@ export const VALIDATION_SCHEMES: readonly ValidationScheme[] = [
   },
 ];
 
+/**
+ * The pumping check: on the Mersey default, the net gain from pumping (net with pumping minus net
+ * without, the same heads otherwise) as a fraction of the net without pumping must lie in this
+ * band. The literature: about +3 % for the Severn barrage (ebb generation with flood pumping,
+ * 16.5 -> 17 TWh/yr: UK Parliament Hansard 1986; nsenergybusiness.com, Cardiff-Weston), "up to
+ * 10 %" in general texts (Breeze, Power Generation Technologies, 'Modes of operation'), and
+ * Yates et al. (2013, Renewable Energy 58; National Oceanography Centre release "Re-evaluating
+ * the energy gains from tidal power"): earlier theoretical gains were too optimistic.
+ */
+export const PUMPING_CHECK = {
+  scheme: 'mersey-700mw',
+  low: 0,
+  high: 0.12,
+  text: '0-12 % of the net energy without pumping',
+  source:
+    'Severn barrage about +3 % (16.5 -> 17 TWh/yr, Hansard 1986); "up to 10 %" (Breeze, Power Generation Technologies); Yates et al. (2013): earlier theoretical pumping gains too optimistic',
+} as const;
+
 /** The accepted band of annual energy (GWh/yr): the published range widened by the tolerance. */
 export function acceptedBand(s: ValidationScheme): [number, number] {
   return [s.energy.low_gwh * (1 - s.tolerance), s.energy.high_gwh * (1 + s.tolerance)];

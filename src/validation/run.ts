@@ -25,7 +25,10 @@ export async function runJobs(jobs: readonly ScenarioJob[], o: RunJobsOptions = 
     });
   }
   // Checked here, once: the workers run the scenarios as they are.
-  const init: ValidationTaskInit = { scenarios: jobs.map((job) => labelled(job, () => checkedScenario(job))) };
+  const init: ValidationTaskInit = {
+    scenarios: jobs.map((job) => labelled(job, () => checkedScenario(job))),
+    pumpingGain: jobs.map((job) => job.pumpingGain === true),
+  };
   try {
     return await o.pool.run<ValidationTaskInit, JobFigures>({
       task: distModule('validation/task.js'),

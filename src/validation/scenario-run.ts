@@ -18,6 +18,8 @@ export interface ScenarioJob {
   scenario: unknown;
   /** The scenario file (absolute): relative data paths resolve from its folder. */
   file: string;
+  /** Also run it without pumping and report the gain (JobFigures.pumping_gain_fraction): a second run. */
+  pumpingGain?: boolean;
 }
 
 /** What a validation table reads from one run; every figure in reporting units. */
@@ -38,6 +40,8 @@ export interface JobFigures {
   annual_pumping_energy_gwh: number;
   /** Net energy over installed capacity (fraction). */
   capacity_factor: number;
+  /** Net gain from pumping over the net without it, same heads (fraction); null when the scheme does not pump. */
+  pumping_gain_fraction: number | null;
   /** Share of the generated energy made on the ebb (basin to sea), from the per-tide ledger (fraction). */
   ebb_share: number;
   mass_balance_error: number;
@@ -66,6 +70,7 @@ export function jobFigures(r: Result): JobFigures {
     annual_generated_energy_gwh: s.annual_generated_energy_gwh,
     annual_pumping_energy_gwh: s.annual_pumping_energy_gwh,
     capacity_factor: s.capacity_factor,
+    pumping_gain_fraction: s.pumping_gain?.gain_fraction ?? null,
     ebb_share: all > 0 ? ebb / all : 0,
     mass_balance_error: s.mass_balance_error,
   };
@@ -107,15 +112,15 @@ export class RunCache {
 /** Harmonic sea levels a RunCache keeps (a year at 5-minute steps is 0.8 MB). */
 const SEAS_KEPT = 4;
 
-/** Runs one checked scenario (a job's), with what `cache` holds. */
-export function runScenario(s: Scenario, cache: RunCache): JobFigures {
+/** Runs one checked scenario (a job's), with what `cache` holds; with `pumpingGain`, once more without pumping. */
+export function runScenario(s: Scenario, cache: RunCache, pumpingGain = false): JobFigures {
   const sea = cache.sea(s);
-  return jobFigures(simulate(s, { sea, series: cache.buffers(sea.level.length) }));
+  return jobFigures(simulate(s, { sea, series: cache.buffers(sea.level.length), pumpingGain }));
 }
 
 /** Runs one job in this thread. */
 export function runJob(job: ScenarioJob, cache = new RunCache()): JobFigures {
-  return runScenario(checkedScenario(job), cache);
+  return runScenario(checkedScenario(job), cache, job.pumpingGain === true);
 }
 
 /**

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import { loadScenario } from '../scenario/load.js';
 import type { Override } from '../scenario/overrides.js';
-import { acceptedBand, VALIDATION_SCHEMES, type ValidationScheme } from './published.js';
+import { acceptedBand, PUMPING_CHECK, VALIDATION_SCHEMES, type ValidationScheme } from './published.js';
 import { type RunJobsOptions, runJobs } from './run.js';
 import { type JobFigures, scenarioJob } from './scenario-run.js';
 
@@ -46,10 +46,37 @@ export async function runValidation(
   schemes: readonly ValidationScheme[] = VALIDATION_SCHEMES,
   o: RunJobsOptions & { overrides?: readonly Override[] } = {},
 ): Promise<ValidationRow[]> {
-  const jobs = schemes.map((s) => scenarioJob(loadScenario(join(PACKAGE_ROOT, s.scenario), o.overrides), s.id));
+  const jobs = schemes.map((s) => ({
+    ...scenarioJob(loadScenario(join(PACKAGE_ROOT, s.scenario), o.overrides), s.id),
+    pumpingGain: s.id === PUMPING_CHECK.scheme,
+  }));
   const figures = await runJobs(jobs, o);
   return schemes.map((s, i) => validationRow(s, jobs[i].file, figures[i]));
 }
 
 /** The rows outside their tolerance. */
 export const failures = (rows: readonly ValidationRow[]) => rows.filter((r) => !r.pass);
+
+export interface PumpingCheck {
+  scheme: string;
+  /** Net gain from pumping over the net without it (fraction); null when the scheme was not run or does not pump. */
+  gain_fraction: number | null;
+  band: [number, number];
+  text: string;
+  source: string;
+  pass: boolean;
+}
+
+/** The pumping check (PUMPING_CHECK) on the rows of a validation run. */
+export function pumpingCheck(rows: readonly ValidationRow[]): PumpingCheck {
+  const row = rows.find((r) => r.scheme.id === PUMPING_CHECK.scheme);
+  const g = row?.figures.pumping_gain_fraction ?? null;
+  return {
+    scheme: PUMPING_CHECK.scheme,
+    gain_fraction: g,
+    band: [PUMPING_CHECK.low, PUMPING_CHECK.high],
+    text: PUMPING_CHECK.text,
+    source: PUMPING_CHECK.source,
+    pass: g !== null && g >= PUMPING_CHECK.low && g <= PUMPING_CHECK.high,
+  };
+}

@@ -7,9 +7,11 @@ import { type JobFigures, RunCache, runScenario } from './scenario-run.js';
 
 export interface ValidationTaskInit {
   scenarios: Scenario[];
+  /** Per scenario: also run it without pumping (ScenarioJob.pumpingGain). */
+  pumpingGain: boolean[];
 }
 
 export function setup(init: ValidationTaskInit): (index: number) => JobFigures {
   const cache = new RunCache();
-  return (i) => runScenario(init.scenarios[i], cache);
+  return (i) => runScenario(init.scenarios[i], cache, init.pumpingGain[i]);
 }

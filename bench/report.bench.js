@@ -1,0 +1,144 @@
+// Report pages in headless Chromium (Debian's /usr/bin/chromium through playwright-core; never a
+// downloaded browser): page size, first contentful paint (the text) and the time until every plot
+// is drawn, medians of several cold opens in fresh contexts. The peer in the same run is a page
+// holding only the inlined plotly.js bundle: the part of the time that is plotly.js being parsed.
+// The machine is shared: wall times grow with its load (printed with them). The renderer's main
+// thread CPU time until every plot is drawn (Chromium's ThreadTime metric) hardly does: on an idle
+// machine the wall time is close to it.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { median } from './harness.js';
+
+const dist = new URL('../dist/', import.meta.url);
+const load = async (p) => import(new URL(p, dist).href);
+
+export default async function (h) {
+  let chromium;
+  try {
+    ({ chromium } = await import('playwright-core'));
+  } catch {
+    h.figure('report pages', 0, 'skipped', 'playwright-core missing');
+    return;
+  }
+  const { DEFAULT_SCENARIO, PACKAGE_ROOT } = await load('paths.js');
+  const { loadScenario } = await load('scenario/load.js');
+  const { buildOperation, buildScheme } = await load('scenario/build.js');
+  const { simulate } = await load('simulate.js');
+  const { reportHtml } = await load('report/html.js');
+  const { plotlyBundle } = await load('report/page.js');
+  const { sweepReportHtml } = await load('report/sweep.js');
+  const { validationHtml } = await load('validation/plot.js');
+  const { runValidation } = await load('validation/suite.js');
+
+  const runOf = (edit = () => {}) => {
+    const s = loadScenario(DEFAULT_SCENARIO);
+    edit(s);
+    return { result: simulate(s), scheme: buildScheme(s), ops: buildOperation(s), label: s.name };
+  };
+  const a = runOf();
+  const b = runOf((s) => {
+    s.name = 'mersey-ebb-only';
+    const { start_head_m, end_head_m } = s.operation.ebb;
+    s.operation = {
+      ...s.operation,
+      mode: 'ebb-only',
+      ebb: { start_head_m, end_head_m, sluice_while_generating: false },
+      ramp_s: 0,
+    };
+  });
+  const rows = [];
+  for (const diameter_m of [6, 7, 8, 9])
+    for (const turbine_count of [16, 24, 32, 40])
+      for (const sluice_area_m2 of [1500, 2500, 3500]) {
+        const capacity_mw = turbine_count * 0.48 * diameter_m ** 2;
+        rows.push({
+          design: rows.length,
+          diameter_m,
+          turbine_count,
+          sluice_area_m2,
+          capacity_mw,
+          annual_energy_gwh: capacity_mw ** 0.8,
+        });
+      }
+  const dir = join(PACKAGE_ROOT, 'out', 'bench', 'pages');
+  mkdirSync(dir, { recursive: true });
+  const pages = {
+    'plotly.js alone (peer)': `<!DOCTYPE html><html><body><p>x</p><script>${plotlyBundle().text}</script><script>requestAnimationFrame(function(){document.body.setAttribute('data-drawn-ms', String(Math.round(performance.now())));document.body.setAttribute('data-rendered','0')})</script></body></html>`,
+    'simulate --html (a year at 5-minute steps)': reportHtml([a], { toolVersion: 'bench' }),
+    'report a b (comparison, two years at 5 min)': reportHtml([a, b], { toolVersion: 'bench' }),
+    'sweep designs.html (48 designs)': sweepReportHtml(
+      rows,
+      { inputs: ['diameter_m', 'turbine_count', 'sluice_area_m2'] },
+      { title: 'bench', toolVersion: 'bench' },
+    ),
+    'validate --quick validation.html': validationHtml(await runValidation(), null, { toolVersion: 'bench' }),
+  };
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+  const reps = h.quick ? 3 : 7;
+  h.figure('load average (1 min) at start', loadavg()[0], '', '2 cores shared');
+  try {
+    let k = 0;
+    for (const [name, html] of Object.entries(pages)) {
+      const file = join(dir, `page-${k++}.html`);
+      writeFileSync(file, html);
+      const drawn = [];
+      const fcp = [];
+      const cpu = [];
+      for (let i = 0; i < reps + 1; i++) {
+        const ctx = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+        const page = await ctx.newPage();
+        const cdp = await ctx.newCDPSession(page);
+        await cdp.send('Performance.enable');
+        await page.goto(pathToFileURL(file).href);
+        await page.waitForFunction(
+          () => document.body.hasAttribute('data-rendered') || document.body.hasAttribute('data-error'),
+          null,
+          {
+            timeout: 120_000,
+          },
+        );
+        const t = await page.evaluate(() => ({
+          drawn: Number(document.body.getAttribute('data-drawn-ms')),
+          fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN,
+        }));
+        const { metrics } = await cdp.send('Performance.getMetrics');
+        await ctx.close();
+        if (i === 0) continue; // the first open warms the browser's caches
+        drawn.push(t.drawn);
+        fcp.push(t.fcp);
+        cpu.push(1000 * metrics.find((m) => m.name === 'ThreadTime').value);
+      }
+      const peer = name.includes('(peer)');
+      if (peer) h.figure(`${name}: page size`, html.length / 1e6, 'MB');
+      else
+        h.target(
+          `${name}: page size`,
+          html.length / 1e6,
+          'MB',
+          { below: 6 },
+          'issue 13: under 6 MB for a year at 5-minute steps',
+        );
+      h.figure(`${name}: text shown (first contentful paint)`, median(fcp), 'ms', `median of ${reps}`);
+      const spread = `median of ${reps}; min ${Math.min(...drawn)}, max ${Math.max(...drawn)}`;
+      if (peer) h.figure(`${name}: every plot drawn`, median(drawn), 'ms', spread);
+      else h.target(`${name}: every plot drawn`, median(drawn), 'ms', { below: 1500 }, spread);
+      h.figure(`${name}: main-thread CPU until drawn`, median(cpu), 'ms', `median of ${reps}; Chromium ThreadTime`);
+    }
+  } finally {
+    await browser.close();
+  }
+  h.figure('load average (1 min) at end', loadavg()[0], '', '2 cores shared');
+}

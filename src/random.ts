@@ -1,0 +1,16 @@
+/** A seeded random generator shared by the sweeps (Latin hypercube) and the forced outages. */
+
+/**
+ * mulberry32, a small 32-bit generator (T. Ettinger, public domain): uniform numbers in [0, 1)
+ * from a 32-bit seed, the same sequence on every platform.
+ */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

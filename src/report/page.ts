@@ -1,0 +1,240 @@
+/**
+ * The self-contained HTML page: plotly.js, the data and the few lines that draw are inlined, so
+ * the file opens offline and makes no network request. The text comes first and the scripts last,
+ * so the tables show before plotly.js is parsed. Time series go in whole, as little-endian Float32
+ * (modes as bytes), base64: the page resamples them on every zoom and pan (resample.ts), so a
+ * window of a day or less shows every step.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { Figure } from './layout.js';
+import { detailPointsFor, displayIndices } from './resample.js';
+
+/** The plotly.js release and bundle inlined (see docs/reports.md for why this one). */
+const PLOTLY_PACKAGE = 'plotly.js-cartesian-dist-min';
+const PLOTLY_FILE = 'plotly-cartesian.min.js';
+
+let plotly: { text: string; version: string } | undefined;
+
+/** The plotly.js bundle to inline, made safe inside a script element. */
+export function plotlyBundle(): { text: string; version: string } {
+  if (!plotly) {
+    const req = createRequire(import.meta.url);
+    const pkgFile = req.resolve(`${PLOTLY_PACKAGE}/package.json`);
+    const file = join(dirname(pkgFile), PLOTLY_FILE);
+    const raw = readFileSync(file, 'utf8');
+    // "</script" would end the element early; "<!--" would change how the element's end is found.
+    if (raw.includes('<!--')) throw new Error(`${file}: contains "<!--", which cannot be inlined in a script element safely`);
+    plotly = {
+      text: raw.replace(/<\/(script)/gi, '<\\/$1'),
+      version: (JSON.parse(readFileSync(pkgFile, 'utf8')) as { version: string }).version,
+    };
+  }
+  return plotly;
+}
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
+}
+
+/** JSON that can sit inside a script element: "<" escaped so no tag can close or open in it. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** Base64 of the values as little-endian Float32 (what every browser's Float32Array reads). */
+export function float32Base64(v: ArrayLike<number>, scale = 1): string {
+  const f = new Float32Array(v.length);
+  for (let i = 0; i < v.length; i++) f[i] = v[i] * scale;
+  return Buffer.from(f.buffer).toString('base64');
+}
+
+/** Base64 of small integers (0-255) as bytes. */
+export function bytesBase64(v: ArrayLike<number>): string {
+  return Buffer.from(Uint8Array.from(v)).toString('base64');
+}
+
+/**
+ * The uniform series of one run, as the page holds them: sample i at t0 + i dt. `f32` values are
+ * Float32 base64 (float32Base64), `u8` bytes (bytesBase64). A trace drawn from them names its
+ * series instead of carrying x and y: `src: { s, key, scale?, hover? }` (s: index in the page's
+ * series; key: a name in f32, or 'head', which the page derives as basin - sea; hover: a u8 key
+ * whose value, as a name in `names[hover]`, goes in the trace's customdata).
+ */
+export interface PageSeries {
+  t0: number;
+  dt: number;
+  f32: Record<string, string>;
+  u8?: Record<string, string>;
+  names?: Record<string, readonly string[]>;
+}
+
+const STYLE = `
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #222; margin: 0; background: #f6f7f9; }
+main { max-width: 1280px; margin: 0 auto; padding: 18px 24px 40px; box-sizing: border-box; }
+h1 { font-size: 22px; margin: 6px 0 2px; }
+h2 { font-size: 17px; margin: 0 0 6px; }
+.sub { color: #555; margin: 0 0 14px; }
+section { background: #fff; border: 1px solid #dde1e6; border-radius: 6px; padding: 14px 16px 10px; margin: 14px 0; }
+.scroll { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: 4px 10px 4px 0; border-bottom: 1px solid #eceef1; }
+th { font-weight: 600; white-space: nowrap; color: #333; width: 1%; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.cmp td, table.cmp th.run { text-align: right; font-variant-numeric: tabular-nums; }
+table.pass td.bad { color: #b3261e; font-weight: 600; }
+.key td { font-size: 15px; }
+.big { font-size: 18px; font-weight: 600; }
+ul { margin: 0; padding-left: 18px; }
+code, .hash { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
+.caption { color: #555; font-size: 12.5px; margin: 4px 0 0; }
+.plot { width: 100%; min-height: 200px; }
+footer { color: #777; font-size: 12px; margin-top: 20px; }
+`;
+
+/**
+ * Draws every figure after the first paint; marks the body when done (data-rendered = number of
+ * plots; data-drawn-ms = ms since navigation, for the bench) or failed (data-error). Traces with `src` are filled from the page's series for the
+ * x range in view, again after every zoom or pan (data-resampled counts the refills).
+ */
+const DRAW = `
+(function () {
+  ${displayIndices.toString()}
+  ${detailPointsFor.toString()}
+  var d = JSON.parse(document.getElementById('report-data').textContent);
+  function bytes(b64) {
+    var s = atob(b64), u = new Uint8Array(s.length);
+    for (var i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
+    return u;
+  }
+  var series = (d.series || []).map(function (s) {
+    var out = { t0: s.t0, dt: s.dt, v: {}, names: s.names || {} };
+    Object.keys(s.f32).forEach(function (k) { out.v[k] = new Float32Array(bytes(s.f32[k]).buffer); });
+    Object.keys(s.u8 || {}).forEach(function (k) { out.v[k] = bytes(s.u8[k]); });
+    return out;
+  });
+  function values(s, key) {
+    if (!s.v[key] && key === 'head') {
+      var h = new Float32Array(s.v.basin.length);
+      for (var i = 0; i < h.length; i++) h[i] = s.v.basin[i] - s.v.sea[i];
+      s.v.head = h;
+    }
+    return s.v[key];
+  }
+  var base = d.t0 * 1000;
+  var resampled = 0;
+  /** Fills the src traces of plot gd for the x range [a, b] (ms); returns whether any changed. */
+  function fill(gd, traces, a, b) {
+    var width = (gd._fullLayout && gd._fullLayout._size) ? gd._fullLayout._size.w : Math.max(300, gd.clientWidth - 110);
+    traces.forEach(function (t) {
+      var s = series[t.src.s], v = values(s, t.src.key), scale = t.src.scale || 1;
+      var lo = (a / 1000 - s.t0) / s.dt - 1, hi = (b / 1000 - s.t0) / s.dt + 2;
+      var idx = displayIndices(v, lo, hi, detailPointsFor(width, s.dt), 1500);
+      var x = new Array(idx.length), y = new Array(idx.length);
+      for (var j = 0; j < idx.length; j++) { x[j] = (s.t0 + idx[j] * s.dt) * 1000; y[j] = v[idx[j]] * scale; }
+      t.x = x; t.y = y;
+      if (t.src.hover) {
+        var m = values(s, t.src.hover), names = s.names[t.src.hover];
+        t.customdata = idx.map(function (i) { return names[m[i]]; });
+      }
+    });
+  }
+  function rangeMs(r) {
+    return r.map(function (x) { return typeof x === 'number' ? x : Date.parse(String(x).replace(' ', 'T') + (String(x).length > 10 ? 'Z' : 'T00:00:00Z')); });
+  }
+  function draw() {
+    var jobs = d.figures.map(function (f) {
+      f.data.forEach(function (t) {
+        if (t.xt) { t.x = t.xt.map(function (s) { return base + s * 1000; }); delete t.xt; }
+      });
+      var zoomed = f.data.filter(function (t) { return t.src; });
+      if (zoomed.length > 0) {
+        var r = rangeMs(f.layout.xaxis.range);
+        fill(document.getElementById(f.id), zoomed, r[0], r[1]);
+      }
+      return Plotly.newPlot(f.id, f.data, f.layout, { responsive: true, displaylogo: false }).then(function (gd) {
+        if (zoomed.length === 0) return;
+        var which = [];
+        gd.data.forEach(function (t, i) { if (t.src) which.push(i); });
+        var busy = false;
+        gd.on('plotly_relayout', function (e) {
+          if (busy || !Object.keys(e).some(function (k) { return k.indexOf('xaxis') === 0; })) return;
+          var r = rangeMs(gd._fullLayout.xaxis.range);
+          var ts = which.map(function (i) { return gd.data[i]; });
+          fill(gd, ts, r[0], r[1]);
+          busy = true;
+          Plotly.restyle(gd, {
+            x: ts.map(function (t) { return t.x; }),
+            y: ts.map(function (t) { return t.y; }),
+            customdata: ts.map(function (t) { return t.customdata || null; })
+          }, which).then(function () {
+            busy = false;
+            document.body.setAttribute('data-resampled', String(++resampled));
+          });
+        });
+      });
+    });
+    Promise.all(jobs).then(function () {
+      document.body.setAttribute('data-drawn-ms', String(Math.round(performance.now())));
+      document.body.setAttribute('data-rendered', String(jobs.length));
+    },
+      function (e) { document.body.setAttribute('data-error', String(e)); console.error(e); });
+  }
+  // After the first paint, so the text shows before the plots are built.
+  requestAnimationFrame(function () { setTimeout(draw, 0); });
+})();
+`;
+
+export interface PageParts {
+  title: string;
+  subtitle: string;
+  /** HTML placed above the plots (tables), already escaped. */
+  header: string;
+  figures: Figure[];
+  /** HTML sections after the plots, already escaped. */
+  after?: string;
+  /** Base time of the figures' `xt` values (s since the epoch). */
+  t0?: number;
+  /** Series the `src` traces are drawn from. */
+  series?: PageSeries[];
+  toolVersion: string;
+}
+
+/** The whole page as one string. */
+export function pageHtml(p: PageParts): string {
+  const { text, version } = plotlyBundle();
+  const sections = p.figures
+    .map(
+      (f) =>
+        `<section id="section-${f.id}"><h2>${escapeHtml(f.title)}</h2><div class="plot" id="${f.id}"></div><p class="caption">${escapeHtml(f.caption)}</p></section>`,
+    )
+    .join('\n');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="mersey-tidal ${escapeHtml(p.toolVersion)}">
+<title>${escapeHtml(p.title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(p.title)}</h1>
+<p class="sub">${escapeHtml(p.subtitle)}</p>
+${p.header}
+${sections}
+${p.after ?? ''}
+<footer>Written by mersey-tidal ${escapeHtml(p.toolVersion)} with plotly.js ${escapeHtml(version)} (${PLOTLY_PACKAGE}) inlined: this file is self-contained and opens offline. Drag to zoom (every step is drawn in a window of a day or less), double-click to reset.</footer>
+</main>
+<script type="application/json" id="report-data">${scriptJson({ t0: p.t0 ?? 0, figures: p.figures, series: p.series ?? [] })}</script>
+<script>${text}</script>
+<script>${DRAW}</script>
+</body>
+</html>
+`;
+}
