@@ -19,11 +19,14 @@ export default {
     async generate(cli) {
       const s = await defaultRun(cli);
       const f = cli.fmt;
+      const shaft = s.waterfall.generation.find((stage) => stage.key === 'shaft').annual_gwh;
       return [
         '| figure | value |',
         '|---|---|',
         `| annual energy, net of pumping | ${f(s.annual_energy_gwh, 1)} GWh/yr |`,
-        `| generated / spent pumping | ${f(s.annual_generated_energy_gwh, 1)} / ${f(s.annual_pumping_energy_gwh, 1)} GWh/yr |`,
+        `| exported / drawn by pumping | ${f(s.annual_generated_energy_gwh, 1)} / ${f(s.annual_pumping_energy_gwh, 1)} GWh/yr |`,
+        `| gain from pumping (same heads) | ${f(s.pumping_gain.gain_annual_gwh, 1)} GWh/yr (${f(100 * s.pumping_gain.gain_fraction, 1)} %) |`,
+        `| turbine shaft -> exported | ${f(shaft, 1)} -> ${f(s.annual_generated_energy_gwh, 1)} GWh/yr (losses and availability x ${f(s.annual_generated_energy_gwh / shaft, 3)}) |`,
         `| installed capacity | ${f(s.installed_capacity_mw, 0)} MW (${s.turbine_count} x ${f(s.unit_rated_power_mw, 0)} MW) |`,
         `| capacity factor (net) | ${f(100 * s.capacity_factor, 1)} % |`,
         `| hours generating | ${f(s.generating_hours, 0)} h |`,
