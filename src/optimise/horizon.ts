@@ -52,7 +52,7 @@ export interface HorizonInputs {
 
 /**
  * Half tides at the reference controls that close each window. With one, the state the window
- * leaves is valued too shortly: on a sinusoidal tide (test/optimise-physics.test.ts, 30 days)
+ * leaves is valued too shortly: on a sinusoidal tide (test/optimise/physics.test.ts, 30 days)
  * the decisions of a look-ahead of one settle 0.1-0.2 m off the best fixed heads and 0.24 % below
  * their energy per tide; with two, they settle on the best fixed heads exactly, at either look-ahead.
  */

@@ -8,7 +8,7 @@
  * halves the move, down to one lattice step. It ends at a point no single-step move improves: a
  * local optimum of the lattice at its full resolution. Starting points come from a coarse grid
  * over the first half tide and from known good controls, so that the search is not caught by a
- * distant local optimum (tested against the exhaustive lattice: test/optimise-search.test.ts).
+ * distant local optimum (tested against the exhaustive lattice: test/optimise/search.test.ts).
  * Every value is cached, and ties keep the point found first, so the result depends on the
  * objective alone.
  */

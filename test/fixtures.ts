@@ -1,0 +1,334 @@
+/**
+ * The test suites' shared fixtures: the CLI run in-process, thrown() and scratch(), clear-error and
+ * physics checks, synthetic data files, idealised tides and turbines, and the optimiser's and the
+ * sweep's inputs.
+ */
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, expect, vi } from 'vitest';
+import { InputError } from '../src/errors.js';
+import { fixedHeadCycle } from '../src/operation/fixed-head.js';
+import type { FlexibleInputs } from '../src/optimise/run.js';
+import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../src/paths.js';
+import { GRAVITY, RHO_SEAWATER } from '../src/physics.js';
+import { buildRun } from '../src/scenario/build.js';
+import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
+import type {
+  ChartCurve,
+  DirectionSpec,
+  ObservedTide,
+  OperationSpec,
+  Scenario,
+  SchemeSpec,
+  TurbinesSpec,
+} from '../src/scenario/types.js';
+import { constantAreaBasin } from '../src/scheme/basin.js';
+import type { HeadCurve, TurbineTable } from '../src/scheme/turbine.js';
+import type { Result } from '../src/simulate.js';
+import type { SchemeModel } from '../src/solver/types.js';
+import type { SeaLevel } from '../src/tide/sea-level.js';
+import { isoTime } from '../src/time.js';
+
+// The CLI run in-process, the error a call throws, scratch folders, a scenario object's problems.
+
+/** The models folder: scenario objects given to scenarioProblems resolve their paths from it. */
+const MODELS = fileURLToPath(new URL('../models', import.meta.url));
+
+/** Runs the CLI in this process: its exit code and what it wrote to stdout and stderr. */
+export async function runCli(args: string[]): Promise<{ code: number; out: string; err: string }> {
+  // Imported here, so that suites which need only the other helpers do not load the CLI.
+  const { main } = await import('../src/cli/main.js');
+  let out = '';
+  let err = '';
+  const o = vi.spyOn(process.stdout, 'write').mockImplementation((s) => {
+    out += String(s);
+    return true;
+  });
+  const e = vi.spyOn(process.stderr, 'write').mockImplementation((s) => {
+    err += String(s);
+    return true;
+  });
+  try {
+    const code = await main(args);
+    return { code, out, err };
+  } finally {
+    o.mockRestore();
+    e.mockRestore();
+  }
+}
+
+/** The error `fn` throws, which must be a `kind`; fails the test when it throws nothing. */
+export function thrown<E extends Error>(fn: () => unknown, kind: abstract new (...args: never[]) => E): E {
+  try {
+    fn();
+  } catch (err) {
+    expect(err).toBeInstanceOf(kind);
+    return err as E;
+  }
+  throw new Error(`expected ${kind.name} to be thrown`);
+}
+
+/** The problems loading scenario object `obj` as models/x.json gives (none: []). */
+export function scenarioProblems(obj: unknown): string[] {
+  try {
+    scenarioFromObject(obj, 'models/x.json', MODELS);
+  } catch (err) {
+    expect(err).toBeInstanceOf(InputError);
+    return [...(err as InputError).problems];
+  }
+  return [];
+}
+
+/** A maker of scratch folders (under the system's temp folder), all removed after the suite. */
+export function scratch(): () => string {
+  const made: string[] = [];
+  afterAll(() => {
+    for (const d of made) rmSync(d, { recursive: true, force: true });
+  });
+  return () => {
+    const d = mkdtempSync(join(tmpdir(), 'mersey-tidal-test-'));
+    made.push(d);
+    return d;
+  };
+}
+
+// A clear input error, the physics invariants of a run, synthetic data files.
+
+/**
+ * A clear error: an InputError whose every problem names one of `files` first, with no
+ * "undefined", no "[object Object]" and no stack trace, of a readable length; any line number it
+ * gives after a file name lies inside that file (`lines` of it, when known).
+ */
+export function expectClearInputError(err: unknown, files: readonly string[], lines: Record<string, number> = {}): void {
+  if (!(err instanceof InputError)) throw new Error(`not an InputError: ${err instanceof Error ? err.stack : String(err)}`);
+  expect(err.problems.length).toBeGreaterThan(0);
+  for (const p of [err.message, ...err.problems]) {
+    expect(p).not.toMatch(/undefined|\[object Object\]|\n\s+at .*:\d+:\d+/);
+  }
+  for (const p of err.problems) {
+    const file = files.find((f) => p.startsWith(`${f}:`));
+    expect(file, `names a file: ${p}`).toBeDefined();
+    expect(p.length, p).toBeLessThan(700);
+    const line = /^:(\d+)(:(\d+))?: /.exec(p.slice(file!.length));
+    if (line && lines[file!] !== undefined) {
+      expect(Number(line[1]), p).toBeGreaterThanOrEqual(1);
+      expect(Number(line[1]), p).toBeLessThanOrEqual(lines[file!]);
+    }
+  }
+}
+
+/** Round-off allowance on levels (m): the located mode switches make the envelope exact otherwise. */
+const LEVEL_ROUND_OFF_M = 1e-9;
+/**
+ * Mass-balance closure allowed (relative): the integrator moves volume and flow with the same
+ * weights, so the closure is round-off (about 1e-15 on the default run); a leak of even one
+ * step's flow in a thousand would show as 1e-3.
+ */
+const MASS_BALANCE = 1e-9;
+
+/**
+ * The invariants of an ebb-only run (no pumping): every figure finite, mass conserved, energy and
+ * power never negative, the basin level within the envelope of the sea levels (the basin fills by
+ * sluicing until it meets the sea, and drains only while above it).
+ */
+export function expectPhysics(r: Result): void {
+  const numbers = JSON.stringify(r.summary, (_, v) => (typeof v === 'number' && !Number.isFinite(v) ? `non-finite ${v}` : v));
+  expect(numbers).not.toMatch(/non-finite/);
+  expect(r.summary.mass_balance_error).toBeLessThanOrEqual(MASS_BALANCE);
+  expect(r.summary.energy_gwh).toBeGreaterThanOrEqual(0);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const z of r.sea.level) {
+    lo = Math.min(lo, z);
+    hi = Math.max(hi, z);
+  }
+  const { basinLevel, power, turbineFlow, sluiceFlow } = r.series;
+  for (let i = 0; i < basinLevel.length; i++) {
+    if (!(basinLevel[i] >= lo - LEVEL_ROUND_OFF_M && basinLevel[i] <= hi + LEVEL_ROUND_OFF_M)) {
+      throw new Error(`basin level ${basinLevel[i]} m at step ${i} is outside the sea's envelope [${lo}, ${hi}] m`);
+    }
+    if (!(power[i] >= 0) || !Number.isFinite(power[i]) || !Number.isFinite(turbineFlow[i]) || !Number.isFinite(sluiceFlow[i])) {
+      throw new Error(`step ${i}: power ${power[i]} W, turbine flow ${turbineFlow[i]} m3/s, sluice flow ${sluiceFlow[i]} m3/s`);
+    }
+  }
+}
+
+/** A tide of two constituents (M2, S2 periods), as CSV text sampled every `spacing` s from t0. */
+export function tideRows(t0: number, samples: number, spacing: number, m2: number, s2: number, mean: number): string[] {
+  const rows: string[] = [];
+  for (let k = 0; k < samples; k++) {
+    const t = k * spacing;
+    const z = mean + m2 * Math.cos((2 * Math.PI * t) / 44714.16) + s2 * Math.cos((2 * Math.PI * t) / 43200 + 1);
+    rows.push(`${isoTime(t0 + t)},${z.toFixed(4)}`);
+  }
+  return rows;
+}
+
+export function writeCsv(file: string, header: string, rows: readonly string[]): string {
+  writeFileSync(file, `${[header, ...rows].join('\n')}\n`);
+  return file;
+}
+
+/** A scenario file with an observed tide and a chart turbine (as the Libaux barrage's), as the data suites edit it. */
+export type ChartScenarioFile = Omit<Scenario, 'file' | 'period' | 'tide' | 'scheme' | 'operation'> & {
+  $schema?: string;
+  period?: Scenario['period'];
+  tide: ObservedTide;
+  scheme: Omit<SchemeSpec, 'turbines'> & { turbines: Omit<TurbinesSpec, 'curve'> & { curve: ChartCurve } };
+  /** As in the file: the loader fills in what a direction leaves out. */
+  operation: Omit<OperationSpec, 'ebb'> & { ebb?: Partial<DirectionSpec> };
+};
+
+/** Reads a scenario file with an observed tide and a chart turbine (`file`: e.g. the Libaux barrage's). */
+export function readChartScenario(file: string): ChartScenarioFile {
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
+
+// Idealised tides and turbines; the Mersey scenario files.
+
+export const LIBAUX = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
+export const MERSEY = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));
+export const LAGOON = fileURLToPath(new URL('../models/mersey-lagoon.json', import.meta.url));
+
+/** A semidiurnal-like period that a 300 s step divides into whole half periods (s). */
+export const PERIOD = 43200;
+
+/** eta(t) = amplitude*sin(2*pi*t/period), sampled every dt over `days`. */
+export function sinusoid(amplitude: number, period: number, dt: number, days: number): SeaLevel {
+  const n = Math.round((days * 86400) / dt) + 1;
+  const level = new Float64Array(n);
+  for (let i = 0; i < n; i++) level[i] = amplitude * Math.sin((2 * Math.PI * i * dt) / period);
+  return { t0: Date.UTC(2018, 0, 1) / 1000, dt, level };
+}
+
+function curve(n: number, dh: number, point: (h: number) => [number, number]): HeadCurve {
+  const flow = new Float64Array(n);
+  const power = new Float64Array(n);
+  for (let k = 0; k < n; k++) [flow[k], power[k]] = point(k * dh);
+  return { flow, power };
+}
+
+export interface IdealOptions {
+  /** Overall generating efficiency (default 1). */
+  efficiency?: number;
+  /** Power cap of the unit (W); default none. */
+  rated?: number;
+  /** Pumping: constant efficiency, power drawn at full power (W) and largest flow (m^3/s). */
+  pump?: { efficiency: number; power: number; maxFlow: number };
+  /** Highest head tabulated (m, default 12). */
+  hMax?: number;
+}
+
+/**
+ * One ideal orifice turbine of effective area cdA (m^2): Q = cdA*sqrt(2gH), P = eta*rho*g*Q*H,
+ * capped at `rated` with the flow throttled; the same on the ebb and the flood; as a pump,
+ * Q = eta_p*P/(rho*g*H) up to maxFlow.
+ */
+export function idealTurbine(cdA: number, o: IdealOptions = {}): TurbineTable {
+  const dh = 0.01;
+  const n = Math.round((o.hMax ?? 12) / dh) + 1;
+  const eta = o.efficiency ?? 1;
+  const rated = o.rated ?? Infinity;
+  const gen = curve(n, dh, (h) => {
+    const q = cdA * Math.sqrt(2 * GRAVITY * h);
+    const p = eta * RHO_SEAWATER * GRAVITY * q * h;
+    return p <= rated ? [q, p] : [rated / (eta * RHO_SEAWATER * GRAVITY * h), rated];
+  });
+  const pp = o.pump;
+  const pump = pp
+    ? curve(n, dh, (h) => {
+        const q = h > 0 ? Math.min(pp.maxFlow, (pp.efficiency * pp.power) / (RHO_SEAWATER * GRAVITY * h)) : pp.maxFlow;
+        return [q, (RHO_SEAWATER * GRAVITY * q * h) / pp.efficiency];
+      })
+    : null;
+  let ratedPower = 0;
+  for (const p of gen.power) ratedPower = Math.max(ratedPower, p);
+  return { dh, ebb: gen, flood: gen, pump, ratedPower, diameter: 1, idleCdA: 0 };
+}
+
+/** Potential-energy bound of one-way operation per tide: rho*g*A*R^2/2 (J). */
+export function potentialBound(area: number, range: number): number {
+  return 0.5 * RHO_SEAWATER * GRAVITY * area * range * range;
+}
+
+// The optimiser's inputs: a sinusoidal lagoon and windows of the Mersey.
+
+/**
+ * A 10 km2 lagoon on a sinusoidal tide of 4 m range (12 h period, steps of `step` s): ten ideal
+ * units (Cd*A 50 m2, 90 % efficient, 20 MW each, pumping at 80 % up to 300 m3/s), 1,000 m2 of
+ * sluices, two-way with pumping. Its best fixed heads are near 4 m start, 1 m end.
+ */
+export function sineLagoon(days: number, step = 300, lookahead = 1): FlexibleInputs {
+  const sea: SeaLevel = sinusoid(2, PERIOD, step, days);
+  const turbine = idealTurbine(50, { efficiency: 0.9, rated: 2e7, pump: { efficiency: 0.8, power: 2e7, maxFlow: 300 } });
+  const scheme: SchemeModel = { basin: constantAreaBasin(1e7, -50, 50), turbine, turbineCount: 10, sluiceCdA: 1000 };
+  const c = { startHead: 2, endHead: 1, pumpToHead: 0.5 };
+  const ops = fixedHeadCycle({ ebb: c, flood: c });
+  return { sea, scheme, ops, ranges: { step: 0.1, start: [0.5, 5], end: [0, 4], pump: [0, 3] }, lookahead };
+}
+
+/** The Mersey barrage (two-way with pumping, observed tide) from `start` for `days`, at `step` seconds. */
+export function merseyScenario(start: string, days: number, step = 300): Scenario {
+  const s = loadScenario(MERSEY);
+  // The observed record (the default runs on the harmonic prediction), so forecasts can differ from it.
+  s.tide = {
+    kind: 'observed',
+    file: fileURLToPath(new URL('../data/liverpool-gladstone-dock-2018-observed.csv', import.meta.url)),
+    datum: 'ODN',
+    sea_level_offset_m: 0,
+  };
+  s.period = { start, end: isoTime(Date.parse(start) / 1000 + days * 86400) };
+  s.time_step_s = step;
+  return s;
+}
+
+/** The Mersey barrage's solver inputs over a short period, for flexible operation. */
+export function merseyInputs(start: string, days: number, step = 300, lookahead = 1): FlexibleInputs {
+  const { sea, scheme, ops } = buildRun(merseyScenario(start, days, step));
+  return { sea, scheme, ops, ranges: { step: 0.1, start: [1, 6], end: [0.5, 4], pump: [0, 4] }, lookahead };
+}
+
+/** Net energy (J) of a ledger's half tides starting within [from, to) (s since the epoch), per tide. */
+export function energyPerTide(
+  halfTides: readonly { start: number; generated: number; pumped: number }[],
+  from: number,
+  to: number,
+): number {
+  const h = halfTides.filter((x) => x.start >= from && x.start < to);
+  return (h.reduce((a, x) => a + x.generated - x.pumped, 0) / h.length) * 2;
+}
+
+// Sweep files.
+
+export const EXAMPLE = join(PACKAGE_ROOT, 'models', 'mersey-sweep.json');
+export const PRICES = join(PACKAGE_ROOT, 'data', 'gb-system-sell-price-2018.csv');
+
+/**
+ * Call once per suite: returns `tmp` (a new scratch folder, removed after the suite) and
+ * `sweepFile(fields)`, which writes a sweep over the default scenario with `fields` added.
+ */
+export function sweepFiles() {
+  const tmp = scratch();
+  const sweepFile = (fields: Record<string, unknown>, name = 'sweep.json'): string => {
+    const file = join(tmp(), name);
+    writeFileSync(file, JSON.stringify({ name: 'test-sweep', base: DEFAULT_SCENARIO, ...fields }));
+    return file;
+  };
+  /** The example's 27 designs over January 2018 only (the whole year is the same code, 12 times longer). */
+  const januaryExample = (): string => {
+    const e = JSON.parse(readFileSync(EXAMPLE, 'utf8'));
+    return sweepFile(
+      {
+        ...e,
+        base: join(PACKAGE_ROOT, 'models', e.base),
+        prices_file: PRICES,
+        overrides: { 'period.end': '2018-02-01T00:00:00Z' },
+      },
+      'january.json',
+    );
+  };
+  return { tmp, sweepFile, januaryExample };
+}

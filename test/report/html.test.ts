@@ -1,0 +1,405 @@
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ebbOnly, fixedHeadCycle } from '../../src/operation/fixed-head.js';
+import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../../src/paths.js';
+import { J_PER_GWH, J_PER_MWH } from '../../src/physics.js';
+import { runFigures, runSeries } from '../../src/report/figures.js';
+import { reportHtml, runLabels } from '../../src/report/html.js';
+import type { Figure } from '../../src/report/layout.js';
+import { lostTides } from '../../src/report/lost-tides.js';
+import { modeColours, modeKind, modeRuns } from '../../src/report/modes.js';
+import { plotlyBundle } from '../../src/report/page.js';
+import { durationCurve } from '../../src/report/plots/duration.js';
+import { energyBins } from '../../src/report/plots/energy.js';
+import { rangeClasses } from '../../src/report/plots/ranges.js';
+import { largestHead } from '../../src/report/plots/turbine.js';
+import { waterfallBars, waterfallFigure } from '../../src/report/plots/waterfall.js';
+import { chooseWindow, generatingHalves, type ReportRun, SPRING_NEAP_S } from '../../src/report/report-run.js';
+import { rangeHalfTides, seaExcursions } from '../../src/report/tide-ranges.js';
+import { buildOperation, buildScheme } from '../../src/scenario/build.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import type { Scenario } from '../../src/scenario/types.js';
+import { simulate } from '../../src/simulate.js';
+
+function runOf(file: string, edit: (s: Scenario) => void = () => {}): ReportRun {
+  const s = loadScenario(file);
+  edit(s);
+  return { result: simulate(s), scheme: buildScheme(s), ops: buildOperation(s), label: s.name };
+}
+const mersey = (edit: (s: Scenario) => void = () => {}) => runOf(DEFAULT_SCENARIO, edit);
+
+/** The Mersey default run ebb-only, without pumping (the heads of the ebb kept). */
+const ebbOnlyEdit = (s: Scenario) => {
+  s.name = 'mersey-ebb-only';
+  const { start_head_m, end_head_m } = s.operation.ebb!;
+  s.operation = {
+    ...s.operation,
+    mode: 'ebb-only',
+    ebb: { start_head_m, end_head_m, sluice_while_generating: false },
+    ramp_s: 0,
+  };
+};
+
+type Axis = { title?: { text?: string }; visible?: boolean; range?: number[] };
+const byId = (fs: Figure[], id: string) => fs.find((f) => f.id === id) as Figure;
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+const summaryOf = (html: string) =>
+  html.slice(html.indexOf('<section id="section-summary">'), html.indexOf('<section id="section-inputs">'));
+
+describe('the scheme report page', () => {
+  let run: ReportRun;
+  let figures: Figure[];
+  let html: string;
+  beforeAll(() => {
+    run = mersey();
+    figures = runFigures([run], { base: run.result.sea.t0, window: chooseWindow(run.result) });
+    html = reportHtml([run], { toolVersion: 'test' });
+  });
+
+  it('draws the plots an engineer expects, each with a title and a caption', () => {
+    expect(figures.map((f) => f.id)).toEqual([
+      'levels',
+      'waterfall',
+      'energy',
+      'duration',
+      'ranges',
+      'tides',
+      'turbine',
+      'basin',
+    ]);
+    for (const f of figures) {
+      expect(f.data.length, f.id).toBeGreaterThan(0);
+      expect(f.caption.length, f.id).toBeGreaterThan(40);
+    }
+  });
+
+  it('titles every visible axis with its unit', () => {
+    for (const f of figures) {
+      const axes = Object.entries(f.layout).filter(([k]) => /^[xy]axis\d*$/.test(k)) as [string, Axis][];
+      expect(axes.length).toBeGreaterThanOrEqual(2);
+      for (const [name, a] of axes) {
+        if (a.visible === false || (a as { type?: string }).type === 'category') continue; // a category axis (stages, schemes) has no unit
+        expect(a.title?.text, `${f.id}.${name}`).toMatch(
+          /\((m|m ODN|MW|GWh|MWh|UTC|km²|million m³|m³\/s|%|h\/yr|GWh\/yr|count)\)$/,
+        );
+      }
+    }
+  });
+
+  it('the time plot: unified hover with units on every trace drawn from the series, head against the start and end heads', () => {
+    const f = figures[0];
+    expect(f.layout.hovermode).toBe('x unified');
+    const src = f.data.filter((t) => t.src);
+    expect(src.map((t) => (t.src as { key: string }).key)).toEqual(['sea', 'basin', 'head', 'power', 'pump']);
+    for (const t of src) expect(t.hovertemplate, String(t.name)).toMatch(/%\{y:\.\df\} (m|MW)/);
+    expect((src[1].src as { hover?: string }).hover).toBe('mode'); // the basin's hover names the mode
+    // The heads of the default, ebb above zero and flood below, as lines over the whole period.
+    const op = run.result.scenario.operation;
+    const line = (name: string) => (f.data.find((t) => t.name === name)?.y as number[]) ?? [];
+    expect(new Set(line('ebb start head'))).toEqual(new Set([op.ebb!.start_head_m]));
+    expect(new Set(line('ebb end head'))).toEqual(new Set([op.ebb!.end_head_m]));
+    expect(new Set(line('flood start head'))).toEqual(new Set([-op.flood!.start_head_m]));
+    expect(new Set(line('flood end head'))).toEqual(new Set([-op.flood!.end_head_m]));
+  });
+
+  it('every step is in the page: the series decode to the run, Float32 rounding only', () => {
+    const [s] = runSeries([run]);
+    const f32 = (b64: string) => new Float32Array(Uint8Array.from(Buffer.from(b64, 'base64')).buffer);
+    const { sea, series } = run.result;
+    const n = sea.level.length;
+    const basin = f32(s.f32.basin);
+    const power = f32(s.f32.power);
+    expect(basin.length).toBe(n);
+    expect(power.length).toBe(n - 1);
+    for (let i = 0; i < n; i += 997) expect(basin[i]).toBe(Math.fround(series.basinLevel[i]));
+    for (let i = 0; i < n - 1; i += 997) expect(power[i]).toBe(Math.fround(series.power[i] / 1e6));
+    expect(Array.from(Buffer.from(s.u8!.mode, 'base64'))).toEqual(Array.from(series.mode));
+    expect(s.names!.mode).toEqual(run.result.modeNames);
+    expect(html).toContain(s.f32.basin);
+  });
+
+  it('the mode strip: its cells tile the period and follow the mode series', () => {
+    const strip = figures[0].data[0] as { type: string; xt: number[]; z: number[][] };
+    expect(strip.type).toBe('heatmap');
+    const { sea, series } = run.result;
+    const runs = modeRuns(series.mode.subarray(0, sea.level.length - 1));
+    expect(strip.z[0]).toEqual(runs.map((r) => r.mode));
+    expect(strip.xt[0]).toBe(0);
+    expect(strip.xt.at(-1)).toBe((sea.level.length - 1) * sea.dt);
+    expect(strip.xt[1]).toBe(runs[1].start * sea.dt);
+  });
+
+  it('shades each mode by what it does and on which side of the cycle, all modes told apart', () => {
+    const ops = run.ops;
+    expect(ops.names.map((_, m) => modeKind(ops, m))).toEqual([
+      'sluicing',
+      'pumping',
+      'holding',
+      'generating',
+      'sluicing',
+      'pumping',
+      'holding',
+      'generating',
+    ]);
+    expect(new Set(modeColours(ops)).size).toBe(8);
+    const e = ebbOnly({ startHead: 3.5, endHead: 2.4 });
+    expect(new Set(modeColours(e)).size).toBe(4);
+    const f = fixedHeadCycle({ flood: { startHead: 3, endHead: 2 } });
+    expect(generatingHalves(ops)).toEqual(['ebb', 'flood']);
+    expect(generatingHalves(e)).toEqual(['ebb']);
+    expect(generatingHalves(f)).toEqual(['flood']);
+    expect(modeRuns([0, 0, 1, 1, 1, 2, 0, 0], 2)).toEqual([
+      { mode: 0, start: 0, end: 2 },
+      { mode: 1, start: 2, end: 6 },
+      { mode: 0, start: 6, end: 8 },
+    ]);
+  });
+
+  it('shows first the spring-neap fortnight around the largest tide, or the one asked for', () => {
+    const largest = seaExcursions(run.result.sea).reduce((a, c) => (c.range_m > a.range_m ? c : a));
+    const w = chooseWindow(run.result);
+    expect(w.end - w.start).toBeCloseTo(SPRING_NEAP_S, 6);
+    expect(largest.start).toBeGreaterThan(w.start + 0.4 * SPRING_NEAP_S);
+    expect(largest.end).toBeLessThan(w.end - 0.4 * SPRING_NEAP_S);
+    const asked = Date.parse('2018-06-01T00:00:00Z') / 1000;
+    expect(chooseWindow(run.result, asked).start).toBe(asked);
+  });
+
+  it('monthly bars: ebb, flood and pumping add up to the summary; the capacity factor of each month from its energy', () => {
+    const s = run.result.summary;
+    const bins = energyBins(run);
+    expect(bins).toHaveLength(12);
+    expect(sum(bins.map((b) => b.ebb_gwh + b.flood_gwh))).toBeCloseTo(s.generated_energy_gwh, 6);
+    expect(sum(bins.map((b) => b.pumping_gwh))).toBeCloseTo(s.pumping_energy_gwh, 6);
+    expect(sum(bins.map((b) => b.flood_gwh))).toBeGreaterThan(0); // two-way: both sides generate
+    const energy = byId(figures, 'energy');
+    expect(energy.data.map((t) => t.name)).toEqual([
+      'ebb generation',
+      'flood generation',
+      'drawn by pumping (negative)',
+      'capacity factor',
+    ]);
+    const cf = energy.data[3].y as number[];
+    const hours = (b: (typeof bins)[0]) => b.covered_s / 3600;
+    const fromCf = sum(bins.map((b, i) => (cf[i] / 100) * s.installed_capacity_mw * hours(b)));
+    expect(Math.abs(fromCf / (s.energy_gwh * 1000) - 1)).toBeLessThan(1e-3); // capacity factors rounded to 0.1 %
+  });
+
+  it('a one-month run gets a bar per day, not one pair of monthly bars', () => {
+    const m = mersey((s) => {
+      s.period = { start: '2018-03-01T00:00:00Z', end: '2018-04-01T00:00:00Z' };
+    });
+    const bins = energyBins(m);
+    expect(bins).toHaveLength(31);
+    const f = runFigures([m], { base: m.result.sea.t0, window: chooseWindow(m.result) });
+    expect(byId(f, 'energy').title).toMatch(/per day/);
+    expect((byId(f, 'energy').data[0].y as number[]).length).toBe(31);
+  });
+
+  it('power duration curve: falls from the peak power, and its area is the generated energy', () => {
+    const c = durationCurve(run, 100_000);
+    const { series, sea, summary } = run.result;
+    let rises = 0;
+    for (let i = 1; i < c.mw.length; i++) if (c.mw[i] > c.mw[i - 1]) rises++;
+    expect(rises).toBe(0);
+    expect(c.mw[0]).toBeCloseTo(Math.max(...series.power.subarray(0, sea.level.length - 1)) / 1e6, 2);
+    let area = 0; // MWh per year: power times the hours at or above it, step by step
+    for (let i = 1; i < c.mw.length; i++) area += c.mw[i] * (c.hours[i] - c.hours[i - 1]);
+    expect(area / 1000).toBeCloseTo(summary.annual_generated_energy_gwh, -1);
+  });
+
+  it('tidal-range classes: every fall and rise counted once, the energy of the classes that of the ranged half tides', () => {
+    const c = rangeClasses(run);
+    const ex = seaExcursions(run.result.sea);
+    expect(sum(c.count)).toBe(ex.length); // two-way: both sides
+    const ranged = rangeHalfTides(run.result.halfTides, ex);
+    const total = sum(ranged.map((p) => p.tide.generated - p.tide.pumped)) / J_PER_GWH;
+    expect(Math.abs(sum(c.energy_gwh) - total)).toBeLessThan(1e-3 * c.energy_gwh.length); // classes rounded to 1 MWh
+    expect(total).toBeGreaterThan(0.95 * run.result.summary.energy_gwh); // nearly all the energy is in complete half tides
+    // Each half tide's energy lands in the class of its own range.
+    const k = Math.floor(ranged[10].excursion.range_m / 0.5);
+    const inClass = ranged.filter((p) => Math.floor(p.excursion.range_m / 0.5) === k);
+    expect(c.energy_gwh[k]).toBeCloseTo(sum(inClass.map((p) => p.tide.generated - p.tide.pumped)) / J_PER_GWH, 3);
+  });
+
+  it('per-tide scatter: one point per complete half tide, its net energy from the ledger', () => {
+    const pts = byId(figures, 'tides').data as { x: number[]; y: number[]; customdata: [string][] }[];
+    const ledger = new Map(
+      run.result.halfTides.map((h) => [new Date(h.start * 1000).toISOString().replace('T', ' ').slice(0, 16), h]),
+    );
+    for (const t of pts)
+      t.y.forEach((y, i) => {
+        const h = ledger.get(t.customdata[i][0])!;
+        expect(y).toBeCloseTo((h.generated - h.pumped) / J_PER_MWH, 3);
+      });
+  });
+
+  it('the turbine plot spans the heads the run used, one colour per direction, with the run’s operating points', () => {
+    const f = byId(figures, 'turbine');
+    const top = (f.layout.xaxis as Axis).range![1];
+    const h = largestHead([run]);
+    expect(h).toBeLessThan(8); // Mersey heads stay under ~7 m
+    expect(top).toBeGreaterThanOrEqual(h);
+    expect(top).toBeLessThan(h * 1.3 + 0.5); // not the table's 20 m
+    const lines = f.data.filter((t) => t.mode === 'lines');
+    const colours = new Set(lines.map((t) => (t.line as { color: string }).color));
+    expect(colours.size).toBe(new Set(lines.map((t) => String(t.name).split(' ')[0])).size); // ebb, flood, pumping told apart
+    expect(f.data.at(-1)!.name).toBe('operating points');
+  });
+
+  it('the header: full-load hours per year, the operation in words, lost tides counted', () => {
+    const head = summaryOf(html);
+    const s = run.result.summary;
+    expect(head).not.toContain('h/period');
+    expect(head).toMatch(/<th>Full-load hours \(net\)<\/th><td>[\d,]+ h\/yr<\/td>/);
+    const perYear = (s.annual_energy_gwh * 1000) / s.installed_capacity_mw;
+    expect(head).toContain(`${Math.round(perYear).toLocaleString('en-GB')} h/yr`);
+    expect(head).not.toMatch(/sluice_while_generating|start_head_m|ramp_s/);
+    expect(head).toMatch(/two-way; ebb: start at [\d.]+ m head, stop at [\d.]+ m, pump to [\d.]+ m; flood:/);
+    const l = lostTides(run.result, run.ops);
+    expect(head).toContain(`<th>Lost tides</th><td>${l.lost.length} of ${l.of.toLocaleString('en-GB')} falls and rises`);
+  });
+
+  it('is one file with no external resource, plotly.js 3.5.0 cartesian minified after the text, text from the scenario escaped', () => {
+    const r = mersey((s) => {
+      s.description = 'Test </script><script>alert(1)</script> & "quotes"';
+      s.period = { start: '2018-03-01T00:00:00Z', end: '2018-03-08T00:00:00Z' };
+    });
+    const page = reportHtml([r], { toolVersion: 'test' });
+    expect(page.match(/<script[\s>]/g)).toHaveLength(3); // the data, plotly.js, the drawing code
+    const { text, version } = plotlyBundle();
+    expect(version).toBe('3.5.0');
+    expect(text.length).toBeLessThan(2e6); // the minified cartesian bundle, not the 11 MB full one
+    expect(page.indexOf(text)).toBeGreaterThan(page.indexOf('<section id="section-summary">')); // text first
+    const body = page.slice(page.indexOf('<body>'), page.indexOf('<script'));
+    expect(body).not.toMatch(/<(img|link|iframe)\b|\bsrc=|href="?https?:/i);
+    expect(body).toContain('Test &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
+  });
+
+  it('a year at 5-minute steps, every step inlined, is a page under 6 MB', () => {
+    expect(run.result.sea.dt).toBe(300);
+    expect(run.result.summary.period_days).toBeGreaterThan(364);
+    expect(html.length).toBeLessThan(6e6);
+  });
+
+  it('labels runs of the same name apart', () => {
+    expect(runLabels(['a', 'b', 'a'])).toEqual(['a #1', 'b', 'a #2']);
+  });
+});
+
+describe('lost tides', () => {
+  it('a start head no neap tide reaches loses the neap tides: they generate nothing, and more are lost than at the default heads', () => {
+    const base = mersey(ebbOnlyEdit);
+    const high = mersey((s) => {
+      ebbOnlyEdit(s);
+      s.operation.ebb!.start_head_m = 6;
+    });
+    const a = lostTides(base.result, base.ops);
+    const b = lostTides(high.result, high.ops);
+    expect(b.lost.length).toBeGreaterThan(a.lost.length);
+    expect(b.of).toBe(a.of); // the same falls of the sea
+    const { sea, series } = high.result;
+    for (const e of b.lost) {
+      expect(e.half).toBe('ebb');
+      for (let k = Math.ceil((e.start - sea.t0) / sea.dt); sea.t0 + k * sea.dt < e.end; k++) expect(series.power[k]).toBe(0);
+    }
+    // The lost ones are the small ones: each smaller than every fall that generated.
+    const lost = new Set(b.lost.map((e) => e.start));
+    const kept = seaExcursions(sea).filter((e) => e.half === 'ebb' && !lost.has(e.start));
+    expect(Math.max(...b.lost.map((e) => e.range_m))).toBeLessThan(Math.max(...kept.map((e) => e.range_m)));
+    expect(b.longest_s).toBeGreaterThanOrEqual(12 * 3600);
+  });
+});
+
+describe('the basin plot', () => {
+  it('a constant-area lagoon is drawn over the levels it reached, not its ±1000 m table', () => {
+    const lagoon = runOf(join(PACKAGE_ROOT, 'models', 'mersey-lagoon.json'));
+    const f = byId(runFigures([lagoon], { base: lagoon.result.sea.t0, window: chooseWindow(lagoon.result) }), 'basin');
+    const [lo, hi] = (f.layout.xaxis as Axis).range!;
+    expect(lo).toBeGreaterThan(-12);
+    expect(hi).toBeLessThan(12);
+    const volume = f.data.find((t) => String(t.name).startsWith('stored volume'))!.y as number[];
+    expect(Math.max(...volume)).toBeLessThan(1000); // million m³: not the 23,000 of the table's sentinel rows
+    for (const x of f.data[0].x as number[]) {
+      expect(x).toBeGreaterThanOrEqual(lo);
+      expect(x).toBeLessThanOrEqual(hi);
+    }
+  });
+});
+
+describe('comparison pages', () => {
+  it('a flexible run over the best fixed heads: each column shows its own heads; the inputs differ by the operation as run', () => {
+    const s = mersey();
+    const fixedHeads = { start_head_m: 4, end_head_m: 1.5, pump_to_head_m: 0 };
+    const flexible: ReportRun = {
+      ...s,
+      label: 'flexible',
+      operation: 'two-way, flexible heads per half tide',
+      plan: {
+        reference: { ebb: fixedHeads, flood: fixedHeads },
+        decisions: [
+          { step: 100, time_utc: '', direction: 'ebb', start_head_m: 5, end_head_m: 2, pump_to_head_m: 0.5 },
+          { step: 250, time_utc: '', direction: 'flood', start_head_m: 3, end_head_m: 1, pump_to_head_m: 0 },
+        ],
+      },
+    };
+    const fixed: ReportRun = {
+      ...s,
+      label: 'best fixed heads',
+      operation: 'two-way, best fixed heads: ebb 4.00/1.50 m',
+      plan: { reference: { ebb: fixedHeads, flood: fixedHeads }, decisions: [] },
+    };
+    const page = reportHtml([flexible, fixed], { toolVersion: 'test' });
+    const head = summaryOf(page);
+    expect(head).toContain('<td>two-way, flexible heads per half tide</td><td>two-way, best fixed heads: ebb 4.00/1.50 m</td>');
+    expect(page).not.toContain('None: the runs have the same inputs');
+    expect(page).toContain('<code>operation (as run)</code>');
+    const figs = runFigures([flexible, fixed], { base: s.result.sea.t0, window: chooseWindow(s.result) });
+    expect(figs.map((f) => f.id)).toContain('heads-0');
+    const ebbStart = figs[0].data.find((t) => t.name === 'ebb start head (flexible)')!;
+    expect(ebbStart.y).toEqual([4, 5, 5]);
+  });
+
+  it('revenue is drawn and stated when the runs have prices', () => {
+    const s = mersey();
+    const prices = new Float64Array(s.result.sea.level.length - 1).fill(50);
+    const page = reportHtml([{ ...s, prices }], { toolVersion: 'test' });
+    const gwh = s.result.summary.annual_energy_gwh;
+    expect(summaryOf(page)).toContain(
+      `<th>Net revenue</th><td>${((gwh * 1000 * 50) / 1e6).toFixed(2)} million GBP/yr (captured price 50.0 GBP/MWh)`,
+    );
+    expect(page).toContain('<div class="plot" id="revenue"></div>');
+  });
+});
+
+describe('the loss waterfall', () => {
+  const w = {
+    generation: [
+      { key: 'hydraulic', label: 'hydraulic', factor: null, energy_gwh: 2000, annual_gwh: 2000, loss_annual_gwh: 0 },
+      { key: 'shaft', label: 'shaft', factor: null, energy_gwh: 1700, annual_gwh: 1700, loss_annual_gwh: 300 },
+      { key: 'generator', label: 'generator', factor: 0.97, energy_gwh: 1649, annual_gwh: 1649, loss_annual_gwh: 51 },
+    ],
+    pumping: [],
+    exported_annual_gwh: 1649,
+    pumping_annual_gwh: 149,
+    net_annual_gwh: 1500,
+  };
+
+  it('steps down from the hydraulic energy by each loss to the export, then by pumping to the net', () => {
+    const bars = waterfallBars(w);
+    expect(bars.map((b) => b.kind)).toEqual(['total', 'loss', 'loss', 'total', 'pumping', 'total']);
+    expect(bars[1]).toMatchObject({ base: 1700, size: 300 });
+    expect(bars[2]).toMatchObject({ base: 1649, size: 51 });
+    expect(bars[3].size).toBe(bars[2].base); // the losses end on the export
+    expect(bars[4].base).toBe(bars[5].size); // pumping ends on the net
+  });
+
+  it('is drawn when the summary carries the waterfall, and left out when it does not', () => {
+    const s = mersey();
+    const { waterfall: _, ...older } = s.result.summary; // a summary written before the loss chain
+    expect(waterfallFigure({ ...s, result: { ...s.result, summary: older as typeof s.result.summary } })).toBeUndefined();
+    const withW = { ...s, result: { ...s.result, summary: { ...s.result.summary, waterfall: w } } };
+    const f = runFigures([withW], { base: s.result.sea.t0, window: chooseWindow(s.result) });
+    expect(f[1].id).toBe('waterfall');
+  });
+});
