@@ -100,6 +100,8 @@ const FIXED_GRID_M = 1.0;
 const FIXED_MOVES_M = [0.4, 0.2, 0.1] as const;
 /** Neighbours valued at a time by the compass searches (opportunistic polls; see LatticeSearch.compass). */
 const FIXED_POLL = 4;
+/** Moves of the compass searches over the whole period (m): two steps, so that they can leave a ripple of the sample's optimum. */
+const FIXED_PERIOD_MOVES_M = [0.2, 0.1] as const;
 /** The best points of the climb valued over the whole period, together. */
 const FIXED_CANDIDATES = 8;
 /** Climbs, from the best distinct points of the grid; and compass searches over the whole period, from the best candidates. */
@@ -111,7 +113,7 @@ const FIXED_STARTS = 3;
  * FIXED_GRID_M apart) and `start` are valued, and compass searches climb from the FIXED_STARTS
  * best (opportunistic polls, sharing every value). Then
  * over the whole period: the FIXED_CANDIDATES best points the climb valued are valued, and a
- * compass search at the lattice step runs from each of the FIXED_STARTS best, sharing every
+ * compass search (moves of 0.2 m and 0.1 m) runs from each of the FIXED_STARTS best, sharing every
  * value found; the best point they reach wins. When the period is too short to sample
  * (`sampled` false), the climb is on the whole period and its values are kept.
  *
@@ -161,7 +163,11 @@ export async function searchFixed(
   const starts = await searchBatched(period, period.ranked(candidates, FIXED_STARTS), onPeriod);
   let found = starts[0];
   for (const r of starts) {
-    const f = await searchBatched(period, period.compass(r, [1], halves, FIXED_POLL), onPeriod);
+    const f = await searchBatched(
+      period,
+      period.compass(r, movesInUnits(FIXED_PERIOD_MOVES_M, p.ranges.step), halves, FIXED_POLL),
+      onPeriod,
+    );
     if (f.value > found.value) found = f;
   }
   return {
