@@ -5,7 +5,7 @@
  * suites) and npm's cache for the dependencies.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +15,14 @@ import { describe, expect, it } from 'vitest';
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+describe('the command in the repository', () => {
+  it('runs as `npx mersey-tidal` after the build (the build marks dist/cli/bin.js executable)', async () => {
+    expect(statSync(join(ROOT, 'dist', 'cli', 'bin.js')).mode & 0o111).toBe(0o111);
+    const r = await run('npx', ['--no-install', 'mersey-tidal', '--version'], { cwd: ROOT });
+    expect(r.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+});
 
 describe('the installed package', () => {
   it('runs `npx mersey-tidal simulate` and imports the library in an empty folder', { timeout: 600_000 }, async () => {
