@@ -20,24 +20,48 @@ export interface HeatmapGrid {
   perCell: number;
 }
 
-/** The grid of `value` over the swept fields `xField` and `yField`. */
+/** Most cells along one heat-map axis: a field with more distinct values (a Latin hypercube) is binned. */
+const HEATMAP_BINS = 40;
+
+/** One heat-map axis: its labels, and the cell of a row's value (undefined: not on the axis). */
+function heatmapAxis(
+  rows: readonly SweepRow[],
+  field: string,
+): { labels: (number | string)[]; cell: (v: unknown) => number | undefined } {
+  const values = distinct(rows, field);
+  const numeric = values.every((v) => typeof v === 'number');
+  if (values.length <= HEATMAP_BINS || !numeric) {
+    const index = new Map(values.map((v, i) => [v, i]));
+    return { labels: values, cell: (v) => index.get(v as number | string) };
+  }
+  const lo = values[0] as number;
+  const width = ((values[values.length - 1] as number) - lo) / HEATMAP_BINS;
+  return {
+    labels: Array.from({ length: HEATMAP_BINS }, (_, k) => lo + (k + 0.5) * width),
+    cell: (v) => (typeof v === 'number' ? Math.min(HEATMAP_BINS - 1, Math.floor((v - lo) / width)) : undefined),
+  };
+}
+
+/**
+ * The grid of `value` over the swept fields `xField` and `yField`; a field with more than
+ * HEATMAP_BINS distinct values is split into that many equal bins (labelled by their centres).
+ */
 export function heatmapGrid(rows: readonly SweepRow[], xField: string, yField: string, value: string): HeatmapGrid {
-  const x = distinct(rows, xField);
-  const y = distinct(rows, yField);
-  const xi = new Map(x.map((v, i) => [v, i]));
-  const yi = new Map(y.map((v, j) => [v, j]));
-  const z: (number | null)[][] = y.map(() => x.map(() => null));
-  const count: number[][] = y.map(() => x.map(() => 0));
+  const xa = heatmapAxis(rows, xField);
+  const ya = heatmapAxis(rows, yField);
+  const z: (number | null)[][] = ya.labels.map(() => xa.labels.map(() => null));
+  const count: number[][] = ya.labels.map(() => xa.labels.map(() => 0));
+  let perCell = 0;
   for (const r of rows) {
-    const i = xi.get(r[xField] as number | string);
-    const j = yi.get(r[yField] as number | string);
+    const i = xa.cell(r[xField]);
+    const j = ya.cell(r[yField]);
     const v = num(r, value);
     if (i === undefined || j === undefined || v === undefined) continue;
-    count[j][i]++;
+    perCell = Math.max(perCell, ++count[j][i]);
     const old = z[j][i];
     z[j][i] = old === null || v > old ? v : old;
   }
-  return { x, y, z, perCell: Math.max(0, ...count.flat()) };
+  return { x: xa.labels, y: ya.labels, z, perCell };
 }
 
 export function heatmapFigure(

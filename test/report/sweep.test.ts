@@ -62,6 +62,22 @@ describe('sweep reports', () => {
     expect(fieldLabel('turbine_count')).toBe('turbine count');
   });
 
+  it('heat map of a Latin hypercube: continuous fields binned, every design in one cell, the best kept', () => {
+    const rows: SweepRow[] = Array.from({ length: 10_000 }, (_, k) => ({
+      design: k + 1,
+      sluice_area_m2: 1000 + ((k * 7919) % 10_000) * 0.5,
+      diameter_m: 6 + ((k * 104_729) % 10_000) / 3333,
+      annual_energy_gwh: k,
+    }));
+    const g = heatmapGrid(rows, 'sluice_area_m2', 'diameter_m', 'annual_energy_gwh');
+    expect(g.x.length).toBe(40);
+    expect(g.y.length).toBe(40);
+    expect(g.z.flat().filter((v) => v !== null).length).toBeGreaterThan(1_000); // spread over the grid, not piled up
+    expect(Math.max(...g.z.flat().map((v) => v ?? -1))).toBe(9_999); // the best design is in its cell
+    expect(g.x[0]).toBeGreaterThan(1000);
+    expect(g.x[39]).toBeLessThan(1000 + 9_999 * 0.5);
+  });
+
   it('heat map: one cell per pair of swept values, the best over the third swept field', () => {
     const rows = syntheticSweep();
     const g = heatmapGrid(rows, 'diameter_m', 'turbine_count', 'annual_energy_gwh');
