@@ -124,13 +124,7 @@ export default async function (h) {
       const peer = name.includes('(peer)');
       if (peer) h.figure(`${name}: page size`, html.length / 1e6, 'MB');
       else
-        h.target(
-          `${name}: page size`,
-          html.length / 1e6,
-          'MB',
-          { below: 6 },
-          'issue 13: under 6 MB for a year at 5-minute steps',
-        );
+        h.target(`${name}: page size`, html.length / 1e6, 'MB', { below: 6 }, 'target: under 6 MB for a year at 5-minute steps');
       h.figure(`${name}: text shown (first contentful paint)`, median(fcp), 'ms', `median of ${reps}`);
       const spread = `median of ${reps}; min ${Math.min(...drawn)}, max ${Math.max(...drawn)}`;
       if (peer) h.figure(`${name}: every plot drawn`, median(drawn), 'ms', spread);

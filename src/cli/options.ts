@@ -54,7 +54,7 @@ export function jsonOption(what = 'the result'): Option {
 export function setOption(): Option {
   return new Option(
     '--set <path=value>',
-    'change one scenario field before the checks, by its dotted path (repeatable), e.g. --set time_step_s=600 --set period.year=2019',
+    'change one scenario field before the checks, by its dotted path (repeatable), e.g. --set time_step_s=600 --set period.end=2018-02-01T00:00:00Z',
   )
     .argParser((text: string, prev: Override[] | undefined) => [...(prev ?? []), parseSet(text)])
     .default([] as Override[], 'none');
