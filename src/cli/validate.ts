@@ -166,7 +166,7 @@ export function registerValidate(program: Command): void {
             `pumping gain on ${pumping.scheme} ${pumping.gain_fraction === null ? 'not computed' : `${(pumping.gain_fraction * 100).toFixed(1)} %`}, outside ${pumping.text}`,
           );
         throw new Error(
-          `validation: ${bad.length} of ${rows.length} schemes outside their tolerance${pumping.pass ? '' : ', and the pumping check failed'}: ${list.join('; ')}; see docs/model.md "Validation" for the known causes`,
+          `validation: ${bad.length} of ${rows.length} schemes outside their tolerance${pumping.pass ? '' : ', and the pumping check failed'}: ${list.join('; ')}; see docs/validation.md for the known causes`,
         );
       }
     });
