@@ -76,6 +76,10 @@ export function findStation(ref: string): Station | undefined {
   const named = db.stations.filter((s) => s.kind === 'tide' && (s.name.toLowerCase() === q || s.aliases?.includes(q)));
   const own = named.filter(predicts);
   const candidates = own.length > 0 ? own : named;
+  if (candidates.length === 1 && nameContradictsId(candidates[0]))
+    throw new InputError(
+      `the station named "${ref}" in ${stationDatabaseName()} has the id ${candidates[0].id}, which names another gauge: a few stations of this database version carry a neighbour's name, so the gauge is not certain; give the id of the gauge you mean (mersey-tidal sites --near LAT,LON lists them with their ids)`,
+    );
   if (candidates.length <= 1) return candidates[0];
   throw new InputError(
     `${candidates.length} stations are named "${ref}": ${candidates
@@ -83,6 +87,23 @@ export function findStation(ref: string): Station | undefined {
       .map(stationLabel)
       .join('; ')}${candidates.length > 8 ? '; ...' : ''}; give the id of the one you mean`,
   );
+}
+
+/**
+ * Whether a TICON station's name contradicts the gauge its id was made from: the id's name part
+ * (letters only) does not contain the first word of the name. Ids made of codes are not judged.
+ */
+export function nameContradictsId(s: Station): boolean {
+  if (!s.id.startsWith('ticon/')) return false;
+  const slug = s.id.slice('ticon/'.length).split('-')[0];
+  if (/\d/.test(slug)) return false;
+  const letters = (x: string) =>
+    x
+      .normalize('NFD')
+      .replace(/[^a-z]/gi, '')
+      .toLowerCase();
+  const first = letters(s.name.split(/[\s,(/-]+/)[0]);
+  return first.length >= 3 && !letters(slug).includes(first);
 }
 
 /** Nearby names for a reference that matched nothing: the fuzzy search's best few. */

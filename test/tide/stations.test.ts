@@ -65,6 +65,16 @@ describe('station references', () => {
     expect(findStation('no such station anywhere')).toBeUndefined();
   });
 
+  it('refuses a name the database gives to another gauge (the id says which gauge it is)', SLOW, () => {
+    // In this database version the Severn Bridge constants carry the name "Port Isaac" and the
+    // Scarborough constants the name "Severn Bridge": a name lookup would pick the wrong estuary.
+    const e = thrown(() => findStation('Severn Bridge'), InputError);
+    expect(e.message).toContain('ticon/scarborough-sca-gbr-cco');
+    expect(e.message).toContain('give the id of the gauge you mean');
+    expect(findStation('ticon/severn_bridge-ssc-gbr-cco')?.id).toBe('ticon/severn_bridge-ssc-gbr-cco'); // the id still works
+    expect(findStation('Ilfracombe')?.id).toBe('ticon/ilfracombe-ilf-gbr-bodc'); // a consistent name is found as before
+  });
+
   it('prefers a built-in site to a station of the same name, in any case', () => {
     // "Liverpool" is also a station in Nova Scotia; the built-in Mersey gauge comes first
     expect(loadSite('Liverpool').id).toBe('ticon/liverpool_gladstone_dock-liv-gbr-bodc');
