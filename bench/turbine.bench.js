@@ -1,16 +1,13 @@
 // Building the turbine tables when a scenario loads (and for every case of a design sweep): each
 // kind's ebb, flood (factor 0.9 for the bulb kinds) and pump curves (efficiency by lift) on the
 // 0.01 m head grid. Batches of 100 builds per timing.
-import {
-  aggidisFeatherUnit,
-  efficiencyByLift,
-  idealTurbineUnit,
-  PACKAGE_ROOT,
-  parametricTable,
-  tableFromChart,
-  withPump,
-} from '../dist/index.js';
 import { readNumericCsv } from '../dist/io/csv-read.js';
+import { PACKAGE_ROOT } from '../dist/paths.js';
+import { aggidisFeatherUnit } from '../dist/scheme/aggidis-feather.js';
+import { tableFromChart } from '../dist/scheme/hill-chart.js';
+import { idealTurbineUnit } from '../dist/scheme/ideal-turbine.js';
+import { logEfficiency, pumpPoint, withPump } from '../dist/scheme/pump.js';
+import { parametricTable } from '../dist/scheme/turbine.js';
 
 const BATCH = 100;
 
@@ -21,11 +18,17 @@ function readChart() {
 
 export default async function (h) {
   const chart = readChart();
-  const pump = (t) => ({
-    power: t.ratedPower,
-    maxFlow: Math.max(...t.ebb.flow),
-    efficiency: efficiencyByLift([0, 2, 4], [0.5, 0.7, 0.9]),
-  });
+  // The default pump: capacity at the turbine's flow at 2.5 m, passage friction 0.05 x 2.5 m, the
+  // literature's log efficiency (docs/losses.md).
+  const pump = (t) => {
+    const spec = {
+      capacity: t.ebb.flow[Math.round(2.5 / t.dh)],
+      maxPower: t.ratedPower,
+      frictionHead: 0.05 * 2.5,
+      efficiency: logEfficiency,
+    };
+    return (h) => pumpPoint(spec, h);
+  };
   const kinds = [
     ['chart 9 m -> 8 m', () => tableFromChart(chart, 8, 1, { floodFactor: 0.9 })],
     [
