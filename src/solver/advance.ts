@@ -1,29 +1,13 @@
 /**
- * The 0-D basin integrator: the hot loop.
+ * The 0-D basin integrator: the hot loop (the method in full: docs/model.md, "The integrator").
  *
- * State: the basin's stored volume V (m^3). dV/dt = -Q(H, mode), with Q positive from basin to
- * sea and H = z_basin(V) - z_sea(t). Each step is Heun's method (explicit trapezoidal, second
- * order) with the sea level varying linearly across the step. A step is split where something
- * happens inside it, and the rest runs on from there:
- *
- * - a mode's exit (its head threshold, or the basin or sea level leaving its safe band): the
- *   crossing is located by linear interpolation of the exit function over the step, the step is
- *   integrated up to it, and the rest runs in the next mode. Switches are placed, not smeared;
- * - a time event: the end of a mode's minimum duration (from when its head threshold may end it)
- *   or the end of the ramp after a switch;
- * - the error control: a sub-step whose Heun and Euler results differ by more than LEVEL_TOL is
- *   halved (stiff sluicing at slack water and over the drying flats);
- * - the limiter: the exact solution never takes the basin past the sea (water flows downhill); a
- *   step that does is stopped at that bound, its flows scaled alike.
- *
- * Energy and every flow path are integrated with the same trapezoidal weights as the volume, so
- * the volume change equals the net inflow to round-off. Whole steps in which nothing happens (the
- * great majority) run in `cruise`, a small loop of their own.
- *
- * The solver stops the run with a SolverError (naming the time, the step, the mode and what to
- * change) rather than return a wrong answer: a non-finite sea level or state, a basin level
- * outside the area curve, a step too coarse for the scheme (the basin overshooting the sea level
- * or equalising faster than the finest sub-step), or modes switching in a loop.
+ * State: the basin's volume V (m^3), dV/dt = -Q(H, mode). Each step is Heun's method with the sea
+ * linear across it, split where a mode exits (located by linear interpolation of the exit
+ * function), at time events (minimum durations, ramp ends), by the error control (sub-steps
+ * halved while Heun and Euler differ by more than LEVEL_TOL) and at the limiter (the basin never
+ * passes the sea). Energy and every flow path share the volume's trapezoidal weights, so volume
+ * closes to round-off. Quiet whole steps run in `cruise`. Anything that would give a wrong answer
+ * stops the run with a SolverError naming the time, the mode and what to change.
  */
 
 import { areaOfVolume, levelOfArea, segmentOfVolume, volumeAt } from '../scheme/basin.js';
