@@ -247,7 +247,7 @@ export interface SimulateOptions {
 
 /**
  * Seeded forced outages (scheme.losses.outages): each step's grid power, generated and drawn,
- * times the fraction of units in service over it; the totals summed again from the series.
+ * times the fraction of units in service over it; the totals scaled by the power-weighted share in service.
  * Returns the realised availability (exported energy after over before); 1 without generation.
  */
 function applyOutages(s: Scenario, sea: SeaLevel, series: StepSeries, totals: Totals, units: number): number {
@@ -260,17 +260,24 @@ function applyOutages(s: Scenario, sea: SeaLevel, series: StepSeries, totals: To
     steps,
     sea.dt,
   );
+  // The share of each energy that units in service made or drew, as power-weighted means of the
+  // fraction in service; the solver's totals (its own quadrature) are scaled by them, not replaced
+  // by a sum of samples, so that all-units-in-service leaves every figure as the solver gave it.
   let gen = 0;
+  let genInService = 0;
   let pump = 0;
+  let pumpInService = 0;
   for (let k = 0; k < steps; k++) {
+    gen += series.power[k];
+    pump += series.pumpPower[k];
     series.power[k] *= frac[k];
     series.pumpPower[k] *= frac[k];
-    gen += series.power[k] * sea.dt;
-    pump += series.pumpPower[k] * sea.dt;
+    genInService += series.power[k];
+    pumpInService += series.pumpPower[k];
   }
-  const realised = totals.energy > 0 ? gen / totals.energy : 1;
-  totals.energy = gen;
-  totals.pumpEnergy = pump;
+  const realised = gen > 0 ? genInService / gen : 1;
+  totals.energy *= realised;
+  totals.pumpEnergy *= pump > 0 ? pumpInService / pump : 1;
   return realised;
 }
 

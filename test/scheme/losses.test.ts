@@ -128,6 +128,10 @@ describe('forced outages (seeded, per unit)', () => {
     expect(rel(a.generated_energy_gwh, none.generated_energy_gwh * availability(a))).toBeLessThan(1e-9);
     expect(availability(a)).toBeLessThan(1);
     expect(a.generated_energy_gwh).not.toBe(b.generated_energy_gwh);
+    // No outage at all leaves the solver's figures as they were, to the last bit.
+    const never = simulate(withLosses(s, { outages: { rate_per_year: 0, mean_repair_h: 72, seed: 1 } })).summary;
+    expect(never.generated_energy_gwh).toBe(none.generated_energy_gwh);
+    expect(never.pumping_energy_gwh).toBe(none.pumping_energy_gwh);
   }, 60_000);
 });
 
