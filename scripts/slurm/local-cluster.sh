@@ -25,11 +25,17 @@ fail() {
   exit 1
 }
 cleanup() {
+  # Clean-up never changes the verdict: keep the status the script exits with, whatever fails here.
+  local status=$?
+  set +e
   command -v scancel >/dev/null 2>&1 && [[ -n "${SLURM_CONF:-}" ]] && scancel --user="$(id -un)" >/dev/null 2>&1 || true
   # Only the daemons this script started, by their own process ids.
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for f in "$work"/run/*.pid; do [[ -f "$f" ]] && kill "$(cat "$f")" 2>/dev/null || true; done
-  rm -rf "$work"
+  # The daemons may still be writing their logs as they stop (a first rm can fail under them).
+  sleep 1
+  rm -rf "$work" 2>/dev/null || rm -rf "$work" 2>/dev/null
+  exit "$status"
 }
 trap cleanup EXIT
 
