@@ -15,7 +15,7 @@ import { Worker } from 'node:worker_threads';
 import { InputError } from '../errors.js';
 import { distModule } from './task.js';
 
-export interface Job<I> {
+export interface Job<I, R = unknown> {
   /** URL of the compiled task module, e.g. distModule('sweep/design-task.js'). */
   task: string;
   /** Given once to each worker's setup; SharedArrayBuffers inside are shared, not copied. */
@@ -24,6 +24,12 @@ export interface Job<I> {
   indices: ArrayLike<number>;
   /** Called after each finished index with the count done and the total. */
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Takes each result as it arrives, with its position in `indices` (in the order workers finish,
+   * not that of the indices); the pool then keeps none and run() resolves with an empty array.
+   * What it throws ends the job like a failing task.
+   */
+  onResult?: (pos: number, value: R) => void;
   /** Aborting stops the workers (the pool is closed) and rejects the job with PoolInterrupted. */
   signal?: AbortSignal;
 }
@@ -121,13 +127,13 @@ export class WorkerPool {
     await Promise.all(this.online);
   }
 
-  /** Runs a job; resolves with one result per index, in the order of `job.indices`. */
-  run<I, R>(job: Job<I>): Promise<R[]> {
+  /** Runs a job; resolves with one result per index, in the order of `job.indices` (none with job.onResult). */
+  run<I, R>(job: Job<I, R>): Promise<R[]> {
     if (this.closed !== null) return Promise.reject(new Error(`the worker pool is closed (${this.closed})`));
     if (this.active !== null) return Promise.reject(new Error('the worker pool is running another job; wait for it to finish'));
     const { indices, task } = job;
     const total = indices.length;
-    const results = new Array<R>(total);
+    const results = job.onResult ? [] : new Array<R>(total);
     if (total === 0) return Promise.resolve(results);
     if (job.signal?.aborted) return Promise.reject(new PoolInterrupted());
 
@@ -162,10 +168,11 @@ export class WorkerPool {
         onMessage: (w, m) => {
           if (m.job !== id) return; // a late reply from a job that already failed
           if (m.type === 'result') {
-            results[m.pos] = m.value as R;
             active.inFlight.delete(w);
             done++;
             try {
+              if (job.onResult) job.onResult(m.pos, m.value as R);
+              else results[m.pos] = m.value as R;
               job.onProgress?.(done, total);
             } catch (err) {
               active.fail(err as Error);
