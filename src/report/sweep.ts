@@ -300,12 +300,14 @@ function sweptFields(rows: readonly SweepRow[], v: SweepView): string[] {
 /**
  * A self-contained page for a sweep: main effects of each swept field, the heat map over two of
  * them (the view's, else the two strongest levers), energy against capacity (when it varies) and
- * the Pareto front (with a cost or revenue), the top designs.
+ * the Pareto front (with a cost or revenue), the top designs. `shown`: when `rows` are a
+ * selection of a larger sweep's designs, how many designs it has and how the rows were chosen
+ * (the page says so).
  */
 export function sweepReportHtml(
   rows: readonly SweepRow[],
   v: SweepView,
-  o: { title: string; toolVersion: string; description?: string },
+  o: { title: string; toolVersion: string; description?: string; shown?: { designs: number; how: string } },
 ): string {
   if (rows.length === 0) throw new Error('a sweep report needs at least one design');
   const value = v.value ?? ENERGY_FIELD;
@@ -324,7 +326,9 @@ export function sweepReportHtml(
   const n = Math.min(v.top ?? 10, rows.length);
   return pageHtml({
     title: o.title,
-    subtitle: `${rows.length} designs${o.description ? `: ${o.description}` : ''}`,
+    subtitle: o.shown
+      ? `${o.shown.designs} designs${o.description ? `: ${o.description}` : ''}. The plots and the table show ${rows.length} of them: ${o.shown.how}`
+      : `${rows.length} designs${o.description ? `: ${o.description}` : ''}`,
     header: '',
     figures,
     after: `<section id="section-top"><h2>Top ${n} designs by ${escapeHtml(fieldLabel(value))}</h2>${topDesignsTable(rows, v)}</section>`,
