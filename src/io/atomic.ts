@@ -227,41 +227,78 @@ export function prepareOutputFile(path: string): void {
   sweepLeftovers(path);
 }
 
+/** A result folder being written: its files are made in a temporary sibling folder, swapped in by commit(). */
+export interface ResultDirWriter {
+  /** Where the file `name` is being written (inside the temporary folder). */
+  path(name: string): string;
+  /** Writes the whole file `name` (in chunks, so that an interrupt can be handled). */
+  write(name: string, content: FileContent): Promise<void>;
+  /** Swaps the folder in place of any previous result; returns the final paths of `names`. */
+  commit(names: readonly string[]): string[];
+  /** Removes the temporary folder and everything in it (after a failure); commit() is then refused. */
+  abort(): void;
+}
+
 /**
- * Writes a set of files as one result folder: built in a temporary sibling folder, then swapped
- * in place of any previous one, so a folder never mixes files from two runs. The first file named
- * in `files` identifies a previous result that may be replaced (see checkReplaceable). Large
- * files are written in chunks so that an interrupt can be handled (see removeTemporaries).
- * Resolves to the paths written.
+ * Starts writing the result folder `dir`, whose first file is `identity` (see prepareResultDir):
+ * files are written or streamed into a temporary sibling folder, which is removed on failure or
+ * interrupt (removeTemporaries) and swapped in place of any previous result by commit(). So a
+ * result written row by row over hours is never seen half-written.
+ */
+export function openResultDir(dir: string, identity: string): ResultDirWriter {
+  prepareResultDir(dir, identity);
+  const tmp = temporaryName(dir, 'tmp');
+  // Made and registered with no await between: an interrupt handler runs either before the
+  // folder exists or after it is registered, never while a mkdir is still in flight.
+  mkdirSync(tmp);
+  pending.add(tmp);
+  const abort = () => {
+    rmSync(tmp, { recursive: true, force: true });
+    pending.delete(tmp);
+  };
+  return {
+    path: (name) => join(tmp, name),
+    write: (name, content) => writeChunked(join(tmp, name), content),
+    abort,
+    commit(names) {
+      if (!pending.has(tmp)) throw new Error(`${dir}: the result folder was abandoned and cannot be committed`);
+      const old = temporaryName(dir, 'old');
+      let hadOld = false;
+      try {
+        // The swap: two renames with no await between them, so no interrupt handler runs inside it.
+        hadOld = exists(dir);
+        if (hadOld) renameSync(dir, old);
+        renameSync(tmp, dir);
+        pending.delete(tmp);
+      } catch (err) {
+        if (hadOld && !exists(dir)) renameSync(old, dir);
+        abort();
+        throw writeError(dir, err);
+      }
+      if (hadOld) rmSync(old, { recursive: true, force: true });
+      return names.map((n) => join(dir, n));
+    },
+  };
+}
+
+/**
+ * Writes a set of files as one result folder (see openResultDir): the first file named in
+ * `files` identifies a previous result that may be replaced (see checkReplaceable). Resolves to
+ * the paths written.
  */
 export async function writeDirAtomic(dir: string, files: Record<string, FileContent>): Promise<string[]> {
   const names = Object.keys(files);
   if (names.length === 0 || names.some((n) => n !== basename(n) || n.startsWith('.'))) {
     throw new Error(`${dir}: a result folder is a flat set of named files, got [${names.join(', ')}]`);
   }
-  prepareResultDir(dir, names[0]);
-  const tmp = temporaryName(dir, 'tmp');
-  const old = temporaryName(dir, 'old');
-  let hadOld = false;
+  const out = openResultDir(dir, names[0]);
   try {
-    // Made and registered with no await between: an interrupt handler runs either before the
-    // folder exists or after it is registered, never while a mkdir is still in flight.
-    mkdirSync(tmp);
-    pending.add(tmp);
-    for (const name of names) await writeChunked(join(tmp, name), files[name]);
-    // The swap: two renames with no await between them, so no interrupt handler runs inside it.
-    hadOld = exists(dir);
-    if (hadOld) renameSync(dir, old);
-    renameSync(tmp, dir);
-    pending.delete(tmp);
+    for (const name of names) await out.write(name, files[name]);
   } catch (err) {
-    if (hadOld && !exists(dir)) renameSync(old, dir);
-    rmSync(tmp, { recursive: true, force: true });
-    pending.delete(tmp);
+    out.abort();
     throw writeError(dir, err);
   }
-  if (hadOld) rmSync(old, { recursive: true, force: true });
-  return names.map((n) => join(dir, n));
+  return out.commit(names);
 }
 
 /** The paths a command wrote, for its last lines on the terminal. */
