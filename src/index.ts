@@ -3,7 +3,7 @@
  * - load a scenario and simulate it (loadScenario, simulate; InputError for bad input, exit code 2,
  *   SolverError for a run the solver refuses to finish);
  * - optimise its operation (optimiseScenario and its outputs);
- * - sweep designs, on one machine or in shards (loadSweep, runSweep, mergeShards), on the generic
+ * - sweep designs, on one machine or in shards (loadSweep, runSweep, writeSweepResult, mergeShards), on the generic
  *   worker pool (WorkerPool, distModule);
  * - the tide: sites, prediction, analysis of an observed series, high and low waters;
  * - write the results and reports (writeResult, reportHtml, sweepReportHtml, summaryText);
@@ -36,10 +36,12 @@ export type { LossesSpec, PumpingSpec, Scenario } from './scenario/types.js';
 export type { Stage, Waterfall } from './scheme/losses.js';
 export { type MonthSummary, type PumpingGain, type Result, type Summary, simulate } from './simulate.js';
 export { SolverError, type SolverStop } from './solver/errors.js';
-export { bestDesigns, type SweepHeader, sweepFiles, sweepHeader } from './sweep/output.js';
+export { type SweepHeader, sweepHeader } from './sweep/output.js';
+export { SweepResultWriter, writeSweepResult } from './sweep/result-writer.js';
 export { allIndices, type DesignRow, runSweep, type SweepRun, type SweepRunOptions } from './sweep/run.js';
-export { mergeShards, parseShard, type ShardId, shardFiles, shardIndices } from './sweep/shard.js';
+export { mergeShards, openShards, parseShard, type ShardId, shardIndices } from './sweep/shard.js';
 export { checkDesigns, type LoadedSweep, loadSweep, type SweepSpec } from './sweep/spec.js';
+export { bestDesigns } from './sweep/summary.js';
 export { type FitOptions, fitHarmonics, type HarmonicFit } from './tide/fit.js';
 export { type HarmonicModel, harmonicModel } from './tide/harmonic.js';
 export type { SeaLevel } from './tide/sea-level.js';

@@ -1,9 +1,10 @@
 /** `mersey-tidal merge <shard dirs...>`: join the shard folders of a sweep into its single-machine result. */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { prepareResultDir, writeDirAtomic, writtenText } from '../io/atomic.js';
-import { bestText, SWEEP_IDENTITY, sweepFiles } from '../sweep/output.js';
-import { mergeShards } from '../sweep/shard.js';
+import { prepareResultDir, writtenText } from '../io/atomic.js';
+import { bestText, SWEEP_IDENTITY } from '../sweep/output.js';
+import { writeSweepResult } from '../sweep/result-writer.js';
+import { openShards } from '../sweep/shard.js';
 import { jsonOption, quietOption } from './options.js';
 import { output } from './output.js';
 
@@ -19,14 +20,16 @@ export function registerMerge(program: Command): void {
     .addOption(jsonOption('a summary (the sweep, its design count and the files written)'))
     .action(async (dirs: string[], opts: { out?: string; quiet?: boolean; json?: boolean }) => {
       const ui = output(opts);
-      const { header, rows } = mergeShards(dirs);
+      const shards = openShards(dirs);
+      const { header } = shards;
       const dir = resolve(opts.out ?? join('out', header.name));
       prepareResultDir(dir, SWEEP_IDENTITY);
-      const written = await writeDirAtomic(dir, sweepFiles(header, rows));
-      ui.status(`Merged ${dirs.length} shards of sweep ${header.name}: ${rows.length} designs`);
+      // The shards' rows are read one at a time and written as they are read.
+      const { written, summary } = await writeSweepResult(dir, header, shards.rows(), header.design_count);
+      ui.status(`Merged ${dirs.length} shards of sweep ${header.name}: ${summary.count} designs`);
       ui.result(
-        `${bestText(header, rows)}\n\n`,
-        () => ({ sweep: header.name, shards: dirs.length, designs: rows.length, written }),
+        `${bestText(header, summary)}\n\n`,
+        () => ({ sweep: header.name, shards: dirs.length, designs: summary.count, written }),
         writtenText(written),
       );
     });

@@ -5,15 +5,17 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { prepareResultDir, writeDirAtomic, writtenText } from '../io/atomic.js';
+import { openResultDir, prepareResultDir, writtenText } from '../io/atomic.js';
 import { defaultWorkerCount } from '../parallel/pool.js';
 import { toolVersion } from '../paths.js';
 import type { Override } from '../scenario/overrides.js';
 import { describeTide } from '../scenario/tide-source.js';
-import { bestText, rowObject, SWEEP_IDENTITY, type SweepHeader, sweepFiles, sweepHeader } from '../sweep/output.js';
-import { allIndices, type DesignRow, runSweep, type SweepRun } from '../sweep/run.js';
-import { parseShard, SHARD_FILE, shardFiles, shardIndices } from '../sweep/shard.js';
+import { bestText, rowObject, SWEEP_IDENTITY, type SweepHeader, sweepHeader } from '../sweep/output.js';
+import { SweepResultWriter } from '../sweep/result-writer.js';
+import { allIndices, runSweep, type SweepRun } from '../sweep/run.js';
+import { parseShard, SHARD_FILE, shardIndices } from '../sweep/shard.js';
 import { checkDesigns, loadSweep } from '../sweep/spec.js';
+import type { SweepSummary } from '../sweep/summary.js';
 import { jsonOption, quietOption, setOption, workersOption } from './options.js';
 import { output } from './output.js';
 
@@ -40,14 +42,13 @@ function heatmapFields(arg: string | undefined, paths: readonly string[]): [stri
 }
 
 /** The result of a sweep for scripts (--json): what was run, the best designs and the files written. */
-function sweepJson(header: SweepHeader, rows: readonly DesignRow[], seconds: number, workers: number, written: string[]) {
-  const best = [...rows].sort((a, b) => b.annual_energy_gwh - a.annual_energy_gwh).slice(0, 5);
+function sweepJson(header: SweepHeader, s: SweepSummary, seconds: number, workers: number, written: string[]) {
   return {
     sweep: header.name,
-    designs: rows.length,
+    designs: s.count,
     seconds,
     workers,
-    best_by_energy: best.map((r) => rowObject(header, r)),
+    best_by_energy: s.byEnergy.rows(5).map((r) => rowObject(header, r)),
     written,
   };
 }
@@ -100,29 +101,46 @@ export function registerSweep(program: Command): void {
       }
       status(`Running ${indices.length} designs on ${workers} worker thread${workers > 1 ? 's' : ''}`);
 
-      // Ctrl-C and SIGTERM are handled by main(): temporary output removed, exit 130/143; the
-      // worker threads end with the process and nothing is written before every design is done.
+      // Rows go to a temporary folder as the designs finish, in design order; the folder is
+      // swapped in when every design is done. Ctrl-C and SIGTERM are handled by main(): the
+      // temporary folder is removed, exit 130/143, and the worker threads end with the process.
+      const out = openResultDir(dir, shard ? SHARD_FILE : SWEEP_IDENTITY);
+      const version = toolVersion();
+      let writer: SweepResultWriter | undefined;
       const bar = ui.progress(indices.length, 'designs', 'sweep');
       const t0 = performance.now();
       let run: SweepRun;
+      let written: string[];
       try {
-        run = await runSweep(sweep, { indices, workers, checked: true, onProgress: (done) => bar.update(done) });
-      } finally {
-        bar.finish();
+        const w = new SweepResultWriter(out, sweepHeader(sweep, version, []), indices.length, { shard, heatmap });
+        writer = w;
+        try {
+          run = await runSweep(sweep, {
+            indices,
+            workers,
+            checked: true,
+            onRow: (r) => w.add(r),
+            onProgress: (done) => bar.update(done),
+          });
+        } finally {
+          bar.finish();
+        }
+        written = await w.finish(sweepHeader(sweep, version, run.seaNotes));
+      } catch (err) {
+        if (writer) writer.abort();
+        else out.abort();
+        throw err;
       }
-      const { rows, seaNotes } = run;
+      const { summary } = writer;
       const seconds = (performance.now() - t0) / 1000;
-      for (const n of seaNotes) ui.note(`sea level: ${n}`);
-
-      const header = sweepHeader(sweep, toolVersion(), seaNotes);
-      const files = shard ? shardFiles(header, shard, rows) : sweepFiles(header, rows, { heatmap });
-      const written = await writeDirAtomic(dir, files);
+      for (const n of run.seaNotes) ui.note(`sea level: ${n}`);
       status(
-        `Done: ${rows.length} designs in ${seconds.toFixed(2)} s (${(rows.length / seconds).toFixed(1)} designs/s on ${workers} worker thread${workers > 1 ? 's' : ''})`,
+        `Done: ${summary.count} designs in ${seconds.toFixed(2)} s (${(summary.count / seconds).toFixed(1)} designs/s on ${workers} worker thread${workers > 1 ? 's' : ''})`,
       );
+      const header = sweepHeader(sweep, version, run.seaNotes);
       const text = shard
         ? `Shard ${shard.index}/${shard.count} written; join all ${shard.count} shard folders with \`mersey-tidal merge <shard dirs...>\`\n\n`
-        : `${bestText(header, rows)}\n\n`;
-      ui.result(text, () => sweepJson(header, rows, seconds, workers, written), writtenText(written));
+        : `${bestText(header, summary)}\n\n`;
+      ui.result(text, () => sweepJson(header, summary, seconds, workers, written), writtenText(written));
     });
 }

@@ -6,14 +6,14 @@
  * files byte for byte, and a reader gets every bit the solver produced.
  */
 import { basename } from 'node:path';
-import { csvText } from '../io/csv-write.js';
+import { csvRow } from '../io/csv-write.js';
 import { fmt } from '../numbers.js';
 import { sweepReportHtml } from '../report/sweep.js';
-import type { SweepRow } from '../report/sweep-fields.js';
 import type { DesignMetrics } from './design-metrics.js';
 import type { DesignRow } from './run.js';
 import type { LoadedSweep } from './spec.js';
 import { unitSuffix } from './spec.js';
+import { PAGE_DESIGNS, type SweepSummary } from './summary.js';
 
 /** The file that identifies a sweep result folder (written first). */
 export const SWEEP_IDENTITY = 'designs.csv';
@@ -124,8 +124,27 @@ export function rowObject(h: SweepHeader, r: DesignRow): Record<string, number |
   return o;
 }
 
-/** Inverse of rowObject (reading shard files). */
-export function rowFromObject(h: SweepHeader, o: Record<string, number | null>): DesignRow {
+/** The header row of designs.csv. */
+export function csvHeader(h: SweepHeader): string {
+  return `${csvRow(columns(h).map((c) => c.name))}\n`;
+}
+
+/** One row of designs.csv, with its line end. */
+export function csvLine(h: SweepHeader, r: DesignRow): string {
+  const o = rowObject(h, r);
+  return `${csvRow(columns(h).map((c) => o[c.name]))}\n`;
+}
+
+/**
+ * A row of designs.csv read back (a shard's, by merge): `cells` in the columns of csvHeader.
+ * Numbers are written in shortest round-trip form, so the row is the one written, to the bit.
+ */
+export function rowFromCsv(h: SweepHeader, cells: readonly string[]): DesignRow {
+  const names = columns(h).map((c) => c.name);
+  const o: Record<string, number | null> = {};
+  names.forEach((n, j) => {
+    o[n] = cells[j] === '' ? null : Number(cells[j]);
+  });
   const num = (k: string) => o[k] as number;
   return {
     design: num('design'),
@@ -138,89 +157,62 @@ export function rowFromObject(h: SweepHeader, o: Record<string, number | null>):
   };
 }
 
-export function designsCsv(h: SweepHeader, rows: readonly DesignRow[]): string {
-  const cols = columns(h);
-  return csvText(
-    cols.map((c) => c.name),
-    rows.map((r) => {
-      const o = rowObject(h, r);
-      return cols.map((c) => o[c.name]);
-    }),
-  );
-}
-
-export type RankKey = 'annual_energy_gwh' | 'revenue_gbp_per_yr';
-
-/** The k best rows by `key`, highest first; ties go to the lower design index. */
-export function bestDesigns(rows: readonly DesignRow[], key: RankKey, k = 5): DesignRow[] {
-  return rows
-    .filter((r) => r[key] !== null)
-    .sort((a, b) => (b[key] as number) - (a[key] as number) || a.design - b.design)
-    .slice(0, k);
-}
-
-function designsJson(h: SweepHeader, rows: readonly DesignRow[]): string {
+/**
+ * designs.json is written in pieces, so that its rows can be written as they come:
+ * designsJsonHead, then designsJsonRow of each row, then designsJsonTail. Together they are
+ * exactly JSON.stringify(document, null, 2) of the whole document, whose last field is `designs`.
+ */
+export function designsJsonHead(h: SweepHeader, s: SweepSummary): string {
   const best = {
-    by_energy: bestDesigns(rows, 'annual_energy_gwh').map((r) => r.design),
-    by_revenue: h.prices_file === null ? null : bestDesigns(rows, 'revenue_gbp_per_yr').map((r) => r.design),
+    by_energy: s.byEnergy.rows(5).map((r) => r.design),
+    by_revenue: s.byRevenue === null ? null : s.byRevenue.rows(5).map((r) => r.design),
   };
-  return `${JSON.stringify(
-    {
-      format: SWEEP_FORMAT,
-      kind: 'mersey-tidal sweep',
-      sweep: h,
-      columns: columns(h),
-      best,
-      designs: rows.map((r) => rowObject(h, r)),
-    },
-    null,
-    2,
-  )}\n`;
+  const doc = { format: SWEEP_FORMAT, kind: 'mersey-tidal sweep', sweep: h, columns: columns(h), best, designs: [] };
+  const whole = JSON.stringify(doc, null, 2);
+  const empty = '[]\n}';
+  if (!whole.endsWith(`"designs": ${empty}`)) throw new Error('designs.json: the designs are expected last');
+  return `${whole.slice(0, -empty.length)}[`;
 }
 
-/** Rows as the sweep page reads them (report/sweep.ts: annual_energy_gwh, capacity_mw, the revenue field). */
-function pageRows(h: SweepHeader, rows: readonly DesignRow[]): SweepRow[] {
-  return rows.map((r) => {
-    const o: Record<string, number | null> = { design: r.design };
-    h.parameters.forEach((p, j) => {
-      o[p.path] = r.inputs[j];
-    });
-    o.annual_energy_gwh = r.annual_energy_gwh;
-    o.capacity_mw = r.installed_capacity_mw;
-    o.capacity_factor = r.capacity_factor;
-    if (h.prices_file !== null) o.revenue_gbp_per_yr = r.revenue_gbp_per_yr;
-    return o;
-  });
+/** The k-th row (0-based) of designs.json's designs, with the separator before it. */
+export function designsJsonRow(h: SweepHeader, r: DesignRow, k: number): string {
+  return `${k === 0 ? '\n' : ',\n'}${JSON.stringify(rowObject(h, r), null, 2).replace(/^/gm, '    ')}`;
+}
+
+/** The end of designs.json after `n` rows. */
+export function designsJsonTail(n: number): string {
+  return n === 0 ? ']\n}\n' : '\n  ]\n}\n';
 }
 
 /**
- * The files of a whole sweep's result folder: designs.csv, designs.json and designs.html (main
- * effects, the heat map over `heatmap` or the two strongest levers, energy against capacity, the
- * Pareto front of revenue where prices are given, the top designs).
+ * designs.html: the report module's sweep page (main effects, the heat map over `heatmap` or the
+ * two strongest levers, energy against capacity, the Pareto front where prices are given, the
+ * top designs), over the designs the summary chose for it (all of them up to PAGE_DESIGNS).
  */
-export function sweepFiles(
-  h: SweepHeader,
-  rows: readonly DesignRow[],
-  o: { heatmap?: [string, string] } = {},
-): Record<string, string> {
-  const files: Record<string, string> = { [SWEEP_IDENTITY]: designsCsv(h, rows), 'designs.json': designsJson(h, rows) };
-  if (rows.length > 0) {
-    const view = {
-      heatmap: o.heatmap,
-      inputs: h.parameters.map((p) => p.path),
-      ...(h.prices_file !== null ? { revenue: 'revenue_gbp_per_yr' } : {}),
-    };
-    files['designs.html'] = sweepReportHtml(pageRows(h, rows), view, {
-      title: `Design sweep ${h.name}`,
-      toolVersion: h.tool_version,
-      description: h.description,
-    });
-  }
-  return files;
+export function sweepPage(h: SweepHeader, s: SweepSummary, o: { heatmap?: [string, string] } = {}): string {
+  const page = s.page();
+  const view = {
+    heatmap: o.heatmap,
+    inputs: h.parameters.map((p) => p.path),
+    ...(h.prices_file !== null ? { revenue: 'revenue_gbp_per_yr' } : {}),
+  };
+  return sweepReportHtml(page.rows, view, {
+    title: `Design sweep ${h.name}`,
+    toolVersion: h.tool_version,
+    description: h.description,
+    ...(page.sampled
+      ? {
+          shown: {
+            designs: page.designs,
+            how: `a sample of about ${PAGE_DESIGNS.toLocaleString('en-GB')} chosen by design index, the top designs${h.prices_file !== null ? ' and every design on the Pareto front' : ''}; designs.csv has them all`,
+          },
+        }
+      : {}),
+  });
 }
 
 /** Terminal table of the best designs by energy, and by revenue when prices were given. */
-export function bestText(h: SweepHeader, rows: readonly DesignRow[], k = 5): string {
+export function bestText(h: SweepHeader, s: SweepSummary, k = 5): string {
   const head = ['rank', 'design', ...h.parameters.map((p) => p.path), 'GWh/yr', 'CF %', 'MW'];
   if (h.prices_file !== null) head.push('GBP m/yr', 'GBP/MWh');
   const table = (title: string, best: DesignRow[]) => {
@@ -244,18 +236,11 @@ export function bestText(h: SweepHeader, rows: readonly DesignRow[], k = 5): str
     const line = (c: string[]) => `  ${c.map((x, j) => x.padStart(w[j])).join('  ')}`;
     return [title, line(head), ...cells.map(line)].join('\n');
   };
-  const out = [
-    table(
-      `Best designs by annual energy (top ${Math.min(k, rows.length)} of ${rows.length})`,
-      bestDesigns(rows, 'annual_energy_gwh', k),
-    ),
-  ];
-  if (h.prices_file !== null)
+  const n = s.count;
+  const out = [table(`Best designs by annual energy (top ${Math.min(k, n)} of ${n})`, s.byEnergy.rows(k))];
+  if (s.byRevenue !== null)
     out.push(
-      table(
-        `Best designs by revenue at the prices of ${h.prices_file} (top ${Math.min(k, rows.length)} of ${rows.length})`,
-        bestDesigns(rows, 'revenue_gbp_per_yr', k),
-      ),
+      table(`Best designs by revenue at the prices of ${h.prices_file} (top ${Math.min(k, n)} of ${n})`, s.byRevenue.rows(k)),
     );
   return out.join('\n\n');
 }

@@ -11,6 +11,7 @@ import { buildSea } from '../scenario/tide-source.js';
 import { designLabel } from './design.js';
 import type { DesignMetrics } from './design-metrics.js';
 import type { DesignTaskInit } from './design-task.js';
+import { InOrder } from './in-order.js';
 import { checkDesigns, type LoadedSweep } from './spec.js';
 
 export interface SweepRunOptions {
@@ -27,6 +28,12 @@ export interface SweepRunOptions {
   task?: string;
   /** True when the caller has checked these designs with checkDesigns (workers run designs as they are); otherwise the run checks them first. */
   checked?: boolean;
+  /**
+   * Takes each design's row as soon as it and every design before it (in the order of the
+   * indices) have finished; the run then keeps no rows (SweepRun.rows is empty), so memory does
+   * not grow with the number of designs. What it throws ends the run.
+   */
+  onRow?: (row: DesignRow) => void;
 }
 
 export interface DesignRow extends DesignMetrics {
@@ -36,6 +43,7 @@ export interface DesignRow extends DesignMetrics {
 }
 
 export interface SweepRun {
+  /** One row per design, in the order of the indices (none when the rows went to `onRow`). */
   rows: DesignRow[];
   /** True when one sea level served every design. */
   seaShared: boolean;
@@ -59,7 +67,13 @@ export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Pro
     o.pool ?? (indices.length > 0 ? new WorkerPool(Math.min(o.workers ?? defaultWorkerCount(), indices.length)) : null);
   const seaShared = sweep.seaPaths.length === 0;
   const seaNotes: string[] = [];
-  let figures: DesignMetrics[] = [];
+  const P = designs.paths.length;
+  const rows: DesignRow[] = [];
+  const onRow = o.onRow ?? ((r: DesignRow) => rows.push(r));
+  const inOrder = new InOrder<DesignMetrics>((f, k) => {
+    const i = indices[k];
+    onRow({ design: i, inputs: Array.from(designs.values.subarray(i * P, (i + 1) * P)), ...f });
+  });
   try {
     const sea = seaShared ? buildSea(sweep.baseScenario, seaNotes) : null;
     const prices = spec.pricesFile !== null ? readPriceCsv(spec.pricesFile) : null;
@@ -72,10 +86,11 @@ export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Pro
       prices: prices && { time: shareFloat64(prices.time), price: shareFloat64(prices.price), file: prices.file },
     };
     if (pool)
-      figures = await pool.run<DesignTaskInit, DesignMetrics>({
+      await pool.run<DesignTaskInit, DesignMetrics>({
         task: o.task ?? distModule('sweep/design-task.js'),
         init,
         indices,
+        onResult: (pos, f) => inOrder.put(pos, f),
         onProgress: o.onProgress,
         signal: o.signal,
       });
@@ -84,11 +99,6 @@ export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Pro
   } finally {
     if (pool && !o.pool) await pool.close();
   }
-  const P = designs.paths.length;
-  const rows = figures.map((f, k) => {
-    const i = indices[k];
-    return { design: i, inputs: Array.from(designs.values.subarray(i * P, (i + 1) * P)), ...f };
-  });
   return { rows, seaShared, seaNotes, workers: pool?.size ?? 0 };
 }
 

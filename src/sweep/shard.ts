@@ -7,7 +7,9 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
-import { designsCsv, rowFromObject, rowObject, SWEEP_FORMAT, type SweepHeader } from './output.js';
+import { LineReader } from '../io/lines.js';
+import { failureReason } from '../io/text.js';
+import { csvHeader, rowFromCsv, SWEEP_IDENTITY, type SweepHeader } from './output.js';
 import type { DesignRow } from './run.js';
 
 export interface ShardId {
@@ -38,24 +40,34 @@ export function shardIndices(total: number, s: ShardId): Int32Array {
   return Int32Array.from({ length: first < total ? Math.ceil((total - first) / s.count) : 0 }, (_, k) => first + k * s.count);
 }
 
+/** Version of the shard.json layout: 2 holds no rows (they are in the shard's designs.csv, read by merge). */
+export const SHARD_FORMAT = 2;
+
 interface ShardFile {
   format: number;
   kind: string;
   shard: ShardId & { rule: string };
   sweep: SweepHeader;
-  designs: Record<string, number | null>[];
+  /** Rows in the shard's designs.csv. */
+  design_count: number;
 }
 
-/** The files of a shard folder: shard.json (header, shard, rows) and designs.csv of its slice. */
-export function shardFiles(h: SweepHeader, s: ShardId, rows: readonly DesignRow[]): Record<string, string> {
+/** A shard's count of designs: those of `total` whose index % count == index - 1. */
+function shardSize(total: number, s: ShardId): number {
+  const first = s.index - 1;
+  return first < total ? Math.ceil((total - first) / s.count) : 0;
+}
+
+/** shard.json: the sweep's header and the shard; its rows are in the folder's designs.csv. */
+export function shardJson(h: SweepHeader, s: ShardId): string {
   const file: ShardFile = {
-    format: SWEEP_FORMAT,
+    format: SHARD_FORMAT,
     kind: 'mersey-tidal sweep shard',
     shard: { ...s, rule: SHARD_RULE },
     sweep: h,
-    designs: rows.map((r) => rowObject(h, r)),
+    design_count: shardSize(h.design_count, s),
   };
-  return { [SHARD_FILE]: `${JSON.stringify(file, null, 2)}\n`, 'designs.csv': designsCsv(h, rows) };
+  return `${JSON.stringify(file, null, 2)}\n`;
 }
 
 function readShard(dir: string): ShardFile {
@@ -74,14 +86,9 @@ function readShard(dir: string): ShardFile {
   } catch (err) {
     throw new InputError(`${file}: not valid JSON (${(err as Error).message}); the shard folder is damaged, run the shard again`);
   }
-  if (
-    obj?.kind !== 'mersey-tidal sweep shard' ||
-    obj.format !== SWEEP_FORMAT ||
-    !Array.isArray(obj.designs) ||
-    typeof obj.sweep?.sha256 !== 'string'
-  ) {
+  if (obj?.kind !== 'mersey-tidal sweep shard' || obj.format !== SHARD_FORMAT || typeof obj.sweep?.sha256 !== 'string') {
     throw new InputError(
-      `${file}: not a shard file of this tool's format ${SWEEP_FORMAT} (kind "${obj?.kind}", format ${obj?.format})`,
+      `${file}: not a shard file of this tool's format ${SHARD_FORMAT} (kind "${obj?.kind}", format ${obj?.format}); run the shard again with this version`,
     );
   }
   return obj;
@@ -89,11 +96,18 @@ function readShard(dir: string): ShardFile {
 
 const short = (sha: string) => sha.slice(0, 12);
 
+/** The shards of one sweep, checked, and their rows read from their designs.csv files in design order. */
+export interface OpenShards {
+  header: SweepHeader;
+  /** Every design's row, in design order, read one at a time; a shard whose file is not its slice throws. */
+  rows(): Generator<DesignRow>;
+}
+
 /**
- * Reads shard folders and joins them: every shard of one sweep, each exactly once. Returns the
- * sweep header and all rows in design order.
+ * Reads shard folders and checks that they are every shard of one sweep, each exactly once;
+ * their rows are then read as they are needed (rows()), so a merge holds no more than a row.
  */
-export function mergeShards(dirs: readonly string[]): { header: SweepHeader; rows: DesignRow[] } {
+export function openShards(dirs: readonly string[]): OpenShards {
   if (dirs.length === 0) throw new InputError('merge: give the shard folders to join');
   const shards = dirs.map((d) => ({ dir: d, f: readShard(d) }));
   const first = shards[0];
@@ -126,16 +140,56 @@ export function mergeShards(dirs: readonly string[]): { header: SweepHeader; row
         .map((i) => `${i}/${n}`)
         .join(', ')})`,
     );
-  const rows = new Array<DesignRow>(h.design_count);
-  for (const s of shards) {
-    const expected = shardIndices(h.design_count, s.f.shard);
-    const got = s.f.designs.map((o) => o.design);
-    if (got.length !== expected.length || got.some((d, k) => d !== expected[k])) {
-      throw new InputError(
-        `merge: ${s.dir}: shard ${s.f.shard.index}/${n} should hold ${expected.length} designs (${SHARD_RULE}) but holds ${got.length}; the folder is incomplete or was altered, run that shard again`,
-      );
+  const ordered = Array.from({ length: n }, (_, k) => byIndex.get(k + 1) as (typeof shards)[number]);
+  return { header: h, rows: () => shardRows(h, ordered) };
+}
+
+/** The rows of the shards (ordered by shard index) interleaved into design order, each checked to be its slice. */
+function* shardRows(h: SweepHeader, shards: readonly { dir: string; f: ShardFile }[]): Generator<DesignRow> {
+  const n = shards.length;
+  const head = csvHeader(h).slice(0, -1);
+  const readers: LineReader[] = [];
+  const wrong = (k: number, detail: string) => {
+    const s = shards[k];
+    return new InputError(
+      `merge: ${join(s.dir, SWEEP_IDENTITY)}: shard ${s.f.shard.index}/${n} should hold ${shardSize(h.design_count, s.f.shard)} designs (${SHARD_RULE}) but ${detail}; the folder is incomplete or was altered, run that shard again`,
+    );
+  };
+  try {
+    shards.forEach((s, k) => {
+      try {
+        readers.push(new LineReader(join(resolve(s.dir), SWEEP_IDENTITY)));
+      } catch (err) {
+        throw wrong(k, `cannot be read ${failureReason(err)}`);
+      }
+    });
+    readers.forEach((r, k) => {
+      if (r.next() !== head) throw wrong(k, `its header row is not that of the sweep's designs.csv (${head})`);
+    });
+    for (let d = 0; d < h.design_count; d++) {
+      const k = d % n;
+      const line = readers[k].next();
+      if (line === null) throw wrong(k, `holds ${readers[k].line - 1}`);
+      const cells = line.split(',');
+      const r = rowFromCsv(h, cells);
+      if (cells.length !== head.split(',').length || r.design !== d)
+        throw wrong(k, `its line ${readers[k].line} holds "${line.slice(0, 80)}" where design ${d} belongs`);
+      yield r;
     }
-    for (const o of s.f.designs) rows[o.design as number] = rowFromObject(h, o);
+    readers.forEach((r, k) => {
+      if (r.next() !== null) {
+        let extra = 1;
+        while (r.next() !== null) extra++;
+        throw wrong(k, `holds ${extra} more`);
+      }
+    });
+  } finally {
+    for (const r of readers) r.close();
   }
-  return { header: h, rows };
+}
+
+/** Reads shard folders and joins them (see openShards): the sweep header and all rows in design order. */
+export function mergeShards(dirs: readonly string[]): { header: SweepHeader; rows: DesignRow[] } {
+  const s = openShards(dirs);
+  return { header: s.header, rows: [...s.rows()] };
 }

@@ -155,7 +155,12 @@ describe('shards and merge', () => {
     expect(readdirSync(join(d, 'shard-2')).sort()).toEqual(['designs.csv', 'shard.json']);
     const shard2 = JSON.parse(readFileSync(join(d, 'shard-2', 'shard.json'), 'utf8'));
     expect(shard2.shard).toEqual({ index: 2, count: 3, rule: 'design % count == index - 1' });
-    expect(shard2.designs.map((r: { design: number }) => r.design)).toEqual([1, 4, 7, 10, 13, 16, 19, 22, 25]);
+    expect(shard2.design_count).toBe(9);
+    const shard2Rows = readFileSync(join(d, 'shard-2', 'designs.csv'), 'utf8')
+      .trim()
+      .split('\n')
+      .slice(1);
+    expect(shard2Rows.map((l) => Number(l.split(',')[0]))).toEqual([1, 4, 7, 10, 13, 16, 19, 22, 25]);
     expect(shard2.sweep.design_count).toBe(27);
     expect(shard2.sweep.sha256).toMatch(/^[0-9a-f]{64}$/);
 
@@ -204,13 +209,21 @@ describe('shards and merge', () => {
     expect(r.err).toContain(`${join(d, 'nowhere')}: not a shard folder (cannot read shard.json: ENOENT)`);
     expect(existsSync(join(d, 'merged'))).toBe(false);
 
-    // A shard that lost a row is caught.
-    mkdirSync(join(d, 'a2-cut'));
-    const cut = JSON.parse(readFileSync(join(d, 'a2', 'shard.json'), 'utf8'));
-    cut.designs.pop();
-    writeFileSync(join(d, 'a2-cut', 'shard.json'), JSON.stringify(cut));
+    // A shard that lost a row, or holds another's, is caught, and the merge writes nothing.
+    const altered = (name: string, edit: (lines: string[]) => string[]) => {
+      mkdirSync(join(d, name));
+      writeFileSync(join(d, name, 'shard.json'), readFileSync(join(d, 'a2', 'shard.json')));
+      const lines = readFileSync(join(d, 'a2', 'designs.csv'), 'utf8').split('\n');
+      writeFileSync(join(d, name, 'designs.csv'), edit(lines).join('\n'));
+    };
+    altered('a2-cut', (l) => [...l.slice(0, -2), '']);
     r = await merge('a1', 'a2-cut');
+    expect(r.code).toBe(2);
     expect(r.err).toContain('shard 2/2 should hold 3 designs (design % count == index - 1) but holds 2');
+    altered('a2-swapped', (l) => [l[0], l[2], l[1], ...l.slice(3)]);
+    r = await merge('a1', 'a2-swapped');
+    expect(r.err).toMatch(/shard 2\/2 should hold 3 designs .* but its line 2 holds "3,.*" where design 1 belongs/);
+    expect(readdirSync(d).filter((f) => f.startsWith('merged'))).toEqual([]);
 
     // The good pair merges into the one-process result.
     r = await merge('a2', 'a1');
