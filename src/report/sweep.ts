@@ -160,9 +160,18 @@ function frontObjectives(v: SweepView): Objectives | undefined {
 /** Energy against installed capacity, one point per design; with a cost or revenue, the Pareto front. */
 export function energyCapacityFigures(rows: readonly SweepRow[], v: SweepView): Figure[] {
   const colourField = v.cost ?? v.revenue;
+  // Each field's display scale computed once, not once per design (that made the page quadratic in the designs).
+  const scales = new Map<string, number>();
+  const scale = (k: string) => {
+    const known = scales.get(k);
+    if (known !== undefined) return known;
+    const x = fieldDisplay(k, numbers(rows, k)).scale;
+    scales.set(k, x);
+    return x;
+  };
   const hover = (r: SweepRow) =>
     Object.entries(r)
-      .map(([k, val]) => `${fieldLabel(k)} = ${cellText(val, fieldDisplay(k, numbers(rows, k)).scale)}`)
+      .map(([k, val]) => `${fieldLabel(k)} = ${cellText(val, scale(k))}`)
       .join('<br>');
   const scatter: Figure = {
     id: 'sweep-scatter',
@@ -182,7 +191,7 @@ export function energyCapacityFigures(rows: readonly SweepRow[], v: SweepView): 
               size: 8,
               color: rows.map((r) => {
                 const c = num(r, colourField);
-                return c === undefined ? null : c * fieldDisplay(colourField, numbers(rows, colourField)).scale;
+                return c === undefined ? null : c * scale(colourField);
               }),
               colorscale: 'Viridis',
               showscale: true,
