@@ -105,3 +105,26 @@ describe('worker pool', () => {
     expect(() => new WorkerPool(1.5)).toThrow(RangeError);
   });
 });
+
+describe('worker pool: results handed to a callback', () => {
+  it('hands each result with its position as it finishes, keeps none, and fails the job when the callback throws', async () => {
+    const p = pool(3);
+    const indices = Array.from({ length: 30 }, (_, i) => (i * 7) % 30);
+    const got: [number, number][] = [];
+    const out = await p.run<object, Out>({
+      task: TASK,
+      init: { busyMs: 3 },
+      indices,
+      onResult: (pos, r) => got.push([pos, r.index]),
+    });
+    expect(out).toEqual([]);
+    expect([...got].sort((a, b) => a[0] - b[0])).toEqual(indices.map((i, pos) => [pos, i]));
+    // Uneven work on 3 workers: they finish out of order (the caller puts them back in order).
+    expect(got.map(([pos]) => pos)).not.toEqual(indices.map((_, pos) => pos));
+    const broken = () => {
+      throw new Error('the disk is full');
+    };
+    await expect(p.run({ task: TASK, init: {}, indices: [0, 1], onResult: broken })).rejects.toThrow('the disk is full');
+    expect((await p.run<object, Out>({ task: TASK, init: {}, indices: [3] }))[0].square).toBe(9);
+  });
+});

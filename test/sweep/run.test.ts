@@ -77,6 +77,16 @@ describe('running a sweep on worker threads', { timeout: SLOW }, () => {
     expect(runs[0].rows[13].installed_capacity_mw).toBeCloseTo(28 * 38.9 * (64 / 81), 1);
   });
 
+  it('hands the rows to onRow in the order of the indices, keeping none, when workers finish out of order', async () => {
+    const indices = [26, 2, 14, 0, 25, 1, 13, 3];
+    const kept = await runSweep(example, { workers: 1, indices });
+    const streamed: DesignRow[] = [];
+    const run = await runSweep(example, { workers: 3, indices, onRow: (r) => streamed.push(r) });
+    expect(run.rows).toEqual([]);
+    expect(streamed.map((r) => r.design)).toEqual(indices);
+    expect(streamed).toEqual(kept.rows);
+  });
+
   it('runs a subset of designs in the order given', async () => {
     const run = await runSweep(example, { workers: 2, indices: [26, 2, 14] });
     expect(run.rows.map((r) => r.design)).toEqual([26, 2, 14]);
