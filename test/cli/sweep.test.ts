@@ -257,13 +257,23 @@ describe('Ctrl-C', () => {
     mkdirSync(out);
     writeFileSync(join(out, 'designs.csv'), 'an earlier result\n');
     let sent = false;
+    let streaming: string[] = [];
+    let poll: NodeJS.Timeout | undefined;
     const r = await spawnCli(['sweep', file, '--out', out, '--workers', '2'], (err, kill) => {
       if (!sent && err.includes('Running 3000 designs on 2 worker threads')) {
         sent = true;
-        setTimeout(() => kill('SIGINT'), 300);
+        // Interrupted while rows are being written: once the temporary folder they stream into exists.
+        poll = setInterval(() => {
+          streaming = readdirSync(d).filter((n) => n.startsWith('res.tmp-'));
+          if (streaming.length === 0) return;
+          clearInterval(poll);
+          setTimeout(() => kill('SIGINT'), 1000);
+        }, 20);
       }
     });
+    clearInterval(poll);
     expect(sent).toBe(true);
+    expect(streaming).toHaveLength(1);
     expect(r.code).toBe(130);
     expect(r.err).toMatch(/interrupted: temporary files removed/);
     expect(r.out).toBe('');

@@ -8,7 +8,8 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { removeTemporaries, writeDirAtomic, writeFileAtomic } from '../../src/io/atomic.js';
+import { FileAppender } from '../../src/io/appender.js';
+import { openResultDir, removeTemporaries, writeDirAtomic, writeFileAtomic } from '../../src/io/atomic.js';
 import { scratch } from '../fixtures.js';
 
 const tmp = scratch();
@@ -115,4 +116,43 @@ describe('writeDirAtomic', () => {
     }
     expect(readdirSync(d)).toEqual([]);
   }, 60_000);
+});
+
+describe('openResultDir: a result folder written file by file, row by row', () => {
+  it('streams into a temporary folder; commit swaps it in whole, abort or an interrupt leaves the previous result', async () => {
+    const d = tmp();
+    const dir = join(d, 'r');
+    await writeDirAtomic(dir, { 'designs.csv': 'run 1\n' });
+    const rowsOf = (n: number) => Array.from({ length: n }, (_, i) => `row ${i}\n`).join('');
+    for (const end of ['abort', 'interrupt', 'commit'] as const) {
+      const out = openResultDir(dir, 'designs.csv');
+      const csv = new FileAppender(out.path('designs.csv'));
+      for (let i = 0; i < 20_000; i++) csv.write(`row ${i}\n`);
+      // Rows past the first flush are on disk in the temporary folder, not in the result.
+      expect(readdirSync(d).filter((n) => n.startsWith('r.tmp-'))).toHaveLength(1);
+      expect(readFileSync(join(dir, 'designs.csv'), 'utf8')).toBe('run 1\n');
+      if (end === 'abort') out.abort();
+      if (end === 'interrupt') removeTemporaries();
+      if (end !== 'commit') {
+        expect(() => csv.close()).not.toThrow();
+        expect(() => out.commit(['designs.csv'])).toThrow(/abandoned/);
+        expect(readdirSync(d)).toEqual(['r']);
+        expect(readFileSync(join(dir, 'designs.csv'), 'utf8')).toBe('run 1\n');
+        continue;
+      }
+      csv.close();
+      await out.write('designs.json', '{}');
+      expect(out.commit(['designs.csv', 'designs.json'])).toEqual([join(dir, 'designs.csv'), join(dir, 'designs.json')]);
+      expect(readdirSync(d)).toEqual(['r']);
+      expect(readFileSync(join(dir, 'designs.csv'), 'utf8')).toBe(rowsOf(20_000));
+    }
+  });
+
+  it('refuses a folder that is not a previous result before anything is written', () => {
+    const d = tmp();
+    mkdirSync(join(d, 'notes'));
+    writeFileSync(join(d, 'notes', 'todo.txt'), 'keep me');
+    expect(() => openResultDir(join(d, 'notes'), 'designs.csv')).toThrow(InputError);
+    expect(readdirSync(d)).toEqual(['notes']);
+  });
 });
