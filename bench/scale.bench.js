@@ -1,10 +1,11 @@
 // Memory at scale: the peak resident memory (all threads) of `mersey-tidal sweep` run as a user
 // runs it, in its own process, for Latin hypercubes of 1,000, 10,000 and 100,000 designs of the
-// default (whole fixed-head years at 5-minute steps; 100,000 only without --quick: about 13
-// minutes on 2 free cores), and of a 19-year run (the nodal cycle) at 5-minute steps.
-// Target (issue 17): peak memory flat from 10,000 to 100,000 designs.
+// default (whole fixed-head years at 5-minute steps; 100,000 only without --quick: about 15
+// minutes on 2 free cores), and of a 19-year run (the nodal cycle) at 5-minute steps, without and
+// with its per-step series.csv. Target (issue 17): peak memory flat from 10,000 to 100,000 designs.
+// Progress (elapsed time, rows written, the child's resident memory) goes to stderr while it runs.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,21 +14,64 @@ import { DEFAULT_SCENARIO } from '../dist/paths.js';
 const BIN = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
 /** Preloaded into the child: prints its peak resident memory (kB, all threads) when it exits. */
 const PEAK = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\npeak-rss-kb '+process.resourceUsage().maxRSS+'\\n'))`;
+/** Seconds between progress lines (more often on a terminal). */
+const TICK_S = process.stderr.isTTY ? 5 : 30;
 
-/** Runs the CLI with `args` in a child process: its wall time (s) and peak resident memory (MB). */
-function cli(args) {
+const say = (line) => process.stderr.write(`  scale: ${line}\n`);
+const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+
+/** The child's resident memory now (Linux /proc), or null where it cannot be read. */
+function residentNow(pid) {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) * 1024 : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Rows of designs.csv written so far into the temporary folder beside `out` (the sweep streams them there). */
+function rowsWritten(out) {
+  try {
+    const name = readdirSync(dirname(out)).find((n) => n.startsWith(`${out.split('/').pop()}.tmp-`));
+    if (!name) return 0;
+    const text = readFileSync(join(dirname(out), name, 'designs.csv'), 'latin1');
+    let n = -1;
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+    return Math.max(0, n);
+  } catch {
+    return 0;
+  }
+}
+
+/** Runs the CLI with `args` in a child process: its wall time (s) and peak resident memory (MB); `progress()` says how far it is. */
+function cli(args, what, progress = () => '') {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
     const p = spawn(process.execPath, ['--import', PEAK, BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    say(`${what}: started`);
+    const tick = setInterval(() => {
+      const rss = residentNow(p.pid);
+      const done = progress();
+      say(
+        `${what}: ${((performance.now() - t0) / 1000).toFixed(0)} s${done ? `, ${done}` : ''}${rss === null ? '' : `, resident ${mb(rss)}`}`,
+      );
+    }, TICK_S * 1000);
     let err = '';
     p.stderr.on('data', (d) => {
       err += d;
     });
-    p.on('error', reject);
+    p.on('error', (e) => {
+      clearInterval(tick);
+      reject(e);
+    });
     p.on('close', (code) => {
+      clearInterval(tick);
       const m = /peak-rss-kb (\d+)/.exec(err);
-      if (code !== 0 || !m) reject(new Error(`mersey-tidal ${args.join(' ')} exited with ${code}: ${err.slice(-400)}`));
-      else resolve({ seconds: (performance.now() - t0) / 1000, mb: Number(m[1]) / 1024 });
+      if (code !== 0 || !m) return reject(new Error(`mersey-tidal ${args.join(' ')} exited with ${code}: ${err.slice(-400)}`));
+      const r = { seconds: (performance.now() - t0) / 1000, mb: Number(m[1]) / 1024 };
+      say(`${what}: done in ${r.seconds.toFixed(1)} s, peak resident ${r.mb.toFixed(1)} MB`);
+      resolve(r);
     });
   });
 }
@@ -52,12 +96,24 @@ export default async function (h) {
           },
         }),
       );
-      const r = await cli(['sweep', file, '--quiet', '--out', join(scratch, `out-${n}`)]);
+      const out = join(scratch, `out-${n}`);
+      const label = `sweep of ${n.toLocaleString('en-GB')} designs`;
+      const r = await cli(['sweep', file, '--quiet', '--out', out], label, () => {
+        const rows = rowsWritten(out);
+        return rows > 0 ? `about ${rows.toLocaleString('en-GB')} rows on disk` : '';
+      });
       peak[n] = r.mb;
-      h.figure(`sweep of ${n.toLocaleString('en-GB')} designs: peak resident memory`, r.mb, 'MB', `${r.seconds.toFixed(1)} s`);
+      h.figure(`${label}: peak resident memory`, r.mb, 'MB', `${r.seconds.toFixed(1)} s`);
     }
     if (peak[100000] !== undefined)
       h.target('peak memory, 100,000 designs over 10,000', peak[100000] / peak[10000], 'x', { below: 1.2 });
+    else
+      h.figure(
+        'peak memory, 10,000 designs over 1,000',
+        peak[10000] / peak[1000],
+        'x',
+        'the target, 100,000 over 10,000 < 1.2, needs the full bench (without --quick)',
+      );
     // The nodal cycle: 19 years of the default at its 5-minute steps, as `simulate` writes them.
     const scenario = JSON.parse(readFileSync(DEFAULT_SCENARIO, 'utf8'));
     delete scenario.$schema;
@@ -67,13 +123,25 @@ export default async function (h) {
     scenario.period = { start: '2020-01-01T00:00:00Z', end: '2039-01-01T00:00:00Z' };
     const file = join(scratch, 'nodal-cycle.json');
     writeFileSync(file, JSON.stringify(scenario));
-    const r = await cli(['simulate', file, '--out', join(scratch, 'nodal-cycle')]);
+    const steps = '2,000,000 steps';
+    const plain = await cli(['simulate', file, '--quiet', '--out', join(scratch, 'nodal')], 'simulate 19 years');
     h.figure(
-      'simulate 19 years at 5-minute steps (2,000,000 steps): peak resident memory',
-      r.mb,
+      `simulate 19 years at 5-minute steps (${steps}): peak resident memory`,
+      plain.mb,
       'MB',
-      `${r.seconds.toFixed(1)} s`,
+      `${plain.seconds.toFixed(1)} s`,
     );
+    const seriesOut = join(scratch, 'nodal-series');
+    const series = await cli(['simulate', file, '--quiet', '--series', '--out', seriesOut], 'simulate 19 years --series');
+    const csv = join(seriesOut, 'series.csv');
+    const bytes = existsSync(csv) ? statSync(csv).size : 0;
+    h.figure(
+      `the same with its series.csv (${mb(bytes)}, streamed): peak resident memory`,
+      series.mb,
+      'MB',
+      `${series.seconds.toFixed(1)} s`,
+    );
+    h.figure('memory added by writing series.csv', series.mb - plain.mb, 'MB', `for ${mb(bytes)} of series.csv`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
