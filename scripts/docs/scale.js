@@ -1,0 +1,34 @@
+/**
+ * Figures of docs/performance.md's "Memory": the peak resident memory of sweeps of 1,000 to
+ * 100,000 designs and of a 19-year run, from a recorded `mersey-tidal bench scale --json` run
+ * (docs/bench-scale.json: rerun and commit it to refresh, see docs/performance.md).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from './figures.js';
+
+/** Text for a table cell: a '|' of the text escaped. */
+const cell = (text) => text.replaceAll('|', '\\|');
+
+function memoryTable(cli) {
+  const r = JSON.parse(readFileSync(join(ROOT, 'docs/bench-scale.json'), 'utf8'));
+  const b = r.benches.scale;
+  if (!b) throw new Error('docs/bench-scale.json has no scale bench');
+  const rows = b.figures.map((f) => {
+    const value = `${cli.fmt(f.value, f.unit === 'x' ? 2 : 1)} ${f.unit}`;
+    const target = 'target' in f ? `${f.target}: ${f.met ? 'met' : 'missed'}` : '';
+    return `| ${cell(f.name)} | ${value} | ${cell(f.note ?? '')} | ${target} |`;
+  });
+  return [
+    `Recorded ${r.date.slice(0, 16).replace('T', ' ')} UTC: node ${r.node}, ${r.cores} cores (${r.cpu})${r.quick ? ', --quick (no 100,000-design sweep)' : ''}; load average (1, 5, 15 min) ${b.load_before.join(', ')} before, ${b.load_after.join(', ')} after.`,
+    '',
+    '| figure | value | wall time, or note | target |',
+    '|---|---:|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+/** @type {import('./figures.js').FigureSet} */
+export default {
+  'memory-scale': { cost: 'fast', generate: memoryTable },
+};
