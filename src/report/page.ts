@@ -6,30 +6,36 @@
  * window of a day or less shows every step.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
 import type { Figure } from './layout.js';
 import { detailPointsFor, displayIndices } from './resample.js';
 
-/** The plotly.js release and bundle inlined (see docs/reports.md for why this one). */
-const PLOTLY_PACKAGE = 'plotly.js-cartesian-dist-min';
-const PLOTLY_FILE = 'plotly-cartesian.min.js';
+/**
+ * The plotly.js bundle inlined: plotly.js's core with the bar and heatmap traces, built from the
+ * pinned plotly.js package by scripts/build-plotly.js at `npm run build` (docs/reports.md says why).
+ */
+const PLOTLY_DIR = join(PACKAGE_ROOT, 'dist', 'plotly');
 
-let plotly: { text: string; version: string } | undefined;
+let plotly: { text: string; version: string; traces: readonly string[] } | undefined;
 
 /** The plotly.js bundle to inline, made safe inside a script element. */
-export function plotlyBundle(): { text: string; version: string } {
+export function plotlyBundle(): { text: string; version: string; traces: readonly string[] } {
   if (!plotly) {
-    const req = createRequire(import.meta.url);
-    const pkgFile = req.resolve(`${PLOTLY_PACKAGE}/package.json`);
-    const file = join(dirname(pkgFile), PLOTLY_FILE);
-    const raw = readFileSync(file, 'utf8');
+    const file = join(PLOTLY_DIR, 'plotly-report.min.js');
+    let raw: string;
+    let manifest: { plotly_js: string; traces: string[] };
+    try {
+      raw = readFileSync(file, 'utf8');
+      manifest = JSON.parse(readFileSync(join(PLOTLY_DIR, 'plotly-report.json'), 'utf8'));
+    } catch (e) {
+      throw new Error(
+        `${file}: the plotly.js bundle of the report pages is missing; run \`npm run build\` (${(e as Error).message})`,
+      );
+    }
     // "</script" would end the element early; "<!--" would change how the element's end is found.
     if (raw.includes('<!--')) throw new Error(`${file}: contains "<!--", which cannot be inlined in a script element safely`);
-    plotly = {
-      text: raw.replace(/<\/(script)/gi, '<\\/$1'),
-      version: (JSON.parse(readFileSync(pkgFile, 'utf8')) as { version: string }).version,
-    };
+    plotly = { text: raw.replace(/<\/(script)/gi, '<\\/$1'), version: manifest.plotly_js, traces: manifest.traces };
   }
   return plotly;
 }
@@ -206,7 +212,7 @@ export interface PageParts {
 
 /** The whole page as one string. */
 export function pageHtml(p: PageParts): string {
-  const { text, version } = plotlyBundle();
+  const { text, version, traces } = plotlyBundle();
   const sections = p.figures
     .map(
       (f) =>
@@ -229,7 +235,7 @@ export function pageHtml(p: PageParts): string {
 ${p.header}
 ${sections}
 ${p.after ?? ''}
-<footer>Written by mersey-tidal ${escapeHtml(p.toolVersion)} with plotly.js ${escapeHtml(version)} (${PLOTLY_PACKAGE}) inlined: this file is self-contained and opens offline. Drag to zoom (every step is drawn in a window of a day or less), double-click to reset.</footer>
+<footer>Written by mersey-tidal ${escapeHtml(p.toolVersion)} with plotly.js ${escapeHtml(version)} (core with ${escapeHtml(traces.join(', '))}) inlined: this file is self-contained and opens offline. Drag to zoom (every step is drawn in a window of a day or less), double-click to reset.</footer>
 </main>
 <script type="application/json" id="report-data">${scriptJson({ t0: p.t0 ?? 0, figures: p.figures, series: p.series ?? [] })}</script>
 <script>${text}</script>

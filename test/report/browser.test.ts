@@ -12,6 +12,7 @@ import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../../src/paths.js';
 import { reportHtml } from '../../src/report/html.js';
+import { plotlyBundle } from '../../src/report/page.js';
 import type { ReportRun } from '../../src/report/report-run.js';
 import { sweepReportHtml } from '../../src/report/sweep.js';
 import type { SweepRow } from '../../src/report/sweep-fields.js';
@@ -77,6 +78,7 @@ function sweepRows(): SweepRow[] {
 interface PlotState {
   id: string;
   traces: number;
+  types: string[];
   points: number[];
   rendered: number;
   drawn: number;
@@ -192,6 +194,7 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
           return {
             id: el.id,
             traces: gd.data?.length ?? 0,
+            types: [...new Set((gd.data ?? []).map((t) => t.type ?? 'scatter'))],
             points: (gd.data ?? []).map((t) => (t.type === 'heatmap' ? (t.z?.length ?? 0) : (t.x?.length ?? 0))),
             rendered: groups.length,
             // Groups that drew something: a path with a shape, or the heat map's image.
@@ -220,8 +223,10 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     expect(c.requests.filter((u) => !u.startsWith('file:') && !u.startsWith('data:'))).toEqual([]);
     expect(c.rendered).toBe(String(ids.length));
     expect(c.plots.map((p) => p.id)).toEqual(ids);
+    const inBundle = plotlyBundle().traces;
     for (const p of c.plots) {
       expect(p.traces, p.id).toBeGreaterThan(0);
+      for (const t of p.types) expect(inBundle, `${p.id}: trace type ${t} is in the inlined bundle`).toContain(t);
       for (const n of p.points) expect(n, `${p.id}: every trace has points`).toBeGreaterThan(0);
       expect(p.rendered, `${p.id}: a drawn group per trace`).toBe(p.traces);
       expect(p.drawn, `${p.id}: every group drew something`).toBe(p.traces);
@@ -233,7 +238,7 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     const c = await open('broken', undefined, false);
     expect(c.offPage).toEqual(['http://example.invalid/x.png']);
     expect(c.consoleErrors).toContain('boom');
-    expect(c.plots).toEqual([{ id: 'empty', traces: 0, points: [], rendered: 0, drawn: 0, titles: [] }]);
+    expect(c.plots).toEqual([{ id: 'empty', traces: 0, types: [], points: [], rendered: 0, drawn: 0, titles: [] }]);
     expect(c.rendered).toBe('1');
   }, 60_000);
 

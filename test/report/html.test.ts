@@ -260,16 +260,17 @@ describe('the scheme report page', () => {
     expect(head).toContain(`<th>Lost tides</th><td>${l.lost.length} of ${l.of.toLocaleString('en-GB')} falls and rises`);
   });
 
-  it('is one file with no external resource, plotly.js 3.5.0 cartesian minified after the text, text from the scenario escaped', () => {
+  it('is one file with no external resource, plotly.js 3.5.0 (core, bar, heatmap) minified after the text, text from the scenario escaped', () => {
     const r = mersey((s) => {
       s.description = 'Test </script><script>alert(1)</script> & "quotes"';
       s.period = { start: '2018-03-01T00:00:00Z', end: '2018-03-08T00:00:00Z' };
     });
     const page = reportHtml([r], { toolVersion: 'test' });
     expect(page.match(/<script[\s>]/g)).toHaveLength(3); // the data, plotly.js, the drawing code
-    const { text, version } = plotlyBundle();
+    const { text, version, traces } = plotlyBundle();
     expect(version).toBe('3.5.0');
-    expect(text.length).toBeLessThan(2e6); // the minified cartesian bundle, not the 11 MB full one
+    expect(traces).toEqual(['scatter', 'bar', 'heatmap']);
+    expect(text.length).toBeLessThan(1.2e6); // the minified partial bundle, not the 11 MB full one
     expect(page.indexOf(text)).toBeGreaterThan(page.indexOf('<section id="section-summary">')); // text first
     const body = page.slice(page.indexOf('<body>'), page.indexOf('<script'));
     expect(body).not.toMatch(/<(img|link|iframe)\b|\bsrc=|href="?https?:/i);
