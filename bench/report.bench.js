@@ -1,7 +1,7 @@
 // Report pages in headless Chromium (Debian's /usr/bin/chromium through playwright-core; never a
 // downloaded browser): page size, first contentful paint (the text) and the time until every plot
 // is drawn, medians of several cold opens in fresh contexts. The peer in the same run is a page
-// holding only the inlined plotly.js bundle: the part of the time that is plotly.js being parsed.
+// holding only the inlined plotly.js bundle: the part of the time that is plotly.js starting up.
 // The machine is shared: wall times grow with its load (printed with them). The renderer's main
 // thread CPU time until every plot is drawn (Chromium's ThreadTime metric) hardly does: on an idle
 // machine the wall time is close to it.
@@ -48,6 +48,11 @@ export default async function (h) {
       ramp_s: 0,
     };
   });
+  const c = runOf((s) => {
+    s.name = 'mersey-higher-start-heads';
+    s.operation.ebb.start_head_m += 0.5;
+    s.operation.flood.start_head_m += 0.5;
+  });
   const rows = [];
   for (const diameter_m of [6, 7, 8, 9])
     for (const turbine_count of [16, 24, 32, 40])
@@ -68,6 +73,7 @@ export default async function (h) {
     'plotly.js alone (peer)': `<!DOCTYPE html><html><body><p>x</p><script>${plotlyBundle().text}</script><script>requestAnimationFrame(function(){document.body.setAttribute('data-drawn-ms', String(Math.round(performance.now())));document.body.setAttribute('data-rendered','0')})</script></body></html>`,
     'simulate --html (a year at 5-minute steps)': reportHtml([a], { toolVersion: 'bench' }),
     'report a b (comparison, two years at 5 min)': reportHtml([a, b], { toolVersion: 'bench' }),
+    'report a b c (comparison, three years at 5 min)': reportHtml([a, b, c], { toolVersion: 'bench' }),
     'sweep designs.html (48 designs)': sweepReportHtml(
       rows,
       { inputs: ['diameter_m', 'turbine_count', 'sluice_area_m2'] },
@@ -91,6 +97,7 @@ export default async function (h) {
   h.figure('load average (1 min) at start', loadavg()[0], '', '2 cores shared');
   try {
     let k = 0;
+    let peerCpu = 0;
     for (const [name, html] of Object.entries(pages)) {
       const file = join(dir, `page-${k++}.html`);
       writeFileSync(file, html);
@@ -123,13 +130,14 @@ export default async function (h) {
       }
       const peer = name.includes('(peer)');
       if (peer) h.figure(`${name}: page size`, html.length / 1e6, 'MB');
-      else
-        h.target(`${name}: page size`, html.length / 1e6, 'MB', { below: 6 }, 'target: under 6 MB for a year at 5-minute steps');
+      else h.target(`${name}: page size`, html.length / 1e6, 'MB', { below: 6 }, 'target: under 6 MB');
       h.figure(`${name}: text shown (first contentful paint)`, median(fcp), 'ms', `median of ${reps}`);
       const spread = `median of ${reps}; min ${Math.min(...drawn)}, max ${Math.max(...drawn)}`;
       if (peer) h.figure(`${name}: every plot drawn`, median(drawn), 'ms', spread);
       else h.target(`${name}: every plot drawn`, median(drawn), 'ms', { below: 1500 }, spread);
       h.figure(`${name}: main-thread CPU until drawn`, median(cpu), 'ms', `median of ${reps}; Chromium ThreadTime`);
+      if (peer) peerCpu = median(cpu);
+      else h.figure(`${name}: main-thread CPU beyond the peer's`, median(cpu) - peerCpu, 'ms', 'decoding the data and drawing');
     }
   } finally {
     await browser.close();

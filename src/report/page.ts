@@ -103,6 +103,7 @@ const DRAW = `
   ${decodeColumn.toString()}
   var d = JSON.parse(document.getElementById('report-data').textContent);
   function bytes(b64) {
+    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(b64);
     var s = atob(b64), u = new Uint8Array(s.length);
     for (var i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
     return u;
