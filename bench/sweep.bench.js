@@ -19,11 +19,11 @@ import {
   loadSweep,
   runSweep,
   scenarioFromObject,
-  simulate,
   WorkerPool,
 } from '../dist/index.js';
 import { shareSeaLevel } from '../dist/parallel/shared.js';
 import { buildRun } from '../dist/scenario/build.js';
+import { simulateHeadline } from '../dist/simulate.js';
 import { median } from './harness.js';
 
 const DESIGNS = 1000;
@@ -50,14 +50,14 @@ function sweepFile(samples) {
   return file;
 }
 
-// One process simulating `n` years of the default scheme in its own thread; prints seconds.
+// One process simulating `n` years of the default scheme in its own thread, as a sweep's designs are run; prints seconds.
 const SOLO = (n) => `
-import { loadScenario, simulate, DEFAULT_SCENARIO } from ${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)};
+import { loadScenario, DEFAULT_SCENARIO } from ${JSON.stringify(new URL('../dist/index.js', import.meta.url).href)};
+import { simulateHeadline } from ${JSON.stringify(new URL('../dist/simulate.js', import.meta.url).href)};
 import { buildRun } from ${JSON.stringify(new URL('../dist/scenario/build.js', import.meta.url).href)};
-import { allocateSeries } from ${JSON.stringify(new URL('../dist/solver/types.js', import.meta.url).href)};
-const s = loadScenario(DEFAULT_SCENARIO); const sea = buildRun(s).sea; const series = allocateSeries(sea.level.length);
-for (let i = 0; i < 3; i++) simulate(s, { sea, series });
-const t = performance.now(); for (let i = 0; i < ${n}; i++) simulate(s, { sea, series }); console.log((performance.now() - t) / 1000);`;
+const s = loadScenario(DEFAULT_SCENARIO); const sea = buildRun(s).sea;
+for (let i = 0; i < 3; i++) simulateHeadline(s, { sea });
+const t = performance.now(); for (let i = 0; i < ${n}; i++) simulateHeadline(s, { sea }); console.log((performance.now() - t) / 1000);`;
 
 function solo(n) {
   return new Promise((resolve, reject) => {
@@ -77,11 +77,15 @@ export default async function (h) {
   // One design alone, in this thread, on a prebuilt sea level: the unit of work.
   const sea = buildRun(sweep.baseScenario).sea;
   const one = scenarioFromObject(structuredClone(sweep.baseObject), sweep.spec.baseFile, join(DEFAULT_SCENARIO, '..'));
-  const tDesign = await h.measure('one design: simulate a year on a shared sea level (in-thread)', () => simulate(one, { sea }), {
-    work: 1,
-    unit: 'design',
-    reps: 15,
-  });
+  const tDesign = await h.measure(
+    'one design: a year on a shared sea level, as a sweep runs it (in-thread)',
+    () => simulateHeadline(one, { sea }),
+    {
+      work: 1,
+      unit: 'design',
+      reps: 15,
+    },
+  );
 
   // The sweeps, 1 and 2 workers alternately, timing the wall clock and the CPU time of the whole
   // process (all threads): equal CPU per design on 1 and 2 workers means the pool adds no work,

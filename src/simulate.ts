@@ -175,6 +175,7 @@ export function summarise(
   const generatedJ = totals.energy;
   const pumpingJ = totals.pumpEnergy;
   const netJ = generatedJ - pumpingJ;
+  const h = headline(inputs, totals);
   const generated = energyByMonth(sea, series.power);
   const pumping = energyByMonth(sea, series.pumpPower);
   return {
@@ -184,16 +185,16 @@ export function summarise(
     period_days: duration / DAY_S,
     time_step_s: sea.dt,
     operation: operationText(s),
-    energy_gwh: netJ / J_PER_GWH,
-    annual_energy_gwh: perYear(netJ / J_PER_GWH, duration),
+    energy_gwh: h.energy_gwh,
+    annual_energy_gwh: h.annual_energy_gwh,
     generated_energy_gwh: generatedJ / J_PER_GWH,
     annual_generated_energy_gwh: perYear(generatedJ / J_PER_GWH, duration),
     pumping_energy_gwh: pumpingJ / J_PER_GWH,
     annual_pumping_energy_gwh: perYear(pumpingJ / J_PER_GWH, duration),
-    installed_capacity_mw: ratedW / W_PER_MW,
+    installed_capacity_mw: h.installed_capacity_mw,
     turbine_count: scheme.turbineCount,
     unit_rated_power_mw: scheme.turbine.ratedPower / W_PER_MW,
-    capacity_factor: ratedW > 0 ? netJ / (ratedW * duration) : 0,
+    capacity_factor: h.capacity_factor,
     generating_hours: totals.generatingTime / HOUR_S,
     full_load_hours: ratedW > 0 ? netJ / ratedW / HOUR_S : 0,
     pumping_hours: totals.pumpingTime / HOUR_S,
@@ -286,16 +287,67 @@ function withoutPumping(s: Scenario): Scenario {
   return { ...s, operation: { ...s.operation, max_pump_duration_s: 0 } };
 }
 
-/** Runs a loaded scenario over its whole period and returns the per-step series, the per-tide ledger and the summary. */
-export function simulate(s: Scenario, o: SimulateOptions = {}): Result {
+/** The figures a design sweep records of a run: its net energy, installed capacity and capacity factor. */
+export interface Headline {
+  /** Net of pumping over the period (GWh). */
+  energy_gwh: number;
+  /** Net, scaled to 365.25 days (GWh/yr). */
+  annual_energy_gwh: number;
+  installed_capacity_mw: number;
+  /** Net energy over the rated energy of the period (fraction). */
+  capacity_factor: number;
+}
+
+/** The headline figures of a run's totals (Summary carries the same). */
+function headline(inputs: RunInputs, totals: Totals): Headline {
+  const duration = seaSpan(inputs.sea);
+  const ratedW = inputs.scheme.turbine.ratedPower * inputs.scheme.turbineCount;
+  const netJ = totals.energy - totals.pumpEnergy;
+  return {
+    energy_gwh: netJ / J_PER_GWH,
+    annual_energy_gwh: perYear(netJ / J_PER_GWH, duration),
+    installed_capacity_mw: ratedW / W_PER_MW,
+    capacity_factor: ratedW > 0 ? netJ / (ratedW * duration) : 0,
+  };
+}
+
+/**
+ * A scenario's run: its inputs, per-step series (after outages), totals and realised availability;
+ * with `log`, the mode log too. `record` false: no series unless outages need them (null then).
+ */
+function run(s: Scenario, o: SimulateOptions, log?: ModeLog, record = true) {
   const inputs = buildRun(s, o.sea);
   const n = inputs.sea.level.length;
   if (o.series && o.series.power.length !== n)
     throw new RangeError(`series buffers hold ${o.series.power.length} samples, the sea level ${n}`);
-  const series = o.series ?? allocateSeries(n);
-  const log = new ModeLog();
+  const series = record || s.scheme.losses.outages !== undefined ? (o.series ?? allocateSeries(n)) : undefined;
   const totals = integrate(inputs.sea, inputs.scheme, inputs.ops, { series, log, onProgress: o.onProgress });
-  const availability = applyOutages(s, inputs.sea, series, totals, inputs.scheme.turbineCount);
+  const availability = series
+    ? applyOutages(s, inputs.sea, series, totals, inputs.scheme.turbineCount)
+    : s.scheme.losses.availability;
+  return { inputs, series: series ?? null, totals, availability };
+}
+
+/**
+ * A scenario's run reduced to its headline figures, for the many runs of a sweep: the same run as
+ * simulate's, to the last bit, without the mode log, the half-tide ledger or the summary. With
+ * `record` (for revenue), the per-step series after outages are recorded (in `o.series` when
+ * given); without, none are unless outages need them (series null) and the run is quicker.
+ */
+export function simulateHeadline(
+  s: Scenario,
+  o: Pick<SimulateOptions, 'sea' | 'series'> & { record?: boolean } = {},
+): { headline: Headline; sea: SeaLevel; series: StepSeries | null } {
+  const { inputs, series, totals } = run(s, o, undefined, o.record ?? false);
+  return { headline: headline(inputs, totals), sea: inputs.sea, series };
+}
+
+/** Runs a loaded scenario over its whole period and returns the per-step series, the per-tide ledger and the summary. */
+export function simulate(s: Scenario, o: SimulateOptions = {}): Result {
+  const log = new ModeLog();
+  const r = run(s, o, log);
+  const { inputs, totals, availability } = r;
+  const series = r.series as StepSeries;
   const halfTides = halfTideLedger(log, inputs.ops, inputs.sea, series);
   const summary = summarise(s, inputs, series, totals, halfTides.length, availability);
   if (o.pumpingGain && pumpingDirections(s).length > 0) {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { J_PER_GWH } from '../src/physics.js';
 import { loadScenario } from '../src/scenario/load.js';
-import { simulate } from '../src/simulate.js';
+import { simulate, simulateHeadline } from '../src/simulate.js';
 import { LAGOON, LIBAUX, MERSEY } from './fixtures.js';
 
 describe('Mersey barrage annual yield', () => {
@@ -50,6 +50,34 @@ describe('summary', () => {
       for (const h of r.halfTides) {
         expect(h.peakPower).toBeLessThanOrEqual(s.installed_capacity_mw * 1e6 * (1 + 1e-9));
         expect(h.end).toBeGreaterThan(h.start);
+      }
+    });
+  }
+});
+
+describe('simulateHeadline (the run a sweep makes of each design)', () => {
+  const month = (file: string) => {
+    const s = loadScenario(file);
+    s.period = { start: '2018-03-01T00:00:00Z', end: '2018-04-01T00:00:00Z' };
+    return s;
+  };
+  const withOutages = month(MERSEY);
+  withOutages.scheme.losses = { ...withOutages.scheme.losses, outages: { rate_per_year: 20, mean_repair_h: 72, seed: 3 } };
+  const cases: [string, ReturnType<typeof month>][] = [
+    ['mersey-barrage', month(MERSEY)],
+    ['mersey-lagoon', month(LAGOON)],
+    ['mersey-barrage with seeded outages', withOutages],
+  ];
+  for (const [name, s] of cases) {
+    it(`${name}: simulate's headline figures to the last bit, recorded or not; the series recorded equal simulate's`, () => {
+      const full = simulate(s);
+      for (const record of [false, true]) {
+        const h = simulateHeadline(s, { record });
+        for (const k of ['energy_gwh', 'annual_energy_gwh', 'installed_capacity_mw', 'capacity_factor'] as const)
+          expect(Object.is(h.headline[k], full.summary[k]), `${k} (record ${record})`).toBe(true);
+        // Outages need the series (each step's units in service), recorded or not.
+        if (record || s.scheme.losses.outages) expect(h.series?.power).toEqual(full.series.power);
+        else expect(h.series).toBeNull();
       }
     });
   }

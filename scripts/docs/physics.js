@@ -1,6 +1,6 @@
 /**
  * Figures of docs/model.md and docs/losses.md (physics, issue 12): the default's headline, its
- * loss waterfall and pumping gain, and the validation table. See figures.js for the machinery.
+ * loss waterfall and pumping gain, the validation table and the nodal-cycle and sea-level study. See figures.js for the machinery.
  */
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -62,6 +62,17 @@ export default {
         `Pumping check (${p.scheme}): gain ${(p.gain_fraction * 100).toFixed(1)} % of the net without pumping; accepted ${p.text}: ${p.pass ? 'pass' : 'MISS'}.`,
       );
       return lines.join('\n');
+    },
+  },
+  'validation-sensitivity': {
+    cost: 'slow',
+    async generate() {
+      // The study `validate` runs without --quick (57 year-long runs), through the library.
+      const root = join(import.meta.dirname, '..', '..');
+      const lib = (m) => import(pathToFileURL(join(root, 'dist', m)).href);
+      const { runSensitivity } = await lib('validation/sensitivity.js');
+      const { sensitivityTable } = await lib('validation/tables.js');
+      return sensitivityTable(await runSensitivity(), 'markdown');
     },
   },
 };

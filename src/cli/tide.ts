@@ -109,58 +109,72 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
     .description('Predict the sea level at a site or station: CSV of (time, level), and the high and low waters')
     .addOption(siteOption())
     .addOption(nearOption())
-    .requiredOption('--from <ISO>', 'start time (UTC unless a zone is given)', (v) => isoArgument(v, '--from'))
-    .requiredOption('--to <ISO>', 'end time, included when on the grid', (v) => isoArgument(v, '--to'))
-    .requiredOption('--step <seconds>', 'time step (s)', (v) => positiveNumber(v, '--step'))
+    .option('--from <ISO>', 'start time (UTC unless a zone is given; required)', (v) => isoArgument(v, '--from'))
+    .option('--to <ISO>', 'end time, included when on the grid (required)', (v) => isoArgument(v, '--to'))
+    .option('--step <seconds>', 'time step (s; required)', (v) => positiveNumber(v, '--step'))
     .option('--datum <name>', "datum of the levels (one of the site's, e.g. ODN or CD); default the site's own")
     .option('--out <file>', 'write the CSV here (default: stdout, with the high and low waters on stderr)')
     .addOption(quietOption())
     .addOption(jsonOption('the site, its datums, the levels (without --out) and the high and low waters'))
-    .action((opts: TideOutput & ScenarioChanges & { from: number; to: number; step: number; datum?: string; out?: string }) => {
-      if (!(opts.to > opts.from)) throw new InputError(`--to (${isoTime(opts.to)}) must be after --from (${isoTime(opts.from)})`);
-      const outside = outsideCheckedYears(opts.from, opts.to);
-      if (outside !== undefined) throw new InputError(`--from, --to: ${outside}`);
-      const n = Math.floor((opts.to - opts.from) / opts.step + 1e-9) + 1;
-      if (n > MAX_PREDICTED) {
-        throw new InputError(
-          `--from, --to, --step: ${n.toLocaleString('en-GB')} levels requested (about ${megabytes(n * PREDICTED_ROW_BYTES)} of CSV); ` +
-            `at most ${MAX_PREDICTED.toLocaleString('en-GB')} per run: give a longer --step or split the period`,
-        );
-      }
-      if (opts.out) prepareOutputFile(opts.out);
-      const [tideOverride] = scenarioOverrides(opts, (line) => {
-        if (!opts.quiet) io.err(`${line}\n`);
-      });
-      if (!tideOverride) throw new InputError('give the site: --site <site> or --near LAT,LON (see `mersey-tidal sites`)');
-      const site = loadSite((tideOverride.value as { site: string }).site);
-      const datum = opts.datum ?? site.datum;
-      datumOffset(site, datum); // an unknown datum fails here, naming the site's datums
-      const sea = predictSeaLevel(site, opts.from, opts.step, n, { datum });
-      const rows = [`time_utc,level_m_${datum}`];
-      for (let i = 0; i < n; i++) {
-        rows.push(`${isoTime(opts.from + i * opts.step)},${sea.level[i].toFixed(4)}`);
-      }
-      const extremes = highLowWaters(harmonicModel(site, datum), opts.from, opts.to);
-      const report = [
-        `${site.name}${site.id ? ` (${site.id})` : ''}: ${n} levels every ${opts.step} s from ${minuteIso(opts.from)} to ${minuteIso(opts.from + (n - 1) * opts.step)}, m above ${datum}`,
-        `constants: ${site.source}`,
-        `licence: ${site.licence}`,
-        `high and low waters (UTC, m above ${datum}):`,
-        ...extremes.map(
-          (e) => `  ${minuteIso(e.time)}  ${e.kind === 'high' ? 'high' : 'low '}  ${e.level.toFixed(2).padStart(6)} m`,
-        ),
-        '',
-      ].join('\n');
-      emit(io, opts, opts.out, `${rows.join('\n')}\n`, report, () => ({
-        site: siteIdentity(site),
-        datum,
-        datums: datumsAbove(site, datum),
-        from: isoTime(opts.from),
-        step_s: opts.step,
-        ...(opts.out ? { written: opts.out } : { levels_m: Array.from(sea.level, (x) => Number(x.toFixed(4))) }),
-        high_low_waters: extremes.map((e) => ({ time: isoTime(e.time), kind: e.kind, level_m: Number(e.level.toFixed(3)) })),
-      }));
-    });
+    .action(
+      (given: TideOutput & ScenarioChanges & { from?: number; to?: number; step?: number; datum?: string; out?: string }) => {
+        // Every missing option named at once, not one per try.
+        const missing = [
+          given.site === undefined && given.near === undefined
+            ? '--site <site> or --near LAT,LON (see `mersey-tidal sites`)'
+            : null,
+          given.from === undefined ? '--from <ISO>' : null,
+          given.to === undefined ? '--to <ISO>' : null,
+          given.step === undefined ? '--step <seconds>' : null,
+        ].filter((m) => m !== null);
+        if (missing.length > 0) throw new InputError(`tide predict needs ${missing.join(', ')}`);
+        const opts = given as typeof given & { from: number; to: number; step: number };
+        if (!(opts.to > opts.from))
+          throw new InputError(`--to (${isoTime(opts.to)}) must be after --from (${isoTime(opts.from)})`);
+        const outside = outsideCheckedYears(opts.from, opts.to);
+        if (outside !== undefined) throw new InputError(`--from, --to: ${outside}`);
+        const n = Math.floor((opts.to - opts.from) / opts.step + 1e-9) + 1;
+        if (n > MAX_PREDICTED) {
+          throw new InputError(
+            `--from, --to, --step: ${n.toLocaleString('en-GB')} levels requested (about ${megabytes(n * PREDICTED_ROW_BYTES)} of CSV); ` +
+              `at most ${MAX_PREDICTED.toLocaleString('en-GB')} per run: give a longer --step or split the period`,
+          );
+        }
+        if (opts.out) prepareOutputFile(opts.out);
+        const [tideOverride] = scenarioOverrides(opts, (line) => {
+          if (!opts.quiet) io.err(`${line}\n`);
+        });
+        if (!tideOverride) throw new InputError('give the site: --site <site> or --near LAT,LON (see `mersey-tidal sites`)');
+        const site = loadSite((tideOverride.value as { site: string }).site);
+        const datum = opts.datum ?? site.datum;
+        datumOffset(site, datum); // an unknown datum fails here, naming the site's datums
+        const sea = predictSeaLevel(site, opts.from, opts.step, n, { datum });
+        const rows = [`time_utc,level_m_${datum}`];
+        for (let i = 0; i < n; i++) {
+          rows.push(`${isoTime(opts.from + i * opts.step)},${sea.level[i].toFixed(4)}`);
+        }
+        const extremes = highLowWaters(harmonicModel(site, datum), opts.from, opts.to);
+        const report = [
+          `${site.name}${site.id ? ` (${site.id})` : ''}: ${n} levels every ${opts.step} s from ${minuteIso(opts.from)} to ${minuteIso(opts.from + (n - 1) * opts.step)}, m above ${datum}`,
+          `constants: ${site.source}`,
+          `licence: ${site.licence}`,
+          `high and low waters (UTC, m above ${datum}):`,
+          ...extremes.map(
+            (e) => `  ${minuteIso(e.time)}  ${e.kind === 'high' ? 'high' : 'low '}  ${e.level.toFixed(2).padStart(6)} m`,
+          ),
+          '',
+        ].join('\n');
+        emit(io, opts, opts.out, `${rows.join('\n')}\n`, report, () => ({
+          site: siteIdentity(site),
+          datum,
+          datums: datumsAbove(site, datum),
+          from: isoTime(opts.from),
+          step_s: opts.step,
+          ...(opts.out ? { written: opts.out } : { levels_m: Array.from(sea.level, (x) => Number(x.toFixed(4))) }),
+          high_low_waters: extremes.map((e) => ({ time: isoTime(e.time), kind: e.kind, level_m: Number(e.level.toFixed(3)) })),
+        }));
+      },
+    );
 
   tide
     .command('fit')

@@ -7,6 +7,7 @@
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { defaultWorkerCount, WorkerPool } from '../parallel/pool.js';
+import { distModule } from '../parallel/task.js';
 import { J_PER_MWH } from '../physics.js';
 import { buildRun, type RunInputs } from '../scenario/build.js';
 import { scenarioFromObject } from '../scenario/load.js';
@@ -241,7 +242,12 @@ export async function optimiseScenario(s: Scenario, o: OptimiseOptions = {}): Pr
   const settings = optimiseSettings(s, o);
   const stage = o.onStage ?? (() => {});
   // Workers start (load their modules) while this thread builds the sea levels.
-  const pool = o.pool ?? new WorkerPool(o.workers ?? defaultWorkerCount());
+  const pool =
+    o.pool ??
+    new WorkerPool(o.workers ?? defaultWorkerCount(), [
+      distModule('optimise/fixed-task.js'),
+      distModule('optimise/flexible-task.js'),
+    ]);
   try {
     return await optimiseOn(s, settings, pool, stage, t0, o);
   } finally {

@@ -90,17 +90,21 @@ export class WorkerPool {
   private jobSeq = 0;
   private closed: string | null = null;
 
-  /** Starts `size` worker threads (default: the available cores). */
-  constructor(size: number = defaultWorkerCount()) {
+  /**
+   * Starts `size` worker threads (default: the available cores). Each starts loading the task
+   * modules of `preload` (URLs, as in Job.task) at once, while the caller prepares the first
+   * job's data: a job of a preloaded task does not wait for its modules to load.
+   */
+  constructor(size: number = defaultWorkerCount(), preload: readonly string[] = []) {
     if (!Number.isInteger(size) || size < 1)
       throw new RangeError(`a worker pool needs a whole number of workers >= 1, got ${size}`);
     const script = new URL(distModule('parallel/worker.js'));
     this.size = size;
-    this.workers = Array.from({ length: size }, () => this.start(script));
+    this.workers = Array.from({ length: size }, () => this.start(script, preload));
   }
 
-  private start(script: URL): Worker {
-    const w = new Worker(script);
+  private start(script: URL, preload: readonly string[]): Worker {
+    const w = new Worker(script, { workerData: { preload } });
     w.unref(); // an idle pool never keeps the process alive
     this.online.push(new Promise((ok) => w.once('online', ok)));
     w.on('message', (m: WorkerReply) => this.active?.onMessage(w, m));

@@ -1,12 +1,13 @@
 /**
- * Entry of a pool worker thread. Messages from the pool are handled strictly in order:
+ * Entry of a pool worker thread. It starts loading the task modules the pool preloads
+ * (workerData.preload) at once. Messages from the pool are handled strictly in order:
  *   { type: 'job', job, task, init }  import the task module (cached) and call its setup(init)
  *   { type: 'task', job, pos, index } run the job's function on one index, post the result
  *   { type: 'end', job }              drop the job (and its references to shared memory)
  * A task that throws is reported with its index and the worker stays usable; process.exit() or
  * a crash ends the thread, which the pool reports with the index it was running.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { TaskSetup } from './task.js';
 
 interface JobMsg {
@@ -31,6 +32,11 @@ if (!parentPort) throw new Error('parallel/worker.js is a worker-thread entry; i
 const port = parentPort;
 
 const modules = new Map<string, Promise<{ setup?: unknown }>>();
+for (const url of (workerData as { preload?: string[] } | null)?.preload ?? []) {
+  const mod = import(url) as Promise<{ setup?: unknown }>;
+  mod.catch(() => {}); // a failure is reported by the job that uses the module
+  modules.set(url, mod);
+}
 let current: { job: number; run: ((index: number) => unknown) | null } | null = null;
 
 function errorFields(err: unknown): { name: string; message: string; stack: string } {

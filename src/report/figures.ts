@@ -6,7 +6,7 @@
 import { W_PER_MW } from '../physics.js';
 import type { Figure } from './layout.js';
 import { lostTides } from './lost-tides.js';
-import { bytesBase64, float32Base64, type PageSeries } from './page.js';
+import type { PageSeries } from './page.js';
 import { basinFigure } from './plots/basin.js';
 import { durationFigure } from './plots/duration.js';
 import { energyFigure } from './plots/energy.js';
@@ -18,6 +18,7 @@ import { tidesFigure } from './plots/tides.js';
 import { turbineFigure } from './plots/turbine.js';
 import { waterfallFigure } from './plots/waterfall.js';
 import { pumps, type ReportRun, type TimeWindow } from './report-run.js';
+import { ColumnStore, encodeBytes, encodeColumn, type PageColumn } from './series-codec.js';
 
 export interface FigureOptions {
   /** Base time of the page (s since the epoch): `xt` values are seconds after it. */
@@ -25,18 +26,29 @@ export interface FigureOptions {
   window: TimeWindow;
 }
 
-/** Every step of each run, as the page holds it (series k is run k): levels, power (MW), mode. */
-export function runSeries(runs: readonly ReportRun[]): PageSeries[] {
-  return runs.map(({ result: r }) => {
+/**
+ * Largest quantisation steps of the page's series: a quarter of the last digit the page prints
+ * (levels and heads to 0.01 m, power to 0.1 MW), so a decoded value is within an eighth of it;
+ * a series whose range needs a coarser step is kept as Float32 (series-codec.ts).
+ */
+export const LEVEL_STEP_M = 0.0025;
+export const POWER_STEP_MW = 0.025;
+
+/** Every step of each run, as the page holds it (series k is run k): levels, power (MW), mode; equal columns stored once. */
+export function runSeries(runs: readonly ReportRun[]): { series: PageSeries[]; columns: PageColumn[] } {
+  const store = new ColumnStore();
+  const series = runs.map(({ result: r }) => {
     const steps = r.sea.level.length - 1;
-    const f32: Record<string, string> = {
-      sea: float32Base64(r.sea.level),
-      basin: float32Base64(r.series.basinLevel),
-      power: float32Base64(r.series.power.subarray(0, steps), 1 / W_PER_MW),
+    const cols: Record<string, number> = {
+      sea: store.add(encodeColumn(r.sea.level, 1, LEVEL_STEP_M)),
+      basin: store.add(encodeColumn(r.series.basinLevel, 1, LEVEL_STEP_M)),
+      power: store.add(encodeColumn(r.series.power.subarray(0, steps), 1 / W_PER_MW, POWER_STEP_MW)),
+      mode: store.add(encodeBytes(r.series.mode)),
     };
-    if (pumps(r)) f32.pump = float32Base64(r.series.pumpPower.subarray(0, steps), 1 / W_PER_MW);
-    return { t0: r.sea.t0, dt: r.sea.dt, f32, u8: { mode: bytesBase64(r.series.mode) }, names: { mode: r.modeNames } };
+    if (pumps(r)) cols.pump = store.add(encodeColumn(r.series.pumpPower.subarray(0, steps), 1 / W_PER_MW, POWER_STEP_MW));
+    return { t0: r.sea.t0, dt: r.sea.dt, cols, names: { mode: r.modeNames } };
   });
+  return { series, columns: store.columns };
 }
 
 /** All the plots of a scheme report (one run) or of a comparison (several). */

@@ -263,7 +263,7 @@ export function reportHtml(runs: readonly ReportRun[], o: ReportOptions): string
     header: one ? singleHeader(runs[0], o.toolVersion) : comparisonHeader(runs, o.toolVersion),
     figures,
     t0: base,
-    series: runSeries(runs),
+    ...runSeries(runs),
     toolVersion: o.toolVersion,
   });
 }

@@ -44,6 +44,18 @@ export function baseLayout(height: number, o: { right?: boolean; top?: number } 
   };
 }
 
+/**
+ * A bottom margin that holds category tick labels slanted by `angleDeg` and the axis title, from
+ * the longest label at a generous 7 px per character of the 12 px font. The axis keeps plotly's
+ * automargin as a safety net, but plotly.js redraws the whole plot when automargin has to widen a
+ * margin after the first pass: a margin already wide enough spares that second drawing.
+ */
+export function slantedLabelsMargin(labels: readonly string[], angleDeg: number): number {
+  const longest = Math.max(0, ...labels.map((l) => l.length));
+  const a = (Math.abs(angleDeg) * Math.PI) / 180;
+  return Math.ceil(longest * 7 * Math.sin(a) + 14 * Math.cos(a) + 50);
+}
+
 export const r3 = (x: number) => Math.round(x * 1000) / 1000;
 export const r1 = (x: number) => Math.round(x * 10) / 10;
 

@@ -1,35 +1,42 @@
 /**
  * The self-contained HTML page: plotly.js, the data and the few lines that draw are inlined, so
  * the file opens offline and makes no network request. The text comes first and the scripts last,
- * so the tables show before plotly.js is parsed. Time series go in whole, as little-endian Float32
- * (modes as bytes), base64: the page resamples them on every zoom and pan (resample.ts), so a
- * window of a day or less shows every step.
+ * so the tables show before plotly.js is parsed. Time series go in whole (series-codec.ts: 16-bit
+ * quantised or Float32, modes as bytes, base64): the page resamples them on every zoom and pan
+ * (resample.ts), so a window of a day or less shows every step.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { PACKAGE_ROOT } from '../paths.js';
 import type { Figure } from './layout.js';
 import { detailPointsFor, displayIndices } from './resample.js';
+import { decodeColumn, type PageColumn } from './series-codec.js';
 
-/** The plotly.js release and bundle inlined (see docs/reports.md for why this one). */
-const PLOTLY_PACKAGE = 'plotly.js-cartesian-dist-min';
-const PLOTLY_FILE = 'plotly-cartesian.min.js';
+/**
+ * The plotly.js bundle inlined: plotly.js's core with the bar and heatmap traces, built from the
+ * pinned plotly.js package by scripts/build-plotly.js at `npm run build` (docs/reports.md says why).
+ */
+const PLOTLY_DIR = join(PACKAGE_ROOT, 'dist', 'plotly');
 
-let plotly: { text: string; version: string } | undefined;
+let plotly: { text: string; version: string; traces: readonly string[] } | undefined;
 
 /** The plotly.js bundle to inline, made safe inside a script element. */
-export function plotlyBundle(): { text: string; version: string } {
+export function plotlyBundle(): { text: string; version: string; traces: readonly string[] } {
   if (!plotly) {
-    const req = createRequire(import.meta.url);
-    const pkgFile = req.resolve(`${PLOTLY_PACKAGE}/package.json`);
-    const file = join(dirname(pkgFile), PLOTLY_FILE);
-    const raw = readFileSync(file, 'utf8');
+    const file = join(PLOTLY_DIR, 'plotly-report.min.js');
+    let raw: string;
+    let manifest: { plotly_js: string; traces: string[] };
+    try {
+      raw = readFileSync(file, 'utf8');
+      manifest = JSON.parse(readFileSync(join(PLOTLY_DIR, 'plotly-report.json'), 'utf8'));
+    } catch (e) {
+      throw new Error(
+        `${file}: the plotly.js bundle of the report pages is missing; run \`npm run build\` (${(e as Error).message})`,
+      );
+    }
     // "</script" would end the element early; "<!--" would change how the element's end is found.
     if (raw.includes('<!--')) throw new Error(`${file}: contains "<!--", which cannot be inlined in a script element safely`);
-    plotly = {
-      text: raw.replace(/<\/(script)/gi, '<\\/$1'),
-      version: (JSON.parse(readFileSync(pkgFile, 'utf8')) as { version: string }).version,
-    };
+    plotly = { text: raw.replace(/<\/(script)/gi, '<\\/$1'), version: manifest.plotly_js, traces: manifest.traces };
   }
   return plotly;
 }
@@ -46,30 +53,18 @@ function scriptJson(value: unknown): string {
     .replace(/\u2029/g, '\\u2029');
 }
 
-/** Base64 of the values as little-endian Float32 (what every browser's Float32Array reads). */
-export function float32Base64(v: ArrayLike<number>, scale = 1): string {
-  const f = new Float32Array(v.length);
-  for (let i = 0; i < v.length; i++) f[i] = v[i] * scale;
-  return Buffer.from(f.buffer).toString('base64');
-}
-
-/** Base64 of small integers (0-255) as bytes. */
-export function bytesBase64(v: ArrayLike<number>): string {
-  return Buffer.from(Uint8Array.from(v)).toString('base64');
-}
-
 /**
- * The uniform series of one run, as the page holds them: sample i at t0 + i dt. `f32` values are
- * Float32 base64 (float32Base64), `u8` bytes (bytesBase64). A trace drawn from them names its
- * series instead of carrying x and y: `src: { s, key, scale?, hover? }` (s: index in the page's
- * series; key: a name in f32, or 'head', which the page derives as basin - sea; hover: a u8 key
- * whose value, as a name in `names[hover]`, goes in the trace's customdata).
+ * The uniform series of one run, as the page holds them: sample i at t0 + i dt, each series a
+ * column of the page's `columns` (series-codec.ts) named by its index in `cols`. A trace drawn
+ * from them names its series instead of carrying x and y: `src: { s, key, scale?, hover? }` (s:
+ * index in the page's series; key: a name in cols, or 'head', which the page derives as basin -
+ * sea; hover: a byte column whose value, as a name in `names[hover]`, goes in the trace's
+ * customdata).
  */
 export interface PageSeries {
   t0: number;
   dt: number;
-  f32: Record<string, string>;
-  u8?: Record<string, string>;
+  cols: Record<string, number>;
   names?: Record<string, readonly string[]>;
 }
 
@@ -105,21 +100,23 @@ const DRAW = `
 (function () {
   ${displayIndices.toString()}
   ${detailPointsFor.toString()}
+  ${decodeColumn.toString()}
   var d = JSON.parse(document.getElementById('report-data').textContent);
   function bytes(b64) {
+    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(b64);
     var s = atob(b64), u = new Uint8Array(s.length);
     for (var i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
     return u;
   }
+  var columns = (d.columns || []).map(function (c) { return decodeColumn(c, bytes(c.b64)); });
   var series = (d.series || []).map(function (s) {
     var out = { t0: s.t0, dt: s.dt, v: {}, names: s.names || {} };
-    Object.keys(s.f32).forEach(function (k) { out.v[k] = new Float32Array(bytes(s.f32[k]).buffer); });
-    Object.keys(s.u8 || {}).forEach(function (k) { out.v[k] = bytes(s.u8[k]); });
+    Object.keys(s.cols).forEach(function (k) { out.v[k] = columns[s.cols[k]]; });
     return out;
   });
   function values(s, key) {
     if (!s.v[key] && key === 'head') {
-      var h = new Float32Array(s.v.basin.length);
+      var h = new Float64Array(s.v.basin.length);
       for (var i = 0; i < h.length; i++) h[i] = s.v.basin[i] - s.v.sea[i];
       s.v.head = h;
     }
@@ -199,14 +196,15 @@ export interface PageParts {
   after?: string;
   /** Base time of the figures' `xt` values (s since the epoch). */
   t0?: number;
-  /** Series the `src` traces are drawn from. */
+  /** Series the `src` traces are drawn from, and the columns they name. */
   series?: PageSeries[];
+  columns?: PageColumn[];
   toolVersion: string;
 }
 
 /** The whole page as one string. */
 export function pageHtml(p: PageParts): string {
-  const { text, version } = plotlyBundle();
+  const { text, version, traces } = plotlyBundle();
   const sections = p.figures
     .map(
       (f) =>
@@ -229,9 +227,9 @@ export function pageHtml(p: PageParts): string {
 ${p.header}
 ${sections}
 ${p.after ?? ''}
-<footer>Written by mersey-tidal ${escapeHtml(p.toolVersion)} with plotly.js ${escapeHtml(version)} (${PLOTLY_PACKAGE}) inlined: this file is self-contained and opens offline. Drag to zoom (every step is drawn in a window of a day or less), double-click to reset.</footer>
+<footer>Written by mersey-tidal ${escapeHtml(p.toolVersion)} with plotly.js ${escapeHtml(version)} (core with ${escapeHtml(traces.join(', '))}) inlined: this file is self-contained and opens offline. Drag to zoom (every step is drawn in a window of a day or less), double-click to reset.</footer>
 </main>
-<script type="application/json" id="report-data">${scriptJson({ t0: p.t0 ?? 0, figures: p.figures, series: p.series ?? [] })}</script>
+<script type="application/json" id="report-data">${scriptJson({ t0: p.t0 ?? 0, figures: p.figures, columns: p.columns ?? [], series: p.series ?? [] })}</script>
 <script>${text}</script>
 <script>${DRAW}</script>
 </body>

@@ -1,8 +1,8 @@
 /**
  * Which samples of a uniform series a time plot draws for the window in view. Inside the window:
  * every sample when it holds no more than `detailPoints`, else the lowest and the highest sample
- * of each bucket, in time order, so peaks and troughs survive. Outside it (what the range slider
- * and a partly visible edge show): the same over buckets of the whole series sized for
+ * of each bucket, in time order, so peaks and troughs survive. Outside it (what a pan shows
+ * before the page refills the window): the same over buckets of the whole series sized for
  * `overviewPoints`. Buckets are aligned to multiples of their size, so panning does not make the
  * picture flicker.
  *

@@ -4,7 +4,7 @@
  * it runs as written, and a guide to its fields from the schema's own descriptions and units.
  */
 import { readFileSync } from 'node:fs';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isJsonObject } from '../json.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { builtinSite, isSitePath, loadSite } from '../tide/site.js';
@@ -37,22 +37,31 @@ function rebase(value: unknown, outDir: string, key = ''): unknown {
 
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
+/** A scenario name from a file name: "Severn lagoon v2.json" -> "Severn-lagoon-v2" (the characters a name allows); null when none is left. */
+export function nameOfFile(file: string): string | null {
+  const stem = basename(file).replace(/\.json$/i, '');
+  const name = stem.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '');
+  return name.length > 0 ? name : null;
+}
+
 /**
  * The template of `kind` to be written in `outDir`: the built-in Mersey scheme of that kind, on
  * the harmonic tide of `site` (default liverpool) for 2018. At another site the heads are scaled
  * by the ratio of the sites' mean spring ranges (a starting point, not an optimum: see
- * `mersey-tidal optimise` and sweeps). Returns the object and notes for the user.
+ * `mersey-tidal optimise` and sweeps). `name` names the scenario (and so its output folder).
+ * Returns the object and notes for the user.
  */
 export function scenarioTemplate(
   kind: TemplateKind,
   outDir: string,
   site = 'liverpool',
+  name = `my-${kind}`,
 ): { scenario: Record<string, unknown>; notes: string[] } {
   const base = JSON.parse(readFileSync(join(MODELS, BASE[kind]), 'utf8')) as Record<string, unknown>;
   const notes: string[] = [];
   const s = rebase(base, outDir) as Record<string, unknown>;
   s.$schema = rebase(SCHEMA_PATH, outDir, 'schema_file');
-  s.name = `my-${kind}`;
+  s.name = name;
   const where = loadSite(site);
   s.description = `A ${kind} from the mersey-tidal template (the built-in ${BASE[kind].replace('.json', '')}) on the harmonic tide at ${where.name}; edit every field to your scheme.`;
   s.sources = [`Template: models/${BASE[kind]} of mersey-tidal, whose sources follow`, ...((base.sources as string[]) ?? [])];

@@ -2,8 +2,9 @@
 
 import { perYear } from '../physics.js';
 import { revenue } from '../scenario/prices.js';
-import type { Result } from '../simulate.js';
-import { seaSpan } from '../tide/sea-level.js';
+import type { Headline } from '../simulate.js';
+import type { StepSeries } from '../solver/types.js';
+import { type SeaLevel, seaSpan } from '../tide/sea-level.js';
 
 export interface DesignMetrics {
   installed_capacity_mw: number;
@@ -15,12 +16,16 @@ export interface DesignMetrics {
   captured_price_gbp_per_mwh: number | null;
 }
 
-/** The figures of a design's run; `price`: the price of each step (GBP/MWh), null without prices. */
-export function designMetrics(r: Result, price: Float64Array | null): DesignMetrics {
-  const s = r.summary;
+/** The figures of a design's run (simulateHeadline's); `price`: the price of each step (GBP/MWh), null without prices. */
+export function designMetrics(
+  r: { headline: Headline; sea: SeaLevel; series: StepSeries | null },
+  price: Float64Array | null,
+): DesignMetrics {
+  const s = r.headline;
   let rev: number | null = null;
   let captured: number | null = null;
   if (price) {
+    if (!r.series) throw new Error('revenue needs the run recorded with its per-step series');
     const gbp = revenue(r.series.power, r.series.pumpPower, r.sea.dt, price);
     rev = perYear(gbp, seaSpan(r.sea));
     captured = s.energy_gwh > 0 ? gbp / (s.energy_gwh * 1000) : null;

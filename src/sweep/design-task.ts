@@ -7,7 +7,7 @@
 import { type SharedSeaLevel, seaLevelView } from '../parallel/shared.js';
 import { checkPriceCoverage, type PriceSeries, stepPrices } from '../scenario/prices.js';
 import type { Scenario } from '../scenario/types.js';
-import { simulate } from '../simulate.js';
+import { simulateHeadline } from '../simulate.js';
 import { allocateSeries } from '../solver/types.js';
 import { designObject, pathKeys } from './design.js';
 import { type DesignMetrics, designMetrics } from './design-metrics.js';
@@ -32,13 +32,14 @@ export function setup(init: DesignTaskInit): (index: number) => DesignMetrics {
     price: new Float64Array(init.prices.price),
     file: init.prices.file,
   };
-  // Per-step buffers reused by every design on the shared sea level (no 3.6 MB allocation per year-long design).
+  // Per-step buffers for revenue and outages, reused by every design on the shared sea level (no
+  // 3.6 MB allocation per year-long design); a design needing neither records no series.
   const series = sea ? allocateSeries(sea.level.length) : undefined;
   // The price of each step, once for all designs on the shared sea level.
   const sharedPrice = prices && sea ? stepPrices(sea, prices) : null;
   return (i) => {
     const s = designObject(init.base, keys, values, i) as unknown as Scenario;
-    const r = simulate(s, { sea, series });
+    const r = simulateHeadline(s, { sea, series, record: prices !== null });
     if (prices && !sea) checkPriceCoverage(prices, r.sea, 'this design');
     return designMetrics(r, sharedPrice ?? (prices && stepPrices(r.sea, prices)));
   };

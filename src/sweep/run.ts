@@ -61,10 +61,10 @@ export function allIndices(n: number): Int32Array {
 export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Promise<SweepRun> {
   const { designs, spec } = sweep;
   const indices = o.indices ?? allIndices(designs.count);
-  if (!o.checked) checkDesigns(sweep, indices);
-  // Threads start while this one builds the sea level.
+  const task = o.task ?? distModule('sweep/design-task.js');
+  // Threads start and load the task while this one checks the designs and builds the sea level.
   const pool =
-    o.pool ?? (indices.length > 0 ? new WorkerPool(Math.min(o.workers ?? defaultWorkerCount(), indices.length)) : null);
+    o.pool ?? (indices.length > 0 ? new WorkerPool(Math.min(o.workers ?? defaultWorkerCount(), indices.length), [task]) : null);
   const seaShared = sweep.seaPaths.length === 0;
   const seaNotes: string[] = [];
   const P = designs.paths.length;
@@ -75,6 +75,7 @@ export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Pro
     onRow({ design: i, inputs: Array.from(designs.values.subarray(i * P, (i + 1) * P)), ...f });
   });
   try {
+    if (!o.checked) checkDesigns(sweep, indices);
     const sea = seaShared ? buildSea(sweep.baseScenario, seaNotes) : null;
     const prices = spec.pricesFile !== null ? readPriceCsv(spec.pricesFile) : null;
     if (prices && sea) checkPriceCoverage(prices, sea, `the base scenario ${spec.base}`);
@@ -87,7 +88,7 @@ export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Pro
     };
     if (pool)
       await pool.run<DesignTaskInit, DesignMetrics>({
-        task: o.task ?? distModule('sweep/design-task.js'),
+        task,
         init,
         indices,
         onResult: (pos, f) => inOrder.put(pos, f),

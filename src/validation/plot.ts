@@ -5,7 +5,7 @@
  */
 
 import { fmt, signed } from '../numbers.js';
-import { axis, baseLayout, type Figure, RUN_COLOURS, r3 } from '../report/layout.js';
+import { axis, baseLayout, type Figure, RUN_COLOURS, r3, slantedLabelsMargin } from '../report/layout.js';
 import { escapeHtml, pageHtml } from '../report/page.js';
 import type { Sensitivity } from './sensitivity.js';
 import type { ValidationRow } from './suite.js';
@@ -136,7 +136,7 @@ export function validationFigure(rows: readonly ValidationRow[]): Figure {
     layout: {
       ...baseLayout(440),
       barmode: 'overlay',
-      margin: { t: 30, r: 30, b: 120, l: 75 },
+      margin: { t: 30, r: 30, b: slantedLabelsMargin(names, 20), l: 75 },
       xaxis: axis('scheme', { type: 'category', tickangle: -20, automargin: true }),
       yaxis: axis('annual energy / published reference (ratio)', { rangemode: 'tozero' }),
       shapes: [{ type: 'line', xref: 'paper', x0: 0, x1: 1, y0: 1, y1: 1, line: { color: '#555', width: 1, dash: 'dot' } }],

@@ -136,12 +136,14 @@ describe('messages', () => {
 describe('init', () => {
   it('writes a lagoon at a station by name that runs as written', SLOW, async () => {
     const d = tmp();
-    const file = join(d, 'my-lagoon.json');
+    const file = join(d, 'Ilfracombe lagoon.json');
     let r = await runCli(['init', '--kind', 'lagoon', '--site', 'Ilfracombe', file, '--quiet']);
     expect(r.code).toBe(0);
     expect(r.out).toMatch(/scheme\.basin\.area_m2 = 11500000 \(square metres\): Constant plan area/);
     const t = JSON.parse(readFileSync(file, 'utf8'));
     expect(t.tide.site).toBe('ticon/ilfracombe-ilf-gbr-bodc');
+    // named after its file (so two templates do not share an output folder), in the characters a name allows
+    expect(t.name).toBe('Ilfracombe-lagoon');
     r = await runCli(['simulate', file, ...FORTNIGHT, '--out', join(d, 'r'), '--json']);
     expect(r.code).toBe(0);
     const s = JSON.parse(r.out);

@@ -20,6 +20,7 @@ const OBSERVED = join(DATA, 'liverpool-gladstone-dock-2018-observed.csv');
 const tmp = scratch();
 
 /** The default barrage (harmonic Liverpool tide) over [start, end] at `dt` s, written in `folder`. */
+// biome-ignore lint/suspicious/noExplicitAny: a scenario file's parsed JSON, edited freely by each test
 function scenarioFile(folder: string, name: string, start: string, end: string, dt = 600, edit: (o: any) => void = () => {}) {
   const o = JSON.parse(readFileSync(DEFAULT_SCENARIO, 'utf8'));
   o.name = name;
@@ -34,6 +35,7 @@ function scenarioFile(folder: string, name: string, start: string, end: string, 
 }
 
 /** Resolves every data-file path of a scenario object (fields named file or ending in _file) from the models folder. */
+// biome-ignore lint/suspicious/noExplicitAny: a scenario file's parsed JSON, edited freely by each test
 function absolutePaths(o: any): void {
   for (const [k, v] of Object.entries(o)) {
     if (typeof v === 'string' && (k === 'file' || k.endsWith('_file'))) o[k] = resolve(dirname(DEFAULT_SCENARIO), v);

@@ -90,6 +90,10 @@ describe('tide predict', () => {
     await expect(
       run(['tide', 'predict', '--site', 'liverpool', '--from', '2018-01-01', '--to', '2018-01-02', '--step', '-5']),
     ).rejects.toThrow(/--step: expected a positive number/);
+    // Every missing option at once.
+    await expect(run(['tide', 'predict', '--to', '2018-01-02'])).rejects.toThrow(
+      /tide predict needs --site <site> or --near LAT,LON .*, --from <ISO>, --step <seconds>$/,
+    );
     await expect(
       run(['tide', 'predict', '--site', 'atlantis', '--from', '2018-01-01', '--to', '2018-01-02', '--step', '60']),
     ).rejects.toThrow(/unknown site "atlantis".*"liverpool"/);

@@ -1,6 +1,10 @@
 // A task module for the worker-pool tests (plain JavaScript: worker threads load JS, not TS).
+// Each result says when the module was loaded in its worker (loadedAt).
 // init: { marks?: SharedArrayBuffer, throwAt?, exitAt?, busyMs?, failSetup? }
 import { threadId } from 'node:worker_threads';
+
+/** When this module was loaded (ms since the epoch, the clock every thread shares). */
+const loadedAt = Date.now();
 
 export function setup(init) {
   if (init.failSetup) throw new Error('fixture: setup refuses');
@@ -12,6 +16,6 @@ export function setup(init) {
     const end = Date.now() + (init.busyMs ?? 0) * ((i * 7919) % 5);
     while (Date.now() < end);
     if (marks) marks[i] = i + 0.5; // written into shared memory: the main thread sees it
-    return { index: i, square: i * i, thread: threadId };
+    return { index: i, square: i * i, thread: threadId, loadedAt };
   };
 }

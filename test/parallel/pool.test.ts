@@ -96,6 +96,25 @@ describe('worker pool', () => {
     expect((await p.run<object, Out>({ task: TASK, init: {}, indices: [3] }))[0].square).toBe(9);
   });
 
+  it('loads the preloaded task modules when the workers start, before any job', async () => {
+    const missing = pathToFileURL(new URL('./no-such-task.js', import.meta.url).pathname).href;
+    for (const preload of [[TASK, missing], []]) {
+      const p = new WorkerPool(2, preload);
+      pools.push(p);
+      await p.ready();
+      await new Promise((ok) => setTimeout(ok, 500));
+      const posted = Date.now();
+      const out = await p.run<object, Out & { loadedAt: number }>({ task: TASK, init: {}, indices: [0, 1] });
+      if (preload.length > 0) for (const r of out) expect(r.loadedAt).toBeLessThan(posted);
+      else for (const r of out) expect(r.loadedAt).toBeGreaterThanOrEqual(posted);
+      // A preloaded module that cannot load fails only the job that uses it.
+      if (preload.length > 0)
+        await expect(p.run({ task: missing, init: {}, indices: [0] })).rejects.toThrow(
+          /cannot set up task module .*no-such-task/,
+        );
+    }
+  });
+
   it('runs one job at a time and checks its size', async () => {
     const p = pool(1);
     const first = p.run({ task: TASK, init: { busyMs: 5 }, indices: [1, 2, 3] });

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ebbOnly, fixedHeadCycle } from '../../src/operation/fixed-head.js';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../../src/paths.js';
 import { J_PER_GWH, J_PER_MWH } from '../../src/physics.js';
-import { runFigures, runSeries } from '../../src/report/figures.js';
+import { LEVEL_STEP_M, POWER_STEP_MW, runFigures, runSeries } from '../../src/report/figures.js';
 import { reportHtml, runLabels } from '../../src/report/html.js';
 import type { Figure } from '../../src/report/layout.js';
 import { lostTides } from '../../src/report/lost-tides.js';
@@ -15,6 +15,7 @@ import { rangeClasses } from '../../src/report/plots/ranges.js';
 import { largestHead } from '../../src/report/plots/turbine.js';
 import { waterfallBars, waterfallFigure } from '../../src/report/plots/waterfall.js';
 import { chooseWindow, generatingHalves, type ReportRun, SPRING_NEAP_S } from '../../src/report/report-run.js';
+import { decodeColumn } from '../../src/report/series-codec.js';
 import { rangeHalfTides, seaExcursions } from '../../src/report/tide-ranges.js';
 import { buildOperation, buildScheme } from '../../src/scenario/build.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -102,20 +103,35 @@ describe('the scheme report page', () => {
     expect(new Set(line('flood end head'))).toEqual(new Set([-op.flood!.end_head_m]));
   });
 
-  it('every step is in the page: the series decode to the run, Float32 rounding only', () => {
-    const [s] = runSeries([run]);
-    const f32 = (b64: string) => new Float32Array(Uint8Array.from(Buffer.from(b64, 'base64')).buffer);
-    const { sea, series } = run.result;
+  it('every step is in the page: the series decode to the run within half their quantisation step, which is a quarter of the printed digit', () => {
+    const { series, columns } = runSeries([run]);
+    const [s] = series;
+    const decoded = (key: string) => {
+      const c = columns[s.cols[key]];
+      return { c, v: decodeColumn(c, Buffer.from(c.b64, 'base64')) };
+    };
+    const { sea, series: steps } = run.result;
     const n = sea.level.length;
-    const basin = f32(s.f32.basin);
-    const power = f32(s.f32.power);
-    expect(basin.length).toBe(n);
-    expect(power.length).toBe(n - 1);
-    for (let i = 0; i < n; i += 997) expect(basin[i]).toBe(Math.fround(series.basinLevel[i]));
-    for (let i = 0; i < n - 1; i += 997) expect(power[i]).toBe(Math.fround(series.power[i] / 1e6));
-    expect(Array.from(Buffer.from(s.u8!.mode, 'base64'))).toEqual(Array.from(series.mode));
+    const within = (key: string, ref: ArrayLike<number>, scale: number, maxStep: number) => {
+      const { c, v } = decoded(key);
+      expect(c.kind, key).toBe('u16');
+      expect(c.step!, key).toBeGreaterThan(0);
+      expect(c.step!, key).toBeLessThanOrEqual(maxStep);
+      expect(v.length, key).toBe(ref.length);
+      let worst = 0;
+      for (let i = 0; i < ref.length; i++) worst = Math.max(worst, Math.abs(v[i] - ref[i] * scale));
+      expect(worst, key).toBeLessThanOrEqual(c.step! / 2 + 1e-9);
+    };
+    within('sea', sea.level, 1, LEVEL_STEP_M);
+    within('basin', steps.basinLevel, 1, LEVEL_STEP_M);
+    within('power', steps.power.subarray(0, n - 1), 1e-6, POWER_STEP_MW);
+    within('pump', steps.pumpPower.subarray(0, n - 1), 1e-6, POWER_STEP_MW);
+    // No generation decodes to exactly zero (the power's offset is its minimum, 0).
+    const power = decoded('power').v;
+    for (let i = 0; i < n - 1; i++) if (steps.power[i] === 0) expect(power[i]).toBe(0);
+    expect(Array.from(decoded('mode').v)).toEqual(Array.from(steps.mode));
     expect(s.names!.mode).toEqual(run.result.modeNames);
-    expect(html).toContain(s.f32.basin);
+    expect(html).toContain(columns[s.cols.basin].b64);
   });
 
   it('the mode strip: its cells tile the period and follow the mode series', () => {
@@ -245,6 +261,9 @@ describe('the scheme report page', () => {
     const colours = new Set(lines.map((t) => (t.line as { color: string }).color));
     expect(colours.size).toBe(new Set(lines.map((t) => String(t.name).split(' ')[0])).size); // ebb, flood, pumping told apart
     expect(f.data.at(-1)!.name).toBe('operating points');
+    // A year has ~105,000 steps: the dots are a sample, and the caption says which.
+    const stride = Math.floor((run.result.sea.level.length - 1) / 2000);
+    expect(f.caption).toContain(`each generating step among one step in ${stride}`);
   });
 
   it('the header: full-load hours per year, the operation in words, lost tides counted', () => {
@@ -260,16 +279,17 @@ describe('the scheme report page', () => {
     expect(head).toContain(`<th>Lost tides</th><td>${l.lost.length} of ${l.of.toLocaleString('en-GB')} falls and rises`);
   });
 
-  it('is one file with no external resource, plotly.js 3.5.0 cartesian minified after the text, text from the scenario escaped', () => {
+  it('is one file with no external resource, plotly.js 3.5.0 (core, bar, heatmap) minified after the text, text from the scenario escaped', () => {
     const r = mersey((s) => {
       s.description = 'Test </script><script>alert(1)</script> & "quotes"';
       s.period = { start: '2018-03-01T00:00:00Z', end: '2018-03-08T00:00:00Z' };
     });
     const page = reportHtml([r], { toolVersion: 'test' });
     expect(page.match(/<script[\s>]/g)).toHaveLength(3); // the data, plotly.js, the drawing code
-    const { text, version } = plotlyBundle();
+    const { text, version, traces } = plotlyBundle();
     expect(version).toBe('3.5.0');
-    expect(text.length).toBeLessThan(2e6); // the minified cartesian bundle, not the 11 MB full one
+    expect(traces).toEqual(['scatter', 'bar', 'heatmap']);
+    expect(text.length).toBeLessThan(1.2e6); // the minified partial bundle, not the 11 MB full one
     expect(page.indexOf(text)).toBeGreaterThan(page.indexOf('<section id="section-summary">')); // text first
     const body = page.slice(page.indexOf('<body>'), page.indexOf('<script'));
     expect(body).not.toMatch(/<(img|link|iframe)\b|\bsrc=|href="?https?:/i);

@@ -43,6 +43,7 @@ function write(name: string, text: string | Buffer): string {
 const inputError = (fn: () => unknown) => thrown(fn, InputError);
 
 /** The default barrage (harmonic tide) as an object, over `days` from 2018-03-01, edited by `edit`. */
+// biome-ignore lint/suspicious/noExplicitAny: a scenario file's parsed JSON, edited freely by each test
 function harmonic(days: number, edit: (o: any) => void = () => {}): any {
   const o = JSON.parse(readFileSync(DEFAULT, 'utf8'));
   o.period = { start: '2018-03-01T00:00:00Z', end: isoTime(Date.UTC(2018, 2, 1 + days) / 1000) };

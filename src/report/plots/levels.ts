@@ -246,7 +246,6 @@ export function levelsFigure(runs: readonly ReportRun[], o: LevelsOptions) {
             { step: 'all', label: 'whole period' },
           ],
         },
-        rangeslider: { visible: true, thickness: 0.05 },
       },
       ...(one
         ? {

@@ -96,7 +96,7 @@ export function turbineFigure(runs: readonly ReportRun[]): Figure {
   return {
     id: 'turbine',
     title: 'Turbine curves over the heads used (one unit)',
-    caption: `Power (MW, solid) and flow (m³/s, dashed, right axis) of one unit against head as the solver reads them, up to ${top} m (the run's largest head ${r1(largestHead(runs))} m, plus 15 %); dots: mean power per unit of each generating step${runs.length > 1 ? ` of ${run.label}` : ''} at its head. Runner ${r1(t.diameter * 100) / 100} m, rated ${r1(t.ratedPower / 1e5) / 10} MW.`,
+    caption: `Power (MW, solid) and flow (m³/s, dashed, right axis) of one unit against head as the solver reads them, up to ${top} m (the run's largest head ${r1(largestHead(runs))} m, plus 15 %); dots: mean power per unit at its head of each generating step${stride > 1 ? ` among one step in ${stride}` : ''}${runs.length > 1 ? ` of ${run.label}` : ''}. Runner ${r1(t.diameter * 100) / 100} m, rated ${r1(t.ratedPower / 1e5) / 10} MW.`,
     data,
     layout: {
       ...baseLayout(400, { right: true }),

@@ -6,7 +6,7 @@
  */
 
 import type { Waterfall } from '../../scheme/losses.js';
-import { axis, baseLayout, type Figure, PUMP_COLOUR, r1, r3 } from '../layout.js';
+import { axis, baseLayout, type Figure, PUMP_COLOUR, r1, r3, slantedLabelsMargin } from '../layout.js';
 import type { ReportRun } from '../report-run.js';
 
 /** The waterfall of a run's summary, when it has generation stages. */
@@ -66,9 +66,17 @@ export function waterfallFigure(run: ReportRun): Figure | undefined {
     ],
     layout: {
       ...baseLayout(420),
-      margin: { t: 30, r: 30, b: 130, l: 75 },
+      margin: {
+        t: 30,
+        r: 30,
+        b: slantedLabelsMargin(
+          bars.map((b) => b.label),
+          25,
+        ),
+        l: 75,
+      },
       showlegend: false,
-      xaxis: axis('stage', { type: 'category', tickangle: -25, automargin: true }),
+      xaxis: axis('stage', { type: 'category', tickangle: 25, automargin: true }),
       yaxis: axis('annual energy (GWh/yr)', { rangemode: 'tozero' }),
     },
   };

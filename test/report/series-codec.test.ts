@@ -1,0 +1,100 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_SCENARIO } from '../../src/paths.js';
+import { LEVEL_STEP_M, runSeries } from '../../src/report/figures.js';
+import { reportHtml } from '../../src/report/html.js';
+import type { ReportRun } from '../../src/report/report-run.js';
+import { ColumnStore, decodeColumn, encodeBytes, encodeColumn, type PageColumn } from '../../src/report/series-codec.js';
+import { buildOperation, buildScheme } from '../../src/scenario/build.js';
+import { loadScenario } from '../../src/scenario/load.js';
+import type { Scenario } from '../../src/scenario/types.js';
+import { simulate } from '../../src/simulate.js';
+
+const decode = (c: PageColumn) => decodeColumn(c, Buffer.from(c.b64, 'base64'));
+
+describe('the series codec', () => {
+  it('16-bit columns decode within half their step, and the step spans the range in 65535 levels', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: -20, max: 20, noNaN: true }), { minLength: 1, maxLength: 300 }),
+        fc.constantFrom(1, 1e-6, -1),
+        (xs, scale) => {
+          const c = encodeColumn(xs, scale, 1);
+          expect(c.kind).toBe('u16');
+          const v = decode(c);
+          const lo = Math.min(...xs.map((x) => x * scale));
+          const hi = Math.max(...xs.map((x) => x * scale));
+          expect(c.offset).toBe(lo);
+          expect(c.step).toBeCloseTo((hi - lo) / 65535, 15);
+          for (let i = 0; i < xs.length; i++) expect(Math.abs(v[i] - xs[i] * scale)).toBeLessThanOrEqual(c.step! / 2 + 1e-12);
+          // The lowest value is exact: a series' floor (no power) stays at its true value.
+          expect(v[xs.findIndex((x) => x * scale === lo)] - lo).toBe(0);
+        },
+      ),
+    );
+  });
+
+  it('a constant series is exact; a range too wide for the step, or a value not finite, is kept as Float32', () => {
+    expect(Array.from(decode(encodeColumn([2.5, 2.5, 2.5], 1, 1e-3)))).toEqual([2.5, 2.5, 2.5]);
+    const wide = encodeColumn([0, 2000], 1, 0.025); // 2000 / 65535 = 0.031 > 0.025
+    expect(wide.kind).toBe('f32');
+    expect(Array.from(decode(wide))).toEqual([0, 2000]);
+    const nan = encodeColumn([1, Number.NaN, 3], 1, 1);
+    expect(nan.kind).toBe('f32');
+    expect(Array.from(decode(nan))).toEqual([1, Number.NaN, 3]);
+    expect(Array.from(decode(encodeBytes([0, 3, 255])))).toEqual([0, 3, 255]);
+  });
+
+  it('the store keeps equal columns once', () => {
+    const s = new ColumnStore();
+    const a = s.add(encodeColumn([1, 2, 3], 1, 1));
+    const b = s.add(encodeColumn([1, 2, 4], 1, 1));
+    expect(s.add(encodeColumn([1, 2, 3], 1, 1))).toBe(a);
+    expect(b).not.toBe(a);
+    expect(s.columns).toHaveLength(2);
+  });
+});
+
+function mersey(name: string, edit: (s: Scenario) => void): ReportRun {
+  const s = loadScenario(DEFAULT_SCENARIO);
+  s.name = name;
+  edit(s);
+  return { result: simulate(s), scheme: buildScheme(s), ops: buildOperation(s), label: name };
+}
+
+describe('a comparison of three years at 5-minute steps', () => {
+  it('is a page under 6 MB, holds the common sea level once and every run decodes to within half a step', () => {
+    const runs = [
+      mersey('default', () => {}),
+      mersey('ebb-only', (s) => {
+        const { start_head_m, end_head_m } = s.operation.ebb!;
+        s.operation = {
+          ...s.operation,
+          mode: 'ebb-only',
+          ebb: { start_head_m, end_head_m, sluice_while_generating: false },
+          ramp_s: 0,
+        };
+      }),
+      mersey('higher start heads', (s) => {
+        s.operation.ebb!.start_head_m += 0.5;
+        s.operation.flood!.start_head_m += 0.5;
+      }),
+    ];
+    for (const r of runs) {
+      expect(r.result.sea.dt).toBe(300);
+      expect(r.result.summary.period_days).toBeGreaterThan(364);
+    }
+    expect(reportHtml(runs, { toolVersion: 'test' }).length).toBeLessThan(6e6);
+    const { series, columns } = runSeries(runs);
+    expect(new Set(series.map((s) => s.cols.sea)).size).toBe(1); // one tide: one sea-level column
+    expect(new Set(series.map((s) => s.cols.basin)).size).toBe(3);
+    runs.forEach((r, k) => {
+      const c = columns[series[k].cols.basin];
+      expect(c.step!).toBeLessThanOrEqual(LEVEL_STEP_M);
+      const v = decode(c);
+      let worst = 0;
+      for (let i = 0; i < v.length; i++) worst = Math.max(worst, Math.abs(v[i] - r.result.series.basinLevel[i]));
+      expect(worst).toBeLessThanOrEqual(c.step! / 2 + 1e-9);
+    });
+  });
+});
