@@ -117,7 +117,7 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
       !stiff &&
       from < 0 &&
       age >= minDuration[mode] &&
-      maxDuration[mode] - age >= dt &&
+      maxDuration[mode] === Infinity &&
       banded[mode] === 0 &&
       exitDir[mode] * (z - e0 - exitHead[mode]) <= SWITCH_TOL
     ) {
