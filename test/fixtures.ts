@@ -332,3 +332,14 @@ export function sweepFiles() {
   };
   return { tmp, sweepFile, januaryExample };
 }
+
+/** Edits a Mersey default scenario to run ebb-only without pumping or ramps, the ebb's heads kept (the comparison the report tests draw). */
+export function asEbbOnly(s: Scenario): void {
+  const { start_head_m, end_head_m } = s.operation.ebb!;
+  s.operation = {
+    ...s.operation,
+    mode: 'ebb-only',
+    ebb: { start_head_m, end_head_m, sluice_while_generating: false },
+    ramp_s: 0,
+  };
+}

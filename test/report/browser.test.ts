@@ -23,7 +23,7 @@ import { simulate } from '../../src/simulate.js';
 import { validationHtml } from '../../src/validation/plot.js';
 import { VALIDATION_SCHEMES } from '../../src/validation/published.js';
 import { runValidation } from '../../src/validation/suite.js';
-import { scratch } from '../fixtures.js';
+import { asEbbOnly, scratch } from '../fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
@@ -114,15 +114,7 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     const a = run('mersey-barrage');
     single = a;
     // Compared: the default (two-way with pumping) and the same barrage ebb-only without pumping.
-    const b = run('mersey-ebb-only', (s) => {
-      const { start_head_m, end_head_m } = s.operation.ebb!;
-      s.operation = {
-        ...s.operation,
-        mode: 'ebb-only',
-        ebb: { start_head_m, end_head_m, sluice_while_generating: false },
-        ramp_s: 0,
-      };
-    });
+    const b = run('mersey-ebb-only', asEbbOnly);
     const write = (name: string, html: string) => {
       const f = join(OUT, `${name}.html`);
       writeFileSync(f, html);

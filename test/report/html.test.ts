@@ -21,6 +21,7 @@ import { buildOperation, buildScheme } from '../../src/scenario/build.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { simulate } from '../../src/simulate.js';
+import { asEbbOnly } from '../fixtures.js';
 
 function runOf(file: string, edit: (s: Scenario) => void = () => {}): ReportRun {
   const s = loadScenario(file);
@@ -32,13 +33,7 @@ const mersey = (edit: (s: Scenario) => void = () => {}) => runOf(DEFAULT_SCENARI
 /** The Mersey default run ebb-only, without pumping (the heads of the ebb kept). */
 const ebbOnlyEdit = (s: Scenario) => {
   s.name = 'mersey-ebb-only';
-  const { start_head_m, end_head_m } = s.operation.ebb!;
-  s.operation = {
-    ...s.operation,
-    mode: 'ebb-only',
-    ebb: { start_head_m, end_head_m, sluice_while_generating: false },
-    ramp_s: 0,
-  };
+  asEbbOnly(s);
 };
 
 type Axis = { title?: { text?: string }; visible?: boolean; range?: number[] };

@@ -9,6 +9,7 @@ import { buildOperation, buildScheme } from '../../src/scenario/build.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { simulate } from '../../src/simulate.js';
+import { asEbbOnly } from '../fixtures.js';
 
 const decode = (c: PageColumn) => decodeColumn(c, Buffer.from(c.b64, 'base64'));
 
@@ -66,15 +67,7 @@ describe('a comparison of three years at 5-minute steps', () => {
   it('is a page under 6 MB, holds the common sea level once and every run decodes to within half a step', () => {
     const runs = [
       mersey('default', () => {}),
-      mersey('ebb-only', (s) => {
-        const { start_head_m, end_head_m } = s.operation.ebb!;
-        s.operation = {
-          ...s.operation,
-          mode: 'ebb-only',
-          ebb: { start_head_m, end_head_m, sluice_while_generating: false },
-          ramp_s: 0,
-        };
-      }),
+      mersey('ebb-only', asEbbOnly),
       mersey('higher start heads', (s) => {
         s.operation.ebb!.start_head_m += 0.5;
         s.operation.flood!.start_head_m += 0.5;
