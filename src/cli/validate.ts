@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { prepareResultDir, writeDirAtomic, writtenText } from '../io/atomic.js';
 import { defaultWorkerCount, WorkerPool } from '../parallel/pool.js';
-import { distModule } from '../parallel/task.js';
+import { taskModule } from '../parallel/task.js';
 import { toolVersion } from '../paths.js';
 import type { Override } from '../scenario/overrides.js';
 import { validationHtml } from '../validation/plot.js';
@@ -123,7 +123,7 @@ export function registerValidate(program: Command): void {
       if (dir !== undefined) prepareResultDir(dir, VALIDATION_IDENTITY);
       const workers = opts.workers ?? defaultWorkerCount();
       const jobs = VALIDATION_SCHEMES.length + (opts.quick ? 0 : DEFAULT_YEARS.length * DEFAULT_OFFSETS_M.length);
-      const pool = workers > 1 ? new WorkerPool(Math.min(workers, jobs), [distModule('validation/task.js')]) : undefined;
+      const pool = workers > 1 ? new WorkerPool(Math.min(workers, jobs), [taskModule('validation/task.js')]) : undefined;
       let rows: ValidationRow[];
       let sens: Sensitivity | null = null;
       const t0 = performance.now();

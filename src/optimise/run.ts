@@ -17,7 +17,7 @@ import { randomUUID } from 'node:crypto';
 import type { ModeTable } from '../operation/modes.js';
 import { taskFailure, type WorkerPool } from '../parallel/pool.js';
 import { shareFloat64, shareSeaLevel } from '../parallel/shared.js';
-import { distModule } from '../parallel/task.js';
+import { taskModule } from '../parallel/task.js';
 import { advance } from '../solver/advance.js';
 import { finishRun } from '../solver/integrate.js';
 import type { ModeLog } from '../solver/mode-log.js';
@@ -104,7 +104,7 @@ function fixedEvaluator(pool: WorkerPool, data: ProblemData, p: Problem, onForec
     const init: FixedTaskInit = { problem: data, points: flat, onForecast, sample: fidelity === 'sample' };
     try {
       return await pool.run<FixedTaskInit, number>({
-        task: distModule('optimise/fixed-task.js'),
+        task: taskModule('optimise/fixed-task.js'),
         init,
         indices: Int32Array.from(points, (_, k) => k),
         signal,
@@ -200,7 +200,7 @@ export async function flexiblePlan(
   let out: ChunkOutcome[];
   try {
     out = await pool.run<FlexibleTaskInit, ChunkOutcome>({
-      task: distModule('optimise/flexible-task.js'),
+      task: taskModule('optimise/flexible-task.js'),
       init,
       indices: Int32Array.from(chunks, (_, k) => k),
       onProgress: o.onProgress,

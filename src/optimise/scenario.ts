@@ -7,7 +7,7 @@
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { defaultWorkerCount, WorkerPool } from '../parallel/pool.js';
-import { distModule } from '../parallel/task.js';
+import { taskModule } from '../parallel/task.js';
 import { J_PER_MWH } from '../physics.js';
 import { buildRun, type RunInputs } from '../scenario/build.js';
 import { scenarioFromObject } from '../scenario/load.js';
@@ -245,8 +245,8 @@ export async function optimiseScenario(s: Scenario, o: OptimiseOptions = {}): Pr
   const pool =
     o.pool ??
     new WorkerPool(o.workers ?? defaultWorkerCount(), [
-      distModule('optimise/fixed-task.js'),
-      distModule('optimise/flexible-task.js'),
+      taskModule('optimise/fixed-task.js'),
+      taskModule('optimise/flexible-task.js'),
     ]);
   try {
     return await optimiseOn(s, settings, pool, stage, t0, o);

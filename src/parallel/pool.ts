@@ -16,7 +16,7 @@ import { InputError } from '../errors.js';
 import { distModule } from './task.js';
 
 export interface Job<I, R = unknown> {
-  /** URL of the compiled task module, e.g. distModule('sweep/design-task.js'). */
+  /** URL of the compiled task module, e.g. taskModule('sweep/design-task.js'). */
   task: string;
   /** Given once to each worker's setup; SharedArrayBuffers inside are shared, not copied. */
   init: I;

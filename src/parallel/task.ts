@@ -18,6 +18,29 @@ export type TaskSetup<I, R> = (init: I) => (index: number) => R;
 /** The compiled output folder: workers load the library from here even when the caller runs from src/ (vitest). */
 const DIST_DIR = join(PACKAGE_ROOT, 'dist');
 
+/** The library's task modules, each bundled into one file by `npm run build` (scripts/build-tasks.js). */
+export const TASKS = [
+  'sweep/design-task.js',
+  'optimise/fixed-task.js',
+  'optimise/flexible-task.js',
+  'validation/task.js',
+] as const;
+
+/** File name, in dist/, of a task's single-file bundle: "sweep/design-task.js" -> "sweep-design-task.js". */
+export function taskBundleName(rel: string): string {
+  return rel.replaceAll('/', '-');
+}
+
+/**
+ * File URL of one of the library's task modules (TASKS) for a worker to load: its single-file
+ * bundle, which a worker loads several times faster than the module and its imports, or the
+ * module itself when the bundle has not been built.
+ */
+export function taskModule(rel: (typeof TASKS)[number]): string {
+  const bundle = join(DIST_DIR, taskBundleName(rel));
+  return existsSync(bundle) ? pathToFileURL(bundle).href : distModule(rel);
+}
+
 /**
  * File URL of a compiled module under dist/ (`rel` like "sweep/design-task.js"). Throws a clear
  * error when it is missing: the TypeScript sources must be built first (`npm run build`).

@@ -5,7 +5,7 @@
 
 import { defaultWorkerCount, taskFailure, WorkerPool } from '../parallel/pool.js';
 import { shareFloat64, shareSeaLevel } from '../parallel/shared.js';
-import { distModule } from '../parallel/task.js';
+import { taskModule } from '../parallel/task.js';
 import { checkPriceCoverage, readPriceCsv } from '../scenario/prices.js';
 import { buildSea } from '../scenario/tide-source.js';
 import { designLabel } from './design.js';
@@ -61,7 +61,7 @@ export function allIndices(n: number): Int32Array {
 export async function runSweep(sweep: LoadedSweep, o: SweepRunOptions = {}): Promise<SweepRun> {
   const { designs, spec } = sweep;
   const indices = o.indices ?? allIndices(designs.count);
-  const task = o.task ?? distModule('sweep/design-task.js');
+  const task = o.task ?? taskModule('sweep/design-task.js');
   // Threads start and load the task while this one checks the designs and builds the sea level.
   const pool =
     o.pool ?? (indices.length > 0 ? new WorkerPool(Math.min(o.workers ?? defaultWorkerCount(), indices.length), [task]) : null);

@@ -5,7 +5,7 @@
  */
 import { InputError, isInternalError } from '../errors.js';
 import { TaskError, WorkerExitError, type WorkerPool } from '../parallel/pool.js';
-import { distModule } from '../parallel/task.js';
+import { taskModule } from '../parallel/task.js';
 import { checkedScenario, type JobFigures, RunCache, runJob, type ScenarioJob } from './scenario-run.js';
 import type { ValidationTaskInit } from './task.js';
 
@@ -31,7 +31,7 @@ export async function runJobs(jobs: readonly ScenarioJob[], o: RunJobsOptions = 
   };
   try {
     return await o.pool.run<ValidationTaskInit, JobFigures>({
-      task: distModule('validation/task.js'),
+      task: taskModule('validation/task.js'),
       init,
       indices: Int32Array.from(jobs, (_, i) => i),
       onProgress: o.onProgress,
