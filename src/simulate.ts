@@ -167,7 +167,7 @@ export function summarise(
   series: StepSeries,
   totals: Totals,
   halfTides: number,
-  availability = s.scheme.losses.availability,
+  availability = lossChain(s.scheme.losses).availability,
 ): Summary {
   const { sea, scheme } = inputs;
   const duration = seaSpan(sea);
@@ -351,7 +351,7 @@ export function simulate(s: Scenario, o: SimulateOptions = {}): Result {
   const halfTides = halfTideLedger(log, inputs.ops, inputs.sea, series);
   const summary = summarise(s, inputs, series, totals, halfTides.length, availability);
   if (o.pumpingGain && pumpingDirections(s).length > 0) {
-    const without = simulate(withoutPumping(s), { sea: inputs.sea }).summary.annual_energy_gwh;
+    const without = simulateHeadline(withoutPumping(s), { sea: inputs.sea }).headline.annual_energy_gwh;
     const gain = summary.annual_energy_gwh - without;
     summary.pumping_gain = {
       without_pumping_annual_gwh: without,

@@ -301,6 +301,35 @@ export function energyPerTide(
   return (h.reduce((a, x) => a + x.generated - x.pumped, 0) / h.length) * 2;
 }
 
+/** `tide predict` at Liverpool over the first day of 2018 at 10-minute steps, then `extra`. */
+export function tidePredictArgs(...extra: string[]): string[] {
+  return [
+    'tide',
+    'predict',
+    '--site',
+    'liverpool',
+    '--from',
+    '2018-01-01T00:00Z',
+    '--to',
+    '2018-01-02T00:00Z',
+    '--step',
+    '600',
+    ...extra,
+  ];
+}
+
+/** The modes of the two-way cycle with pumping at both slack waters, in order. */
+export const TWO_WAY_PUMPING_MODES = [
+  'fill',
+  'pump-high',
+  'hold-high',
+  'generate-ebb',
+  'drain',
+  'pump-low',
+  'hold-low',
+  'generate-flood',
+];
+
 // Sweep files.
 
 export const EXAMPLE = join(PACKAGE_ROOT, 'models', 'mersey-sweep.json');

@@ -1,8 +1,8 @@
 /** `mersey-tidal merge <shard dirs...>`: join the shard folders of a sweep into its single-machine result. */
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { prepareResultDir, writtenText } from '../io/atomic.js';
-import { bestText, SWEEP_IDENTITY } from '../sweep/output.js';
+import { writtenText } from '../io/atomic.js';
+import { bestText } from '../sweep/output.js';
 import { writeSweepResult } from '../sweep/result-writer.js';
 import { openShards } from '../sweep/shard.js';
 import { jsonOption, quietOption } from './options.js';
@@ -23,7 +23,6 @@ export function registerMerge(program: Command): void {
       const shards = openShards(dirs);
       const { header } = shards;
       const dir = resolve(opts.out ?? join('out', header.name));
-      prepareResultDir(dir, SWEEP_IDENTITY);
       // The shards' rows are read one at a time and written as they are read.
       const { written, summary } = await writeSweepResult(dir, header, shards.rows(), header.design_count);
       ui.status(`Merged ${dirs.length} shards of sweep ${header.name}: ${summary.count} designs`);

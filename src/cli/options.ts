@@ -8,7 +8,7 @@ import { nearStations, stationLabel } from '../tide/stations.js';
 import { parseIsoSeconds, quotedTime } from '../time.js';
 
 /** A parser of whole numbers >= `min`, counting `what`. */
-function wholeNumber(what: string, min: number): (text: string) => number {
+export function wholeNumber(what: string, min: number): (text: string) => number {
   return (text) => {
     const n = Number(text);
     if (!/^\s*\d+\s*$/.test(text) || n < min)

@@ -6,11 +6,10 @@
 
 import type { Station } from '@neaps/tide-database';
 import type { Command } from 'commander';
-import { InputError } from '../errors.js';
 import { fmt } from '../numbers.js';
 import { builtinSiteNames, loadSite } from '../tide/site.js';
 import { nearStations, searchStations, stationDatabaseName } from '../tide/stations.js';
-import { jsonOption, nearOption, quietOption } from './options.js';
+import { jsonOption, nearOption, quietOption, wholeNumber } from './options.js';
 import { output } from './output.js';
 
 /** One line of the list. */
@@ -103,16 +102,7 @@ export function registerSites(program: Command): void {
     )
     .argument('[query]', 'name, place or country to search for (fuzzy), e.g. "Mumbles" or "Severn"')
     .addOption(nearOption())
-    .option(
-      '--limit <n>',
-      'at most this many stations (default 20)',
-      (v) => {
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 1) throw new InputError(`--limit: expected a whole number >= 1, got "${v}"`);
-        return n;
-      },
-      20,
-    )
+    .option('--limit <n>', 'at most this many stations (default 20)', wholeNumber('stations', 1), 20)
     .addOption(quietOption())
     .addOption(jsonOption('the list'))
     .action((query: string | undefined, opts: { near?: [number, number]; limit: number; json?: boolean; quiet?: boolean }) => {

@@ -141,10 +141,10 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
           );
         }
         if (opts.out) prepareOutputFile(opts.out);
+        // --site or --near was checked above: the first override is the tide's.
         const [tideOverride] = scenarioOverrides(opts, (line) => {
           if (!opts.quiet) io.err(`${line}\n`);
         });
-        if (!tideOverride) throw new InputError('give the site: --site <site> or --near LAT,LON (see `mersey-tidal sites`)');
         const site = loadSite((tideOverride.value as { site: string }).site);
         const datum = opts.datum ?? site.datum;
         datumOffset(site, datum); // an unknown datum fails here, naming the site's datums
@@ -251,7 +251,7 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
         emit(io, opts, opts.out, siteToJson(s), lines.join('\n'), () => ({
           site: JSON.parse(siteToJson(s)),
           samples: fit.samples,
-          span_days: fit.span / 86400,
+          span_days: fit.span / DAY_S,
           rms_residual_m: fit.rmsResidual,
           excluded: fit.excluded,
           gaps: describeGaps(series, fit.gaps),

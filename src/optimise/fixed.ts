@@ -168,12 +168,9 @@ export async function searchFixed(
   const candidates = climb.recorded(FIXED_CANDIDATES).map((r) => r.point);
   const starts = await searchBatched(period, period.ranked(candidates, PERIOD_STARTS), onPeriod);
   let found = starts[0];
+  const periodMoves = movesInUnits(FIXED_PERIOD_MOVES_M, p.ranges.step);
   for (const r of starts) {
-    const f = await searchBatched(
-      period,
-      period.compass(r, movesInUnits(FIXED_PERIOD_MOVES_M, p.ranges.step), halves, FIXED_POLL),
-      onPeriod,
-    );
+    const f = await searchBatched(period, period.compass(r, periodMoves, halves, FIXED_POLL), onPeriod);
     if (f.value > found.value) found = f;
   }
   return {

@@ -59,7 +59,7 @@ export function progressLine(done: number, total: number | undefined, elapsedS: 
 }
 
 /** The plain line of a log: "sweep: 120/400 designs (30 %), 0:40 elapsed, ETA 1:33". */
-export function plainLine(label: string, done: number, total: number | undefined, elapsedS: number, unit: string): string {
+function plainLine(label: string, done: number, total: number | undefined, elapsedS: number, unit: string): string {
   if (total === undefined) return `${label}: ${done} ${unit}, ${formatDuration(elapsedS)} elapsed`;
   const eta = done > 0 ? ((total - done) * elapsedS) / done : Infinity;
   return `${label}: ${done}/${total} ${unit} (${Math.floor((100 * done) / Math.max(total, 1))} %), ${formatDuration(elapsedS)} elapsed, ETA ${formatDuration(eta)}`;

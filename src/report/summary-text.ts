@@ -72,20 +72,19 @@ export function summaryText(s: Summary, scenarioFile: string, description: strin
   return lines.join('\n');
 }
 
-function stageLine(st: Stage, sign: string): string {
+function stageLine(st: Stage, sign: string, indent = '  '): string {
   const factor = st.factor === null ? '' : `x ${st.factor.toFixed(3)}`;
   const change = st.loss_annual_gwh === 0 && st.factor === null ? '' : `${sign}${fmt(Math.abs(st.loss_annual_gwh), 1)}`;
-  return `  ${st.label.padEnd(52)}${fmt(st.annual_gwh, 1).padStart(10)}  ${change.padStart(8)}  ${factor}`;
+  return `${indent}${st.label.padEnd(52)}${fmt(st.annual_gwh, 1).padStart(10)}  ${change.padStart(8)}  ${factor}`;
 }
 
 /** The loss waterfall: generation from the water to the grid, then pumping from the water to the grid. */
-export function waterfallText(w: Waterfall): string[] {
+function waterfallText(w: Waterfall): string[] {
   const lines = [`Loss waterfall (GWh/yr)${' '.repeat(33)}energy    change  factor`];
   for (const st of w.generation) lines.push(stageLine(st, '-'));
   if (w.pumping.length > 0) {
     lines.push('  pumping:');
-    for (const st of w.pumping)
-      lines.push(stageLine({ ...st, label: st.label }, st.loss_annual_gwh < 0 ? '-' : '+').replace(/^ {2}/, '    '));
+    for (const st of w.pumping) lines.push(stageLine(st, st.loss_annual_gwh < 0 ? '-' : '+', '    '));
   }
   lines.push(`  net exported${' '.repeat(40)}${fmt(w.net_annual_gwh, 1).padStart(10)}`);
   return lines;

@@ -33,7 +33,7 @@ export function prepareRun(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, m
     eta: sea.level,
     dt: sea.dt,
     table: flows.table,
-    out: new Float64Array(8),
+    out: new Float64Array(4),
     ...inv,
     topSeg: inv.last - 1,
     zBottom: inv.levels[0],

@@ -47,7 +47,7 @@ export class SolverState {
   level = 0;
   segment = 0;
   invArea = 1;
-  /** Mode in force, time in it (s), the mode a ramp blends from (-1: none), the last mode that lasted. */
+  /** Mode in force, time in it (s), the mode left when a ramp is opening the one in force (-1: no ramp), the last mode that lasted. */
   mode = 0;
   age = 0;
   rampFrom = -1;

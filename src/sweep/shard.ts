@@ -36,8 +36,7 @@ export function parseShard(text: string): ShardId {
 
 /** The design indices of a shard, ascending. */
 export function shardIndices(total: number, s: ShardId): Int32Array {
-  const first = s.index - 1;
-  return Int32Array.from({ length: first < total ? Math.ceil((total - first) / s.count) : 0 }, (_, k) => first + k * s.count);
+  return Int32Array.from({ length: shardSize(total, s) }, (_, k) => s.index - 1 + k * s.count);
 }
 
 /** Version of the shard.json layout: 2 holds no rows (they are in the shard's designs.csv, read by merge). */

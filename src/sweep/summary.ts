@@ -123,13 +123,14 @@ export class SweepSummary {
     this.count++;
     this.byEnergy.add(r);
     this.byRevenue?.add(r);
+    const row = pageRow(this.h, r);
     if (!this.sampled) {
-      this.sample.push(pageRow(this.h, r));
+      this.sample.push(row);
       return;
     }
-    if (hash32(r.design) < this.threshold) this.sample.push(pageRow(this.h, r));
+    if (hash32(r.design) < this.threshold) this.sample.push(row);
     if (this.byRevenue) {
-      this.candidates.push(pageRow(this.h, r));
+      this.candidates.push(row);
       if (this.candidates.length >= FRONT_BATCH) this.compactFront();
     }
   }

@@ -170,8 +170,12 @@ export function builtinSite(ref: string): string | undefined {
  * the database file (so that a run records and checks the constants it used).
  */
 export function siteFile(ref: string): string {
+  return fileOfSite(ref, isSitePath(ref) ? undefined : builtinSite(ref));
+}
+
+/** siteFile, the built-in site (builtinSite(ref)) already looked up. */
+function fileOfSite(ref: string, builtin: string | undefined): string {
   if (isSitePath(ref)) return ref;
-  const builtin = builtinSite(ref);
   return builtin ? join(BUILTIN_SITE_DIR, `${builtin}.json`) : stationDatabaseFile();
 }
 
@@ -181,7 +185,8 @@ export function siteFile(ref: string): string {
  * ("ticon/mumbles-mum-gbr-bodc") or name ("Mumbles"). Built-in sites come first.
  */
 export function loadSite(ref: string): Site {
-  if (!isSitePath(ref) && builtinSite(ref) === undefined) {
+  const builtin = isSitePath(ref) ? undefined : builtinSite(ref);
+  if (!isSitePath(ref) && builtin === undefined) {
     const station = findStation(ref);
     if (station) return stationSite(station);
     const near = stationSuggestions(ref);
@@ -193,7 +198,7 @@ export function loadSite(ref: string): Site {
       }; list stations with \`mersey-tidal sites <query>\` or \`mersey-tidal sites --near LAT,LON\``,
     );
   }
-  const file = siteFile(ref);
+  const file = fileOfSite(ref, builtin);
   const text = readText(file, 'site file');
   let json: unknown;
   try {

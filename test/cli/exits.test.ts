@@ -11,13 +11,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO } from '../../src/paths.js';
-import { LIBAUX, runCli, scratch, tideRows, writeCsv } from '../fixtures.js';
+import { LIBAUX, runCli, sweepFiles, tidePredictArgs, tideRows, writeCsv } from '../fixtures.js';
 
 const BIN = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
 const ENOSPC = fileURLToPath(new URL('./enospc-fixture.js', import.meta.url));
 const DATA = fileURLToPath(new URL('../../data', import.meta.url));
 const OBSERVED = join(DATA, 'liverpool-gladstone-dock-2018-observed.csv');
-const tmp = scratch();
+const { tmp, sweepFile } = sweepFiles();
 
 /** The default barrage (harmonic Liverpool tide) over [start, end] at `dt` s, written in `folder`. */
 // biome-ignore lint/suspicious/noExplicitAny: a scenario file's parsed JSON, edited freely by each test
@@ -57,20 +57,6 @@ function spawnCli(args: string[], opts: { preload?: string; killAfterMs?: number
   });
 }
 
-const predict = (...extra: string[]) => [
-  'tide',
-  'predict',
-  '--site',
-  'liverpool',
-  '--from',
-  '2018-01-01T00:00Z',
-  '--to',
-  '2018-01-02T00:00Z',
-  '--step',
-  '600',
-  ...extra,
-];
-
 describe('tide predict and fit keep the exit-code contract', () => {
   it('exit 2, before any output, for every bad input', async () => {
     const d = tmp();
@@ -84,23 +70,23 @@ describe('tide predict and fit keep the exit-code contract', () => {
         ['tide', 'predict', '--site', 'atlantis', '--from', '2018-01-01', '--to', '2018-01-02', '--step', '600'],
         /unknown site "atlantis"/,
       ],
-      [predict('--datum', 'XYZ'), /no datum "XYZ"; the site has .*ODN/],
+      [tidePredictArgs('--datum', 'XYZ'), /no datum "XYZ"; the site has .*ODN/],
       [
-        predict().map((a) => (a === '2018-01-01T00:00Z' ? '2018-02-30T00:00Z' : a)),
+        tidePredictArgs().map((a) => (a === '2018-01-01T00:00Z' ? '2018-02-30T00:00Z' : a)),
         /--from: .*"2018-02-30T00:00Z": no day 30 in February 2018/,
       ],
       [
-        predict().map((a) =>
+        tidePredictArgs().map((a) =>
           a === '2018-01-01T00:00Z' ? '2200-01-01T00:00Z' : a === '2018-01-02T00:00Z' ? '2200-01-02T00:00Z' : a,
         ),
         /leaves the years 1900-2100/,
       ],
-      [predict().map((a) => (a === '2018-01-01T00:00Z' ? '1700-01-01T00:00Z' : a)), /leaves the years 1900-2100/],
+      [tidePredictArgs().map((a) => (a === '2018-01-01T00:00Z' ? '1700-01-01T00:00Z' : a)), /leaves the years 1900-2100/],
       [
         ['tide', 'predict', '--site', 'liverpool', '--from', '1900-01-01T00:00Z', '--to', '2100-01-01T00:00Z', '--step', '1'],
         /6,311,433,601 levels requested \(about 195,655 MB of CSV\); at most 5,000,000 per run/,
       ],
-      [predict('--out', d), /exists and is a folder; give the name of a file to write/],
+      [tidePredictArgs('--out', d), /exists and is a folder; give the name of a file to write/],
       [['tide', 'fit', gappy], /gap/],
       [['tide', 'fit', OBSERVED, '--constituents', 'M2,XX9'], /XX9/],
       [['tide', 'fit', OBSERVED, '--out', d], /exists and is a folder/],
@@ -145,11 +131,7 @@ describe('output that cannot be written', () => {
   it('sweep --out that cannot be made fails before any design runs', async () => {
     const d = tmp();
     writeFileSync(join(d, 'a-file'), 'x');
-    const sweep = join(d, 'sweep.json');
-    writeFileSync(
-      sweep,
-      JSON.stringify({ name: 's', base: DEFAULT_SCENARIO, method: 'grid', parameters: { 'scheme.turbines.count': [20, 28] } }),
-    );
+    const sweep = sweepFile({ name: 's', method: 'grid', parameters: { 'scheme.turbines.count': [20, 28] } });
     const r = await runCli(['sweep', sweep, '--out', join(d, 'a-file', 'res'), '--quiet']);
     expect(r.code).toBe(1);
     expect(r.err).toMatch(/cannot write the result folder .*a-file\/res: .*a-file \((EEXIST|ENOTDIR)\)/);
@@ -169,20 +151,14 @@ describe('output that cannot be written', () => {
 
 describe('sweeps', () => {
   it('an LHS over a whole-number field without a step gives one grouped line, not one per design', async () => {
-    const d = tmp();
-    const sweep = join(d, 'lhs.json');
-    writeFileSync(
-      sweep,
-      JSON.stringify({
-        name: 'lhs',
-        base: DEFAULT_SCENARIO,
-        method: 'lhs',
-        samples: 400,
-        seed: 1,
-        parameters: { 'scheme.turbines.count': { min: 10, max: 40 } },
-      }),
-    );
-    const r = await runCli(['sweep', sweep, '--out', join(d, 'res'), '--quiet']);
+    const sweep = sweepFile({
+      name: 'lhs',
+      method: 'lhs',
+      samples: 400,
+      seed: 1,
+      parameters: { 'scheme.turbines.count': { min: 10, max: 40 } },
+    });
+    const r = await runCli(['sweep', sweep, '--out', join(tmp(), 'res'), '--quiet']);
     expect(r.code).toBe(2);
     const lines = r.err.trim().split('\n');
     expect(lines).toHaveLength(2);
@@ -192,19 +168,13 @@ describe('sweeps', () => {
   });
 
   it('a range whose step gives more values than a sweep may hold is refused, not a crash (found by the fuzzer)', async () => {
-    const d = tmp();
-    const sweep = join(d, 'tiny-step.json');
-    writeFileSync(
-      sweep,
-      JSON.stringify({
-        name: 'tiny',
-        base: DEFAULT_SCENARIO,
-        method: 'lhs',
-        samples: 1,
-        seed: 0,
-        parameters: { 'scheme.turbines.diameter_m': { min_m: 0, max_m: 1, step_m: 5e-324 } },
-      }),
-    );
+    const sweep = sweepFile({
+      name: 'tiny',
+      method: 'lhs',
+      samples: 1,
+      seed: 0,
+      parameters: { 'scheme.turbines.diameter_m': { min_m: 0, max_m: 1, step_m: 5e-324 } },
+    });
     const r = await runCli(['sweep', sweep, '--quiet']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(

@@ -7,7 +7,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { registerTideCommands } from '../../src/cli/tide.js';
 import { loadSite, predictSeaLevel, readSeriesCsv } from '../../src/tide/index.js';
-import { runCli, scratch } from '../fixtures.js';
+import { runCli, scratch, tidePredictArgs } from '../fixtures.js';
 
 const OBSERVED = fileURLToPath(new URL('../../data/liverpool-gladstone-dock-2018-observed.csv', import.meta.url));
 const dir = scratch()();
@@ -26,20 +26,7 @@ async function run(args: string[]): Promise<{ out: string; err: string }> {
 describe('tide predict', () => {
   it('writes the CSV to --out, which reads back as the predicted series, and lists high and low waters', async () => {
     const file = join(dir, 'pred.csv');
-    const { out } = await run([
-      'tide',
-      'predict',
-      '--site',
-      'liverpool',
-      '--from',
-      '2018-01-01T00:00Z',
-      '--to',
-      '2018-01-02T00:00Z',
-      '--step',
-      '600',
-      '--out',
-      file,
-    ]);
+    const { out } = await run(tidePredictArgs('--out', file));
     const series = readSeriesCsv(file);
     expect(series.time.length).toBe(145);
     expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('time_utc,level_m_ODN');

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../../src/paths.js';
-import { runSeries } from '../../src/report/figures.js';
+import { POWER_STEP_MW, runSeries } from '../../src/report/figures.js';
 import { reportHtml } from '../../src/report/html.js';
 import { plotlyBundle } from '../../src/report/page.js';
 import type { ReportRun } from '../../src/report/report-run.js';
@@ -308,6 +308,7 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     for (let i = 0; i < ref.sea.level.length - 1; i++) peak = Math.max(peak, ref.series.power[i]);
     const { series, columns } = runSeries([single]);
     const step = columns[series[0].cols.power].step!;
+    expect(step).toBeLessThanOrEqual(POWER_STEP_MW); // the encoder's step, capped by what the page promises
     expect(Math.abs(Math.max(...power.y) - peak / 1e6)).toBeLessThanOrEqual(step / 2 + 1e-9);
   }, 120_000);
 

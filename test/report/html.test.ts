@@ -256,9 +256,9 @@ describe('the scheme report page', () => {
     const colours = new Set(lines.map((t) => (t.line as { color: string }).color));
     expect(colours.size).toBe(new Set(lines.map((t) => String(t.name).split(' ')[0])).size); // ebb, flood, pumping told apart
     expect(f.data.at(-1)!.name).toBe('operating points');
-    // A year has ~105,000 steps: the dots are a sample, and the caption says which.
-    const stride = Math.floor((run.result.sea.level.length - 1) / 2000);
-    expect(f.caption).toContain(`each generating step among one step in ${stride}`);
+    // A year at 5-minute steps has 105,120 steps: the dots are a sample of about 2,000, and the caption says which.
+    expect(run.result.sea.level.length - 1).toBe(105_120);
+    expect(f.caption).toContain('each generating step among one step in 52');
   });
 
   it('the header: full-load hours per year, the operation in words, lost tides counted', () => {

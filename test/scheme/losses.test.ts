@@ -66,7 +66,7 @@ describe('the loss waterfall', () => {
   }, 60_000);
 
   it('each factor scales its own stage exactly and leaves the water and the shaft alone', () => {
-    const base = simulate(month()).summary;
+    const base = r.summary; // the same month at the default chain, already run
     const halved = simulate(withLosses(month(), { generator: 0.485 })).summary;
     // The trajectory does not depend on the chain: hydraulic and shaft stages are the same run.
     expect(halved.waterfall.generation[0].energy_gwh).toBe(base.waterfall.generation[0].energy_gwh);
@@ -75,8 +75,7 @@ describe('the loss waterfall', () => {
     expect(rel(halved.generated_energy_gwh / base.generated_energy_gwh, 0.485 / 0.97)).toBeLessThan(1e-12);
     expect(rel(halved.pumping_energy_gwh / base.pumping_energy_gwh, 0.97 / 0.485)).toBeLessThan(1e-12);
     for (const key of ['water_passage', 'gearbox', 'transformer', 'availability'] as const) {
-      const field = key === 'water_passage' ? 'water_passage' : key;
-      const changed = simulate(withLosses(month(), { [field]: 0.5 })).summary;
+      const changed = simulate(withLosses(month(), { [key]: 0.5 })).summary;
       const before = base.waterfall.generation.find((s) => s.key === key)?.factor as number;
       expect(rel(changed.generated_energy_gwh / base.generated_energy_gwh, 0.5 / before)).toBeLessThan(1e-12);
     }

@@ -66,11 +66,14 @@ describe('in-order hand-off of results that finish out of order', () => {
         );
         const out: [string, number][] = [];
         const q = new InOrder<string>((v, pos) => out.push([v, pos]));
-        let maxWaiting = 0;
+        const arrived = new Set<number>();
         order.forEach((pos, k) => {
           q.put(pos, `r${pos}`);
-          maxWaiting = Math.max(maxWaiting, q.waiting);
-          // What waits is exactly what came before an earlier position.
+          arrived.add(pos);
+          // What waits is exactly what came before an earlier position: the arrivals past the first missing one.
+          let missing = 0;
+          while (arrived.has(missing)) missing++;
+          expect(q.waiting).toBe([...arrived].filter((p) => p > missing).length);
           expect(q.waiting + q.emitted).toBe(k + 1);
         });
         expect(out).toEqual(Array.from({ length: n }, (_, i) => [`r${i}`, i]));
