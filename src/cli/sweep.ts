@@ -5,7 +5,7 @@
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { openResultDir, prepareResultDir, writtenText } from '../io/atomic.js';
+import { prepareResultDir, writtenText } from '../io/atomic.js';
 import { defaultWorkerCount } from '../parallel/pool.js';
 import { toolVersion } from '../paths.js';
 import type { Override } from '../scenario/overrides.js';
@@ -104,31 +104,30 @@ export function registerSweep(program: Command): void {
       // Rows go to a temporary folder as the designs finish, in design order; the folder is
       // swapped in when every design is done. Ctrl-C and SIGTERM are handled by main(): the
       // temporary folder is removed, exit 130/143, and the worker threads end with the process.
-      const out = openResultDir(dir, shard ? SHARD_FILE : SWEEP_IDENTITY);
       const version = toolVersion();
-      let writer: SweepResultWriter | undefined;
+      const writer = SweepResultWriter.open(dir, sweepHeader(sweep, version, []), indices.length, { shard, heatmap });
       const bar = ui.progress(indices.length, 'designs', 'sweep');
       const t0 = performance.now();
       let run: SweepRun;
+      let header: SweepHeader;
       let written: string[];
       try {
-        const w = new SweepResultWriter(out, sweepHeader(sweep, version, []), indices.length, { shard, heatmap });
-        writer = w;
         try {
           run = await runSweep(sweep, {
             indices,
             workers,
             checked: true,
-            onRow: (r) => w.add(r),
+            onRow: (r) => writer.add(r),
             onProgress: (done) => bar.update(done),
           });
         } finally {
           bar.finish();
         }
-        written = await w.finish(sweepHeader(sweep, version, run.seaNotes));
+        // The final header: with what was done to the sea level's data.
+        header = sweepHeader(sweep, version, run.seaNotes);
+        written = await writer.finish(header);
       } catch (err) {
-        if (writer) writer.abort();
-        else out.abort();
+        writer.abort();
         throw err;
       }
       const { summary } = writer;
@@ -137,7 +136,6 @@ export function registerSweep(program: Command): void {
       status(
         `Done: ${summary.count} designs in ${seconds.toFixed(2)} s (${(summary.count / seconds).toFixed(1)} designs/s on ${workers} worker thread${workers > 1 ? 's' : ''})`,
       );
-      const header = sweepHeader(sweep, version, run.seaNotes);
       const text = shard
         ? `Shard ${shard.index}/${shard.count} written; join all ${shard.count} shard folders with \`mersey-tidal merge <shard dirs...>\`\n\n`
         : `${bestText(header, summary)}\n\n`;

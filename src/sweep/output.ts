@@ -114,6 +114,17 @@ function columns(h: SweepHeader): Column[] {
   ];
 }
 
+/** The names of a header's columns, worked out once per header (they are read for every row). */
+const NAMES = new WeakMap<SweepHeader, string[]>();
+function columnNames(h: SweepHeader): string[] {
+  let names = NAMES.get(h);
+  if (!names) {
+    names = columns(h).map((c) => c.name);
+    NAMES.set(h, names);
+  }
+  return names;
+}
+
 /** A design row as a flat JSON object keyed by column name. */
 export function rowObject(h: SweepHeader, r: DesignRow): Record<string, number | null> {
   const o: Record<string, number | null> = { design: r.design };
@@ -126,13 +137,13 @@ export function rowObject(h: SweepHeader, r: DesignRow): Record<string, number |
 
 /** The header row of designs.csv. */
 export function csvHeader(h: SweepHeader): string {
-  return `${csvRow(columns(h).map((c) => c.name))}\n`;
+  return `${csvRow(columnNames(h))}\n`;
 }
 
 /** One row of designs.csv, with its line end. */
 export function csvLine(h: SweepHeader, r: DesignRow): string {
   const o = rowObject(h, r);
-  return `${csvRow(columns(h).map((c) => o[c.name]))}\n`;
+  return `${csvRow(columnNames(h).map((n) => o[n]))}\n`;
 }
 
 /**
@@ -140,9 +151,8 @@ export function csvLine(h: SweepHeader, r: DesignRow): string {
  * Numbers are written in shortest round-trip form, so the row is the one written, to the bit.
  */
 export function rowFromCsv(h: SweepHeader, cells: readonly string[]): DesignRow {
-  const names = columns(h).map((c) => c.name);
   const o: Record<string, number | null> = {};
-  names.forEach((n, j) => {
+  columnNames(h).forEach((n, j) => {
     o[n] = cells[j] === '' ? null : Number(cells[j]);
   });
   const num = (k: string) => o[k] as number;

@@ -57,6 +57,20 @@ export class SweepResultWriter {
     this.jsonRows = this.shard ? null : new FileAppender(out.path(JSON_ROWS_PART));
   }
 
+  /**
+   * Opens the result folder `dir` of a sweep (or a shard: `o.shard`) and a writer into it; if the
+   * writer cannot be made, the folder is given up before the error goes on.
+   */
+  static open(dir: string, h: SweepHeader, total: number, o: ResultWriterOptions = {}): SweepResultWriter {
+    const out = openResultDir(dir, o.shard ? SHARD_FILE : SWEEP_IDENTITY);
+    try {
+      return new SweepResultWriter(out, h, total, o);
+    } catch (err) {
+      out.abort();
+      throw err;
+    }
+  }
+
   /** The next row, in design order. */
   add(r: DesignRow): void {
     this.csv.write(csvLine(this.h, r));
@@ -119,10 +133,8 @@ export async function writeSweepResult(
   total: number,
   o: ResultWriterOptions = {},
 ): Promise<{ written: string[]; summary: SweepSummary }> {
-  const out = openResultDir(dir, o.shard ? SHARD_FILE : SWEEP_IDENTITY);
-  let writer: SweepResultWriter | undefined;
+  const writer = SweepResultWriter.open(dir, header, total, o);
   try {
-    writer = new SweepResultWriter(out, header, total, o);
     let k = 0;
     for (const r of rows) {
       writer.add(r);
@@ -130,8 +142,7 @@ export async function writeSweepResult(
     }
     return { written: await writer.finish(header), summary: writer.summary };
   } catch (err) {
-    if (writer) writer.abort();
-    else out.abort();
+    writer.abort();
     throw err;
   }
 }

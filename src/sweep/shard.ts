@@ -165,13 +165,14 @@ function* shardRows(h: SweepHeader, shards: readonly { dir: string; f: ShardFile
     readers.forEach((r, k) => {
       if (r.next() !== head) throw wrong(k, `its header row is not that of the sweep's designs.csv (${head})`);
     });
+    const width = head.split(',').length;
     for (let d = 0; d < h.design_count; d++) {
       const k = d % n;
       const line = readers[k].next();
       if (line === null) throw wrong(k, `holds ${readers[k].line - 1}`);
       const cells = line.split(',');
       const r = rowFromCsv(h, cells);
-      if (cells.length !== head.split(',').length || r.design !== d)
+      if (cells.length !== width || r.design !== d)
         throw wrong(k, `its line ${readers[k].line} holds "${line.slice(0, 80)}" where design ${d} belongs`);
       yield r;
     }
