@@ -5,7 +5,7 @@
  * written (io/atomic.ts openResultDir), which makes the file appear whole or not at all.
  */
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
-import { failureReason } from './text.js';
+import { failureReason, writeError } from './text.js';
 
 /** Characters gathered before a write: about 64 kB, so a stream of small rows costs few system calls. */
 const FLUSH_CHARS = 1 << 16;
@@ -33,7 +33,12 @@ export class FileAppender {
   appendFile(from: string): void {
     this.flush();
     const fd = this.open();
-    const src = this.guard(() => openSync(from, 'r'));
+    let src: number;
+    try {
+      src = openSync(from, 'r');
+    } catch (err) {
+      throw new Error(`cannot read ${from} ${failureReason(err)}`);
+    }
     try {
       const buf = Buffer.allocUnsafe(COPY_BYTES);
       for (let n = readSync(src, buf); n > 0; n = readSync(src, buf)) this.guard(() => writeSync(fd, buf, 0, n));
@@ -73,8 +78,7 @@ export class FileAppender {
     try {
       return call();
     } catch (err) {
-      if (!(err as NodeJS.ErrnoException | null)?.code) throw err;
-      throw new Error(`cannot write ${this.path} ${failureReason(err)}`);
+      throw writeError(this.path, err);
     }
   }
 }

@@ -24,7 +24,7 @@ import {
 import { open } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
-import { failureReason } from './text.js';
+import { failureReason, writeError } from './text.js';
 
 /** Temporary paths this process created and has not yet renamed into place or removed. */
 const pending = new Set<string>();
@@ -117,12 +117,6 @@ const CHUNK = 1 << 20;
 
 /** What a file of a result folder holds: text, bytes, or text made chunk by chunk (for files too large to hold). */
 export type FileContent = string | Uint8Array | Iterable<string>;
-
-/** An error of the file system while writing `path`, naming it: "cannot write out/x.csv (ENOSPC): no space left on the device". */
-function writeError(path: string, err: unknown): Error {
-  if (err instanceof InputError || !(err as NodeJS.ErrnoException | null)?.code) return err as Error;
-  return new Error(`cannot write ${path} ${failureReason(err)}`);
-}
 
 async function writeChunked(path: string, data: FileContent): Promise<void> {
   const fh = await open(path, 'wx').catch((err) => {

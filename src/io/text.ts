@@ -30,6 +30,12 @@ export function failureReason(err: unknown): string {
   return `: ${err instanceof Error ? err.message : String(err)}`;
 }
 
+/** An error of the file system while writing `path`, naming it: "cannot write out/x.csv (ENOSPC): no space left on the device" (other errors as they are). */
+export function writeError(path: string, err: unknown): Error {
+  if (err instanceof InputError || !(err as NodeJS.ErrnoException | null)?.code) return err as Error;
+  return new Error(`cannot write ${path} ${failureReason(err)}`);
+}
+
 /** What a path that is not a regular file is, in words; undefined for a regular file. */
 export function notRegular(file: string): string | undefined {
   const st = statSync(file);

@@ -106,7 +106,16 @@ export class WorkerPool {
   private start(script: URL, preload: readonly string[]): Worker {
     const w = new Worker(script, { workerData: { preload } });
     w.unref(); // an idle pool never keeps the process alive
-    this.online.push(new Promise((ok) => w.once('online', ok)));
+    this.online.push(
+      new Promise<void>((ok) => {
+        const preloaded = (m: { type?: string }) => {
+          if (m?.type !== 'preloaded') return;
+          w.off('message', preloaded);
+          ok();
+        };
+        w.on('message', preloaded);
+      }),
+    );
     w.on('message', (m: WorkerReply) => this.active?.onMessage(w, m));
     w.on('error', (err) => this.lost(w, `failed: ${err.name}: ${err.message}`));
     w.on('exit', (code) => this.lost(w, `exited with code ${code}`));
@@ -126,7 +135,7 @@ export class WorkerPool {
     await Promise.all(this.workers.map((w) => w.terminate()));
   }
 
-  /** Resolves when every worker thread has started (for measuring start-up; run() does not need it). */
+  /** Resolves when every worker thread has started and loaded (or failed to load) its preloaded modules (for measuring start-up; run() does not need it). */
   async ready(): Promise<void> {
     await Promise.all(this.online);
   }

@@ -37,6 +37,8 @@ for (const url of (workerData as { preload?: string[] } | null)?.preload ?? []) 
   mod.catch(() => {}); // a failure is reported by the job that uses the module
   modules.set(url, mod);
 }
+// Told once the preloads have settled (loaded or failed): the pool's ready().
+void Promise.allSettled(modules.values()).then(() => port.postMessage({ type: 'preloaded' }));
 let current: { job: number; run: ((index: number) => unknown) | null } | null = null;
 
 function errorFields(err: unknown): { name: string; message: string; stack: string } {

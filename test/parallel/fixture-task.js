@@ -3,8 +3,8 @@
 // init: { marks?: SharedArrayBuffer, throwAt?, exitAt?, busyMs?, failSetup? }
 import { threadId } from 'node:worker_threads';
 
-/** When this module was loaded (ms since the epoch, the clock every thread shares). */
-const loadedAt = Date.now();
+/** When this module was loaded (ms since the epoch, to the microsecond: the clock every thread shares). */
+const loadedAt = performance.timeOrigin + performance.now();
 
 export function setup(init) {
   if (init.failSetup) throw new Error('fixture: setup refuses');

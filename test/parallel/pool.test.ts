@@ -101,9 +101,8 @@ describe('worker pool', () => {
     for (const preload of [[TASK, missing], []]) {
       const p = new WorkerPool(2, preload);
       pools.push(p);
-      await p.ready();
-      await new Promise((ok) => setTimeout(ok, 500));
-      const posted = Date.now();
+      await p.ready(); // the preloads have settled
+      const posted = performance.timeOrigin + performance.now();
       const out = await p.run<object, Out & { loadedAt: number }>({ task: TASK, init: {}, indices: [0, 1] });
       if (preload.length > 0) for (const r of out) expect(r.loadedAt).toBeLessThan(posted);
       else for (const r of out) expect(r.loadedAt).toBeGreaterThanOrEqual(posted);
