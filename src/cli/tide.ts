@@ -248,8 +248,9 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
           ),
           '',
         ];
-        emit(io, opts, opts.out, siteToJson(s), lines.join('\n'), () => ({
-          site: JSON.parse(siteToJson(s)),
+        const siteText = siteToJson(s);
+        emit(io, opts, opts.out, siteText, lines.join('\n'), () => ({
+          site: JSON.parse(siteText), // the site as the file holds it
           samples: fit.samples,
           span_days: fit.span / DAY_S,
           rms_residual_m: fit.rmsResidual,

@@ -25,10 +25,15 @@ export const SAMPLE_WINDOW_S = 14.765 * 86_400;
 /** Warm-up before each stretch, not valued. */
 export const SAMPLE_WARMUP_S = 86_400;
 
+/** Samples of a stretch's warm-up, and of the warm-up and the stretch together, at step dt (s). */
+function stretchSamples(dt: number): { warm: number; span: number } {
+  const warm = Math.round(SAMPLE_WARMUP_S / dt);
+  return { warm, span: warm + Math.round(SAMPLE_WINDOW_S / dt) };
+}
+
 /** True when a sea level's period is long enough to be sampled: the sample covers at most half of it. */
 export function samplable(sea: SeaLevel): boolean {
-  const span = Math.round(SAMPLE_WARMUP_S / sea.dt) + Math.round(SAMPLE_WINDOW_S / sea.dt);
-  return 2 * SAMPLE_WINDOWS * span <= sea.level.length;
+  return 2 * SAMPLE_WINDOWS * stretchSamples(sea.dt).span <= sea.level.length;
 }
 
 /** A part of the period the objective sums: a run over it, valued from sample `from` on. */
@@ -52,8 +57,7 @@ function stretch(run: SolverRun, from: number, price: Float64Array | null): Stre
 function sampleStretches(p: Problem, run: SolverRun): Stretch[] | null {
   const { sea } = run;
   const n = sea.level.length;
-  const warm = Math.round(SAMPLE_WARMUP_S / sea.dt);
-  const span = warm + Math.round(SAMPLE_WINDOW_S / sea.dt);
+  const { warm, span } = stretchSamples(sea.dt);
   if (!samplable(sea)) return null;
   const out: Stretch[] = [];
   for (let k = 0; k < SAMPLE_WINDOWS; k++) {

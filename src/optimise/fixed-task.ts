@@ -27,8 +27,11 @@ function evaluator(init: FixedTaskInit): { p: Problem; ev: FixedEvaluator } {
   if (opened?.id !== init.problem.id) opened = { id: init.problem.id, problem: openProblem(init.problem), evaluators: new Map() };
   const p = opened.problem;
   const key = `${init.onForecast}/${init.sample}`;
-  const ev = opened.evaluators.get(key) ?? new FixedEvaluator(p, init.onForecast ? p.decide : p.apply, init.sample);
-  opened.evaluators.set(key, ev);
+  let ev = opened.evaluators.get(key);
+  if (!ev) {
+    ev = new FixedEvaluator(p, init.onForecast ? p.decide : p.apply, init.sample);
+    opened.evaluators.set(key, ev);
+  }
   return { p, ev };
 }
 
