@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { fmt } from '../../src/numbers.js';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT, toolVersion } from '../../src/paths.js';
 import { canonicalJson, jsonSha256, sha256Hex } from '../../src/report/digest.js';
 import { SUMMARY_FORMAT } from '../../src/report/summary-file.js';
@@ -88,6 +89,11 @@ describe('terminal summary', () => {
     expect(text).toMatch(/Annual energy +[\d,.]+ GWh\/yr {2}net of pumping/);
     expect(text).toMatch(/\n {2}exported +[\d,.]+ GWh\/yr\n {2}drawn pumping +[\d,.]+ GWh\/yr/);
     expect(text).toMatch(/Loss waterfall \(GWh\/yr\)/);
+    // Every stage of the waterfall with its energy, and the net it closes on.
+    const w = r.summary.waterfall;
+    for (const st of [...w.generation, ...w.pumping])
+      expect(text).toContain(`${st.label.padEnd(52)}${fmt(st.annual_gwh, 1).padStart(10)}`);
+    expect(text).toMatch(new RegExp(`\\n {2}net exported +${fmt(w.net_annual_gwh, 1).replace('.', '\\.')}\\n`));
     r.summary.monthly[0].energy_gwh = -1.25;
     expect(summaryText(r.summary, 'x.json', '')).toMatch(/\n {2}2018-03 +-1\.3 {2}\n/);
   });
