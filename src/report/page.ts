@@ -45,12 +45,22 @@ export function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
 }
 
-/** JSON that can sit inside a script element: "<" escaped so no tag can close or open in it. */
+/**
+ * JSON that can sit inside a script element: "<" escaped so no tag can close or open in it, and
+ * every character outside ASCII written as a JSON unicode escape (see asciiHtml).
+ */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value)
-    .replace(/</g, '\\u003c')
-    .replace(/\u2028/g, '\\u2028')
-    .replace(/\u2029/g, '\\u2029');
+  return JSON.stringify(value).replace(/[<\u0080-\uffff]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * HTML with every character outside ASCII written as a numeric character reference. A page whose
+ * bytes are all ASCII is held by Chromium in 8-bit strings; one character above U+00FF (a "\u25a0"
+ * in a legend) makes it decode and parse the whole multi-megabyte page as 16-bit text, which took
+ * about 80 ms more before the first plot was started (docs/reports.md).
+ */
+function asciiHtml(s: string): string {
+  return s.replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
 }
 
 /**
@@ -211,7 +221,7 @@ export function pageHtml(p: PageParts): string {
         `<section id="section-${f.id}"><h2>${escapeHtml(f.title)}</h2><div class="plot" id="${f.id}"></div><p class="caption">${escapeHtml(f.caption)}</p></section>`,
     )
     .join('\n');
-  return `<!DOCTYPE html>
+  const html = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -229,7 +239,8 @@ ${sections}
 ${p.after ?? ''}
 <footer>Written by mersey-tidal ${escapeHtml(p.toolVersion)} with plotly.js ${escapeHtml(version)} (core with ${escapeHtml(traces.join(', '))}) inlined: this file is self-contained and opens offline. Drag to zoom (every step is drawn in a window of a day or less), double-click to reset.</footer>
 </main>
-<script type="application/json" id="report-data">${scriptJson({ t0: p.t0 ?? 0, figures: p.figures, columns: p.columns ?? [], series: p.series ?? [] })}</script>
+`;
+  return `${asciiHtml(html)}<script type="application/json" id="report-data">${scriptJson({ t0: p.t0 ?? 0, figures: p.figures, columns: p.columns ?? [], series: p.series ?? [] })}</script>
 <script>${text}</script>
 <script>${DRAW}</script>
 </body>

@@ -22,6 +22,7 @@ import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { simulate } from '../../src/simulate.js';
 import { asEbbOnly } from '../fixtures.js';
+import { pageText } from './page-text.js';
 
 function runOf(file: string, edit: (s: Scenario) => void = () => {}): ReportRun {
   const s = loadScenario(file);
@@ -289,6 +290,16 @@ describe('the scheme report page', () => {
     const body = page.slice(page.indexOf('<body>'), page.indexOf('<script'));
     expect(body).not.toMatch(/<(img|link|iframe)\b|\bsrc=|href="?https?:/i);
     expect(body).toContain('Test &lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot;');
+  });
+
+  it('is all ASCII, characters beyond it written as references, so Chromium parses it as 8-bit text', () => {
+    expect(html).toMatch(/^[\x00-\x7f]*$/);
+    const text = pageText(html);
+    expect(text).toContain('m²'); // units in the captions, written as &#178;
+    // The mode legend's squares in the figure data, as JSON escapes that decode to the character.
+    const data = html.slice(html.indexOf('id="report-data">'));
+    expect(data).toContain('\\u25a0');
+    expect(JSON.stringify(figures[0].layout.annotations)).toContain('\u25a0');
   });
 
   it('a year at 5-minute steps, every step inlined, is a page under 6 MB', () => {

@@ -10,15 +10,9 @@ import { summaryText } from '../../src/report/summary-text.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { simulate } from '../../src/simulate.js';
 import { runCli as run, scratch } from '../fixtures.js';
+import { pageText } from './page-text.js';
 
 const tmp = scratch();
-
-/** The page without the inlined plotly.js and data (so a failed expectation does not print megabytes). */
-function pageText(html: string): string {
-  return html
-    .replace(/<script>[\s\S]*?<\/script>/g, '<script/>')
-    .replace(/<script type="application\/json"[\s\S]*?<\/script>/, '<data/>');
-}
 
 /** The inlined figure data of a page. */
 function pageData(html: string): { t0: number; figures: { id: string; data: { name: string }[] }[] } {

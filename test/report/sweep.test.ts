@@ -10,6 +10,7 @@ import {
 } from '../../src/report/sweep.js';
 import { mainEffects } from '../../src/report/sweep-effects.js';
 import { cellText, fieldDisplay, fieldLabel, type SweepRow } from '../../src/report/sweep-fields.js';
+import { pageText } from './page-text.js';
 
 /** A small synthetic sweep over three fields with outputs from closed-form expressions. */
 function syntheticSweep(): SweepRow[] {
@@ -174,7 +175,7 @@ describe('sweep reports', () => {
     expect(e[0].size).toBeCloseTo(60, 9);
     expect(e[1].size).toBeCloseTo(2, 9);
     expect(e[1].mean).toEqual([e[1].mean[0], e[1].mean[0] + 1, e[1].mean[0] + 2].map((x) => expect.closeTo(x, 9)));
-    const page = sweepReportHtml(rows, {}, { title: 't', toolVersion: 'test' });
+    const page = pageText(sweepReportHtml(rows, {}, { title: 't', toolVersion: 'test' }));
     expect(page).toContain('Annual energy (GWh/yr) over sluice area (m²) and a');
     const asked = sweepReportHtml(rows, { heatmap: ['a', 'b'] }, { title: 't', toolVersion: 'test' });
     expect(asked).toContain('Annual energy (GWh/yr) over a and b');
