@@ -60,7 +60,7 @@ function scriptJson(value: unknown): string {
  * about 80 ms more before the first plot was started (docs/reports.md).
  */
 function asciiHtml(s: string): string {
-  return s.replace(/[^\x00-\x7f]/gu, (c) => `&#${c.codePointAt(0)};`);
+  return s.replace(/[\u0080-\u{10ffff}]/gu, (c) => `&#${c.codePointAt(0)};`);
 }
 
 /**
