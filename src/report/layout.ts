@@ -24,8 +24,17 @@ export const HALF_COLOURS = { ebb: '#d9730d', flood: '#2a9d3c' } as const;
 
 export const runColour = (k: number) => RUN_COLOURS[k % RUN_COLOURS.length];
 
-/** An axis with its title (which carries the unit). */
-export const axis = (title: string, more: Record<string, unknown> = {}) => ({ title: { text: title }, ...more });
+/**
+ * An axis with its title (which carries the unit). Tick labels may overflow the plot's box
+ * ('allow'): plotly.js's default ('hide past div') measures every tick label's box on the page to
+ * hide the ones that would stick out, a forced layout per label; the margins here leave room for
+ * the labels at the ends of each axis.
+ */
+export const axis = (title: string, more: Record<string, unknown> = {}) => ({
+  title: { text: title },
+  ticklabeloverflow: 'allow',
+  ...more,
+});
 
 /** A second y axis on the right of the plot, over the first. */
 export const rightAxis = (title: string, more: Record<string, unknown> = {}) =>

@@ -12,7 +12,7 @@ import { plotlyBundle } from '../../src/report/page.js';
 import { durationCurve } from '../../src/report/plots/duration.js';
 import { energyBins } from '../../src/report/plots/energy.js';
 import { rangeClasses } from '../../src/report/plots/ranges.js';
-import { largestHead } from '../../src/report/plots/turbine.js';
+import { largestHead, operatingDensity } from '../../src/report/plots/turbine.js';
 import { waterfallBars, waterfallFigure } from '../../src/report/plots/waterfall.js';
 import { chooseWindow, generatingHalves, type ReportRun, SPRING_NEAP_S } from '../../src/report/report-run.js';
 import { decodeColumn } from '../../src/report/series-codec.js';
@@ -246,7 +246,7 @@ describe('the scheme report page', () => {
       });
   });
 
-  it('the turbine plot spans the heads the run used, one colour per direction, with the run’s operating points', () => {
+  it('the turbine plot spans the heads the run used, one colour per direction, over the hours at each head and power', () => {
     const f = byId(figures, 'turbine');
     const top = (f.layout.xaxis as Axis).range![1];
     const h = largestHead([run]);
@@ -256,10 +256,26 @@ describe('the scheme report page', () => {
     const lines = f.data.filter((t) => t.mode === 'lines');
     const colours = new Set(lines.map((t) => (t.line as { color: string }).color));
     expect(colours.size).toBe(new Set(lines.map((t) => String(t.name).split(' ')[0])).size); // ebb, flood, pumping told apart
-    expect(f.data.at(-1)!.name).toBe('operating points');
-    // A year at 5-minute steps has 105,120 steps: the dots are a sample of about 2,000, and the caption says which.
-    expect(run.result.sea.level.length - 1).toBe(105_120);
-    expect(f.caption).toContain('each generating step among one step in 52');
+    // The operating points: one image under the curves, every generating step counted in its cell.
+    expect(f.data[0].type).toBe('heatmap');
+    const { sea, series } = run.result;
+    const perUnit = 1 / (run.scheme.turbineCount * 1e6);
+    let hours = 0;
+    let pmax = 0;
+    for (let i = 0; i < sea.level.length - 1; i++)
+      if (series.power[i] > 0) {
+        hours += sea.dt / 3600;
+        pmax = Math.max(pmax, series.power[i] * perUnit);
+      }
+    const d = operatingDensity(run, top);
+    expect(sum(d.hours.flat().map((v) => v ?? 0))).toBeCloseTo(hours, 0);
+    expect(d.dh * d.hours[0].length).toBeCloseTo(top, 9); // the cells span the heads drawn
+    expect(d.dp * d.hours.length).toBeCloseTo(pmax, 9); // and the powers reached
+    // The cell of the step at the largest power per unit holds it.
+    const k = Array.from(series.power).indexOf(Math.max(...series.power));
+    const cell = d.hours[d.hours.length - 1][Math.floor(Math.abs(series.basinLevel[k] - sea.level[k]) / d.dh)];
+    expect(cell).toBeGreaterThan(0);
+    expect(f.caption).toContain('every step counted');
   });
 
   it('the header: full-load hours per year, the operation in words, lost tides counted', () => {
