@@ -4,7 +4,7 @@
  */
 
 import { W_PER_MW } from '../physics.js';
-import type { Figure } from './layout.js';
+import { type Figure, withLegendRoom } from './layout.js';
 import { lostTides } from './lost-tides.js';
 import type { PageSeries } from './page.js';
 import { basinFigure } from './plots/basin.js';
@@ -63,7 +63,7 @@ export function runFigures(runs: readonly ReportRun[], o: FigureOptions): Figure
   const one = runs.length === 1;
   const lost = one ? lostTides(runs[0].result, runs[0].ops) : undefined;
   const optional = (f: Figure | undefined) => (f ? [f] : []);
-  return [
+  const figures = [
     levelsFigure(runs, { base: o.base, window: o.window, lost }),
     ...optional(one ? waterfallFigure(runs[0]) : undefined),
     energyFigure(runs, o.base),
@@ -75,4 +75,5 @@ export function runFigures(runs: readonly ReportRun[], o: FigureOptions): Figure
     turbineFigure(runs),
     basinFigure(runs),
   ];
+  return figures.map(withLegendRoom);
 }

@@ -53,6 +53,53 @@ export function baseLayout(height: number, o: { right?: boolean; top?: number } 
   };
 }
 
+/** Width of a plot's box on a page in a 1,400 px window: main's 1,280 px less its and the section's padding. */
+const PLOT_WIDTH_PX = 1198;
+
+/**
+ * plotly.js's horizontal legend (components/legend/draw.js): 12 px text in rows of 19 px with 5 px
+ * of padding above and below; each item is 40 px of symbol and gaps before its text, 5 px apart;
+ * when the items do not fit in one row they take the widest item's width each. Text is taken at
+ * 6.5 px a character, wider than the sans-serif fonts plotly.js falls back to (about 5 to 6).
+ */
+const LEGEND = { charPx: 6.5, rowPx: 19, padPx: 10, itemPx: 40, gapPx: 5, clearancePx: 12 };
+
+/** Rows of a horizontal legend of these entries in a plot area `widthPx` wide. */
+export function legendRows(names: readonly string[], widthPx: number): number {
+  if (names.length === 0) return 0;
+  const widths = names.map((n) => LEGEND.itemPx + n.length * LEGEND.charPx);
+  const total = widths.reduce((a, b) => a + b, 0) + (names.length - 1) * LEGEND.gapPx;
+  if (total < widthPx) return 1;
+  const perRow = Math.max(1, Math.floor(widthPx / (Math.max(...widths) + LEGEND.gapPx)));
+  return Math.ceil(names.length / perRow);
+}
+
+/**
+ * The figure with a top margin that already holds its legend (a row of entries above the plot,
+ * baseLayout): plotly.js widens a margin a component needs only after drawing it, then draws the
+ * legend and the plot's frame again. Sized for the plot's width in a 1,400 px window; in a
+ * narrower one plotly.js still widens it.
+ */
+export function withLegendRoom(f: Figure): Figure {
+  const l = f.layout as {
+    height: number;
+    margin: { t: number; b: number; l: number; r: number };
+    legend?: { y?: number };
+    showlegend?: boolean;
+  };
+  const shown = f.data.filter((t) => t.showlegend !== false && t.type !== 'heatmap' && t.name !== undefined);
+  if (l.showlegend === false || shown.length < 2 || !l.legend || !l.margin) return f;
+  const rows = legendRows(
+    shown.map((t) => String(t.name)),
+    PLOT_WIDTH_PX - l.margin.l - l.margin.r,
+  );
+  const y = l.legend.y ?? 1.02;
+  // The legend sits `y - 1` plot heights above the plot, the plot being what the margins leave.
+  const height = rows * LEGEND.rowPx + LEGEND.padPx;
+  const t = Math.ceil((height + (y - 1) * (l.height - l.margin.b) + LEGEND.clearancePx) / y);
+  return t <= l.margin.t ? f : { ...f, layout: { ...f.layout, margin: { ...l.margin, t } } };
+}
+
 /**
  * A bottom margin that holds category tick labels slanted by `angleDeg` and the axis title, from
  * the longest label at a generous 7 px per character of the 12 px font. The axis keeps plotly's

@@ -79,6 +79,7 @@ function sweepRows(): SweepRow[] {
 interface PlotState {
   id: string;
   redrawn: boolean;
+  top: (number | null)[];
   traces: number;
   types: string[];
   points: number[];
@@ -190,6 +191,12 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
             // plotly.js sets this when it had to draw the plot again for a margin it widened
             // after the first pass (a cost the pages avoid with margins wide enough).
             redrawn: '_redrawFromAutoMarginCount' in ((gd as { _fullLayout?: object })._fullLayout ?? {}),
+            // The top margin given and the one drawn: plotly.js widens it for a legend that does
+            // not fit, drawing the legend and the frame again.
+            top: [
+              (gd as { layout?: { margin?: { t?: number } } }).layout?.margin?.t ?? null,
+              (gd as { _fullLayout?: { _size?: { t?: number } } })._fullLayout?._size?.t ?? null,
+            ],
             traces: gd.data?.length ?? 0,
             types: [...new Set((gd.data ?? []).map((t) => t.type ?? 'scatter'))],
             points: (gd.data ?? []).map((t) => (t.type === 'heatmap' ? (t.z?.length ?? 0) : (t.x?.length ?? 0))),
@@ -237,10 +244,15 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     expect(c.offPage).toEqual(['http://example.invalid/x.png']);
     expect(c.consoleErrors).toContain('boom');
     expect(c.plots).toEqual([
-      { id: 'empty', redrawn: false, traces: 0, types: [], points: [], rendered: 0, drawn: 0, titles: [] },
+      { id: 'empty', redrawn: false, top: [null, null], traces: 0, types: [], points: [], rendered: 0, drawn: 0, titles: [] },
     ]);
     expect(c.rendered).toBe('1');
   }, 60_000);
+
+  /** Each plot's legend fitted in the top margin it was given (layout.ts withLegendRoom): no second pass for it. */
+  function expectLegendsFit(c: PageCheck): void {
+    for (const p of c.plots) expect(p.top[1], `${p.id}: top margin as given`).toBe(p.top[0]);
+  }
 
   const RUN_PLOTS = ['levels', 'energy', 'duration', 'ranges', 'tides', 'turbine', 'basin'];
   /** A single run's page has the loss waterfall of its summary after the time plot. */
@@ -249,6 +261,7 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
   it('the scheme report: every plot drawn, offline, no console error, no sideways scroll', async () => {
     const c = await open('report-single');
     expectAllRendered(c, SINGLE_PLOTS);
+    expectLegendsFit(c);
     expect(c.width).toBeLessThanOrEqual(1400);
     expect(c.plots[0].titles).toEqual(expect.arrayContaining(['time (UTC)', 'level (m ODN)', 'head (m)', 'power (MW)']));
   }, 120_000);
@@ -315,6 +328,7 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
   it('the comparison page overlays both runs', async () => {
     const c = await open('report-comparison');
     expectAllRendered(c, RUN_PLOTS);
+    expectLegendsFit(c);
   }, 120_000);
 
   it('the sweep page: main effects, heat map, energy against capacity, Pareto front; no sideways scroll', async () => {
