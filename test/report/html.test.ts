@@ -234,16 +234,28 @@ describe('the scheme report page', () => {
     expect(c.energy_gwh[k]).toBeCloseTo(sum(inClass.map((p) => p.tide.generated - p.tide.pumped)) / J_PER_GWH, 3);
   });
 
-  it('per-tide scatter: one point per complete half tide, its net energy from the ledger', () => {
-    const pts = byId(figures, 'tides').data as { x: number[]; y: number[]; customdata: [string][] }[];
+  it('per-tide scatter: one dot per complete half tide, its net energy from the ledger', () => {
+    const pts = byId(figures, 'tides').data as { x: (number | null)[]; y: (number | null)[]; customdata: [string][] }[];
     const ledger = new Map(
       run.result.halfTides.map((h) => [new Date(h.start * 1000).toISOString().replace('T', ' ').slice(0, 16), h]),
     );
-    for (const t of pts)
-      t.y.forEach((y, i) => {
+    let dots = 0;
+    for (const t of pts) {
+      // Each dot a zero-length segment: the point twice, then a gap.
+      expect(t.x.length % 3).toBe(0);
+      for (let i = 0; i < t.x.length; i += 3) {
+        expect([t.x[i + 1], t.y[i + 1], t.x[i + 2], t.y[i + 2]]).toEqual([t.x[i], t.y[i], null, null]);
         const h = ledger.get(t.customdata[i][0])!;
-        expect(y).toBeCloseTo((h.generated - h.pumped) / J_PER_MWH, 3);
-      });
+        expect(t.y[i]).toBeCloseTo((h.generated - h.pumped) / J_PER_MWH, 3);
+        dots++;
+      }
+    }
+    const halves = generatingHalves(run.ops);
+    const complete = rangeHalfTides(run.result.halfTides, seaExcursions(run.result.sea)).filter((p) =>
+      halves.includes(p.tide.half),
+    );
+    expect(dots).toBe(complete.length);
+    expect(html).toContain('#tides .js-line { stroke-linecap: round; }'); // a zero-length segment shows only with round caps
   });
 
   it('the turbine plot spans the heads the run used, one colour per direction, over the hours at each head and power', () => {
