@@ -119,11 +119,17 @@ const DRAW = `
     for (var i = 0; i < s.length; i++) u[i] = s.charCodeAt(i);
     return u;
   }
-  var columns = (d.columns || []).map(function (c) { return decodeColumn(c, bytes(c.b64)); });
-  var series = (d.series || []).map(function (s) {
-    var out = { t0: s.t0, dt: s.dt, v: {}, names: s.names || {} };
-    Object.keys(s.cols).forEach(function (k) { out.v[k] = columns[s.cols[k]]; });
-    return out;
+  function inflate(b) {
+    return new Response(new Blob([b]).stream().pipeThrough(new DecompressionStream('deflate-raw'))).arrayBuffer();
+  }
+  var series = [];
+  var ready = Promise.all((d.columns || []).map(function (c) { return inflate(bytes(c.b64)); })).then(function (raw) {
+    var columns = raw.map(function (a, i) { return decodeColumn(d.columns[i], new Uint8Array(a)); });
+    series = (d.series || []).map(function (s) {
+      var out = { t0: s.t0, dt: s.dt, v: {}, names: s.names || {} };
+      Object.keys(s.cols).forEach(function (k) { out.v[k] = columns[s.cols[k]]; });
+      return out;
+    });
   });
   function values(s, key) {
     if (!s.v[key] && key === 'head') {
@@ -186,14 +192,14 @@ const DRAW = `
         });
       });
     });
-    Promise.all(jobs).then(function () {
+    return Promise.all(jobs).then(function () {
       document.body.setAttribute('data-drawn-ms', String(Math.round(performance.now())));
       document.body.setAttribute('data-rendered', String(jobs.length));
-    },
-      function (e) { document.body.setAttribute('data-error', String(e)); console.error(e); });
+    });
   }
-  // After the first paint, so the text shows before the plots are built.
-  requestAnimationFrame(function () { setTimeout(draw, 0); });
+  function failed(e) { document.body.setAttribute('data-error', String(e)); console.error(e); }
+  // After the first paint, so the text shows before the plots are built, and the columns inflated.
+  requestAnimationFrame(function () { setTimeout(function () { ready.then(draw).catch(failed); }, 0); });
 })();
 `;
 

@@ -15,7 +15,7 @@ import { rangeClasses } from '../../src/report/plots/ranges.js';
 import { largestHead, operatingDensity } from '../../src/report/plots/turbine.js';
 import { waterfallBars, waterfallFigure } from '../../src/report/plots/waterfall.js';
 import { chooseWindow, generatingHalves, type ReportRun, SPRING_NEAP_S } from '../../src/report/report-run.js';
-import { decodeColumn } from '../../src/report/series-codec.js';
+import { columnBytes, decodeColumn } from '../../src/report/series-codec.js';
 import { rangeHalfTides, seaExcursions } from '../../src/report/tide-ranges.js';
 import { buildOperation, buildScheme } from '../../src/scenario/build.js';
 import { loadScenario } from '../../src/scenario/load.js';
@@ -104,7 +104,7 @@ describe('the scheme report page', () => {
     const [s] = series;
     const decoded = (key: string) => {
       const c = columns[s.cols[key]];
-      return { c, v: decodeColumn(c, Buffer.from(c.b64, 'base64')) };
+      return { c, v: decodeColumn(c, columnBytes(c)) };
     };
     const { sea, series: steps } = run.result;
     const n = sea.level.length;
