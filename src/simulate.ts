@@ -10,10 +10,10 @@
 
 import { DAY_S, HOUR_S, J_PER_GWH, perYear, W_PER_MW, YEAR_S } from './physics.js';
 import { buildRun, lossChain, type RunInputs } from './scenario/build.js';
+import { pumpingDirections } from './scenario/pumping.js';
 import { describeTide, type TideConstants, tideConstants, tideDataFiles } from './scenario/tide-source.js';
 import { turbineDataFiles } from './scenario/turbines.js';
 import type { Scenario } from './scenario/types.js';
-import { MODE_DIRECTIONS } from './scenario/types.js';
 import { type Waterfall, waterfall } from './scheme/losses.js';
 import { inServiceFraction } from './scheme/outages.js';
 import { energyByMonth, massBalanceError } from './solver/accounting.js';
@@ -112,13 +112,6 @@ export interface Result {
   /** The per-tide ledger. */
   halfTides: HalfTide[];
   summary: Summary;
-}
-
-/** The directions the scenario pumps before (a target head > 0 and some pumping time allowed). */
-export function pumpingDirections(s: Scenario): ('ebb' | 'flood')[] {
-  const o = s.operation;
-  if (s.scheme.turbines.pumping === undefined || !(o.max_pump_duration_s > 0)) return [];
-  return MODE_DIRECTIONS[o.mode].filter((d) => (o[d]?.pump_to_head_m ?? 0) > 0);
 }
 
 function operationText(s: Scenario): string {

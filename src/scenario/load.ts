@@ -13,6 +13,7 @@ import { isoTimeProblem, parseIsoSeconds, quotedTime } from '../time.js';
 import { resolvePaths } from './file-fields.js';
 import { type JsonScan, scanJson } from './json-text.js';
 import { applyOverrides, type Override, overrideOf } from './overrides.js';
+import { asksToPump } from './pumping.js';
 import { turbineProblems } from './turbines.js';
 import { type HarmonicTide, MODE_DIRECTIONS, type Scenario } from './types.js';
 import { type Locate, type Problem, schemaProblems, throwProblems } from './validate.js';
@@ -46,7 +47,7 @@ function operationProblems(s: Scenario): Problem[] {
     )) {
       out.push({ path: `operation.${d}.${field[p.field]}`, message: p.text });
     }
-    if (c.pump_to_head_m !== undefined && s.scheme.turbines.pumping === undefined) {
+    if (asksToPump(c) && s.scheme.turbines.pumping === undefined) {
       out.push({
         path: `operation.${d}.pump_to_head_m`,
         message: `the turbines cannot pump; describe their pumping in scheme.turbines.pumping, or remove pump_to_head_m`,
