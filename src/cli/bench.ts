@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
+import { jsonText } from '../json.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { quietOption } from './options.js';
 
@@ -50,6 +51,6 @@ export function registerBench(program: Command): void {
             }
           : (line: string) => process.stdout.write(`${line}\n`);
       const report = await bench.runBench(names, { quick: opts.quick, log });
-      if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      if (opts.json) process.stdout.write(jsonText(report));
     });
 }

@@ -6,8 +6,9 @@
 import { join, resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { prepareResultDir, writtenText } from '../io/atomic.js';
+import { jsonText } from '../json.js';
 import type { ModeTable } from '../operation/modes.js';
-import { decisionsCsv, optimiseJson, optimiseText } from '../optimise/output.js';
+import { decisionsCsv, optimiseDocument, optimiseText } from '../optimise/output.js';
 import { recordPlan } from '../optimise/plan-record.js';
 import { NO_DECISIONS } from '../optimise/run.js';
 import { type OptimiseOutcome, optimiseScenario, optimiseSettings } from '../optimise/scenario.js';
@@ -151,14 +152,14 @@ export function registerOptimise(program: Command): void {
     const scheme = buildScheme(scenario);
     const ops = buildOperation(scenario);
     const html = opts.html ? reportHtml(optimiseRuns(outcome, scheme, ops), { toolVersion: version }) : undefined;
-    const json = optimiseJson(outcome, version);
+    const doc = optimiseDocument(outcome, version);
     const written = await writeResult(outcome.flexible.result, dir, {
       series: false,
       toolVersion: version,
       html,
       plan: outcome.flexible.record,
-      files: { 'decisions.csv': decisionsCsv(outcome), 'optimise.json': json },
+      files: { 'decisions.csv': decisionsCsv(outcome), 'optimise.json': jsonText(doc) },
     });
-    ui.result(`${optimiseText(outcome, file)}\n\n`, () => JSON.parse(json), writtenText(written));
+    ui.result(`${optimiseText(outcome, file)}\n\n`, () => doc, writtenText(written));
   });
 }

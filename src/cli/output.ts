@@ -3,6 +3,8 @@
  * one JSON document and nothing else); status lines, progress and notes on stderr, silenced by
  * --quiet; warnings on stderr always.
  */
+
+import { jsonText } from '../json.js';
 import { type Progress, progressBar } from '../report/progress.js';
 
 export interface OutputOptions {
@@ -40,7 +42,7 @@ export function output(o: OutputOptions): Output {
     },
     result(text, json, aside) {
       if (o.json) {
-        process.stdout.write(`${JSON.stringify(json(), null, 2)}\n`);
+        process.stdout.write(jsonText(json()));
         if (aside && !o.quiet) err(aside);
       } else process.stdout.write(`${text}${aside ? `\n${aside}` : ''}`);
     },

@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { prepareResultDir, writeDirAtomic, writtenText } from '../io/atomic.js';
+import { jsonText } from '../json.js';
 import { defaultWorkerCount, WorkerPool } from '../parallel/pool.js';
 import { taskModule } from '../parallel/task.js';
 import { toolVersion } from '../paths.js';
@@ -152,7 +153,7 @@ export function registerValidate(program: Command): void {
       let written: string[] = [];
       if (dir !== undefined) {
         const files: Record<string, string> = {
-          [VALIDATION_IDENTITY]: `${JSON.stringify(doc, null, 2)}\n`,
+          [VALIDATION_IDENTITY]: jsonText(doc),
           'validation.csv': validationCsv(rows),
           'validation.html': validationHtml(rows, sens, { toolVersion: version }),
         };

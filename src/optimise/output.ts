@@ -5,6 +5,7 @@
  */
 
 import { csvText } from '../io/csv-write.js';
+import { jsonText } from '../json.js';
 import { fmt, signed } from '../numbers.js';
 import { J_PER_MWH, perYear } from '../physics.js';
 import { type Result, scaledToYear } from '../simulate.js';
@@ -86,12 +87,12 @@ function fixedJson(x: FixedOutcome) {
   };
 }
 
-/** optimise.json: the settings, each run's figures, the gains and what the search cost. */
-export function optimiseJson(o: OptimiseOutcome, toolVersion: string): string {
+/** The document of optimise.json: the settings, each run's figures, the gains and what the search cost. */
+export function optimiseDocument(o: OptimiseOutcome, toolVersion: string) {
   const flex = runTotals(o.flexible.result, o.flexible.revenueGbp);
   const fixed = runTotals(o.fixed.result, o.fixed.revenueGbp);
   const plan = o.flexible.plan;
-  const doc = {
+  return {
     tool: 'mersey-tidal',
     tool_version: toolVersion,
     scenario: o.scenario.name,
@@ -123,7 +124,11 @@ export function optimiseJson(o: OptimiseOutcome, toolVersion: string): string {
     workers: o.workers,
     seconds: o.seconds,
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** optimise.json's text (optimiseDocument). */
+export function optimiseJson(o: OptimiseOutcome, toolVersion: string): string {
+  return jsonText(optimiseDocument(o, toolVersion));
 }
 
 /** The terminal summary: each run's net energy and revenue per year, the gains, the heads, the cost. */
