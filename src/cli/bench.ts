@@ -19,7 +19,7 @@ interface BenchOptions {
 
 /** What bench/run.js exports. */
 interface BenchModule {
-  benchNames(): string[];
+  benchNamesProblem(names: string[]): string | undefined;
   runBench(names: string[], o: { quick?: boolean; log?: (line: string) => void }): Promise<object>;
 }
 
@@ -39,10 +39,8 @@ export function registerBench(program: Command): void {
     .action(async (names: string[], opts: BenchOptions) => {
       if (!existsSync(BENCH_RUNNER)) throw new Error(`${BENCH_RUNNER} is missing: this installation has no bench/ folder`);
       const bench = (await import(pathToFileURL(BENCH_RUNNER).href)) as BenchModule;
-      const known = bench.benchNames();
-      const unknown = names.filter((n) => !known.includes(n));
-      if (unknown.length > 0)
-        throw new InputError(`bench: no bench named ${unknown.join(', ')}; choose from ${known.join(', ')}`);
+      const problem = bench.benchNamesProblem(names);
+      if (problem) throw new InputError(`bench: ${problem}`);
       const log = opts.json
         ? () => {}
         : opts.quiet

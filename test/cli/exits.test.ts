@@ -101,6 +101,15 @@ describe('tide predict and fit keep the exit-code contract', () => {
   }, 60_000);
 });
 
+describe('bench', () => {
+  it('exit 2 for a bench that does not exist, naming the benches there are, before any runs', async () => {
+    const r = await runCli(['bench', 'solver', 'nosuch', '--quick']);
+    expect(r.code).toBe(2);
+    expect(r.out).toBe('');
+    expect(r.err).toMatch(/bench: no bench named nosuch; choose from .*\bsolver\b/);
+  });
+});
+
 describe('data files that would block', () => {
   it('a named pipe as a data file exits 2 at once instead of waiting for ever', async () => {
     const d = tmp();
