@@ -4,15 +4,14 @@
  * and short-period messages.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../fixtures.js';
+import { runCli, scratch } from '../fixtures.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'mt-conv-'));
+const tmp = scratch();
 const MUMBLES = 'ticon/mumbles-mum-gbr-bodc';
 const FORTNIGHT = ['--set', 'period.end=2018-01-16T00:00:00Z', '--set', 'time_step_s=600'];
 /** Tests that run the CLI or load the station database (about a second of CPU; more on a busy machine). */
