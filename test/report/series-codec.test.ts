@@ -50,7 +50,7 @@ describe('the series codec', () => {
   });
 });
 
-describe('a comparison of three years at 5-minute steps', () => {
+describe('a comparison of three year-long runs of the same 2018 tide at 5-minute steps', () => {
   it('is a page under 6 MB, holds the common sea level once and every run decodes to within half a step', () => {
     const runs = [
       reportRun({ name: 'default' }),
