@@ -19,7 +19,7 @@ describe('the series codec', () => {
           const v = decode(c);
           const lo = Math.min(...xs.map((x) => x * scale));
           const hi = Math.max(...xs.map((x) => x * scale));
-          expect(c.offset - lo).toBe(0); // numerically: min(0, -0) may be either zero
+          expect(c.offset! - lo).toBe(0); // numerically: min(0, -0) may be either zero
           expect(c.step).toBeCloseTo((hi - lo) / 65535, 15);
           for (let i = 0; i < xs.length; i++) expect(Math.abs(v[i] - xs[i] * scale)).toBeLessThanOrEqual(c.step! / 2 + 1e-12);
           // The lowest value is exact: a series' floor (no power) stays at its true value.
