@@ -5,7 +5,7 @@ import { checkFreeSpace, prepareResultDir, withDefaultSignals, writtenText } fro
 import { fmt } from '../numbers.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
 import { DAY_S } from '../physics.js';
-import { SERIES_ROW_BYTES } from '../report/csv.js';
+import { seriesCsvMaxBytes } from '../report/csv.js';
 import { reportHtml } from '../report/html.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
 import type { Progress } from '../report/progress.js';
@@ -66,7 +66,8 @@ export function registerSimulate(program: Command): void {
     // A folder that is not a previous result is refused before the run, not after it.
     prepareResultDir(dir, RESULT_IDENTITY);
     const steps = opts.series ? runSamples(scenario) : undefined;
-    if (steps !== undefined) checkFreeSpace(join(dir, 'series.csv'), steps * SERIES_ROW_BYTES, 'series.csv');
+    if (steps !== undefined)
+      checkFreeSpace(join(dir, 'series.csv'), seriesCsvMaxBytes(steps, buildOperation(scenario).names), 'series.csv');
     let bar: Progress | undefined;
     let result: Result;
     try {
