@@ -74,6 +74,7 @@ export function defaultWorkerCount(): number {
 interface ActiveJob {
   fail(err: Error): void;
   onMessage(w: Worker, m: WorkerReply): void;
+  /** The index (not its position in the job) each busy worker is running. */
   inFlight: Map<Worker, number>;
 }
 
@@ -168,7 +169,7 @@ export class WorkerPool {
       const feed = (w: Worker) => {
         if (next >= total) return;
         const pos = next++;
-        active.inFlight.set(w, pos);
+        active.inFlight.set(w, indices[pos]);
         w.postMessage({ type: 'task', job: id, pos, index: indices[pos] });
       };
       const active: ActiveJob = {
