@@ -1,4 +1,6 @@
 /** Option parsers and options shared by the commands: each bad value is an error naming the flag. */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { fmt } from '../numbers.js';
@@ -110,4 +112,32 @@ export function scenarioOverrides(o: ScenarioChanges, note: (line: string) => vo
     out.push(siteOverride(first.station.id, `--near ${lat},${lon}`));
   }
   return [...out, ...(o.set ?? [])];
+}
+
+/** Longest change label kept in a folder name; past it, the label is cut and a digest of every change added. */
+const CHANGES_IN_NAME = 60;
+
+/**
+ * The default result folder of a scenario: out/<name><suffix>, and for a scenario changed on the
+ * command line (--site, --near, --set) a folder of its own named after the changes, e.g.
+ * out/mersey-barrage+area_m2=3000, so that a changed run never writes over the scenario's own.
+ */
+export function defaultResultDir(name: string, overrides: readonly Override[], suffix = ''): string {
+  if (overrides.length === 0) return join('out', `${name}${suffix}`);
+  const parts = overrides.map((o) => {
+    const option = o.origin.replace(/^--/, '');
+    const eq = option.indexOf('=');
+    // "set scheme.sluices.area_m2=3000" -> "area_m2=3000"; "site Mumbles" -> "site=Mumbles".
+    const what = eq < 0 ? option.replace(' ', '=') : `${option.slice(0, eq).split(/[ .]/).pop()}${option.slice(eq)}`;
+    return what.replace(/[^A-Za-z0-9._=,-]+/g, '_');
+  });
+  let label = parts.join('+');
+  if (label.length > CHANGES_IN_NAME) {
+    const digest = createHash('sha256')
+      .update(overrides.map((o) => o.origin).join('\n'))
+      .digest('hex')
+      .slice(0, 8);
+    label = `${label.slice(0, CHANGES_IN_NAME)}-${digest}`;
+  }
+  return join('out', `${name}${suffix}+${label}`);
 }

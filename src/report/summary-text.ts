@@ -7,10 +7,12 @@ import { type Summary, scaledToYear } from '../simulate.js';
 /** Tidal levels shown in the summary, highest first, when the site has them. */
 const DATUM_ORDER = ['HAT', 'MHWS', 'MHW', 'MSL', 'MLW', 'MLWS', 'LAT'];
 
-export function summaryText(s: Summary, scenarioFile: string, description: string): string {
+/** `changes`: the command-line options that changed the scenario file (--site, --near, --set), as given. */
+export function summaryText(s: Summary, scenarioFile: string, description: string, changes: readonly string[] = []): string {
   const lines: string[] = [];
   lines.push(`Scenario        ${s.scenario}  (${scenarioFile})`);
   if (description) lines.push(`                ${description}`);
+  for (const [k, c] of changes.entries()) lines.push(`${k === 0 ? 'Changed by' : ''}`.padEnd(16) + c);
   lines.push(
     `Period          ${s.period_start} to ${s.period_end}  (${fmt(s.period_days, 2)} days, step ${fmt(s.time_step_s, 0)} s)`,
   );

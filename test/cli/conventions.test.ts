@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { defaultResultDir } from '../../src/cli/options.js';
+import { parseSet, siteOverride } from '../../src/scenario/overrides.js';
 import { runCli, scratch } from '../fixtures.js';
 
 const tmp = scratch();
@@ -100,6 +102,31 @@ describe('--set', () => {
     const { code, err } = await runCli(['simulate', '--set', 'time_step_s=0', '--out', join(tmp(), 'r')]);
     expect(code).toBe(2);
     expect(err).toMatch(/--set time_step_s=0: time_step_s: expected a number > 0 and <= 3600 \(seconds\), got 0/);
+  });
+
+  it("names the changes under the scenario, and keeps a changed run out of the scenario's own folder", SLOW, async () => {
+    const { code, out } = await runCli([
+      'simulate',
+      ...FORTNIGHT,
+      '--set',
+      'scheme.sluices.area_m2=3000',
+      '--out',
+      join(tmp(), 'r'),
+    ]);
+    expect(code).toBe(0);
+    expect(out).toMatch(
+      /\nChanged by {6}--set period\.end=2018-01-16T00:00:00Z\n {16}--set time_step_s=600\n {16}--set scheme\.sluices\.area_m2=3000\n/,
+    );
+    expect(defaultResultDir('mersey-barrage', [])).toBe(join('out', 'mersey-barrage'));
+    expect(
+      defaultResultDir('mersey-barrage', [siteOverride('Mumbles'), parseSet('scheme.sluices.area_m2=3000')], '-flexible'),
+    ).toBe(join('out', 'mersey-barrage-flexible+site=Mumbles+area_m2=3000'));
+    expect(defaultResultDir('m', [parseSet('tide.site="St Mary\'s/Scilly"')])).toBe(join('out', 'm+site=_St_Mary_s_Scilly_'));
+    // Long lists are cut, and told apart by a digest of every change.
+    const many = (v: number) => Array.from({ length: 12 }, (_, k) => parseSet(`operation.ebb.start_head_m=${k === 11 ? v : k}`));
+    const [a, b] = [defaultResultDir('m', many(1)), defaultResultDir('m', many(2))];
+    expect(a).not.toBe(b);
+    expect(a.length).toBeLessThan(join('out', 'm+').length + 60 + 10);
   });
 
   it('refuses a malformed override', async () => {
