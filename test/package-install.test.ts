@@ -48,7 +48,12 @@ describe('the installed package', () => {
     const summary = JSON.parse(sim.stdout);
     expect(summary.scenario).toBe('mersey-barrage');
     expect(summary.energy_gwh).toBeGreaterThan(0);
-    expect(readdirSync(join(app, 'out', 'mersey-barrage')).sort()).toEqual(['monthly.csv', 'summary.json', 'tides.csv']);
+    // A run changed by --set writes to a folder of its own, named after the change.
+    expect(readdirSync(join(app, 'out', 'mersey-barrage+end=2018-01-16T00_00_00Z')).sort()).toEqual([
+      'monthly.csv',
+      'summary.json',
+      'tides.csv',
+    ]);
 
     writeFileSync(
       join(app, 'script.js'),
