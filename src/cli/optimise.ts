@@ -164,6 +164,14 @@ export function registerOptimise(program: Command): void {
       plan: outcome.flexible.record,
       files: { 'decisions.csv': decisionsCsv(outcome), 'optimise.json': jsonText(doc) },
     });
-    ui.result(`${optimiseText(outcome, file)}\n\n`, () => doc, writtenText(written));
+    ui.result(
+      `${optimiseText(
+        outcome,
+        file,
+        overrides.map((o) => o.origin),
+      )}\n\n`,
+      () => doc,
+      writtenText(written),
+    );
   });
 }

@@ -56,8 +56,8 @@ function emit(ui: Output, o: OutputOptions, file: string | undefined, data: stri
   const people = file ? `${report}\nwritten to ${file}` : report;
   if (file && !o.json) ui.result(`${people}\n`, json);
   else {
-    ui.status(people);
     ui.result(data, json);
+    ui.status(people);
   }
 }
 

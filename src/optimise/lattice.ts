@@ -177,7 +177,7 @@ export class LatticeSearch {
   }
 
   /** The points of `points` whose values are still needed, each once. */
-  private needed(points: readonly Int32Array[]): Int32Array[] {
+  needed(points: readonly Int32Array[]): Int32Array[] {
     const out: Int32Array[] = [];
     const seen = new Set<number>();
     for (const p of points) {
@@ -346,25 +346,21 @@ export async function searchesBatched<T>(
   const out: T[] = new Array(steps.length);
   let running = steps.map((_, k) => k);
   while (running.length > 0) {
-    const batch: Int32Array[] = [];
+    const asked: Int32Array[] = [];
     const next: number[] = [];
     for (const k of running) {
       const r = steps[k].next();
       if (r.done) out[k] = r.value;
       else {
         next.push(k);
-        for (const x of r.value) if (search.known(x) === undefined && !batch.some((y) => sameLatticePoint(x, y))) batch.push(x);
+        asked.push(...r.value);
       }
     }
     running = next;
+    const batch = search.needed(asked);
     if (batch.length === 0) continue;
     const values = await evaluate(batch);
     for (let k = 0; k < batch.length; k++) search.record(batch[k], values[k]);
   }
   return out;
-}
-
-function sameLatticePoint(a: Int32Array, b: Int32Array): boolean {
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }

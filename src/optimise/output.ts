@@ -8,6 +8,7 @@ import { csvText } from '../io/csv-write.js';
 import { jsonText } from '../json.js';
 import { fmt, signed } from '../numbers.js';
 import { J_PER_MWH, perYear } from '../physics.js';
+import { changedLines } from '../report/summary-text.js';
 import { type Result, scaledToYear } from '../simulate.js';
 import { seaSpan } from '../tide/sea-level.js';
 import { isoTime } from '../time.js';
@@ -132,12 +133,14 @@ export function optimiseJson(o: OptimiseOutcome, toolVersion: string): string {
 }
 
 /** The terminal summary: each run's net energy and revenue per year, the gains, the heads, the cost. */
-export function optimiseText(o: OptimiseOutcome, scenarioFile: string): string {
+/** `changes`: the command-line options that changed the scenario file (--site, --near, --set), as given. */
+export function optimiseText(o: OptimiseOutcome, scenarioFile: string, changes: readonly string[] = []): string {
   const s = o.flexible.result.summary;
   const set = o.settings;
   const plan = o.flexible.plan;
   const lines: string[] = [];
   lines.push(`Scenario        ${o.scenario.name}  (${scenarioFile})`);
+  lines.push(...changedLines(changes));
   lines.push(
     `Period          ${s.period_start} to ${s.period_end}  (${fmt(s.period_days, 2)} days, step ${fmt(s.time_step_s, 0)} s)`,
   );

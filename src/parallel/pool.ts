@@ -85,7 +85,7 @@ type WorkerReply =
   | { type: 'setup-error'; job: number; name: string; message: string; stack: string };
 
 /** Tasks a worker holds at most: the one it runs and the next. */
-const QUEUED = 2;
+const HELD_MAX = 2;
 
 export class WorkerPool {
   readonly size: number;
@@ -170,11 +170,12 @@ export class WorkerPool {
           if (this.closed === null) w.postMessage({ type: 'end', job: id });
         }
       };
-      // Each worker holds up to QUEUED tasks, so that it starts the next as it finishes one instead
-      // of waiting for this thread to answer; the last tasks go one at a time, to whichever is free.
+      // Each worker holds the next task while it runs one, so that it starts it as it finishes
+      // instead of waiting for this thread to answer; while fewer than two per worker are left,
+      // tasks go one at a time to whichever worker is free, so none waits behind a slow one.
       const feed = (w: Worker) => {
         const held = active.inFlight.get(w) as number[];
-        while (next < total && (held.length === 0 || (held.length < QUEUED && total - next >= used.length))) {
+        while (next < total && (held.length === 0 || (held.length < HELD_MAX && total - next >= 2 * used.length))) {
           const pos = next++;
           held.push(indices[pos]);
           w.postMessage({ type: 'task', job: id, pos, index: indices[pos] });

@@ -235,8 +235,7 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
           ga = out[2];
           pa = out[3];
           wa = ta * h0;
-          // Local error control: Heun and its Euler predictor must agree to LEVEL_TOL, else the
-          // sub-step is halved. The flows at its start stay those above: only its end moves.
+          // Error control: Heun and its Euler predictor agree to LEVEL_TOL, or the sub-step is halved (its start flows kept).
           for (;;) {
             const zp = z - qa * len * invA;
             let qb = unitFlows(k, start, last, rs, fs, gm, table, zp - eE, out, 0);
@@ -254,7 +253,7 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
             err = z1 > zp ? z1 - zp : zp - z1;
             if (err <= LEVEL_TOL) break;
             if (!(len > minLen)) tooCoarse(sea, i, tau, ops, mode, err, minLen);
-            // Half the sub-step is shorter than every time event that limited it: none limits it now.
+            // Halved, the sub-step ends before every time event that could limit it.
             rejected++;
             len *= 0.5;
             cap = len;

@@ -36,6 +36,13 @@ describe('worker pool', () => {
     expect(Array.from(new Float64Array(marks))).toEqual([0.5, 1.5, 2.5, 3.5, 4.5, 5.5]);
   });
 
+  it('leaves no task waiting behind a slow one: the last tasks go to whichever worker is free', async () => {
+    const p = pool(2);
+    const out = await p.run<object, Out>({ task: TASK, init: { slowAt: 0, slowMs: 500 }, indices: [0, 1, 2, 3] });
+    const slow = out[0].thread;
+    expect(out.slice(1).map((r) => r.thread === slow)).toEqual([false, false, false]);
+  });
+
   it('runs several jobs on the same workers', async () => {
     const p = pool(2);
     const a = await p.run<object, Out>({ task: TASK, init: {}, indices: [0, 1, 2, 3] });
