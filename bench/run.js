@@ -19,6 +19,13 @@ export function benchNames() {
     .sort();
 }
 
+/** What is wrong with the bench names asked for; undefined when each names a bench. */
+export function benchNamesProblem(names) {
+  const all = benchNames();
+  const unknown = names.filter((n) => !all.includes(n));
+  return unknown.length > 0 ? `no bench named ${unknown.join(', ')}; choose from ${all.join(', ')}` : undefined;
+}
+
 const load = () => loadavg().map((x) => Number(x.toFixed(2)));
 
 /**
@@ -27,9 +34,9 @@ const load = () => loadavg().map((x) => Number(x.toFixed(2)));
  * minutes) before and after, and its verdict.
  */
 export async function runBench(names = [], { quick = false, log = console.log } = {}) {
+  const problem = benchNamesProblem(names);
+  if (problem) throw new Error(problem);
   const all = benchNames();
-  const unknown = names.filter((n) => !all.includes(n));
-  if (unknown.length > 0) throw new Error(`no bench named ${unknown.join(', ')}; the benches are ${all.join(', ')}`);
   const run = names.length === 0 ? all : all.filter((n) => names.includes(n));
   const cores = availableParallelism();
   const cpu = cpus()[0]?.model ?? 'unknown cpu';

@@ -10,10 +10,10 @@
 
 import { DAY_S, HOUR_S, J_PER_GWH, perYear, W_PER_MW, YEAR_S } from './physics.js';
 import { buildRun, lossChain, type RunInputs } from './scenario/build.js';
+import { pumpingDirections } from './scenario/pumping.js';
 import { describeTide, type TideConstants, tideConstants, tideDataFiles } from './scenario/tide-source.js';
 import { turbineDataFiles } from './scenario/turbines.js';
 import type { Scenario } from './scenario/types.js';
-import { MODE_DIRECTIONS } from './scenario/types.js';
 import { type Waterfall, waterfall } from './scheme/losses.js';
 import { inServiceFraction } from './scheme/outages.js';
 import { energyByMonth, massBalanceError } from './solver/accounting.js';
@@ -114,13 +114,6 @@ export interface Result {
   summary: Summary;
 }
 
-/** The directions the scenario pumps before (a target head > 0 and some pumping time allowed). */
-export function pumpingDirections(s: Scenario): ('ebb' | 'flood')[] {
-  const o = s.operation;
-  if (s.scheme.turbines.pumping === undefined || !(o.max_pump_duration_s > 0)) return [];
-  return MODE_DIRECTIONS[o.mode].filter((d) => (o[d]?.pump_to_head_m ?? 0) > 0);
-}
-
 function operationText(s: Scenario): string {
   const o = s.operation;
   const pumping = pumpingDirections(s);
@@ -170,12 +163,11 @@ export function summarise(
   availability = lossChain(s.scheme.losses).availability,
 ): Summary {
   const { sea, scheme } = inputs;
-  const duration = seaSpan(sea);
-  const ratedW = scheme.turbine.ratedPower * scheme.turbineCount;
+  const b = runBasis(inputs, totals);
+  const { duration } = b;
   const generatedJ = totals.energy;
   const pumpingJ = totals.pumpEnergy;
-  const netJ = generatedJ - pumpingJ;
-  const h = headline(inputs, totals);
+  const h = headline(b);
   const generated = energyByMonth(sea, series.power);
   const pumping = energyByMonth(sea, series.pumpPower);
   return {
@@ -196,7 +188,7 @@ export function summarise(
     unit_rated_power_mw: scheme.turbine.ratedPower / W_PER_MW,
     capacity_factor: h.capacity_factor,
     generating_hours: totals.generatingTime / HOUR_S,
-    full_load_hours: ratedW > 0 ? netJ / ratedW / HOUR_S : 0,
+    full_load_hours: b.ratedW > 0 ? b.netJ / b.ratedW / HOUR_S : 0,
     pumping_hours: totals.pumpingTime / HOUR_S,
     tides: countTides(sea.level),
     generating_periods: totals.generatingPeriods,
@@ -298,11 +290,23 @@ export interface Headline {
   capacity_factor: number;
 }
 
-/** The headline figures of a run's totals (Summary carries the same). */
-function headline(inputs: RunInputs, totals: Totals): Headline {
-  const duration = seaSpan(inputs.sea);
-  const ratedW = inputs.scheme.turbine.ratedPower * inputs.scheme.turbineCount;
-  const netJ = totals.energy - totals.pumpEnergy;
+/** What a run's headline and summary rest on: its period (s), installed power (W) and net energy (J). */
+interface RunBasis {
+  duration: number;
+  ratedW: number;
+  netJ: number;
+}
+
+function runBasis(inputs: RunInputs, totals: Totals): RunBasis {
+  return {
+    duration: seaSpan(inputs.sea),
+    ratedW: inputs.scheme.turbine.ratedPower * inputs.scheme.turbineCount,
+    netJ: totals.energy - totals.pumpEnergy,
+  };
+}
+
+/** The headline figures of a run (Summary carries the same). */
+function headline({ duration, ratedW, netJ }: RunBasis): Headline {
   return {
     energy_gwh: netJ / J_PER_GWH,
     annual_energy_gwh: perYear(netJ / J_PER_GWH, duration),
@@ -339,7 +343,7 @@ export function simulateHeadline(
   o: Pick<SimulateOptions, 'sea' | 'series'> & { record?: boolean } = {},
 ): { headline: Headline; sea: SeaLevel; series: StepSeries | null } {
   const { inputs, series, totals } = run(s, o, undefined, o.record ?? false);
-  return { headline: headline(inputs, totals), sea: inputs.sea, series };
+  return { headline: headline(runBasis(inputs, totals)), sea: inputs.sea, series };
 }
 
 /** Runs a loaded scenario over its whole period and returns the per-step series, the per-tide ledger and the summary. */

@@ -14,7 +14,8 @@ import { fixedHeadCycle } from '../src/operation/fixed-head.js';
 import type { FlexibleInputs } from '../src/optimise/run.js';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../src/paths.js';
 import { GRAVITY, RHO_SEAWATER } from '../src/physics.js';
-import { buildRun } from '../src/scenario/build.js';
+import type { ReportRun } from '../src/report/report-run.js';
+import { buildOperation, buildRun, buildScheme } from '../src/scenario/build.js';
 import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
 import type {
   ChartCurve,
@@ -27,7 +28,7 @@ import type {
 } from '../src/scenario/types.js';
 import { constantAreaBasin } from '../src/scheme/basin.js';
 import type { HeadCurve, TurbineTable } from '../src/scheme/turbine.js';
-import type { Result } from '../src/simulate.js';
+import { type Result, simulate } from '../src/simulate.js';
 import type { SchemeModel } from '../src/solver/types.js';
 import type { SeaLevel } from '../src/tide/sea-level.js';
 import { isoTime } from '../src/time.js';
@@ -360,6 +361,19 @@ export function sweepFiles() {
     );
   };
   return { tmp, sweepFile, januaryExample };
+}
+
+// The report pages' runs.
+
+/**
+ * A run as the report pages take it: scenario `file` (default: the Mersey default) named `name`
+ * (default: its own), edited, simulated, labelled with its name.
+ */
+export function reportRun(o: { name?: string; edit?: (s: Scenario) => void; file?: string } = {}): ReportRun {
+  const s = loadScenario(o.file ?? DEFAULT_SCENARIO);
+  if (o.name !== undefined) s.name = o.name;
+  o.edit?.(s);
+  return { result: simulate(s), scheme: buildScheme(s), ops: buildOperation(s), label: s.name };
 }
 
 /** Edits a Mersey default scenario to run ebb-only without pumping or ramps, the ebb's heads kept (the comparison the report tests draw). */

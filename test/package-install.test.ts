@@ -5,16 +5,18 @@
  * suites) and npm's cache for the dependencies.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { scratch } from './fixtures.js';
 
 const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+/** The tarball and the folder it is installed in, removed after the suite. */
+const tmp = scratch();
 
 describe('the command in the repository', () => {
   it('runs as `npx mersey-tidal` after the build (the build marks dist/cli/bin.js executable)', async () => {
@@ -26,7 +28,7 @@ describe('the command in the repository', () => {
 
 describe('the installed package', () => {
   it('runs `npx mersey-tidal simulate` and imports the library in an empty folder', { timeout: 600_000 }, async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mt-pack-'));
+    const dir = tmp();
     await run(NPM, ['pack', '--ignore-scripts', '--pack-destination', dir], { cwd: ROOT });
     const [tarball] = readdirSync(dir).filter((f) => f.endsWith('.tgz'));
     const app = join(dir, 'app');
@@ -46,7 +48,12 @@ describe('the installed package', () => {
     const summary = JSON.parse(sim.stdout);
     expect(summary.scenario).toBe('mersey-barrage');
     expect(summary.energy_gwh).toBeGreaterThan(0);
-    expect(readdirSync(join(app, 'out', 'mersey-barrage')).sort()).toEqual(['monthly.csv', 'summary.json', 'tides.csv']);
+    // A run changed by --set writes to a folder of its own, named after the change.
+    expect(readdirSync(join(app, 'out', 'mersey-barrage+end=2018-01-16T00_00_00Z')).sort()).toEqual([
+      'monthly.csv',
+      'summary.json',
+      'tides.csv',
+    ]);
 
     writeFileSync(
       join(app, 'script.js'),

@@ -118,6 +118,31 @@ export async function loadFigures(dir = HERE) {
   return all;
 }
 
+/** Text for a markdown table cell: a '|' of the text escaped. */
+export function cell(text) {
+  return text.replaceAll('|', '\\|');
+}
+
+/** Recorded bench reports read so far, by file. */
+const recordings = new Map();
+
+/**
+ * A recorded `mersey-tidal bench --json` report, docs/`file` (rerun the bench and commit the file
+ * to refresh it), read once per process; with `name`, the bench it must hold.
+ */
+export function recordedBench(file, name) {
+  if (!recordings.has(file)) recordings.set(file, JSON.parse(readFileSync(join(ROOT, 'docs', file), 'utf8')));
+  const r = recordings.get(file);
+  if (name !== undefined && !r.benches[name])
+    throw new Error(`docs/${file} holds no ${name} bench: record \`mersey-tidal bench ${name} --json\` into it`);
+  return r;
+}
+
+/** When and where a recorded bench report ran: "Recorded 2026-01-01 10:00 UTC: node v20.20.2, 2 cores (AMD EPYC)". */
+export function recordedOn(r) {
+  return `Recorded ${r.date.slice(0, 16).replace('T', ' ')} UTC: node ${r.node}, ${r.cores} cores (${r.cpu})`;
+}
+
 /** A number as the CLI writes it for people: `d` decimals, thousands separated. */
 export function fmt(x, d) {
   return x.toLocaleString('en-GB', { minimumFractionDigits: d, maximumFractionDigits: d });

@@ -44,6 +44,7 @@ export default {
       // validate exits 1 while a scheme misses, so the table is taken from the library itself.
       const root = join(import.meta.dirname, '..', '..');
       const { runValidation, pumpingCheck } = await import(pathToFileURL(join(root, 'dist/validation/suite.js')).href);
+      const { pumpingGainText } = await import(pathToFileURL(join(root, 'dist/validation/tables.js')).href);
       const rows = await runValidation();
       const lines = [
         '| scheme | published GWh/yr | modelled GWh/yr (net) | ratio | accepted GWh/yr | verdict |',
@@ -59,7 +60,7 @@ export default {
       const p = pumpingCheck(rows);
       lines.push(
         '',
-        `Pumping check (${p.scheme}): gain ${(p.gain_fraction * 100).toFixed(1)} % of the net without pumping; accepted ${p.text}: ${p.pass ? 'pass' : 'MISS'}.`,
+        `Pumping check (${p.scheme}): gain ${pumpingGainText(p)} of the net without pumping; accepted ${p.text}: ${p.pass ? 'pass' : 'MISS'}.`,
       );
       return lines.join('\n');
     },

@@ -3,15 +3,14 @@
 // `mersey-tidal bench report --json` (docs/bench-report.json: rerun and commit it to refresh).
 import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './figures.js';
+import { ROOT, recordedBench, recordedOn } from './figures.js';
 
 const mb = (bytes) => (bytes / 1e6).toFixed(1);
 
 /** The recorded report bench: its figures by page, with the run's date and load. */
 function reportBench() {
-  const r = JSON.parse(readFileSync(join(ROOT, 'docs', 'bench-report.json'), 'utf8'));
+  const r = recordedBench('bench-report.json', 'report');
   const b = r.benches.report;
-  if (!b) throw new Error('docs/bench-report.json holds no report bench: record `bench report --json` into it');
   const pages = new Map();
   for (const f of b.figures) {
     const at = f.name.indexOf(': ');
@@ -33,7 +32,7 @@ function speedTable(cli) {
     return `| ${page} | ${cli.fmt(f['page size'].value, 2)} MB | ${ms(drawn)}${verdict} | ${ms(f['main-thread CPU until drawn'])} | ${ms(f["main-thread CPU beyond the peer's"])} |`;
   });
   return [
-    `Recorded ${r.date.slice(0, 16).replace('T', ' ')} UTC: node ${r.node}, ${r.cores} cores (${r.cpu})${r.quick ? ', --quick' : ''}, Chromium headless; load average (1 min) ${b.load_before[0]} before, ${b.load_after[0]} after. Medians of ${r.quick ? 3 : 7} cold opens.`,
+    `${recordedOn(r)}${r.quick ? ', --quick' : ''}, Chromium headless; load average (1 min) ${b.load_before[0]} before, ${b.load_after[0]} after. Medians of ${r.quick ? 3 : 7} cold opens.`,
     '',
     '| page | size | every plot drawn (target < 1,500 ms) | main-thread CPU until drawn | CPU beyond the peer |',
     '|---|---:|---:|---:|---:|',

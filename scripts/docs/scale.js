@@ -3,19 +3,10 @@
  * 100,000 designs and of a 19-year run, from a recorded `mersey-tidal bench scale --json` run
  * (docs/bench-scale.json: rerun and commit it to refresh, see docs/performance.md).
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { ROOT } from './figures.js';
-
-/** Text for a table cell: a '|' of the text escaped. */
-const cell = (text) => text.replaceAll('|', '\\|');
+import { cell, recordedBench, recordedOn } from './figures.js';
 
 /** The recorded scale bench. */
-function scaleBench() {
-  const r = JSON.parse(readFileSync(join(ROOT, 'docs/bench-scale.json'), 'utf8'));
-  if (!r.benches.scale) throw new Error('docs/bench-scale.json has no scale bench');
-  return r;
-}
+const scaleBench = () => recordedBench('bench-scale.json', 'scale');
 
 function memoryTable(cli) {
   const r = scaleBench();
@@ -26,7 +17,7 @@ function memoryTable(cli) {
     return `| ${cell(f.name)} | ${value} | ${cell(f.note ?? '')} | ${target} |`;
   });
   return [
-    `Recorded ${r.date.slice(0, 16).replace('T', ' ')} UTC: node ${r.node}, ${r.cores} cores (${r.cpu})${r.quick ? ', --quick (no 100,000-design sweep)' : ''}; load average (1, 5, 15 min) ${b.load_before.join(', ')} before, ${b.load_after.join(', ')} after.`,
+    `${recordedOn(r)}${r.quick ? ', --quick (no 100,000-design sweep)' : ''}; load average (1, 5, 15 min) ${b.load_before.join(', ')} before, ${b.load_after.join(', ')} after.`,
     '',
     '| figure | value | wall time, or note | target |',
     '|---|---:|---|---|',

@@ -5,15 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT } from './figures.js';
+import { cell, ROOT, recordedBench, recordedOn } from './figures.js';
 
 const read = (rel) => readFileSync(join(ROOT, rel), 'utf8');
 const codeBlock = (lang, text) => `\`\`\`${lang}\n${text.trimEnd()}\n\`\`\``;
-/** Text for a table cell: a '|' of the text escaped. */
-const cell = (text) => text.replaceAll('|', '\\|');
-
 /** The recorded bench report. */
-const bench = () => JSON.parse(read('docs/bench-results.json'));
+const bench = () => recordedBench('bench-results.json');
 
 /** Figures with a target, one table row each, with the load the bench ran under. */
 function speedTable(cli) {
@@ -28,7 +25,7 @@ function speedTable(cli) {
     }
   }
   return [
-    `Recorded ${r.date.slice(0, 16).replace('T', ' ')} UTC: node ${r.node}, ${r.cores} cores (${r.cpu})${r.quick ? ', --quick' : ''}.`,
+    `${recordedOn(r)}${r.quick ? ', --quick' : ''}.`,
     '',
     '| bench | figure | value | target | verdict | load average before / after (1 min) |',
     '|---|---|---:|---|---|---|',

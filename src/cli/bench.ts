@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
+import { jsonText } from '../json.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { quietOption } from './options.js';
 
@@ -18,7 +19,7 @@ interface BenchOptions {
 
 /** What bench/run.js exports. */
 interface BenchModule {
-  benchNames(): string[];
+  benchNamesProblem(names: string[]): string | undefined;
   runBench(names: string[], o: { quick?: boolean; log?: (line: string) => void }): Promise<object>;
 }
 
@@ -38,10 +39,8 @@ export function registerBench(program: Command): void {
     .action(async (names: string[], opts: BenchOptions) => {
       if (!existsSync(BENCH_RUNNER)) throw new Error(`${BENCH_RUNNER} is missing: this installation has no bench/ folder`);
       const bench = (await import(pathToFileURL(BENCH_RUNNER).href)) as BenchModule;
-      const known = bench.benchNames();
-      const unknown = names.filter((n) => !known.includes(n));
-      if (unknown.length > 0)
-        throw new InputError(`bench: no bench named ${unknown.join(', ')}; choose from ${known.join(', ')}`);
+      const problem = bench.benchNamesProblem(names);
+      if (problem) throw new InputError(`bench: ${problem}`);
       const log = opts.json
         ? () => {}
         : opts.quiet
@@ -50,6 +49,6 @@ export function registerBench(program: Command): void {
             }
           : (line: string) => process.stdout.write(`${line}\n`);
       const report = await bench.runBench(names, { quick: opts.quick, log });
-      if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+      if (opts.json) process.stdout.write(jsonText(report));
     });
 }

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { type Command, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
+import { jsonText } from '../json.js';
 import { fieldGuide, nameOfFile, scenarioTemplate, type TemplateKind, templateDir } from '../scenario/template.js';
 import { jsonOption, nearOption, quietOption, scenarioOverrides } from './options.js';
 import { output } from './output.js';
@@ -42,7 +43,7 @@ export function registerInit(program: Command): void {
       const [tide] = scenarioOverrides({ site: opts.site, near: opts.near }, ui.status);
       const site = tide ? (tide.value as { site: string }).site : undefined;
       const { scenario, notes } = scenarioTemplate(opts.kind, templateDir(file), site, nameOfFile(file) ?? `my-${opts.kind}`);
-      const text = `${JSON.stringify(scenario, null, 2)}\n`;
+      const text = jsonText(scenario);
       writeFileAtomic(file, text);
       for (const n of notes) ui.note(n);
       ui.result(

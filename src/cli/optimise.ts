@@ -3,11 +3,12 @@
  * on worker threads; prints the comparison and writes the flexible run's folder (summary.json,
  * monthly.csv, tides.csv) with decisions.csv and optimise.json.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { prepareResultDir, writtenText } from '../io/atomic.js';
+import { jsonText } from '../json.js';
 import type { ModeTable } from '../operation/modes.js';
-import { decisionsCsv, optimiseJson, optimiseText } from '../optimise/output.js';
+import { decisionsCsv, optimiseDocument, optimiseText } from '../optimise/output.js';
 import { recordPlan } from '../optimise/plan-record.js';
 import { NO_DECISIONS } from '../optimise/run.js';
 import { type OptimiseOutcome, optimiseScenario, optimiseSettings } from '../optimise/scenario.js';
@@ -20,7 +21,7 @@ import { buildOperation, buildScheme } from '../scenario/build.js';
 import { loadScenario } from '../scenario/load.js';
 import { readPriceCsv, stepPrices } from '../scenario/prices.js';
 import type { SchemeModel } from '../solver/types.js';
-import { jsonOption, type ScenarioChanges, scenarioOverrides, workersOption } from './options.js';
+import { defaultResultDir, jsonOption, type ScenarioChanges, scenarioOverrides, workersOption } from './options.js';
 import { output } from './output.js';
 import { addScenarioOptions, warnShortPeriod } from './simulate.js';
 
@@ -99,7 +100,10 @@ export function registerOptimise(program: Command): void {
     )
     .option('--lookahead <n>', "half tides searched together at each decision, 1 or 2 (default: the scenario's, 1)", lookaheadArg)
     .addOption(workersOption())
-    .option('--out <dir>', 'output folder (default: out/<scenario name>-flexible)')
+    .option(
+      '--out <dir>',
+      'output folder (default: out/<scenario name>-flexible, with the changes appended when --site, --near or --set change it)',
+    )
     .option('--html', 'also write report.html: the flexible run over the best fixed heads, self-contained')
     .addOption(jsonOption('optimise.json'))
     .addHelpText(
@@ -109,7 +113,8 @@ export function registerOptimise(program: Command): void {
     );
   addScenarioOptions(cmd).action(async (file: string, opts: OptimiseCliOptions) => {
     const ui = output(opts);
-    const scenario = loadScenario(file, scenarioOverrides(opts, ui.status));
+    const overrides = scenarioOverrides(opts, ui.status);
+    const scenario = loadScenario(file, overrides);
     // Settings are checked before anything runs: a bad combination fails at once.
     optimiseSettings(scenario, {
       objective: opts.objective,
@@ -117,7 +122,7 @@ export function registerOptimise(program: Command): void {
       forecast: opts.forecast,
       lookahead: opts.lookahead,
     });
-    const dir = resolve(opts.out ?? join('out', `${scenario.name}-flexible`));
+    const dir = resolve(opts.out ?? defaultResultDir(scenario.name, overrides, '-flexible'));
     prepareResultDir(dir, RESULT_IDENTITY);
     // One bar at a time: each stage ends the previous stage's bar.
     let bar: Progress | null = null;
@@ -151,14 +156,22 @@ export function registerOptimise(program: Command): void {
     const scheme = buildScheme(scenario);
     const ops = buildOperation(scenario);
     const html = opts.html ? reportHtml(optimiseRuns(outcome, scheme, ops), { toolVersion: version }) : undefined;
-    const json = optimiseJson(outcome, version);
+    const doc = optimiseDocument(outcome, version);
     const written = await writeResult(outcome.flexible.result, dir, {
       series: false,
       toolVersion: version,
       html,
       plan: outcome.flexible.record,
-      files: { 'decisions.csv': decisionsCsv(outcome), 'optimise.json': json },
+      files: { 'decisions.csv': decisionsCsv(outcome), 'optimise.json': jsonText(doc) },
     });
-    ui.result(`${optimiseText(outcome, file)}\n\n`, () => JSON.parse(json), writtenText(written));
+    ui.result(
+      `${optimiseText(
+        outcome,
+        file,
+        overrides.map((o) => o.origin),
+      )}\n\n`,
+      () => doc,
+      writtenText(written),
+    );
   });
 }

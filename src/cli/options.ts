@@ -1,4 +1,6 @@
 /** Option parsers and options shared by the commands: each bad value is an error naming the flag. */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { fmt } from '../numbers.js';
@@ -110,4 +112,34 @@ export function scenarioOverrides(o: ScenarioChanges, note: (line: string) => vo
     out.push(siteOverride(first.station.id, `--near ${lat},${lon}`));
   }
   return [...out, ...(o.set ?? [])];
+}
+
+/** Longest change label kept in a folder name; past it, the label is cut. */
+const CHANGES_IN_NAME = 80;
+
+/** One change as a folder name's part: `path=value` (`site=<site>` for the tide), the value as JSON unless text. */
+function changeLabel(o: Override): string {
+  const v = o.value as { site?: unknown } | null;
+  if (o.path === 'tide' && typeof v?.site === 'string') return `site=${v.site}`;
+  return `${o.path}=${typeof o.value === 'string' ? o.value : JSON.stringify(o.value)}`;
+}
+
+/**
+ * The default result folder of a scenario: out/<name><suffix>, and for a scenario changed on the
+ * command line (--site, --near, --set) a folder of its own named after the changes, e.g.
+ * out/mersey-barrage+scheme.sluices.area_m2=3000, so that a changed run never writes over the
+ * scenario's own. Where the name cannot hold the changes as given (characters a file system may
+ * refuse or alter, a trailing dot, more than CHANGES_IN_NAME characters), a digest of the changes
+ * is added, so that two different changes never share a folder.
+ */
+export function defaultResultDir(name: string, overrides: readonly Override[], suffix = ''): string {
+  if (overrides.length === 0) return join('out', `${name}${suffix}`);
+  const exact = overrides.map(changeLabel);
+  const safe = exact.map((t) => t.replace(/[^A-Za-z0-9._=,-]+/g, '_'));
+  let label = safe.join('+');
+  if (safe.some((t, k) => t !== exact[k]) || label.length > CHANGES_IN_NAME || label.endsWith('.')) {
+    const digest = createHash('sha256').update(JSON.stringify(exact)).digest('hex').slice(0, 8);
+    label = `${label.slice(0, CHANGES_IN_NAME)}-${digest}`;
+  }
+  return join('out', `${name}${suffix}+${label}`);
 }

@@ -3,7 +3,20 @@
  * one JSON document and nothing else); status lines, progress and notes on stderr, silenced by
  * --quiet; warnings on stderr always.
  */
+
+import { jsonText } from '../json.js';
 import { type Progress, progressBar } from '../report/progress.js';
+
+/** Where a command writes: stdout and stderr, or a test's buffers. */
+export interface Streams {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+const processStreams: Streams = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+};
 
 export interface OutputOptions {
   json?: boolean;
@@ -23,8 +36,8 @@ export interface Output {
   result(text: string, json: () => unknown, aside?: string): void;
 }
 
-export function output(o: OutputOptions): Output {
-  const err = (s: string) => process.stderr.write(s);
+export function output(o: OutputOptions, io: Streams = processStreams): Output {
+  const err = io.err;
   return {
     status(line) {
       if (!o.quiet) err(`${line}\n`);
@@ -40,9 +53,9 @@ export function output(o: OutputOptions): Output {
     },
     result(text, json, aside) {
       if (o.json) {
-        process.stdout.write(`${JSON.stringify(json(), null, 2)}\n`);
+        io.out(jsonText(json()));
         if (aside && !o.quiet) err(aside);
-      } else process.stdout.write(`${text}${aside ? `\n${aside}` : ''}`);
+      } else io.out(`${text}${aside ? `\n${aside}` : ''}`);
     },
   };
 }

@@ -5,7 +5,7 @@ import { checkFreeSpace, prepareResultDir, withDefaultSignals, writtenText } fro
 import { fmt } from '../numbers.js';
 import { DEFAULT_SCENARIO, toolVersion } from '../paths.js';
 import { DAY_S } from '../physics.js';
-import { SERIES_ROW_BYTES } from '../report/csv.js';
+import { seriesCsvMaxBytes } from '../report/csv.js';
 import { reportHtml } from '../report/html.js';
 import { RESULT_IDENTITY, writeResult } from '../report/outputs.js';
 import type { Progress } from '../report/progress.js';
@@ -16,6 +16,7 @@ import { loadScenario } from '../scenario/load.js';
 import { runSamples } from '../scenario/tide-source.js';
 import { type Result, type Summary, simulate } from '../simulate.js';
 import {
+  defaultResultDir,
   jsonOption,
   nearOption,
   quietOption,
@@ -55,18 +56,23 @@ export function registerSimulate(program: Command): void {
       'Simulate a scheme over its period; print a summary and write summary.json, monthly.csv and tides.csv (per-tide ledger); series.csv and report.html on request',
     )
     .argument('[scenario]', 'scenario JSON file', DEFAULT_SCENARIO)
-    .option('--out <dir>', 'output folder (default: out/<scenario name>)')
+    .option(
+      '--out <dir>',
+      'output folder (default: out/<scenario name>, with the changes appended when --site, --near or --set change it)',
+    )
     .option('--series', 'also write the per-step series.csv (a year at 5-minute steps is about 8 MB)')
     .option('--html', 'also write report.html: the plots, self-contained (opens offline)')
     .addOption(jsonOption('the summary'));
   addScenarioOptions(cmd).action(async (file: string, opts: SimulateOptions) => {
     const ui = output(opts);
-    const scenario = loadScenario(file, scenarioOverrides(opts, ui.status));
-    const dir = resolve(opts.out ?? join('out', scenario.name));
+    const overrides = scenarioOverrides(opts, ui.status);
+    const scenario = loadScenario(file, overrides);
+    const dir = resolve(opts.out ?? defaultResultDir(scenario.name, overrides));
     // A folder that is not a previous result is refused before the run, not after it.
     prepareResultDir(dir, RESULT_IDENTITY);
     const steps = opts.series ? runSamples(scenario) : undefined;
-    if (steps !== undefined) checkFreeSpace(join(dir, 'series.csv'), steps * SERIES_ROW_BYTES, 'series.csv');
+    if (steps !== undefined)
+      checkFreeSpace(join(dir, 'series.csv'), seriesCsvMaxBytes(steps, buildOperation(scenario).names), 'series.csv');
     let bar: Progress | undefined;
     let result: Result;
     try {
@@ -90,6 +96,15 @@ export function registerSimulate(program: Command): void {
         })
       : undefined;
     const written = await writeResult(result, dir, { series: opts.series === true, toolVersion: version, html });
-    ui.result(`${summaryText(result.summary, file, scenario.description)}\n\n`, () => result.summary, writtenText(written));
+    ui.result(
+      `${summaryText(
+        result.summary,
+        file,
+        scenario.description,
+        overrides.map((o) => o.origin),
+      )}\n\n`,
+      () => result.summary,
+      writtenText(written),
+    );
   });
 }

@@ -2,7 +2,7 @@
  * `mersey-tidal sweep <sweep.json>`: run every design of a sweep (or one shard of it) on worker
  * threads, write designs.csv, designs.json and designs.html (or a shard folder), and name the best designs.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { prepareResultDir, writtenText } from '../io/atomic.js';
@@ -16,7 +16,7 @@ import { allIndices, runSweep, type SweepRun } from '../sweep/run.js';
 import { parseShard, SHARD_FILE, shardIndices } from '../sweep/shard.js';
 import { checkDesigns, loadSweep } from '../sweep/spec.js';
 import type { SweepSummary } from '../sweep/summary.js';
-import { jsonOption, quietOption, setOption, workersOption } from './options.js';
+import { defaultResultDir, jsonOption, quietOption, setOption, workersOption } from './options.js';
 import { output } from './output.js';
 
 interface SweepOptions {
@@ -60,7 +60,10 @@ export function registerSweep(program: Command): void {
       'Run a design sweep (grid or Latin hypercube) on worker threads; write designs.csv, designs.json and designs.html and name the best designs',
     )
     .argument('<sweep>', 'sweep JSON file (e.g. models/mersey-sweep.json; schema models/sweep.schema.json)')
-    .option('--out <dir>', 'output folder (default: out/<sweep name>, or out/<sweep name>-shard-<i>-of-<n> with --shard)')
+    .option(
+      '--out <dir>',
+      'output folder (default: out/<sweep name>, or out/<sweep name>-shard-<i>-of-<n> with --shard; with the changes appended when --set changes the base)',
+    )
     .addOption(workersOption())
     .option(
       '--shard <i/n>',
@@ -78,7 +81,9 @@ export function registerSweep(program: Command): void {
       const shard = opts.shard === undefined ? null : parseShard(opts.shard);
       const indices = shard ? shardIndices(designs.count, shard) : allIndices(designs.count);
       checkDesigns(sweep, indices);
-      const dir = resolve(opts.out ?? join('out', shard ? `${spec.name}-shard-${shard.index}-of-${shard.count}` : spec.name));
+      const dir = resolve(
+        opts.out ?? defaultResultDir(spec.name, opts.set ?? [], shard ? `-shard-${shard.index}-of-${shard.count}` : ''),
+      );
       // Refuse an --out that is not a previous result now, not after the designs have run.
       prepareResultDir(dir, shard ? SHARD_FILE : SWEEP_IDENTITY);
       const workers = Math.max(1, Math.min(opts.workers ?? defaultWorkerCount(), indices.length));

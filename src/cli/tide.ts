@@ -31,17 +31,7 @@ import {
   scenarioOverrides,
   siteOption,
 } from './options.js';
-
-/** Where the commands write: the table for people, and the data (CSV or site JSON). */
-export interface TideIo {
-  out(text: string): void;
-  err(text: string): void;
-}
-
-const processIo: TideIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
-};
+import { type Output, type OutputOptions, output, type Streams } from './output.js';
 
 /**
  * Most levels one `tide predict` writes: the CSV is built in memory, about 31 bytes a row (160 MB
@@ -56,29 +46,18 @@ function minuteIso(t: number): string {
   return `${new Date(Math.round(t / 60) * 60000).toISOString().slice(0, 16)}Z`;
 }
 
-/** What --json and --quiet ask of a tide command. */
-interface TideOutput {
-  json?: boolean;
-  quiet?: boolean;
-}
-
 /**
- * Writes the data to the file, or to stdout; the report then goes to stdout or stderr. With
- * --json, stdout holds `json` only (the file is still written) and the report goes to stderr;
- * --quiet drops the report from stderr.
+ * Writes the data to the file, or as the result on stdout. The report for people (lines without
+ * a final newline) is the result after a file is written; beside data or --json on stdout it is a
+ * status on stderr (not with --quiet).
  */
-function emit(io: TideIo, o: TideOutput, file: string | undefined, data: string, report: string, json: () => unknown): void {
+function emit(ui: Output, o: OutputOptions, file: string | undefined, data: string, report: string, json: () => unknown): void {
   if (file) writeFileAtomic(file, data);
-  const aside = (text: string) => {
-    if (!o.quiet) io.err(text);
-  };
-  if (o.json) {
-    io.out(`${JSON.stringify(json(), null, 2)}\n`);
-    aside(file ? `${report}written to ${file}\n` : report);
-  } else if (file) io.out(`${report}written to ${file}\n`);
+  const people = file ? `${report}\nwritten to ${file}` : report;
+  if (file && !o.json) ui.result(`${people}\n`, json);
   else {
-    io.out(data);
-    aside(report);
+    ui.result(data, json);
+    ui.status(people);
   }
 }
 
@@ -99,7 +78,7 @@ function datumsAbove(site: Site, datum: string): Record<string, number> {
   return Object.fromEntries(Object.entries(site.datums).map(([k, h]) => [k, Math.round((h - zero) * 1000) / 1000]));
 }
 
-export function registerTideCommands(program: Command, io: TideIo = processIo): void {
+export function registerTideCommands(program: Command, io?: Streams): void {
   const tide = program
     .command('tide')
     .description('Harmonic tide prediction (with nodal corrections) and harmonic analysis of observed series');
@@ -117,7 +96,7 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
     .addOption(quietOption())
     .addOption(jsonOption('the site, its datums, the levels (without --out) and the high and low waters'))
     .action(
-      (given: TideOutput & ScenarioChanges & { from?: number; to?: number; step?: number; datum?: string; out?: string }) => {
+      (given: OutputOptions & ScenarioChanges & { from?: number; to?: number; step?: number; datum?: string; out?: string }) => {
         // Every missing option named at once, not one per try.
         const missing = [
           given.site === undefined && given.near === undefined
@@ -129,6 +108,7 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
         ].filter((m) => m !== null);
         if (missing.length > 0) throw new InputError(`tide predict needs ${missing.join(', ')}`);
         const opts = given as typeof given & { from: number; to: number; step: number };
+        const ui = output(opts, io);
         if (!(opts.to > opts.from))
           throw new InputError(`--to (${isoTime(opts.to)}) must be after --from (${isoTime(opts.from)})`);
         const outside = outsideCheckedYears(opts.from, opts.to);
@@ -142,9 +122,7 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
         }
         if (opts.out) prepareOutputFile(opts.out);
         // --site or --near was checked above: the first override is the tide's.
-        const [tideOverride] = scenarioOverrides(opts, (line) => {
-          if (!opts.quiet) io.err(`${line}\n`);
-        });
+        const [tideOverride] = scenarioOverrides(opts, ui.status);
         const site = loadSite((tideOverride.value as { site: string }).site);
         const datum = opts.datum ?? site.datum;
         datumOffset(site, datum); // an unknown datum fails here, naming the site's datums
@@ -162,9 +140,8 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
           ...extremes.map(
             (e) => `  ${minuteIso(e.time)}  ${e.kind === 'high' ? 'high' : 'low '}  ${e.level.toFixed(2).padStart(6)} m`,
           ),
-          '',
         ].join('\n');
-        emit(io, opts, opts.out, `${rows.join('\n')}\n`, report, () => ({
+        emit(ui, opts, opts.out, `${rows.join('\n')}\n`, report, () => ({
           site: siteIdentity(site),
           datum,
           datums: datumsAbove(site, datum),
@@ -210,8 +187,9 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
           rayleigh: number;
           allowGaps?: boolean;
           licence?: string;
-        } & TideOutput,
+        } & OutputOptions,
       ) => {
+        const ui = output(opts, io);
         if (opts.out) prepareOutputFile(opts.out);
         const series = readSeriesCsv(file);
         const names = opts.constituents
@@ -246,10 +224,9 @@ export function registerTideCommands(program: Command, io: TideIo = processIo): 
             (e) =>
               `  ${e.name.padEnd(8)} ${e.cycles.toFixed(4)} cycles from ${e.conflictsWith} over the record; needs ${e.daysNeeded.toFixed(1)} days`,
           ),
-          '',
         ];
         const siteText = siteToJson(s);
-        emit(io, opts, opts.out, siteText, lines.join('\n'), () => ({
+        emit(ui, opts, opts.out, siteText, lines.join('\n'), () => ({
           site: JSON.parse(siteText), // the site as the file holds it
           samples: fit.samples,
           span_days: fit.span / DAY_S,

@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { prepareResultDir, writeDirAtomic, writtenText } from '../io/atomic.js';
+import { jsonText } from '../json.js';
 import { defaultWorkerCount, WorkerPool } from '../parallel/pool.js';
 import { taskModule } from '../parallel/task.js';
 import { toolVersion } from '../paths.js';
@@ -16,6 +17,7 @@ import { VALIDATION_SCHEMES } from '../validation/published.js';
 import { DEFAULT_OFFSETS_M, DEFAULT_YEARS, runSensitivity, type Sensitivity } from '../validation/sensitivity.js';
 import { failures, type PumpingCheck, pumpingCheck, runValidation, type ValidationRow } from '../validation/suite.js';
 import {
+  pumpingGainText,
   runDetailsTable,
   sensitivityCsv,
   sensitivityTable,
@@ -41,7 +43,12 @@ const VALIDATION_IDENTITY = 'validation.json';
 const VALIDATION_FORMAT = 1;
 
 /** The whole report as text or markdown. */
-function validationReport(rows: readonly ValidationRow[], sens: Sensitivity | null, format: TableFormat): string {
+function validationReport(
+  rows: readonly ValidationRow[],
+  pumping: PumpingCheck,
+  sens: Sensitivity | null,
+  format: TableFormat,
+): string {
   const h = (s: string) => (format === 'markdown' ? `**${s}**` : s);
   const parts = [
     h('Validation: modelled against published annual energy (GWh/yr, net of pumping)'),
@@ -54,7 +61,7 @@ function validationReport(rows: readonly ValidationRow[], sens: Sensitivity | nu
     '',
     h('Pumping check'),
     '',
-    pumpingText(pumpingCheck(rows)),
+    pumpingText(pumping),
   ];
   if (sens) {
     parts.push(
@@ -71,12 +78,11 @@ function validationReport(rows: readonly ValidationRow[], sens: Sensitivity | nu
 
 /** The pumping check in one line. */
 function pumpingText(c: PumpingCheck): string {
-  const g = c.gain_fraction === null ? 'not computed' : `${(c.gain_fraction * 100).toFixed(1)} %`;
-  return `${c.scheme}: net gain from pumping ${g} of the net without it (same heads); accepted ${c.text}: ${c.pass ? 'pass' : 'FAIL'}\n  source: ${c.source}`;
+  return `${c.scheme}: net gain from pumping ${pumpingGainText(c)} of the net without it (same heads); accepted ${c.text}: ${c.pass ? 'pass' : 'FAIL'}\n  source: ${c.source}`;
 }
 
 /** The JSON document of a validation run (validation.json, and stdout with --json). */
-function validationDocument(rows: readonly ValidationRow[], sens: Sensitivity | null, version: string) {
+function validationDocument(rows: readonly ValidationRow[], pumping: PumpingCheck, sens: Sensitivity | null, version: string) {
   return {
     format: VALIDATION_FORMAT,
     tool_version: version,
@@ -90,7 +96,7 @@ function validationDocument(rows: readonly ValidationRow[], sens: Sensitivity | 
       accepted_ratio: r.accepted_ratio,
       pass: r.pass,
     })),
-    pumping_check: pumpingCheck(rows),
+    pumping_check: pumping,
     sensitivity: sens,
   };
 }
@@ -142,11 +148,12 @@ export function registerValidate(program: Command): void {
         `${rows.length + (sens ? sens.years.length * sens.offsets_m.length : 0)} runs in ${seconds.toFixed(1)} s on ${pool ? `${pool.size} worker threads` : 'one thread'}`,
       );
       const version = toolVersion();
-      const doc = validationDocument(rows, sens, version);
+      const pumping = pumpingCheck(rows);
+      const doc = validationDocument(rows, pumping, sens, version);
       let written: string[] = [];
       if (dir !== undefined) {
         const files: Record<string, string> = {
-          [VALIDATION_IDENTITY]: `${JSON.stringify(doc, null, 2)}\n`,
+          [VALIDATION_IDENTITY]: jsonText(doc),
           'validation.csv': validationCsv(rows),
           'validation.html': validationHtml(rows, sens, { toolVersion: version }),
         };
@@ -154,18 +161,18 @@ export function registerValidate(program: Command): void {
         written = await writeDirAtomic(dir, files);
       }
       const format: TableFormat = opts.markdown ? 'markdown' : 'text';
-      ui.result(validationReport(rows, sens, format), () => doc, written.length > 0 ? `\n${writtenText(written)}` : undefined);
+      ui.result(
+        validationReport(rows, pumping, sens, format),
+        () => doc,
+        written.length > 0 ? `\n${writtenText(written)}` : undefined,
+      );
       const bad = failures(rows);
-      const pumping = pumpingCheck(rows);
       if (bad.length > 0 || !pumping.pass) {
         const list = bad.map(
           (r) =>
             `${r.scheme.id} (modelled ${r.figures.annual_energy_gwh.toFixed(1)} GWh/yr, ${r.ratio.toFixed(2)} x the published ${r.scheme.energy.reference_gwh} GWh/yr; accepted ${r.accepted_gwh[0].toFixed(0)}-${r.accepted_gwh[1].toFixed(0)} GWh/yr)`,
         );
-        if (!pumping.pass)
-          list.push(
-            `pumping gain on ${pumping.scheme} ${pumping.gain_fraction === null ? 'not computed' : `${(pumping.gain_fraction * 100).toFixed(1)} %`}, outside ${pumping.text}`,
-          );
+        if (!pumping.pass) list.push(`pumping gain on ${pumping.scheme} ${pumpingGainText(pumping)}, outside ${pumping.text}`);
         throw new Error(
           `validation: ${bad.length} of ${rows.length} schemes outside their tolerance${pumping.pass ? '' : ', and the pumping check failed'}: ${list.join('; ')}; see docs/validation.md for the known causes`,
         );

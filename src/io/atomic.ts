@@ -185,7 +185,7 @@ function writableParent(path: string, what: string): void {
 }
 
 /**
- * Refuses to start work whose output, about `bytes` long, would not fit on the disk that holds
+ * Refuses to start work whose output, up to `bytes` long, would not fit on the disk that holds
  * `path` (its nearest existing folder), naming both sizes. Where the free space cannot be read,
  * nothing is refused (a full disk is then named by the write that fails).
  */
@@ -202,7 +202,7 @@ export function checkFreeSpace(path: string, bytes: number, what: string): void 
   if (bytes > free) {
     const gb = (b: number) => `${(b / 1e9).toFixed(2)} GB`;
     throw new Error(
-      `${what} would take about ${gb(bytes)}, but ${dir} has ${gb(free)} free; free some space, write elsewhere (--out), or give a larger time_step_s`,
+      `${what} would take up to ${gb(bytes)}, but ${dir} has ${gb(free)} free; free some space, write elsewhere (--out), or give a larger time_step_s`,
     );
   }
 }

@@ -18,6 +18,7 @@ import {
   type SearchResult,
   START,
   searchBatched,
+  searchesBatched,
   toUnits,
 } from './lattice.js';
 import type { Problem } from './problem.js';
@@ -119,7 +120,7 @@ const PERIOD_STARTS = 3;
  * FIXED_GRID_M apart) and `start` are valued, and a compass search climbs from the best
  * (opportunistic polls). Then
  * over the whole period: the FIXED_CANDIDATES best points the climb valued are valued, and a
- * compass search (moves of 0.2 m and 0.1 m) runs from each of the PERIOD_STARTS best, sharing every
+ * compass search (moves of 0.2 m and 0.1 m) runs from each of the PERIOD_STARTS best, in lockstep and sharing every
  * value found; the best point they reach wins. When the period is too short to sample
  * (`sampled` false), the climb is on the whole period and its values are kept.
  *
@@ -167,12 +168,14 @@ export async function searchFixed(
   const period = sampled ? new LatticeSearch(box) : climb;
   const candidates = climb.recorded(FIXED_CANDIDATES).map((r) => r.point);
   const starts = await searchBatched(period, period.ranked(candidates, PERIOD_STARTS), onPeriod);
-  let found = starts[0];
   const periodMoves = movesInUnits(FIXED_PERIOD_MOVES_M, p.ranges.step);
-  for (const r of starts) {
-    const f = await searchBatched(period, period.compass(r, periodMoves, halves, FIXED_POLL), onPeriod);
-    if (f.value > found.value) found = f;
-  }
+  const ends = await searchesBatched(
+    period,
+    starts.map((r) => period.compass(r, periodMoves, halves, FIXED_POLL)),
+    onPeriod,
+  );
+  let found = starts[0];
+  for (const f of ends) if (f.value > found.value) found = f;
   return {
     ...found,
     controls: pointControls(p, found.point),

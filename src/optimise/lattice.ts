@@ -177,7 +177,7 @@ export class LatticeSearch {
   }
 
   /** The points of `points` whose values are still needed, each once. */
-  private needed(points: readonly Int32Array[]): Int32Array[] {
+  needed(points: readonly Int32Array[]): Int32Array[] {
     const out: Int32Array[] = [];
     const seen = new Set<number>();
     for (const p of points) {
@@ -329,10 +329,38 @@ export async function searchBatched<T>(
   steps: SearchSteps<T>,
   evaluate: (points: Int32Array[]) => Promise<ArrayLike<number>>,
 ): Promise<T> {
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value;
-    const values = await evaluate(r.value);
-    for (let k = 0; k < r.value.length; k++) search.record(r.value[k], values[k]);
+  return (await searchesBatched(search, [steps], evaluate))[0];
+}
+
+/**
+ * Runs several searches on one lattice to their ends in lockstep: each batch is every point the
+ * searches still running need next, each once. A search's path depends on the values alone, so
+ * each ends where it would alone, and the points valued are those the searches valued one after
+ * another would value; the batches are larger, which keeps more workers busy.
+ */
+export async function searchesBatched<T>(
+  search: LatticeSearch,
+  steps: readonly SearchSteps<T>[],
+  evaluate: (points: Int32Array[]) => Promise<ArrayLike<number>>,
+): Promise<T[]> {
+  const out: T[] = new Array(steps.length);
+  let running = steps.map((_, k) => k);
+  while (running.length > 0) {
+    const asked: Int32Array[] = [];
+    const next: number[] = [];
+    for (const k of running) {
+      const r = steps[k].next();
+      if (r.done) out[k] = r.value;
+      else {
+        next.push(k);
+        asked.push(...r.value);
+      }
+    }
+    running = next;
+    const batch = search.needed(asked);
+    if (batch.length === 0) continue;
+    const values = await evaluate(batch);
+    for (let k = 0; k < batch.length; k++) search.record(batch[k], values[k]);
   }
+  return out;
 }

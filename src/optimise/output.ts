@@ -5,8 +5,10 @@
  */
 
 import { csvText } from '../io/csv-write.js';
+import { jsonText } from '../json.js';
 import { fmt, signed } from '../numbers.js';
 import { J_PER_MWH, perYear } from '../physics.js';
+import { changedLines } from '../report/summary-text.js';
 import { type Result, scaledToYear } from '../simulate.js';
 import { seaSpan } from '../tide/sea-level.js';
 import { isoTime } from '../time.js';
@@ -86,12 +88,12 @@ function fixedJson(x: FixedOutcome) {
   };
 }
 
-/** optimise.json: the settings, each run's figures, the gains and what the search cost. */
-export function optimiseJson(o: OptimiseOutcome, toolVersion: string): string {
+/** The document of optimise.json: the settings, each run's figures, the gains and what the search cost. */
+export function optimiseDocument(o: OptimiseOutcome, toolVersion: string) {
   const flex = runTotals(o.flexible.result, o.flexible.revenueGbp);
   const fixed = runTotals(o.fixed.result, o.fixed.revenueGbp);
   const plan = o.flexible.plan;
-  const doc = {
+  return {
     tool: 'mersey-tidal',
     tool_version: toolVersion,
     scenario: o.scenario.name,
@@ -123,16 +125,22 @@ export function optimiseJson(o: OptimiseOutcome, toolVersion: string): string {
     workers: o.workers,
     seconds: o.seconds,
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+}
+
+/** optimise.json's text (optimiseDocument). */
+export function optimiseJson(o: OptimiseOutcome, toolVersion: string): string {
+  return jsonText(optimiseDocument(o, toolVersion));
 }
 
 /** The terminal summary: each run's net energy and revenue per year, the gains, the heads, the cost. */
-export function optimiseText(o: OptimiseOutcome, scenarioFile: string): string {
+/** `changes`: the command-line options that changed the scenario file (--site, --near, --set), as given. */
+export function optimiseText(o: OptimiseOutcome, scenarioFile: string, changes: readonly string[] = []): string {
   const s = o.flexible.result.summary;
   const set = o.settings;
   const plan = o.flexible.plan;
   const lines: string[] = [];
   lines.push(`Scenario        ${o.scenario.name}  (${scenarioFile})`);
+  lines.push(...changedLines(changes));
   lines.push(
     `Period          ${s.period_start} to ${s.period_end}  (${fmt(s.period_days, 2)} days, step ${fmt(s.time_step_s, 0)} s)`,
   );

@@ -1,7 +1,8 @@
 /**
  * A pool of worker threads, started once and reused for any number of jobs, one job at a time.
  * A job names a task module (see task.ts), the data each worker's setup receives, and the indices
- * to run. Indices are handed out one at a time to whichever worker is free; each result is stored
+ * to run. Indices are handed out to whichever worker is free, each worker holding the next while it
+ * runs one (the last ones one at a time); each result is stored
  * at its index's position, so results come back in the order of the indices whatever the number
  * of workers or the order they finish in.
  *
@@ -74,13 +75,17 @@ export function defaultWorkerCount(): number {
 interface ActiveJob {
   fail(err: Error): void;
   onMessage(w: Worker, m: WorkerReply): void;
-  inFlight: Map<Worker, number>;
+  /** The indices (not their positions in the job) handed to each worker and not yet finished, the one it is running first. */
+  inFlight: Map<Worker, number[]>;
 }
 
 type WorkerReply =
   | { type: 'result'; job: number; pos: number; value: unknown }
   | { type: 'error'; job: number; pos: number; index: number; name: string; message: string; stack: string }
   | { type: 'setup-error'; job: number; name: string; message: string; stack: string };
+
+/** Tasks a worker holds at most: the one it runs and the next. */
+const HELD_MAX = 2;
 
 export class WorkerPool {
   readonly size: number;
@@ -128,7 +133,7 @@ export class WorkerPool {
     const job = this.active;
     this.closed = `a worker ${detail}`;
     void this.terminateAll();
-    job?.fail(new WorkerExitError(job.inFlight.get(w), detail));
+    job?.fail(new WorkerExitError(job.inFlight.get(w)?.[0], detail));
   }
 
   private async terminateAll(): Promise<void> {
@@ -165,11 +170,16 @@ export class WorkerPool {
           if (this.closed === null) w.postMessage({ type: 'end', job: id });
         }
       };
+      // Each worker holds the next task while it runs one, so that it starts it as it finishes
+      // instead of waiting for this thread to answer; while fewer than two per worker are left,
+      // tasks go one at a time to whichever worker is free, so none waits behind a slow one.
       const feed = (w: Worker) => {
-        if (next >= total) return;
-        const pos = next++;
-        active.inFlight.set(w, pos);
-        w.postMessage({ type: 'task', job: id, pos, index: indices[pos] });
+        const held = active.inFlight.get(w) as number[];
+        while (next < total && (held.length === 0 || (held.length < HELD_MAX && total - next >= 2 * used.length))) {
+          const pos = next++;
+          held.push(indices[pos]);
+          w.postMessage({ type: 'task', job: id, pos, index: indices[pos] });
+        }
       };
       const active: ActiveJob = {
         inFlight: new Map(),
@@ -181,7 +191,7 @@ export class WorkerPool {
         onMessage: (w, m) => {
           if (m.job !== id) return; // a late reply from a job that already failed
           if (m.type === 'result') {
-            active.inFlight.delete(w);
+            active.inFlight.get(w)?.shift();
             done++;
             try {
               if (job.onResult) job.onResult(m.pos, m.value as R);
@@ -213,8 +223,9 @@ export class WorkerPool {
         for (const w of used) {
           w.ref();
           w.postMessage({ type: 'job', job: id, task, init: job.init });
-          feed(w);
+          active.inFlight.set(w, []);
         }
+        for (const w of used) feed(w);
       } catch (err) {
         active.fail(err as Error); // e.g. an init that cannot be cloned
       }

@@ -7,10 +7,17 @@ import { type Summary, scaledToYear } from '../simulate.js';
 /** Tidal levels shown in the summary, highest first, when the site has them. */
 const DATUM_ORDER = ['HAT', 'MHWS', 'MHW', 'MSL', 'MLW', 'MLWS', 'LAT'];
 
-export function summaryText(s: Summary, scenarioFile: string, description: string): string {
+/** The header's lines naming the command-line options that changed the scenario file, as given. */
+export function changedLines(changes: readonly string[]): string[] {
+  return changes.map((c, k) => `${k === 0 ? 'Changed by' : ''}`.padEnd(16) + c);
+}
+
+/** `changes`: the command-line options that changed the scenario file (--site, --near, --set), as given. */
+export function summaryText(s: Summary, scenarioFile: string, description: string, changes: readonly string[] = []): string {
   const lines: string[] = [];
   lines.push(`Scenario        ${s.scenario}  (${scenarioFile})`);
   if (description) lines.push(`                ${description}`);
+  lines.push(...changedLines(changes));
   lines.push(
     `Period          ${s.period_start} to ${s.period_end}  (${fmt(s.period_days, 2)} days, step ${fmt(s.time_step_s, 0)} s)`,
   );

@@ -11,9 +11,10 @@ import { generationFactor, type LossChain, pumpingFactor } from '../scheme/losse
 import type { SchemeModel } from '../solver/types.js';
 import type { SeaLevel } from '../tide/sea-level.js';
 import { checkAreaCurve, checkDataFiles } from './data-checks.js';
+import { pumpTarget } from './pumping.js';
 import { buildSea } from './tide-source.js';
 import { buildTurbine } from './turbines.js';
-import { type DirectionSpec, type LossesSpec, MODE_DIRECTIONS, type Scenario, type SchemeSpec } from './types.js';
+import { type LossesSpec, MODE_DIRECTIONS, type Scenario, type SchemeSpec } from './types.js';
 import { asInput } from './validate.js';
 
 export interface RunInputs {
@@ -65,17 +66,14 @@ export function buildScheme(s: Scenario): SchemeModel {
   };
 }
 
-/** Pumping before a direction: its target head, unless absent, 0, or no pumping time is allowed. */
-function pumpTarget(d: DirectionSpec, maxPumpDuration: number): number | undefined {
-  const h = d.pump_to_head_m;
-  return h !== undefined && h > 0 && maxPumpDuration > 0 ? h : undefined;
-}
-
-function directionControl(d: DirectionSpec, maxPumpDuration: number): DirectionControl {
+/** The heads of direction `dir`, or undefined when the mode does not generate on it. */
+function directionControl(s: Scenario, dir: 'ebb' | 'flood'): DirectionControl | undefined {
+  const d = s.operation[dir];
+  if (d === undefined || !MODE_DIRECTIONS[s.operation.mode].includes(dir)) return undefined;
   return {
     startHead: d.start_head_m,
     endHead: d.end_head_m,
-    pumpToHead: pumpTarget(d, maxPumpDuration),
+    pumpToHead: pumpTarget(s, dir),
     sluiceWhileGenerating: d.sluice_while_generating,
   };
 }
@@ -83,12 +81,11 @@ function directionControl(d: DirectionSpec, maxPumpDuration: number): DirectionC
 /** The operation's mode table (the loader has checked that the blocks the mode needs are there). */
 export function buildOperation(s: Scenario): ModeTable {
   const o = s.operation;
-  const uses = MODE_DIRECTIONS[o.mode];
   const md = o.min_duration_s;
   const lim = o.limits ?? {};
   return fixedHeadCycle({
-    ebb: uses.includes('ebb') && o.ebb ? directionControl(o.ebb, o.max_pump_duration_s) : undefined,
-    flood: uses.includes('flood') && o.flood ? directionControl(o.flood, o.max_pump_duration_s) : undefined,
+    ebb: directionControl(s, 'ebb'),
+    flood: directionControl(s, 'flood'),
     minDuration: { generate: md.generate, pump: md.pump, sluice: md.sluice, hold: md.hold },
     ramp: o.ramp_s,
     maxPumpDuration: o.max_pump_duration_s,

@@ -7,12 +7,13 @@ import { InputError } from '../errors.js';
 import { readText } from '../io/text.js';
 import { isJsonObject } from '../json.js';
 import { directionProblems } from '../operation/fixed-head.js';
-import { builtinSite, isSitePath, loadSite, type Site } from '../tide/site.js';
+import { canonicalSiteRef, isSitePath, loadSite, type Site } from '../tide/site.js';
 import { outsideCheckedYears } from '../tide/synthesis.js';
 import { isoTimeProblem, parseIsoSeconds, quotedTime } from '../time.js';
 import { resolvePaths } from './file-fields.js';
 import { type JsonScan, scanJson } from './json-text.js';
 import { applyOverrides, type Override, overrideOf } from './overrides.js';
+import { asksToPump } from './pumping.js';
 import { turbineProblems } from './turbines.js';
 import { type HarmonicTide, MODE_DIRECTIONS, type Scenario } from './types.js';
 import { type Locate, type Problem, schemaProblems, throwProblems } from './validate.js';
@@ -46,7 +47,7 @@ function operationProblems(s: Scenario): Problem[] {
     )) {
       out.push({ path: `operation.${d}.${field[p.field]}`, message: p.text });
     }
-    if (c.pump_to_head_m !== undefined && s.scheme.turbines.pumping === undefined) {
+    if (asksToPump(c) && s.scheme.turbines.pumping === undefined) {
       out.push({
         path: `operation.${d}.pump_to_head_m`,
         message: `the turbines cannot pump; describe their pumping in scheme.turbines.pumping, or remove pump_to_head_m`,
@@ -195,24 +196,22 @@ function harmonicTide(t: HarmonicTide, baseDir: string): HarmonicTide {
 }
 
 /** Built-in sites and stations already resolved in this process (a sweep loads its base once per design). */
-const resolvedSites = new Map<string, { ref: string; datum: string } | undefined>();
+const resolvedSites = new Map<string, { ref: string; datum: string }>();
 
-/** A site reference's canonical form (built-in name, path, or station id) and its datum; undefined when it cannot be read. */
+/** A site reference's canonical form (canonicalSiteRef) and its datum; undefined when it cannot be read. */
 function resolvedSite(ref: string): { ref: string; datum: string } | undefined {
-  if (!resolvedSites.has(ref)) {
-    let site: Site | undefined;
-    try {
-      site = loadSite(ref);
-    } catch {
-      site = undefined;
-    }
-    const canonical = isSitePath(ref) ? ref : (builtinSite(ref) ?? site?.id ?? ref);
-    if (!site) return undefined;
-    // Site files may be edited between loads; built-in sites and stations do not change.
-    if (isSitePath(ref)) return { ref: canonical, datum: site.datum };
-    resolvedSites.set(ref, { ref: canonical, datum: site.datum });
+  const known = resolvedSites.get(ref);
+  if (known) return known;
+  let site: Site;
+  try {
+    site = loadSite(ref);
+  } catch {
+    return undefined;
   }
-  return resolvedSites.get(ref);
+  const resolved = { ref: canonicalSiteRef(ref, site), datum: site.datum };
+  // Site files may be edited between loads; built-in sites and stations do not change.
+  if (!isSitePath(ref)) resolvedSites.set(ref, resolved);
+  return resolved;
 }
 
 /**

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { isJsonObject } from '../json.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { builtinSite, isSitePath, loadSite } from '../tide/site.js';
+import { canonicalSiteRef, isSitePath, loadSite, type Site } from '../tide/site.js';
 import { SCHEMA_PATH } from './validate.js';
 
 export type TemplateKind = 'barrage' | 'lagoon';
@@ -16,8 +16,8 @@ const MODELS = join(PACKAGE_ROOT, 'models');
 const BASE: Record<TemplateKind, string> = { barrage: 'mersey-barrage.json', lagoon: 'mersey-lagoon.json' };
 
 /** Mean spring range (MHWS - MLWS, m) of a site, when it has both datums. */
-function springRange(site: string): number | undefined {
-  const d = loadSite(site).datums;
+function springRange(site: Site): number | undefined {
+  const d = site.datums;
   return d.MHWS !== undefined && d.MLWS !== undefined ? d.MHWS - d.MLWS : undefined;
 }
 
@@ -66,10 +66,10 @@ export function scenarioTemplate(
   s.description = `A ${kind} from the mersey-tidal template (the built-in ${BASE[kind].replace('.json', '')}) on the harmonic tide at ${where.name}; edit every field to your scheme.`;
   s.sources = [`Template: models/${BASE[kind]} of mersey-tidal, whose sources follow`, ...((base.sources as string[]) ?? [])];
   s.period = { start: '2018-01-01T00:00:00Z', end: '2019-01-01T00:00:00Z' };
-  const ref = isSitePath(site) ? relative(outDir, resolve(site)) : (builtinSite(site) ?? where.id ?? site);
+  const ref = isSitePath(site) ? relative(outDir, resolve(site)) : canonicalSiteRef(site, where);
   s.tide = { kind: 'harmonic', site: ref };
   const mersey = ref === 'liverpool';
-  const ratio = mersey ? 1 : (springRange(site) ?? NaN) / springRange('liverpool')!;
+  const ratio = mersey ? 1 : (springRange(where) ?? NaN) / springRange(loadSite('liverpool'))!;
   if (!mersey) {
     const op = s.operation as Record<string, Record<string, number> | string>;
     if (Number.isFinite(ratio)) {

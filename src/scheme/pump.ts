@@ -17,6 +17,7 @@
  * Energy per volume lifted is rho*g*H_t/eta(H_t) >= rho*g*h: never less than the potential energy.
  */
 import { GRAVITY, RHO_SEAWATER } from '../physics.js';
+import { scaledChartPoint } from './hill-chart.js';
 import { interpolate } from './piecewise-linear.js';
 import { type HeadCurve, type TurbineTable, tabulate, type UnitPoint } from './turbine.js';
 
@@ -106,8 +107,7 @@ export interface PumpChart {
  * (D/D0)^2, as for the turbine chart; interpolated linearly, held at the end rows.
  */
 export function pumpChartPoint(chart: PumpChart, diameter: number): (h: number) => UnitPoint {
-  const s = (diameter / chart.diameter) ** 2;
-  return (h) => ({ power: s * interpolate(chart.lift, chart.power, h), flow: s * interpolate(chart.lift, chart.flow, h) });
+  return scaledChartPoint(chart.lift, chart.power, chart.flow, chart.diameter, diameter);
 }
 
 /** The table with a pump curve on the same head grid as its ebb curve. */

@@ -117,7 +117,6 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
       !stiff &&
       from < 0 &&
       age >= minDuration[mode] &&
-      maxDuration[mode] === Infinity &&
       banded[mode] === 0 &&
       exitDir[mode] * (z - e0 - exitHead[mode]) <= SWITCH_TOL
     ) {
@@ -192,7 +191,7 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
         }
       }
       const eS = tau === 0 ? e0 : e0 + de * (tau * invDt);
-      const eE = toEnd ? e1 : e0 + de * ((tau + len) * invDt);
+      let eE = toEnd ? e1 : e0 + de * ((tau + len) * invDt);
       const h0 = z - eS;
       const dir = exitDir[mode];
       const thr = exitHead[mode];
@@ -236,25 +235,30 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
           ga = out[2];
           pa = out[3];
           wa = ta * h0;
-          const zp = z - qa * len * invA;
-          let qb = unitFlows(k, start, last, rs, fs, gm, table, zp - eE, out, 0);
-          if (from >= 0) qb = rampOpen(rampWeight(age + len, rampTime), out);
-          wb = out[0] * (zp - eE);
-          V1 = V - 0.5 * len * (qa + qb);
-          if (V1 !== V) {
-            s1 = segmentOfVolume(volumes, topSeg, V1, seg);
-            a1 = areaOfVolume(areaSq, slope2, volumes, V1, s1);
-            z1 = levelOfArea(levels, areas, volumes, invSlope, V1, s1, a1);
-          }
-          // Local error control: Heun and its Euler predictor must agree to LEVEL_TOL, else halve.
-          err = z1 > zp ? z1 - zp : zp - z1;
-          if (err > LEVEL_TOL) {
-            if (len > minLen) {
-              rejected++;
-              cap = 0.5 * len;
-              continue;
+          // Error control: Heun and its Euler predictor agree to LEVEL_TOL, or the sub-step is halved (its start flows kept).
+          for (;;) {
+            const zp = z - qa * len * invA;
+            let qb = unitFlows(k, start, last, rs, fs, gm, table, zp - eE, out, 0);
+            if (from >= 0) qb = rampOpen(rampWeight(age + len, rampTime), out);
+            wb = out[0] * (zp - eE);
+            V1 = V - 0.5 * len * (qa + qb);
+            z1 = z;
+            s1 = seg;
+            a1 = 0;
+            if (V1 !== V) {
+              s1 = segmentOfVolume(volumes, topSeg, V1, seg);
+              a1 = areaOfVolume(areaSq, slope2, volumes, V1, s1);
+              z1 = levelOfArea(levels, areas, volumes, invSlope, V1, s1, a1);
             }
-            tooCoarse(sea, i, tau, ops, mode, err, minLen);
+            err = z1 > zp ? z1 - zp : zp - z1;
+            if (err <= LEVEL_TOL) break;
+            if (!(len > minLen)) tooCoarse(sea, i, tau, ops, mode, err, minLen);
+            // Halved, the sub-step ends before every time event that could limit it.
+            rejected++;
+            len *= 0.5;
+            cap = len;
+            toEnd = false;
+            eE = e0 + de * ((tau + len) * invDt);
           }
           if (headDriven[mode] === 1 && (from < 0 || headDriven[from] === 1)) {
             // The exact solution stays between the basin's start level and the sea levels over the

@@ -13,13 +13,14 @@ import type { StepSeries } from './types.js';
  * crossed, the error control or the limiter needed, the level out of the curve) and leaves that
  * step, untouched, to the general loop of advance, which does everything this does and more.
  * The mode must be armed (its minimum duration past), without ramp or safe band, and its exit
- * not due at the start of step i0. state: [V, z, segment, 1/area, energy generated, energy pumped,
- * turbine volume, sluice volume, age of the mode, head x flow released and lifted], in and out: the running totals go on adding a
- * step at a time, in the order advance's general loop adds them, so that the run is the same to
- * the last bit whether or not a step went through here. `thr` is the mode's
- * threshold in force, `series` the buffers to fill (if any). Returns the index of the first step
- * not done (at most `end`). (`end` and `state` come as arguments: read from the run object, they
- * cost the loop about 8 %.)
+ * not due at the start of step i0; a longest time stops it before the step it would end in.
+ * state: [V, z, segment, 1/area, energy generated, energy pumped, turbine volume, sluice volume,
+ * age of the mode, head x flow released and lifted], in and out: the running totals go on adding
+ * a step at a time, in the order advance's general loop adds them, so that the run is the same to
+ * the last bit whether or not a step went through here. `thr` is the mode's threshold in force,
+ * `series` the buffers to fill (if any). Returns the index of the first step not done (at most
+ * `end`). (`end` and `state` come as arguments: read from the run object, they cost the loop
+ * about 8 %.)
  */
 export function cruise(
   c: SolverRun,
@@ -40,6 +41,8 @@ export function cruise(
   const read = c.flows.readScale[m];
   const sign = c.flows.flowSign[m];
   const gen = c.flows.generating[m];
+  // A longest time (Infinity: none) ends cruising before the step it would end inside.
+  const mx = c.ops.maxDuration[m];
   const wt = 0.5 * dt;
   const invDt = 1 / dt;
   let V = state[0];
@@ -58,6 +61,7 @@ export function cruise(
     const e0 = eta[i];
     const e1 = eta[i + 1];
     const de = e1 - e0;
+    if (mx - age < dt) break;
     let g = 0;
     if (closed) {
       g = dir * (z - e1 - thr);

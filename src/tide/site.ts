@@ -166,6 +166,15 @@ export function builtinSite(ref: string): string | undefined {
 }
 
 /**
+ * A site reference's canonical form, given the site it loads: a path as given, a built-in site by
+ * its own name ("Liverpool" is "liverpool"), a station by its id (names may be shared, ids are not).
+ */
+export function canonicalSiteRef(ref: string, site: Site): string {
+  if (isSitePath(ref)) return ref;
+  return builtinSite(ref) ?? site.id ?? ref;
+}
+
+/**
  * The file a site reference reads: the path itself, the built-in site's file, or for a station
  * the database file (so that a run records and checks the constants it used).
  */

@@ -6,11 +6,16 @@
 import { type CsvValue, csvText } from '../io/csv-write.js';
 import { fmt, signed } from '../numbers.js';
 import type { Sensitivity } from './sensitivity.js';
-import type { ValidationRow } from './suite.js';
+import type { PumpingCheck, ValidationRow } from './suite.js';
 
 const pct = (x: number, d = 1) => `${signed(x * 100, d)} %`;
 
 export type TableFormat = 'text' | 'markdown';
+
+/** The pumping check's gain as a percentage of the net without pumping, or "not computed". */
+export function pumpingGainText(c: PumpingCheck): string {
+  return c.gain_fraction === null ? 'not computed' : `${(c.gain_fraction * 100).toFixed(1)} %`;
+}
 
 /** Lays out rows as a fixed-width text table (first row: the header) or as a markdown table. */
 export function layout(rows: readonly string[][], format: TableFormat, rightAligned: readonly boolean[]): string {

@@ -4,15 +4,16 @@
  * and short-period messages.
  */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../fixtures.js';
+import { defaultResultDir } from '../../src/cli/options.js';
+import { parseSet, siteOverride } from '../../src/scenario/overrides.js';
+import { runCli, scratch } from '../fixtures.js';
 
-const tmp = () => mkdtempSync(join(tmpdir(), 'mt-conv-'));
+const tmp = scratch();
 const MUMBLES = 'ticon/mumbles-mum-gbr-bodc';
 const FORTNIGHT = ['--set', 'period.end=2018-01-16T00:00:00Z', '--set', 'time_step_s=600'];
 /** Tests that run the CLI or load the station database (about a second of CPU; more on a busy machine). */
@@ -101,6 +102,54 @@ describe('--set', () => {
     const { code, err } = await runCli(['simulate', '--set', 'time_step_s=0', '--out', join(tmp(), 'r')]);
     expect(code).toBe(2);
     expect(err).toMatch(/--set time_step_s=0: time_step_s: expected a number > 0 and <= 3600 \(seconds\), got 0/);
+  });
+
+  it("names the changes under the scenario, and writes a changed run to its own folder, not the scenario's", SLOW, async () => {
+    const cwd = tmp();
+    const bin = fileURLToPath(new URL('../../dist/cli/bin.js', import.meta.url));
+    const run = (cmd: string) =>
+      promisify(execFile)('node', [bin, cmd, ...FORTNIGHT, '--set', 'scheme.sluices.area_m2=3000'], { cwd });
+    const { stdout } = await run('simulate');
+    expect(stdout).toMatch(
+      /\nChanged by {6}--set period\.end=2018-01-16T00:00:00Z\n {16}--set time_step_s=600\n {16}--set scheme\.sluices\.area_m2=3000\n/,
+    );
+    expect((await run('optimise')).stdout).toMatch(/\nChanged by {6}--set period\.end=2018-01-16T00:00:00Z\n/);
+    const dirs = readdirSync(join(cwd, 'out')).sort();
+    expect(dirs).toHaveLength(2);
+    expect(dirs[0]).toMatch(
+      /^mersey-barrage\+period\.end=2018-01-16T00_00_00Z\+time_step_s=600\+scheme\.sluices\.area_m2=3000-[0-9a-f]{8}$/,
+    );
+    expect(dirs[1]).toBe(dirs[0].replace('mersey-barrage+', 'mersey-barrage-flexible+'));
+    expect(readdirSync(join(cwd, 'out', dirs[0]))).toContain('summary.json');
+  });
+
+  it('names the folder of a changed run after its changes, two different changes never sharing one', () => {
+    const dir = (...changes: string[]) => defaultResultDir('m', changes.map(parseSet));
+    expect(defaultResultDir('mersey-barrage', [])).toBe(join('out', 'mersey-barrage'));
+    expect(
+      defaultResultDir('mersey-barrage', [siteOverride('Mumbles'), parseSet('scheme.sluices.area_m2 = 3000')], '-flexible'),
+    ).toBe(join('out', 'mersey-barrage-flexible+site=Mumbles+scheme.sluices.area_m2=3000'));
+    const distinct = [
+      dir('operation.ebb.start_head_m=4.2'),
+      dir('operation.flood.start_head_m=4.2'),
+      dir('a[0].count=20'),
+      dir('a[1].count=20'),
+      dir('a=é'),
+      dir('a=ü'),
+      dir('a=x+b=y'),
+      dir('a=x', 'b=y'),
+      dir('name=..'),
+      dir('name=__'),
+    ];
+    expect(new Set(distinct).size).toBe(distinct.length);
+    // A name the file system may alter (a trailing dot) or characters replaced: a digest is added.
+    expect(dir('name=..')).toMatch(/\+name=\.\.-[0-9a-f]{8}$/);
+    expect(dir('tide.site="St Mary\'s/Scilly"')).toMatch(/\+tide\.site=St_Mary_s_Scilly-[0-9a-f]{8}$/);
+    // Long lists are cut, and told apart by the digest.
+    const many = (v: number) => Array.from({ length: 12 }, (_, k) => `operation.ebb.start_head_m=${k === 11 ? v : k}`);
+    const [a, b] = [dir(...many(1)), dir(...many(2))];
+    expect(a).not.toBe(b);
+    expect(a.length).toBe(join('out', 'm+').length + 80 + 9);
   });
 
   it('refuses a malformed override', async () => {

@@ -8,6 +8,7 @@ import { dirname } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildOperation, buildRun } from '../../src/scenario/build.js';
 import { loadScenario, scenarioFromObject } from '../../src/scenario/load.js';
+import { pumpingDirections } from '../../src/scenario/pumping.js';
 import { simulate } from '../../src/simulate.js';
 import { LAGOON, LIBAUX, MERSEY, scenarioProblems as problems, TWO_WAY_PUMPING_MODES } from '../fixtures.js';
 
@@ -74,6 +75,21 @@ describe('operation checks', () => {
     expect(problems(o)).toContain(
       'models/x.json: operation.ebb.pump_to_head_m: the turbines cannot pump; describe their pumping in scheme.turbines.pumping, or remove pump_to_head_m',
     );
+  });
+
+  it('takes a pumping target of 0 as no pumping, with or without pumping turbines', () => {
+    const o = base();
+    delete o.scheme.turbines.pumping;
+    o.operation.ebb.pump_to_head_m = 0;
+    o.operation.flood.pump_to_head_m = 0;
+    expect(problems(o)).toEqual([]);
+    const zero = scenarioFromObject(o, 'models/x.json', dirname(MERSEY));
+    delete o.operation.ebb.pump_to_head_m;
+    delete o.operation.flood.pump_to_head_m;
+    const absent = scenarioFromObject(o, 'models/x.json', dirname(MERSEY));
+    expect(pumpingDirections(zero)).toEqual([]);
+    expect(buildOperation(zero)).toEqual(buildOperation(absent));
+    expect(buildOperation(zero).names.filter((n) => n.startsWith('pump'))).toEqual([]);
   });
 
   it('names a misspelt mode or option with its unit', () => {

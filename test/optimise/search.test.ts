@@ -5,7 +5,17 @@
 import { describe, expect, it } from 'vitest';
 import { tableControls, writeAll } from '../../src/optimise/fixed.js';
 import { Horizon } from '../../src/optimise/horizon.js';
-import { END, LatticeSearch, latticeBox, movesInUnits, PUMP, START, searchSync } from '../../src/optimise/lattice.js';
+import {
+  END,
+  LatticeSearch,
+  latticeBox,
+  movesInUnits,
+  PUMP,
+  START,
+  searchBatched,
+  searchesBatched,
+  searchSync,
+} from '../../src/optimise/lattice.js';
 import { openProblem } from '../../src/optimise/problem.js';
 import { decisionsOf, problemData } from '../../src/optimise/run.js';
 import { advance } from '../../src/solver/advance.js';
@@ -47,6 +57,48 @@ describe('the lattice search', () => {
     expect(calls).toBe(grid.length);
     expect(s.evaluations).toBe(grid.length);
     expect(Array.from(best.point)).toEqual(Array.from(grid[0]));
+  });
+
+  it('runs searches in lockstep to the ends they reach one after another, valuing the same points each once', async () => {
+    const box = latticeBox({ step: 0.1, start: [1, 6], end: [0.5, 4], pump: [0, 4] }, [true]);
+    // Two hills, so that compass searches from different points end at different heads.
+    const f = (x: Int32Array) =>
+      Math.max(
+        -((x[START] - 47) ** 2) - (x[END] - 30) ** 2 - (x[PUMP] - 19) ** 2,
+        -5 - (x[START] - 20) ** 2 - (x[END] - 8) ** 2 - (x[PUMP] - 3) ** 2,
+      );
+    const froms = [Int32Array.from([15, 6, 0]), Int32Array.from([50, 30, 10]), Int32Array.from([25, 10, 5])];
+    const moves = movesInUnits([0.2, 0.1], 0.1);
+    const batches: number[] = [];
+    const valued: string[][] = [[], []];
+    const evaluate = (k: number) => async (points: Int32Array[]) => {
+      batches.push(points.length);
+      for (const x of points) valued[k].push(x.join(','));
+      return points.map(f);
+    };
+    const one = new LatticeSearch(box);
+    const alone = [];
+    for (const x of froms) {
+      const from = await searchBatched(one, one.best([x]), evaluate(0));
+      alone.push(await searchBatched(one, one.compass(from, moves, 1, 2), evaluate(0)));
+    }
+    const lockstepBatchesFrom = batches.length;
+    const all = new LatticeSearch(box);
+    const starts = await searchesBatched(
+      all,
+      froms.map((x) => all.best([x])),
+      evaluate(1),
+    );
+    const together = await searchesBatched(
+      all,
+      starts.map((r) => all.compass(r, moves, 1, 2)),
+      evaluate(1),
+    );
+    expect(together.map((r) => [Array.from(r.point), r.value])).toEqual(alone.map((r) => [Array.from(r.point), r.value]));
+    expect(new Set(alone.map((r) => r.point.join(','))).size).toBe(2);
+    expect([...valued[1]].sort()).toEqual([...valued[0]].sort());
+    expect(new Set(valued[1]).size).toBe(valued[1].length);
+    expect(batches.length - lockstepBatchesFrom).toBeLessThan(lockstepBatchesFrom);
   });
 
   it('finds the exhaustive lattice optimum of real decision windows (Mersey, net energy)', () => {

@@ -36,6 +36,13 @@ describe('worker pool', () => {
     expect(Array.from(new Float64Array(marks))).toEqual([0.5, 1.5, 2.5, 3.5, 4.5, 5.5]);
   });
 
+  it('leaves no task waiting behind a slow one: the last tasks go to whichever worker is free', async () => {
+    const p = pool(2);
+    const out = await p.run<object, Out>({ task: TASK, init: { slowAt: 0, slowMs: 500 }, indices: [0, 1, 2, 3] });
+    const slow = out[0].thread;
+    expect(out.slice(1).map((r) => r.thread === slow)).toEqual([false, false, false]);
+  });
+
   it('runs several jobs on the same workers', async () => {
     const p = pool(2);
     const a = await p.run<object, Out>({ task: TASK, init: {}, indices: [0, 1, 2, 3] });
@@ -57,10 +64,11 @@ describe('worker pool', () => {
 
   it('fails the job with the index of a worker that exits, and closes the pool', async () => {
     const p = pool(2);
-    const err = await p.run({ task: TASK, init: { exitAt: 3 }, indices: [0, 1, 2, 3, 4, 5] }).catch((e: unknown) => e);
+    // Indices that are not their positions (a shard's designs): the index is named, not the position.
+    const err = await p.run({ task: TASK, init: { exitAt: 13 }, indices: [10, 11, 12, 13, 14, 15] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(WorkerExitError);
-    expect((err as WorkerExitError).index).toBe(3);
-    expect((err as Error).message).toBe('the worker running task 3 exited with code 7');
+    expect((err as WorkerExitError).index).toBe(13);
+    expect((err as Error).message).toBe('the worker running task 13 exited with code 7');
     await expect(p.run({ task: TASK, init: {}, indices: [0] })).rejects.toThrow(
       /the worker pool is closed \(a worker exited with code 7\)/,
     );

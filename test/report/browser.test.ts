@@ -10,20 +10,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { type Browser, chromium } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../../src/paths.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
 import { POWER_STEP_MW, runSeries } from '../../src/report/figures.js';
 import { reportHtml } from '../../src/report/html.js';
 import { plotlyBundle } from '../../src/report/page.js';
 import type { ReportRun } from '../../src/report/report-run.js';
 import { sweepReportHtml } from '../../src/report/sweep.js';
 import type { SweepRow } from '../../src/report/sweep-fields.js';
-import { buildOperation, buildScheme } from '../../src/scenario/build.js';
-import { loadScenario } from '../../src/scenario/load.js';
-import { simulate } from '../../src/simulate.js';
 import { validationHtml } from '../../src/validation/plot.js';
 import { VALIDATION_SCHEMES } from '../../src/validation/published.js';
 import { runValidation } from '../../src/validation/suite.js';
-import { asEbbOnly, scratch } from '../fixtures.js';
+import { asEbbOnly, reportRun, scratch } from '../fixtures.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const haveBrowser = existsSync(CHROMIUM);
@@ -45,13 +42,6 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-
-function run(name: string, edit: (s: ReturnType<typeof loadScenario>) => void = () => {}): ReportRun {
-  const s = loadScenario(DEFAULT_SCENARIO);
-  s.name = name;
-  edit(s);
-  return { result: simulate(s), scheme: buildScheme(s), ops: buildOperation(s), label: name };
-}
 
 /** A deterministic synthetic sweep: energy with diminishing returns, a cost that is not a function of capacity alone. */
 function sweepRows(): SweepRow[] {
@@ -112,10 +102,10 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
         `${CHROMIUM} is missing: .ci/run installs Debian's chromium with apt-get; the browser tests cannot run without it`,
       );
     mkdirSync(OUT, { recursive: true });
-    const a = run('mersey-barrage');
+    const a = reportRun({ name: 'mersey-barrage' });
     single = a;
     // Compared: the default (two-way with pumping) and the same barrage ebb-only without pumping.
-    const b = run('mersey-ebb-only', asEbbOnly);
+    const b = reportRun({ name: 'mersey-ebb-only', edit: asEbbOnly });
     const write = (name: string, html: string) => {
       const f = join(OUT, `${name}.html`);
       writeFileSync(f, html);

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ebbOnly, fixedHeadCycle } from '../../src/operation/fixed-head.js';
-import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../../src/paths.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
 import { J_PER_GWH, J_PER_MWH } from '../../src/physics.js';
 import { LEVEL_STEP_M, POWER_STEP_MW, runFigures, runSeries } from '../../src/report/figures.js';
 import { reportHtml, runLabels } from '../../src/report/html.js';
@@ -17,19 +17,16 @@ import { waterfallBars, waterfallFigure } from '../../src/report/plots/waterfall
 import { chooseWindow, generatingHalves, type ReportRun, SPRING_NEAP_S } from '../../src/report/report-run.js';
 import { columnBytes, decodeColumn } from '../../src/report/series-codec.js';
 import { rangeHalfTides, seaExcursions } from '../../src/report/tide-ranges.js';
-import { buildOperation, buildScheme } from '../../src/scenario/build.js';
-import { loadScenario } from '../../src/scenario/load.js';
 import type { Scenario } from '../../src/scenario/types.js';
+<<<<<<< HEAD
 import { simulate } from '../../src/simulate.js';
 import { asEbbOnly } from '../fixtures.js';
 import { pageText } from './page-text.js';
+=======
+import { asEbbOnly, reportRun } from '../fixtures.js';
+>>>>>>> main
 
-function runOf(file: string, edit: (s: Scenario) => void = () => {}): ReportRun {
-  const s = loadScenario(file);
-  edit(s);
-  return { result: simulate(s), scheme: buildScheme(s), ops: buildOperation(s), label: s.name };
-}
-const mersey = (edit: (s: Scenario) => void = () => {}) => runOf(DEFAULT_SCENARIO, edit);
+const mersey = (edit?: (s: Scenario) => void) => reportRun({ edit });
 
 /** The Mersey default run ebb-only, without pumping (the heads of the ebb kept). */
 const ebbOnlyEdit = (s: Scenario) => {
@@ -367,7 +364,7 @@ describe('lost tides', () => {
 
 describe('the basin plot', () => {
   it('a constant-area lagoon is drawn over the levels it reached, not its ±1000 m table', () => {
-    const lagoon = runOf(join(PACKAGE_ROOT, 'models', 'mersey-lagoon.json'));
+    const lagoon = reportRun({ file: join(PACKAGE_ROOT, 'models', 'mersey-lagoon.json') });
     const f = byId(runFigures([lagoon], { base: lagoon.result.sea.t0, window: chooseWindow(lagoon.result) }), 'basin');
     const [lo, hi] = (f.layout.xaxis as Axis).range!;
     expect(lo).toBeGreaterThan(-12);

@@ -24,10 +24,9 @@ import { simulate } from '../../src/simulate.js';
 import { loadSite } from '../../src/tide/index.js';
 import { readSeriesCsv } from '../../src/tide/series.js';
 import { isoTime, isoTimeProblem, parseIsoSeconds } from '../../src/time.js';
-import { LIBAUX, scenarioProblems, scratch, thrown } from '../fixtures.js';
+import { LIBAUX, MERSEY, scenarioProblems, scratch, thrown } from '../fixtures.js';
 
 const DATA = fileURLToPath(new URL('../../data', import.meta.url));
-const DEFAULT = fileURLToPath(new URL('../../models/mersey-barrage.json', import.meta.url));
 const tmp = scratch();
 let dir: string;
 beforeAll(() => {
@@ -45,7 +44,7 @@ const inputError = (fn: () => unknown) => thrown(fn, InputError);
 /** The default barrage (harmonic tide) as an object, over `days` from 2018-03-01, edited by `edit`. */
 // biome-ignore lint/suspicious/noExplicitAny: a scenario file's parsed JSON, edited freely by each test
 function harmonic(days: number, edit: (o: any) => void = () => {}): any {
-  const o = JSON.parse(readFileSync(DEFAULT, 'utf8'));
+  const o = JSON.parse(readFileSync(MERSEY, 'utf8'));
   o.period = { start: '2018-03-01T00:00:00Z', end: isoTime(Date.UTC(2018, 2, 1 + days) / 1000) };
   edit(o);
   return o;
@@ -293,8 +292,8 @@ describe('runs too large for memory', () => {
         o.period = { start: '1950-01-01T00:00:00Z', end: '2090-01-01T00:00:00Z' };
         o.time_step_s = 1;
       }),
-      DEFAULT,
-      join(DEFAULT, '..'),
+      MERSEY,
+      join(MERSEY, '..'),
     );
     expect(inputError(() => buildSea(s)).message).toMatch(
       /^.*mersey-barrage\.json: time_step_s: 1 s over 51135 days is 4,418,064,001 steps, about 565\.5 GB of memory \(128 bytes a step\), more than half of this machine's .* GB; give a larger time_step_s/,
@@ -306,8 +305,8 @@ describe('degenerate schemes', () => {
   it('no turbines: the run finishes with a warning that it never generates', () => {
     const s = scenarioFromObject(
       harmonic(2, (o) => (o.scheme.turbines.count = 0)),
-      DEFAULT,
-      join(DEFAULT, '..'),
+      MERSEY,
+      join(MERSEY, '..'),
     );
     const r = simulate(s);
     expect(r.summary.energy_gwh).toBe(0);
@@ -315,7 +314,7 @@ describe('degenerate schemes', () => {
   });
 
   it('a sound run has no warning', () => {
-    const s = scenarioFromObject(harmonic(2), DEFAULT, join(DEFAULT, '..'));
+    const s = scenarioFromObject(harmonic(2), MERSEY, join(MERSEY, '..'));
     expect(simulate(s).summary.warnings).toEqual([]);
   });
 });

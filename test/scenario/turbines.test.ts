@@ -4,8 +4,7 @@
  * expected with its unit, and what was found.
  */
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -14,7 +13,9 @@ import { scenarioFromObject } from '../../src/scenario/load.js';
 import { buildTurbine, turbineDataFiles } from '../../src/scenario/turbines.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { aggidisFeatherPoint } from '../../src/scheme/aggidis-feather.js';
-import { LIBAUX, scenarioProblems as problems } from '../fixtures.js';
+import { LIBAUX, scenarioProblems as problems, scratch } from '../fixtures.js';
+
+const tmp = scratch();
 
 const base = () => JSON.parse(readFileSync(LIBAUX, 'utf8'));
 
@@ -133,7 +134,7 @@ describe('turbine curve kinds in a scenario', () => {
   });
 
   it('pumping from a chart: lift, flow and power scaled by (D/D0)^2, recorded as a data file', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'pump-chart-'));
+    const dir = tmp();
     const file = join(dir, 'pump.csv');
     writeFileSync(file, 'lift_m,flow_m3s,power_mw\n0,500,2\n2,450,10\n4,300,14\n');
     const s = load(withCurve(AF, { chart_file: file, chart_diameter_m: 9 }));

@@ -39,6 +39,8 @@ describe('cruise off', () => {
       const ta = integrate(sea, scheme, ops, { series: a, log: la });
       const tb = integrate(sea, scheme, ops, { series: b, log: lb, cruise: false });
       expect(ta.switches).toBeGreaterThan(50);
+      // Pumping has a longest time, which cruise stops short of (the step it ends in is the general loop's).
+      if (file === MERSEY) expect(ops.maxDuration.some(Number.isFinite)).toBe(true);
       for (const key of Object.keys(a) as (keyof typeof a)[]) expect(bits(b[key]), key).toBe(bits(a[key]));
       for (const key of Object.keys(ta) as (keyof typeof ta)[]) {
         const x = ta[key];

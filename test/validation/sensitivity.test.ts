@@ -14,8 +14,7 @@
  * single years are not exactly that product).
  */
 
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PACKAGE_ROOT } from '../../src/paths.js';
@@ -23,6 +22,9 @@ import { ARG_COUNT, ARG_NPRIME, fundamentalArguments } from '../../src/tide/astr
 import { validationHtml } from '../../src/validation/plot.js';
 import { annualMeanNodalFactor, DEFAULT_YEARS, runSensitivity, type Sensitivity } from '../../src/validation/sensitivity.js';
 import { nodalSummary, sensitivityCsv, sensitivityTable } from '../../src/validation/tables.js';
+import { scratch } from '../fixtures.js';
+
+const tmp = scratch();
 
 let sens: Sensitivity;
 
@@ -102,7 +104,7 @@ describe('sea-level rise', () => {
     // Sharp switches (ramp_s 0): the invariance is then exact to round-off. With ramps the
     // integrator's adaptive sub-steps (halving at LEVEL_TOL) turn round-off into a difference of
     // about 5e-7 (measured), well inside the step error, so the check is made where it is exact.
-    const dir = mkdtempSync(join(tmpdir(), 'sens-'));
+    const dir = tmp();
     const file = join(dir, 'swansea-sharp.json');
     const obj = JSON.parse(readFileSync(join(PACKAGE_ROOT, 'models/validation/swansea-bay.json'), 'utf8'));
     obj.operation.ramp_s = 0;
