@@ -18,13 +18,8 @@ import { chooseWindow, generatingHalves, type ReportRun, SPRING_NEAP_S } from '.
 import { columnBytes, decodeColumn } from '../../src/report/series-codec.js';
 import { rangeHalfTides, seaExcursions } from '../../src/report/tide-ranges.js';
 import type { Scenario } from '../../src/scenario/types.js';
-<<<<<<< HEAD
-import { simulate } from '../../src/simulate.js';
-import { asEbbOnly } from '../fixtures.js';
-import { pageText } from './page-text.js';
-=======
 import { asEbbOnly, reportRun } from '../fixtures.js';
->>>>>>> main
+import { pageText } from './page-text.js';
 
 const mersey = (edit?: (s: Scenario) => void) => reportRun({ edit });
 
