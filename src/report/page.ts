@@ -56,8 +56,8 @@ function scriptJson(value: unknown): string {
 /**
  * HTML with every character outside ASCII written as a numeric character reference. A page whose
  * bytes are all ASCII is held by Chromium in 8-bit strings; one character above U+00FF (a "\u25a0"
- * in a legend) makes it decode and parse the whole multi-megabyte page as 16-bit text, which took
- * about 80 ms more before the first plot was started (docs/reports.md).
+ * in a legend) makes it decode and parse the whole multi-megabyte page as 16-bit text, which
+ * delayed the first plot markedly (docs/reports.md).
  */
 function asciiHtml(s: string): string {
   return s.replace(/[\u0080-\u{10ffff}]/gu, (c) => `&#${c.codePointAt(0)};`);

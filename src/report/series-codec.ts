@@ -8,7 +8,7 @@
  * per step. Columns with the same content
  * are stored once (the sea level of runs of the same tide), and a run names its columns by index.
  *
- * Compressed, because a page's size is time before its first plot: Chromium took about 70 ms per
+ * Compressed, because a page's size is time before its first plot: Chromium reads and parses every
  * megabyte of base64 in the page before running any script (docs/reports.md). The page inflates
  * the columns with the browser's DecompressionStream, then decodes them with decodeColumn, whose
  * source it inlines by Function.prototype.toString: it must use nothing outside itself.

@@ -31,7 +31,7 @@ const STRIP_HEIGHT = 0.06;
  * The operating mode as a strip along the bottom of the level panel: one heatmap row whose cells
  * are the runs of equal mode (drawn as one image, however many thousand bands a year has),
  * coloured by mode. plotly.js paints the image at the strip's size in pixels and encodes it as a
- * PNG: a strip the panel's full height took about 30 ms more to draw.
+ * PNG: a strip the panel's full height took markedly longer to draw (docs/reports.md).
  */
 function modeStrip(run: ReportRun, base: number): { trace: Trace; legend: string } {
   const { sea, series, modeNames } = run.result;
