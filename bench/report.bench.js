@@ -147,7 +147,10 @@ export default async function (h) {
         const { metrics } = await cdp.send('Performance.getMetrics');
         await ctx.close();
         if (i === 0) continue; // the first open warms the browser's caches
-        if (t.plotMs) for (const [id, ms] of Object.entries(t.plotMs)) (plotMs[id] ??= []).push(ms);
+        for (const [id, ms] of Object.entries(t.plotMs ?? {})) {
+          plotMs[id] ??= [];
+          plotMs[id].push(ms);
+        }
         drawn.push(t.drawn);
         fcp.push(t.fcp);
         cpu.push(1000 * metrics.find((m) => m.name === 'ThreadTime').value);
