@@ -5,7 +5,7 @@
  * and the scenario's own heads, then compass searches at the lattice step over the whole period
  * from the climb's best points. Its points are valued in batches (on worker threads by the caller).
  */
-import { type DirectionModes, directionIndex, type HalfControls, readControls, writeControls } from './cycle.js';
+import { type DirectionModes, directionIndex, type HalfControls, readControls, writeControls } from '../operation/cycle.js';
 import {
   END,
   headOf,

@@ -4,8 +4,9 @@
  * few decisions early from a state of the reference run, so that its first reported decision is
  * made from a state close to the one the whole run reaches there (the warm-up).
  */
+
+import type { HalfControls } from '../operation/cycle.js';
 import { SolverState } from '../solver/state.js';
-import type { HalfControls } from './cycle.js';
 import { type Controls, writeAll } from './fixed.js';
 import { type Decisions, decideStretch, Horizon } from './horizon.js';
 import { openProblem, type ProblemData } from './problem.js';

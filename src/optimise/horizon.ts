@@ -14,10 +14,11 @@
  * level the decision is made on (the forecast); the chosen controls are then applied on the sea
  * level that happens.
  */
+
+import { type CycleModes, type DirectionModes, directionIndex, type HalfControls, writeControls } from '../operation/cycle.js';
 import { advance } from '../solver/advance.js';
 import { SolverState } from '../solver/state.js';
 import { allocateSeries, type StepSeries, type WindowOptions } from '../solver/types.js';
-import { type CycleModes, type DirectionModes, directionIndex, type HalfControls, writeControls } from './cycle.js';
 import type { Controls } from './fixed.js';
 import {
   END,

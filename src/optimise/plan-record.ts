@@ -5,9 +5,9 @@
  */
 import { InputError } from '../errors.js';
 import { isJsonObject } from '../json.js';
+import type { HalfControls } from '../operation/cycle.js';
 import type { SeaLevel } from '../tide/sea-level.js';
 import { isoTime } from '../time.js';
-import type { HalfControls } from './cycle.js';
 import type { Controls } from './fixed.js';
 import type { Decisions } from './horizon.js';
 

@@ -5,13 +5,13 @@
  * into prepared solver runs, once per worker and job.
  */
 
+import { type CycleModes, cycleModes, type DirectionModes } from '../operation/cycle.js';
 import type { ModeTable } from '../operation/modes.js';
 import { type SharedSeaLevel, seaLevelView } from '../parallel/shared.js';
 import { prepareRun } from '../solver/run.js';
 import type { SolverRun } from '../solver/state.js';
 import type { SchemeModel } from '../solver/types.js';
 import type { SeaLevel } from '../tide/sea-level.js';
-import { type CycleModes, cycleModes, type DirectionModes } from './cycle.js';
 import type { HeadRanges } from './lattice.js';
 
 export interface ProblemData {

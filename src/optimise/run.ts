@@ -14,6 +14,7 @@
  */
 
 import { randomUUID } from 'node:crypto';
+import { directionIndex, type HalfControls, writeControls } from '../operation/cycle.js';
 import type { ModeTable } from '../operation/modes.js';
 import { taskFailure, type WorkerPool } from '../parallel/pool.js';
 import { shareFloat64, shareSeaLevel } from '../parallel/shared.js';
@@ -27,7 +28,6 @@ import type { SchemeModel, StepSeries, Totals } from '../solver/types.js';
 import type { SeaLevel } from '../tide/sea-level.js';
 import { type SlackWater, slackWaters } from '../tide/turning-points.js';
 import { isoTime } from '../time.js';
-import { directionIndex, type HalfControls, writeControls } from './cycle.js';
 import {
   type Controls,
   controlsText,

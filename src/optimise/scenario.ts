@@ -6,6 +6,7 @@
  */
 import { dirname, resolve } from 'node:path';
 import { InputError } from '../errors.js';
+import type { HalfControls } from '../operation/cycle.js';
 import { defaultWorkerCount, WorkerPool } from '../parallel/pool.js';
 import { taskModule } from '../parallel/task.js';
 import { J_PER_MWH } from '../physics.js';
@@ -19,7 +20,6 @@ import { type HalfTide, halfTideLedger } from '../solver/ledger.js';
 import { ModeLog } from '../solver/mode-log.js';
 import { allocateSeries } from '../solver/types.js';
 import { isSitePath, siteFile } from '../tide/index.js';
-import type { HalfControls } from './cycle.js';
 import { type Controls, controlsText, type FixedSearch } from './fixed.js';
 import type { Decisions } from './horizon.js';
 import type { HeadRanges } from './lattice.js';

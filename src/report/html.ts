@@ -5,6 +5,7 @@
  */
 import { basename } from 'node:path';
 import { fmt } from '../numbers.js';
+import { cycleModes, type HalfControls, readControls } from '../operation/cycle.js';
 import { scaledToYear } from '../simulate.js';
 import { durationText } from '../time.js';
 import { fileSha256, jsonSha256 } from './digest.js';
@@ -79,24 +80,22 @@ function schemeText(r: ReportRun): string {
   return escapeHtml(parts.join('; '));
 }
 
-/** One direction's fixed heads in words. */
-function headsWords(
-  half: string,
-  d: { start_head_m: number; end_head_m: number; pump_to_head_m?: number; sluice_while_generating?: boolean },
-): string {
-  const parts = [`start at ${fmt(d.start_head_m, 2)} m head`, `stop at ${fmt(d.end_head_m, 2)} m`];
-  if (d.pump_to_head_m !== undefined && d.pump_to_head_m > 0) parts.push(`pump to ${fmt(d.pump_to_head_m, 2)} m`);
-  if (d.sluice_while_generating) parts.push('sluicing while generating');
+/** One direction's heads in words: those of the mode table that ran (a pumping target only where it pumps). */
+function headsWords(half: string, c: HalfControls, sluicing: boolean): string {
+  const parts = [`start at ${fmt(c.start, 2)} m head`, `stop at ${fmt(c.end, 2)} m`];
+  if (c.pump > 0) parts.push(`pump to ${fmt(c.pump, 2)} m`);
+  if (sluicing) parts.push('sluicing while generating');
   return `${half}: ${parts.join(', ')}`;
 }
 
-/** The operation as run, in words: a flexible or optimised run's own text, else the scenario's heads. */
+/** The operation as run, in words: a flexible or optimised run's own text, else the heads of the directions it generates in. */
 function operationText(r: ReportRun): string {
   if (r.operation) return escapeHtml(r.operation);
   const o = r.result.scenario.operation;
   const parts: string[] = [o.mode];
-  if (o.ebb) parts.push(headsWords('ebb', o.ebb));
-  if (o.flood) parts.push(headsWords('flood', o.flood));
+  const [ebb, flood] = cycleModes(r.ops).directions;
+  if (ebb) parts.push(headsWords('ebb', readControls(r.ops.exitHead, ebb), o.ebb?.sluice_while_generating === true));
+  if (flood) parts.push(headsWords('flood', readControls(r.ops.exitHead, flood), o.flood?.sluice_while_generating === true));
   if (o.ramp_s > 0) parts.push(`ramps of ${durationText(o.ramp_s)}`);
   return escapeHtml(parts.join('; '));
 }

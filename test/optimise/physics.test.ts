@@ -4,7 +4,7 @@
  * the prices when told to maximise revenue, and decide on the forecast it is given.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HalfControls } from '../../src/optimise/cycle.js';
+import type { HalfControls } from '../../src/operation/cycle.js';
 import type { Controls } from '../../src/optimise/fixed.js';
 import { FixedEvaluator } from '../../src/optimise/fixed-objective.js';
 import type { Decisions } from '../../src/optimise/horizon.js';

@@ -295,6 +295,28 @@ describe('the scheme report page', () => {
     expect(head).toContain(`<th>Lost tides</th><td>${l.lost.length} of ${l.of.toLocaleString('en-GB')} falls and rises`);
   });
 
+  it('the operation in words names the heads that ran: no pumping target where none pumps, no direction the mode does not generate in', () => {
+    const fortnight = (s: Scenario) => {
+      s.period = { start: '2018-03-01T00:00:00Z', end: '2018-03-15T00:00:00Z' };
+    };
+    const noPumping = mersey((s) => {
+      fortnight(s);
+      s.operation.max_pump_duration_s = 0; // the targets stay in the file
+    });
+    expect(noPumping.result.scenario.operation.ebb?.pump_to_head_m).toBeGreaterThan(0);
+    expect(summaryOf(reportHtml([noPumping], { toolVersion: 'test' }))).toMatch(
+      /two-way; ebb: start at 4\.10 m head, stop at 1\.50 m; flood: start at 2\.60 m head, stop at 2\.20 m;/,
+    );
+    const ebbOnly = mersey((s) => {
+      fortnight(s);
+      s.operation.mode = 'ebb-only'; // the flood's heads stay in the file
+    });
+    expect(ebbOnly.result.scenario.operation.flood).toBeDefined();
+    const head = summaryOf(reportHtml([ebbOnly], { toolVersion: 'test' }));
+    expect(head).toMatch(/ebb-only; ebb: start at 4\.10 m head, stop at 1\.50 m, pump to 2\.50 m;/);
+    expect(head).not.toContain('flood: start');
+  });
+
   it('is one file with no external resource, plotly.js 3.5.0 (core, bar, heatmap) minified after the text, text from the scenario escaped', () => {
     const r = mersey((s) => {
       s.description = 'Test </script><script>alert(1)</script> & "quotes"';

@@ -1,10 +1,10 @@
 /**
- * The controls of a fixed-head cycle (operation/fixed-head.ts) as flexible operation sees them:
- * per generating direction, the modes whose thresholds are its start head, end head and pumping
- * target. A half tide's controls are written into a copy of the table's thresholds; the mode
+ * The controls of a fixed-head cycle (fixed-head.ts), as flexible operation writes them and the
+ * reports read them: per generating direction, the modes whose thresholds are its start head, end
+ * head and pumping target. A half tide's controls are written into a copy of the table's thresholds; the mode
  * structure never changes, so the solver's compiled run serves every choice of heads.
  */
-import type { ModeTable } from '../operation/modes.js';
+import type { ModeTable } from './modes.js';
 
 /** Controls of one half tide (m of head magnitude, in the direction's own sense). */
 export interface HalfControls {
