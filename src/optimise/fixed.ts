@@ -118,10 +118,9 @@ const PERIOD_STARTS = 3;
  * Searches the best fixed controls in two stages. The climb, on the sample of the period
  * (fixed-objective.ts): the points of a coarse grid (the same heads in every direction,
  * FIXED_GRID_M apart) and `start` are valued, and a compass search climbs from the best
- * (opportunistic polls). Then
- * over the whole period: the FIXED_CANDIDATES best points the climb valued are valued, and a
- * compass search (moves of 0.2 m and 0.1 m) runs from each of the PERIOD_STARTS best, in lockstep and sharing every
- * value found; the best point they reach wins. When the period is too short to sample
+ * (opportunistic polls). Then over the whole period: the FIXED_CANDIDATES best points the climb
+ * valued are valued, and compass searches (moves of 0.2 m and 0.1 m) run from the PERIOD_STARTS
+ * best, in lockstep, sharing every value found; the best point they reach wins. When the period is too short to sample
  * (`sampled` false), the climb is on the whole period and its values are kept.
  *
  * Points are valued with `evaluate` in batches (values in the order of the points); the result
