@@ -120,8 +120,9 @@ const PERIOD_STARTS = 3;
  * FIXED_GRID_M apart) and `start` are valued, and a compass search climbs from the best
  * (opportunistic polls). Then over the whole period: the FIXED_CANDIDATES best points the climb
  * valued are valued, and compass searches (moves of 0.2 m and 0.1 m) run from the PERIOD_STARTS
- * best, in lockstep, sharing every value found; the best point they reach wins. When the period is too short to sample
- * (`sampled` false), the climb is on the whole period and its values are kept.
+ * best, in lockstep, sharing every value found; the best point they reach wins. When the period
+ * is too short to sample (`sampled` false), the climb is on the whole period and its values are
+ * kept.
  *
  * Points are valued with `evaluate` in batches (values in the order of the points); the result
  * depends on the objective alone, never on how the batches are valued.
