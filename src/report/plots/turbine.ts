@@ -124,7 +124,7 @@ export function turbineFigure(runs: readonly ReportRun[]): Figure {
   return {
     id: 'turbine',
     title: 'Turbine curves over the heads used (one unit)',
-    caption: `Power (MW, solid) and flow (m³/s, dashed, right axis) of one unit against head as the solver reads them, up to ${top} m (the run's largest head ${r1(largestHead(runs))} m, plus 15 %); shaded cells: the hours the run${runs.length > 1 ? ` ${run.label}` : ''} generated at each head (${r3(d.dh)} m cells) and mean power per unit (${r3(d.dp)} MW cells), darker for more hours (hover for the hours), every step counted. Runner ${r1(t.diameter * 100) / 100} m, rated ${r1(t.ratedPower / 1e5) / 10} MW.`,
+    caption: `Power (MW, solid) and flow (m³/s, dashed, right axis) of one unit against head as the solver reads them, up to ${top} m (the run's largest head ${r1(largestHead(runs))} m, plus 15 %); shaded cells: the hours the run${runs.length > 1 ? ` ${run.label}` : ''} generated at each head (${r3(d.dh)} m cells) and mean power per unit (${r3(d.dp)} MW cells), darker for more hours (hover for the hours), every step counted, a step that generates for part of its length whole at its mean power (so these hours exceed the summary's generating hours). Runner ${r1(t.diameter * 100) / 100} m, rated ${r1(t.ratedPower / 1e5) / 10} MW.`,
     data,
     layout: {
       ...baseLayout(400, { right: true }),
