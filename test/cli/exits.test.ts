@@ -228,10 +228,12 @@ describe('long runs', () => {
   it('Ctrl-C during the computation ends the process at once (the default action), leaving nothing', async () => {
     const d = tmp();
     mkdirSync(join(d, 'r'));
-    // A year at 2 s steps (15.8 million steps, twice: with and without pumping): about 10 s before
-    // anything is written on a quiet 2-core machine, longer on a busy one; interrupted 4 s in.
+    // A year at 2 s steps (15.8 million steps, twice: with and without pumping): about 9 s before
+    // anything is written on a quiet 2-core machine, longer on a busy one; interrupted 2 s in, so
+    // that a machine several times faster still has not written (an earlier signal, while the
+    // sea level is built, ends the run the same way).
     const f = scenarioFile(d, 'long', '2018-01-01T00:00:00Z', '2019-01-01T00:00:00Z', 2);
-    const r = await spawnCli(['simulate', f, '--out', join(d, 'r')], { killAfterMs: 4000 });
+    const r = await spawnCli(['simulate', f, '--out', join(d, 'r')], { killAfterMs: 2000 });
     expect(r.signal).toBe('SIGINT');
     expect(readdirSync(d).sort()).toEqual(['long.json', 'r']);
     expect(readdirSync(join(d, 'r'))).toEqual([]);
