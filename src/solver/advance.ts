@@ -106,15 +106,15 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
   let segGen = st.logGenerated;
   let segPump = st.logPumped;
   if (series && i0 === 0) outLevel[0] = z;
-  // The last step needed halving: cruise would only fail on the next one and the step be done
-  // again below, so it is not tried (the trajectory is the same either way).
-  let stiff = false;
+  // Cruise is not tried after a step that needed halving (it would fail) nor where it just stopped
+  // (it would stop there again): the step is done below either way, with the same trajectory.
+  let skipCruise = false;
 
   for (let i = i0; i < i1; i++) {
     const e0 = eta[i];
     if (
       cruising &&
-      !stiff &&
+      !skipCruise &&
       from < 0 &&
       age >= minDuration[mode] &&
       banded[mode] === 0 &&
@@ -146,6 +146,7 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
         released = state[9];
         lifted = state[10];
         i = j - 1;
+        skipCruise = true;
         continue;
       }
     }
@@ -360,7 +361,7 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
     lifted += sLifted;
     turbVol += sTurb;
     sluiceVol += sSluice;
-    stiff = rejected !== rejectedBefore;
+    skipCruise = rejected !== rejectedBefore;
     if (series) {
       outLevel[i + 1] = z;
       outPower[i] = sGen * invDt;
