@@ -12,7 +12,7 @@
 
 import { areaOfVolume, levelOfArea, segmentOfVolume, volumeAt } from '../scheme/basin.js';
 import { cruise } from './cruise.js';
-import { loopingModes, outOfRange, overshot, tooCoarse } from './errors.js';
+import { checkWindow, loopingModes, outOfRange, overshot, tooCoarse } from './errors.js';
 import { modeFlows, unitFlows } from './flows.js';
 import { rampOpen, rampWeight } from './ramp.js';
 import { inverseArea, type SolverRun, type SolverState } from './state.js';
@@ -60,10 +60,7 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
   const { kOrifice, tableStart, tableLast, readScale, flowSign, generating, table } = f;
   const { exitDir, next, generate, pump, minDuration, maxDuration, basinLow, basinHigh, seaLow, seaHigh, rampTime } = ops;
   const exitHead = o.exitHead ?? ops.exitHead;
-  if (exitHead.length !== ops.names.length)
-    throw new RangeError(`thresholds for ${exitHead.length} modes, the table has ${ops.names.length}`);
-  if (!(i0 >= 0 && i1 <= eta.length - 1 && i0 <= i1))
-    throw new RangeError(`window ${i0}..${i1} is outside the ${eta.length} samples`);
+  checkWindow(ops, exitHead, i0, i1, eta.length);
   const invDt = 1 / dt;
   const series = o.series;
   // The series buffers, hoisted (empty when not recorded; every write is behind `if (series)`).

@@ -41,6 +41,13 @@ export function stop(sea: SeaLevel, step: number, tau: number, ops: ModeTable, m
   throw new SolverError(`at ${isoTime(time)} (step ${step + 1}, mode ${name}): ${what}`, { time, step, mode: name });
 }
 
+/** Checks a window of steps before it runs: thresholds for every mode, samples i0..i1 inside the `samples`. */
+export function checkWindow(ops: ModeTable, exitHead: Float64Array, i0: number, i1: number, samples: number): void {
+  if (exitHead.length !== ops.names.length)
+    throw new RangeError(`thresholds for ${exitHead.length} modes, the table has ${ops.names.length}`);
+  if (!(i0 >= 0 && i1 <= samples - 1 && i0 <= i1)) throw new RangeError(`window ${i0}..${i1} is outside the ${samples} samples`);
+}
+
 /** Checks the time step and every sea-level sample once, before a run. */
 export function checkSea(sea: SeaLevel, ops: ModeTable, mode: number): void {
   const eta = sea.level;

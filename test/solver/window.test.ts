@@ -103,3 +103,16 @@ describe('integrating in windows', () => {
     expect(integrate(sea, scheme, ops).energy).toBe(b.energy);
   });
 });
+
+describe('a window that cannot run', () => {
+  it('is refused before any step: outside the samples, or thresholds for another mode table', () => {
+    const { sea, scheme, ops } = fortnight(MERSEY);
+    const run = prepareRun(sea, scheme, ops);
+    const n = sea.level.length;
+    expect(() => advance(run, startState(run), 0, n)).toThrow(`window 0..${n} is outside the ${n} samples`);
+    expect(() => advance(run, startState(run), 5, 4)).toThrow(`window 5..4 is outside the ${n} samples`);
+    expect(() => advance(run, startState(run), 0, 1, { exitHead: new Float64Array(2) })).toThrow(
+      `thresholds for 2 modes, the table has ${ops.names.length}`,
+    );
+  });
+});
