@@ -14,6 +14,7 @@ import { fixedHeadCycle } from '../src/operation/fixed-head.js';
 import type { FlexibleInputs } from '../src/optimise/run.js';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../src/paths.js';
 import { GRAVITY, RHO_SEAWATER } from '../src/physics.js';
+import type { Figure } from '../src/report/layout.js';
 import type { ReportRun } from '../src/report/report-run.js';
 import { buildOperation, buildRun, buildScheme } from '../src/scenario/build.js';
 import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
@@ -364,6 +365,11 @@ export function sweepFiles() {
 }
 
 // The report pages' runs.
+
+/** The figure of a page with this id (the test fails on reading it when there is none). */
+export function figureById(figures: readonly Figure[], id: string): Figure {
+  return figures.find((f) => f.id === id) as Figure;
+}
 
 /**
  * A run as the report pages take it: scenario `file` (default: the Mersey default) named `name`

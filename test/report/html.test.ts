@@ -1,7 +1,5 @@
-import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ebbOnly, fixedHeadCycle } from '../../src/operation/fixed-head.js';
-import { PACKAGE_ROOT } from '../../src/paths.js';
 import { J_PER_GWH, J_PER_MWH } from '../../src/physics.js';
 import { LEVEL_STEP_M, POWER_STEP_MW, runFigures, runSeries } from '../../src/report/figures.js';
 import { reportHtml, runLabels } from '../../src/report/html.js';
@@ -13,24 +11,16 @@ import { durationCurve } from '../../src/report/plots/duration.js';
 import { energyBins } from '../../src/report/plots/energy.js';
 import { rangeClasses } from '../../src/report/plots/ranges.js';
 import { largestHead, operatingDensity } from '../../src/report/plots/turbine.js';
-import { waterfallBars, waterfallFigure } from '../../src/report/plots/waterfall.js';
 import { chooseWindow, generatingHalves, type ReportRun, SPRING_NEAP_S } from '../../src/report/report-run.js';
 import { columnBytes, decodeColumn } from '../../src/report/series-codec.js';
 import { rangeHalfTides, seaExcursions } from '../../src/report/tide-ranges.js';
 import type { Scenario } from '../../src/scenario/types.js';
-import { asEbbOnly, reportRun } from '../fixtures.js';
+import { figureById, reportRun } from '../fixtures.js';
 import { pageText } from './page-text.js';
 
 const mersey = (edit?: (s: Scenario) => void) => reportRun({ edit });
 
-/** The Mersey default run ebb-only, without pumping (the heads of the ebb kept). */
-const ebbOnlyEdit = (s: Scenario) => {
-  s.name = 'mersey-ebb-only';
-  asEbbOnly(s);
-};
-
 type Axis = { title?: { text?: string }; visible?: boolean; range?: number[] };
-const byId = (fs: Figure[], id: string) => fs.find((f) => f.id === id) as Figure;
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const summaryOf = (html: string) =>
   html.slice(html.indexOf('<section id="section-summary">'), html.indexOf('<section id="section-inputs">'));
@@ -176,7 +166,7 @@ describe('the scheme report page', () => {
     expect(sum(bins.map((b) => b.ebb_gwh + b.flood_gwh))).toBeCloseTo(s.generated_energy_gwh, 6);
     expect(sum(bins.map((b) => b.pumping_gwh))).toBeCloseTo(s.pumping_energy_gwh, 6);
     expect(sum(bins.map((b) => b.flood_gwh))).toBeGreaterThan(0); // two-way: both sides generate
-    const energy = byId(figures, 'energy');
+    const energy = figureById(figures, 'energy');
     expect(energy.data.map((t) => t.name)).toEqual([
       'ebb generation',
       'flood generation',
@@ -196,8 +186,8 @@ describe('the scheme report page', () => {
     const bins = energyBins(m);
     expect(bins).toHaveLength(31);
     const f = runFigures([m], { base: m.result.sea.t0, window: chooseWindow(m.result) });
-    expect(byId(f, 'energy').title).toMatch(/per day/);
-    expect((byId(f, 'energy').data[0].y as number[]).length).toBe(31);
+    expect(figureById(f, 'energy').title).toMatch(/per day/);
+    expect((figureById(f, 'energy').data[0].y as number[]).length).toBe(31);
   });
 
   it('power duration curve: falls from the peak power, and its area is the generated energy', () => {
@@ -227,7 +217,7 @@ describe('the scheme report page', () => {
   });
 
   it('per-tide scatter: one dot per complete half tide, its net energy from the ledger', () => {
-    const pts = byId(figures, 'tides').data as { x: (number | null)[]; y: (number | null)[]; customdata: [string][] }[];
+    const pts = figureById(figures, 'tides').data as { x: (number | null)[]; y: (number | null)[]; customdata: [string][] }[];
     const ledger = new Map(
       run.result.halfTides.map((h) => [new Date(h.start * 1000).toISOString().replace('T', ' ').slice(0, 16), h]),
     );
@@ -251,7 +241,7 @@ describe('the scheme report page', () => {
   });
 
   it('the turbine plot spans the heads the run used, one colour per direction, over the hours at each head and power', () => {
-    const f = byId(figures, 'turbine');
+    const f = figureById(figures, 'turbine');
     const top = (f.layout.xaxis as Axis).range![1];
     const h = largestHead([run]);
     expect(h).toBeLessThan(8); // Mersey heads stay under ~7 m
@@ -355,46 +345,6 @@ describe('the scheme report page', () => {
   });
 });
 
-describe('lost tides', () => {
-  it('a start head no neap tide reaches loses the neap tides: they generate nothing, and more are lost than at the default heads', () => {
-    const base = mersey(ebbOnlyEdit);
-    const high = mersey((s) => {
-      ebbOnlyEdit(s);
-      s.operation.ebb!.start_head_m = 6;
-    });
-    const a = lostTides(base.result, base.ops);
-    const b = lostTides(high.result, high.ops);
-    expect(b.lost.length).toBeGreaterThan(a.lost.length);
-    expect(b.of).toBe(a.of); // the same falls of the sea
-    const { sea, series } = high.result;
-    for (const e of b.lost) {
-      expect(e.half).toBe('ebb');
-      for (let k = Math.ceil((e.start - sea.t0) / sea.dt); sea.t0 + k * sea.dt < e.end; k++) expect(series.power[k]).toBe(0);
-    }
-    // The lost ones are the small ones: each smaller than every fall that generated.
-    const lost = new Set(b.lost.map((e) => e.start));
-    const kept = seaExcursions(sea).filter((e) => e.half === 'ebb' && !lost.has(e.start));
-    expect(Math.max(...b.lost.map((e) => e.range_m))).toBeLessThan(Math.max(...kept.map((e) => e.range_m)));
-    expect(b.longest_s).toBeGreaterThanOrEqual(12 * 3600);
-  });
-});
-
-describe('the basin plot', () => {
-  it('a constant-area lagoon is drawn over the levels it reached, not its ±1000 m table', () => {
-    const lagoon = reportRun({ file: join(PACKAGE_ROOT, 'models', 'mersey-lagoon.json') });
-    const f = byId(runFigures([lagoon], { base: lagoon.result.sea.t0, window: chooseWindow(lagoon.result) }), 'basin');
-    const [lo, hi] = (f.layout.xaxis as Axis).range!;
-    expect(lo).toBeGreaterThan(-12);
-    expect(hi).toBeLessThan(12);
-    const volume = f.data.find((t) => String(t.name).startsWith('stored volume'))!.y as number[];
-    expect(Math.max(...volume)).toBeLessThan(1000); // million m³: not the 23,000 of the table's sentinel rows
-    for (const x of f.data[0].x as number[]) {
-      expect(x).toBeGreaterThanOrEqual(lo);
-      expect(x).toBeLessThanOrEqual(hi);
-    }
-  });
-});
-
 describe('comparison pages', () => {
   it('a flexible run over the best fixed heads: each column shows its own heads; the inputs differ by the operation as run', () => {
     const s = mersey();
@@ -437,37 +387,5 @@ describe('comparison pages', () => {
       `<th>Net revenue</th><td>${((gwh * 1000 * 50) / 1e6).toFixed(2)} million GBP/yr (captured price 50.0 GBP/MWh)`,
     );
     expect(page).toContain('<div class="plot" id="revenue"></div>');
-  });
-});
-
-describe('the loss waterfall', () => {
-  const w = {
-    generation: [
-      { key: 'hydraulic', label: 'hydraulic', factor: null, energy_gwh: 2000, annual_gwh: 2000, loss_annual_gwh: 0 },
-      { key: 'shaft', label: 'shaft', factor: null, energy_gwh: 1700, annual_gwh: 1700, loss_annual_gwh: 300 },
-      { key: 'generator', label: 'generator', factor: 0.97, energy_gwh: 1649, annual_gwh: 1649, loss_annual_gwh: 51 },
-    ],
-    pumping: [],
-    exported_annual_gwh: 1649,
-    pumping_annual_gwh: 149,
-    net_annual_gwh: 1500,
-  };
-
-  it('steps down from the hydraulic energy by each loss to the export, then by pumping to the net', () => {
-    const bars = waterfallBars(w);
-    expect(bars.map((b) => b.kind)).toEqual(['total', 'loss', 'loss', 'total', 'pumping', 'total']);
-    expect(bars[1]).toMatchObject({ base: 1700, size: 300 });
-    expect(bars[2]).toMatchObject({ base: 1649, size: 51 });
-    expect(bars[3].size).toBe(bars[2].base); // the losses end on the export
-    expect(bars[4].base).toBe(bars[5].size); // pumping ends on the net
-  });
-
-  it('is drawn when the summary carries the waterfall, and left out when it does not', () => {
-    const s = mersey();
-    const { waterfall: _, ...older } = s.result.summary; // a summary written before the loss chain
-    expect(waterfallFigure({ ...s, result: { ...s.result, summary: older as typeof s.result.summary } })).toBeUndefined();
-    const withW = { ...s, result: { ...s.result, summary: { ...s.result.summary, waterfall: w } } };
-    const f = runFigures([withW], { base: s.result.sea.t0, window: chooseWindow(s.result) });
-    expect(f[1].id).toBe('waterfall');
   });
 });
