@@ -1,7 +1,7 @@
 // Memory at scale: the peak resident memory (all threads) of `mersey-tidal sweep` run as a user
 // runs it, in its own process, for Latin hypercubes of 1,000, 10,000 and 100,000 designs of the
-// default (whole fixed-head years at 5-minute steps; 100,000 only without --quick: about 15
-// minutes on 2 free cores), and of a 19-year run (the nodal cycle) at 5-minute steps, without and
+// default (whole fixed-head years at 5-minute steps; 100,000 only without --quick: tens of
+// minutes; docs/bench-scale.json records how long it took), and of a 19-year run (the nodal cycle) at 5-minute steps, without and
 // with its per-step series.csv. Target (issue 17): peak memory flat from 10,000 to 100,000 designs.
 // Progress (elapsed time, rows written, the child's resident memory) goes to stderr while it runs.
 import { spawn } from 'node:child_process';
