@@ -42,7 +42,7 @@ export function registerInit(program: Command): void {
         throw new InputError(`${file}: the file exists; give another name, or --force to replace it`);
       const [tide] = scenarioOverrides({ site: opts.site, near: opts.near }, ui.status);
       const site = tide ? (tide.value as { site: string }).site : undefined;
-      const { scenario, notes } = scenarioTemplate(opts.kind, templateDir(file), site, nameOfFile(file) ?? `my-${opts.kind}`);
+      const { scenario, notes } = scenarioTemplate(opts.kind, templateDir(file), site, nameOfFile(file) ?? undefined);
       const text = jsonText(scenario);
       writeFileAtomic(file, text);
       for (const n of notes) ui.note(n);

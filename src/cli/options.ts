@@ -1,10 +1,10 @@
 /** Option parsers and options shared by the commands: each bad value is an error naming the flag. */
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { InvalidArgumentError, Option } from 'commander';
 import { InputError } from '../errors.js';
 import { fmt } from '../numbers.js';
 import { defaultWorkerCount } from '../parallel/pool.js';
+import { jsonSha256 } from '../report/digest.js';
 import { type Override, parseSet, siteOverride } from '../scenario/overrides.js';
 import { nearStations, stationLabel } from '../tide/stations.js';
 import { parseIsoSeconds, quotedTime } from '../time.js';
@@ -138,7 +138,7 @@ export function defaultResultDir(name: string, overrides: readonly Override[], s
   const safe = exact.map((t) => t.replace(/[^A-Za-z0-9._=,-]+/g, '_'));
   let label = safe.join('+');
   if (safe.some((t, k) => t !== exact[k]) || label.length > CHANGES_IN_NAME || label.endsWith('.')) {
-    const digest = createHash('sha256').update(JSON.stringify(exact)).digest('hex').slice(0, 8);
+    const digest = jsonSha256(exact).slice(0, 8);
     label = `${label.slice(0, CHANGES_IN_NAME)}-${digest}`;
   }
   return join('out', `${name}${suffix}+${label}`);

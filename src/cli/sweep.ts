@@ -5,15 +5,15 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { prepareResultDir, writtenText } from '../io/atomic.js';
+import { writtenText } from '../io/atomic.js';
 import { defaultWorkerCount } from '../parallel/pool.js';
 import { toolVersion } from '../paths.js';
 import type { Override } from '../scenario/overrides.js';
 import { describeTide } from '../scenario/tide-source.js';
-import { bestText, rowObject, SWEEP_IDENTITY, type SweepHeader, sweepHeader } from '../sweep/output.js';
+import { bestText, rowObject, type SweepHeader, sweepHeader } from '../sweep/output.js';
 import { SweepResultWriter } from '../sweep/result-writer.js';
 import { allIndices, runSweep, type SweepRun } from '../sweep/run.js';
-import { parseShard, SHARD_FILE, shardIndices } from '../sweep/shard.js';
+import { parseShard, shardIndices } from '../sweep/shard.js';
 import { checkDesigns, loadSweep } from '../sweep/spec.js';
 import type { SweepSummary } from '../sweep/summary.js';
 import { defaultResultDir, jsonOption, quietOption, setOption, workersOption } from './options.js';
@@ -84,8 +84,12 @@ export function registerSweep(program: Command): void {
       const dir = resolve(
         opts.out ?? defaultResultDir(spec.name, opts.set ?? [], shard ? `-shard-${shard.index}-of-${shard.count}` : ''),
       );
-      // Refuse an --out that is not a previous result now, not after the designs have run.
-      prepareResultDir(dir, shard ? SHARD_FILE : SWEEP_IDENTITY);
+      // Rows go to a temporary folder as the designs finish, in design order; the folder is
+      // swapped in when every design is done (an --out that is not a previous result is refused
+      // here, before anything runs). Ctrl-C and SIGTERM are handled by main(): the temporary
+      // folder is removed, exit 130/143, and the worker threads end with the process.
+      const version = toolVersion();
+      const writer = SweepResultWriter.open(dir, sweepHeader(sweep, version, []), indices.length, { shard, heatmap });
       const workers = Math.max(1, Math.min(opts.workers ?? defaultWorkerCount(), indices.length));
       const status = ui.status;
 
@@ -106,11 +110,6 @@ export function registerSweep(program: Command): void {
       }
       status(`Running ${indices.length} designs on ${workers} worker thread${workers > 1 ? 's' : ''}`);
 
-      // Rows go to a temporary folder as the designs finish, in design order; the folder is
-      // swapped in when every design is done. Ctrl-C and SIGTERM are handled by main(): the
-      // temporary folder is removed, exit 130/143, and the worker threads end with the process.
-      const version = toolVersion();
-      const writer = SweepResultWriter.open(dir, sweepHeader(sweep, version, []), indices.length, { shard, heatmap });
       const bar = ui.progress(indices.length, 'designs', 'sweep');
       const t0 = performance.now();
       let run: SweepRun;

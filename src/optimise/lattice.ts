@@ -357,7 +357,8 @@ export async function searchesBatched<T>(
       }
     }
     running = next;
-    const batch = search.needed(asked);
+    // Each search asks only for points not yet valued, each once: only several can ask twice.
+    const batch = next.length > 1 ? search.needed(asked) : asked;
     if (batch.length === 0) continue;
     const values = await evaluate(batch);
     for (let k = 0; k < batch.length; k++) search.record(batch[k], values[k]);

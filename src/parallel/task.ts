@@ -31,14 +31,22 @@ export function taskBundleName(rel: string): string {
   return rel.replaceAll('/', '-');
 }
 
+/** The URL taskModule chose for each task, once per process: a pool's preload and its jobs name the same file. */
+const chosen = new Map<string, string>();
+
 /**
  * File URL of one of the library's task modules (TASKS) for a worker to load: its single-file
  * bundle, which a worker loads several times faster than the module and its imports, or the
  * module itself when the bundle has not been built.
  */
 export function taskModule(rel: (typeof TASKS)[number]): string {
-  const bundle = join(DIST_DIR, taskBundleName(rel));
-  return existsSync(bundle) ? pathToFileURL(bundle).href : distModule(rel);
+  let url = chosen.get(rel);
+  if (url === undefined) {
+    const bundle = join(DIST_DIR, taskBundleName(rel));
+    url = existsSync(bundle) ? pathToFileURL(bundle).href : distModule(rel);
+    chosen.set(rel, url);
+  }
+  return url;
 }
 
 /**

@@ -65,7 +65,7 @@ const PLOT_WIDTH_PX = 1198;
 const LEGEND = { charPx: 6.5, rowPx: 19, padPx: 10, itemPx: 40, gapPx: 5, clearancePx: 12 };
 
 /** Rows of a horizontal legend of these entries in a plot area `widthPx` wide. */
-export function legendRows(names: readonly string[], widthPx: number): number {
+function legendRows(names: readonly string[], widthPx: number): number {
   if (names.length === 0) return 0;
   const widths = names.map((n) => LEGEND.itemPx + n.length * LEGEND.charPx);
   const total = widths.reduce((a, b) => a + b, 0) + (names.length - 1) * LEGEND.gapPx;

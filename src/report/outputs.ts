@@ -4,6 +4,7 @@
  */
 
 import { type FileContent, writeDirAtomic } from '../io/atomic.js';
+import { jsonText } from '../json.js';
 import type { RecordedPlan } from '../optimise/plan-record.js';
 import type { Result } from '../simulate.js';
 import { monthlyCsv, seriesCsv, tidesCsv } from './csv.js';
@@ -27,7 +28,7 @@ export interface WriteOptions {
 /** Writes the result folder `dir` as a whole; resolves to the paths written. */
 export async function writeResult(r: Result, dir: string, o: WriteOptions): Promise<string[]> {
   const files: Record<string, FileContent> = {
-    [RESULT_IDENTITY]: `${JSON.stringify(summaryDocument(r, o.toolVersion, o.plan), null, 2)}\n`,
+    [RESULT_IDENTITY]: jsonText(summaryDocument(r, o.toolVersion, o.plan)),
     'monthly.csv': monthlyCsv(r),
     'tides.csv': tidesCsv(r),
   };

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { LineReader } from '../io/lines.js';
 import { failureReason } from '../io/text.js';
+import { jsonText } from '../json.js';
 import { csvHeader, rowFromCsv, SWEEP_IDENTITY, type SweepHeader } from './output.js';
 import type { DesignRow } from './run.js';
 
@@ -66,7 +67,7 @@ export function shardJson(h: SweepHeader, s: ShardId): string {
     sweep: h,
     design_count: shardSize(h.design_count, s),
   };
-  return `${JSON.stringify(file, null, 2)}\n`;
+  return jsonText(file);
 }
 
 function readShard(dir: string): ShardFile {

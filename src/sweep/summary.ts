@@ -123,12 +123,15 @@ export class SweepSummary {
     this.count++;
     this.byEnergy.add(r);
     this.byRevenue?.add(r);
-    const row = pageRow(this.h, r);
     if (!this.sampled) {
-      this.sample.push(row);
+      this.sample.push(pageRow(this.h, r));
       return;
     }
-    if (hash32(r.design) < this.threshold) this.sample.push(row);
+    // The page's row is built only for a design the page may show.
+    const inSample = hash32(r.design) < this.threshold;
+    if (!inSample && !this.byRevenue) return;
+    const row = pageRow(this.h, r);
+    if (inSample) this.sample.push(row);
     if (this.byRevenue) {
       this.candidates.push(row);
       if (this.candidates.length >= FRONT_BATCH) this.compactFront();

@@ -14,7 +14,7 @@ import { rangeHalfTides, seaExcursions } from '../tide-ranges.js';
  * segments apart (a null between), drawn with round line caps (the page's style sheet, for the
  * plot with id "tides") at the line's width; customdata follows the points for the hover.
  */
-export function dotTrace(x: readonly number[], y: readonly number[], customdata: readonly unknown[]): Trace {
+function dotTrace(x: readonly number[], y: readonly number[], customdata: readonly unknown[]): Trace {
   const twice = <T>(xs: readonly T[]) => xs.flatMap((v) => [v, v, null]);
   return { type: 'scatter', mode: 'lines', x: twice(x), y: twice(y), customdata: twice(customdata), connectgaps: false };
 }

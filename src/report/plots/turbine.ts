@@ -119,7 +119,7 @@ export function turbineFigure(runs: readonly ReportRun[]): Figure {
     ],
     zmin: 0,
     showscale: false,
-    hovertemplate: `head %{x:.2f} m ± ${r3(d.dh / 2)}, %{y:.2f} MW ± ${r3(d.dp / 2)} per unit: %{z:.1f} h<extra>operation</extra>`,
+    hovertemplate: `head %{x:.2f} m ± ${r3(d.dh / 2)} m, %{y:.2f} MW ± ${r3(d.dp / 2)} MW per unit: %{z:.1f} h<extra>operation</extra>`,
   });
   return {
     id: 'turbine',
