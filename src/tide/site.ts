@@ -139,12 +139,16 @@ export function parseSite(json: unknown, file: string): Site {
   };
 }
 
+/** The shipped sites' names, read from their folder once per process (it does not change). */
+let shipped: readonly string[] | null = null;
+
 /** Names of the sites that ship with the package (data/sites/<name>.json). */
 export function builtinSiteNames(): string[] {
-  return readdirSync(BUILTIN_SITE_DIR)
+  shipped ??= readdirSync(BUILTIN_SITE_DIR)
     .filter((f) => f.endsWith('.json'))
     .map((f) => basename(f, '.json'))
     .sort();
+  return [...shipped];
 }
 
 /** A station id of the database: "<source>/<station>", e.g. "ticon/mumbles-mum-gbr-bodc". */
@@ -179,12 +183,8 @@ export function canonicalSiteRef(ref: string, site: Site): string {
  * the database file (so that a run records and checks the constants it used).
  */
 export function siteFile(ref: string): string {
-  return fileOfSite(ref, isSitePath(ref) ? undefined : builtinSite(ref));
-}
-
-/** siteFile, the built-in site (builtinSite(ref)) already looked up. */
-function fileOfSite(ref: string, builtin: string | undefined): string {
   if (isSitePath(ref)) return ref;
+  const builtin = builtinSite(ref);
   return builtin ? join(BUILTIN_SITE_DIR, `${builtin}.json`) : stationDatabaseFile();
 }
 
@@ -207,7 +207,7 @@ export function loadSite(ref: string): Site {
       }; list stations with \`mersey-tidal sites <query>\` or \`mersey-tidal sites --near LAT,LON\``,
     );
   }
-  const file = fileOfSite(ref, builtin);
+  const file = siteFile(ref);
   const text = readText(file, 'site file');
   let json: unknown;
   try {
