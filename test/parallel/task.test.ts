@@ -1,7 +1,8 @@
 /**
  * The library's worker tasks are loaded from single-file bundles (scripts/build-tasks.js, run by
  * `npm run build`, which `npm test` runs first): each bundle exists, is what taskModule names,
- * and gives a worker the same setup as the module it was built from.
+ * and exports the names of the module it was built from, a setup function among them (that the
+ * runs it makes are the module's is tested through the commands that use them).
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
