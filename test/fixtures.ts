@@ -31,6 +31,7 @@ import { constantAreaBasin } from '../src/scheme/basin.js';
 import type { HeadCurve, TurbineTable } from '../src/scheme/turbine.js';
 import { type Result, simulate } from '../src/simulate.js';
 import type { SchemeModel } from '../src/solver/types.js';
+import type { DesignRow } from '../src/sweep/run.js';
 import type { SeaLevel } from '../src/tide/sea-level.js';
 import { isoTime } from '../src/time.js';
 
@@ -391,4 +392,13 @@ export function asEbbOnly(s: Scenario): void {
     ebb: { start_head_m, end_head_m, sluice_while_generating: false },
     ramp_s: 0,
   };
+}
+
+/** The k best designs by a full sort, highest first, ties to the lower design (rows without the figure left out): the reference the sweep's running top-k is checked against. */
+export function topDesigns(rows: readonly DesignRow[], key: 'annual_energy_gwh' | 'revenue_gbp_per_yr', k: number): number[] {
+  return rows
+    .filter((r) => r[key] !== null)
+    .sort((a, b) => (b[key] as number) - (a[key] as number) || a.design - b.design)
+    .slice(0, k)
+    .map((r) => r.design);
 }

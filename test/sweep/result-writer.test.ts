@@ -13,7 +13,7 @@ import { writeSweepResult } from '../../src/sweep/result-writer.js';
 import type { DesignRow } from '../../src/sweep/run.js';
 import { openShards, shardIndices } from '../../src/sweep/shard.js';
 import { PAGE_DESIGNS, pageRow } from '../../src/sweep/summary.js';
-import { scratch } from '../fixtures.js';
+import { scratch, topDesigns } from '../fixtures.js';
 
 const tmp = scratch();
 
@@ -60,11 +60,7 @@ function rows(n: number, prices: boolean): DesignRow[] {
 /** The files as they were written before streaming: every row in memory, each file made whole. */
 function plainFiles(h: SweepHeader, all: DesignRow[]) {
   const cols = Object.keys(rowObject(h, all[0]));
-  const rank = (key: 'annual_energy_gwh' | 'revenue_gbp_per_yr') =>
-    [...all]
-      .sort((a, b) => (b[key] as number) - (a[key] as number) || a.design - b.design)
-      .slice(0, 5)
-      .map((r) => r.design);
+  const rank = (key: 'annual_energy_gwh' | 'revenue_gbp_per_yr') => topDesigns(all, key, 5);
   // The column descriptions are not the test's concern: taken from the file read.
   const json = (columns: unknown) => ({
     format: SWEEP_FORMAT,
@@ -158,10 +154,7 @@ describe('a sweep result written row by row', () => {
     expect(page.rows.length).toBeGreaterThan(0.9 * PAGE_DESIGNS);
     expect(page.rows.length).toBeLessThan(1.1 * PAGE_DESIGNS);
     expect(page.rows.map((r) => r.design)).toEqual([...shown].sort((a, b) => a - b));
-    const byEnergy = [...all]
-      .sort((a, b) => b.annual_energy_gwh - a.annual_energy_gwh || a.design - b.design)
-      .slice(0, 10)
-      .map((r) => r.design);
+    const byEnergy = topDesigns(all, 'annual_energy_gwh', 10);
     for (const k of byEnergy) expect(shown.has(k)).toBe(true);
     const pageRows = all.map((r) => pageRow(h, r));
     const objectives = { benefit: 'revenue_gbp_per_yr', cost: 'capacity_mw' };

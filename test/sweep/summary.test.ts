@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { InOrder } from '../../src/sweep/in-order.js';
 import type { DesignRow } from '../../src/sweep/run.js';
 import { bestDesigns, TopK } from '../../src/sweep/summary.js';
+import { topDesigns } from '../fixtures.js';
 
 const row = (design: number, energy: number, revenue: number | null): DesignRow => ({
   design,
@@ -14,15 +15,6 @@ const row = (design: number, energy: number, revenue: number | null): DesignRow 
   revenue_gbp_per_yr: revenue,
   captured_price_gbp_per_mwh: null,
 });
-
-/** The k best by a full sort, highest first, ties to the lower design: what the sweep did before. */
-function sorted(rows: DesignRow[], key: 'annual_energy_gwh' | 'revenue_gbp_per_yr', k: number): number[] {
-  return rows
-    .filter((r) => r[key] !== null)
-    .sort((a, b) => (b[key] as number) - (a[key] as number) || a.design - b.design)
-    .slice(0, k)
-    .map((r) => r.design);
-}
 
 describe('incremental top-k', () => {
   it('equals a full sort, ties included, whatever the order the rows arrive in', () => {
@@ -42,8 +34,8 @@ describe('incremental top-k', () => {
           for (const key of ['annual_energy_gwh', 'revenue_gbp_per_yr'] as const) {
             const top = new TopK(key, k);
             for (const r of shuffled) top.add(r);
-            expect(top.rows().map((r) => r.design)).toEqual(sorted(rows, key, k));
-            expect(bestDesigns(rows, key, k).map((r) => r.design)).toEqual(sorted(rows, key, k));
+            expect(top.rows().map((r) => r.design)).toEqual(topDesigns(rows, key, k));
+            expect(bestDesigns(rows, key, k).map((r) => r.design)).toEqual(topDesigns(rows, key, k));
           }
         },
       ),
