@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../../src/paths.js';
+import { PACKAGE_ROOT } from '../../src/paths.js';
 import { EXAMPLE, runCli, sweepFiles } from '../fixtures.js';
 
 // Separate processes run the built CLI (npm test builds dist/ before vitest).
@@ -34,20 +34,16 @@ function spawnCli(args: string[], onErr?: (text: string, kill: (s: NodeJS.Signal
 const { tmp, sweepFile, januaryExample } = sweepFiles();
 
 /** A small sweep (short period) over the default scenario; `extra` fields change it. */
-function smallSweep(dir: string, extra: Record<string, unknown> = {}): string {
-  const file = join(dir, `small-${Object.keys(extra).join('-') || 'base'}.json`);
-  writeFileSync(
-    file,
-    JSON.stringify({
+const smallSweep = (extra: Record<string, unknown> = {}): string =>
+  sweepFile(
+    {
       name: 'small',
-      base: DEFAULT_SCENARIO,
       overrides: { 'period.end': '2018-01-05T00:00:00Z' },
       parameters: { 'scheme.turbines.count': [20, 24, 28], 'scheme.sluices.area_m2': [2000, 2592] },
       ...extra,
-    }),
+    },
+    `small-${Object.keys(extra).join('-') || 'base'}.json`,
   );
-  return file;
-}
 
 describe('mersey-tidal sweep', () => {
   it('documents its options', async () => {
@@ -121,7 +117,7 @@ describe('mersey-tidal sweep', () => {
 
   it('says so when the sea level is computed per design', async () => {
     const d = tmp();
-    const file = smallSweep(d, { parameters: { time_step_s: [600, 900] } });
+    const file = smallSweep({ parameters: { time_step_s: [600, 900] } });
     const r = await runCli(['sweep', file, '--out', join(d, 'res'), '--quiet']);
     expect(r.code).toBe(0);
     expect(r.err).toMatch(
@@ -179,8 +175,8 @@ describe('shards and merge', () => {
 
   it('refuses duplicate, missing, mixed, damaged or foreign shard folders', { timeout: SLOW }, async () => {
     const d = tmp();
-    const a = smallSweep(d);
-    const b = smallSweep(d, { description: 'the same designs, another file' });
+    const a = smallSweep();
+    const b = smallSweep({ description: 'the same designs, another file' });
     for (const [file, i, name] of [
       [a, 1, 'a1'],
       [a, 2, 'a2'],
