@@ -37,10 +37,20 @@ export const POWER_STEP_MW = 0.025;
 /** Every step of each run, as the page holds it (series k is run k): levels, power (MW), mode; equal columns stored once. */
 export function runSeries(runs: readonly ReportRun[]): { series: PageSeries[]; columns: PageColumn[] } {
   const store = new ColumnStore();
+  // Runs on one sea level (optimise's fixed and flexible runs) share its array: encoded once.
+  const seas = new Map<Float64Array, number>();
+  const seaColumn = (level: Float64Array) => {
+    let k = seas.get(level);
+    if (k === undefined) {
+      k = store.add(encodeColumn(level, 1, LEVEL_STEP_M));
+      seas.set(level, k);
+    }
+    return k;
+  };
   const series = runs.map(({ result: r }) => {
     const steps = r.sea.level.length - 1;
     const cols: Record<string, number> = {
-      sea: store.add(encodeColumn(r.sea.level, 1, LEVEL_STEP_M)),
+      sea: seaColumn(r.sea.level),
       basin: store.add(encodeColumn(r.series.basinLevel, 1, LEVEL_STEP_M)),
       power: store.add(encodeColumn(r.series.power.subarray(0, steps), 1 / W_PER_MW, POWER_STEP_MW)),
       mode: store.add(encodeBytes(r.series.mode)),
