@@ -63,8 +63,8 @@ const COARSE_SPACING_M = [2.0, 2.0, 2.0] as const;
 /**
  * Compass searches per decision for the revenue objective, from the best distinct starting
  * points: prices make its landscape rugged (a generation that catches a price spike or misses it),
- * where the energy's is smooth enough for one (README, "Flexible operation": the search against
- * the exhaustive lattice).
+ * where the energy's is smooth enough for one (`mersey-tidal bench optimise` without --quick: the
+ * search against the exhaustive lattice).
  */
 const COMPASS_STARTS_REVENUE = 3;
 /** Moves of the compass stage (m), largest first; the last becomes the lattice step. */
