@@ -157,6 +157,7 @@ export interface PlanOptions {
   /** Decisions per chunk (default CHUNK_DECISIONS); the result depends on it, never on the workers. */
   readonly chunkDecisions?: number;
   readonly warmupDecisions?: number;
+  /** Chunks of decisions done, of the total. */
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
   /** Per-step series the continuous run that applies the decisions records (as applyPlan's). */
@@ -208,6 +209,7 @@ export async function flexiblePlan(
   const values: number[] = [];
   let evaluations = 0;
   let applied = 0;
+  let chunksDone = 0;
   const fixedRuns: RecordedRun[] = new Array(fixedControls.length);
   // The fixed-head runs go first: each takes a worker about as long as a few decisions.
   const indices = Int32Array.from({ length: fixedControls.length + chunks.length }, (_, q) =>
@@ -221,6 +223,7 @@ export async function flexiblePlan(
       return;
     }
     outcomes[k] = r as ChunkOutcome;
+    o.onProgress?.(++chunksDone, chunks.length);
     for (let next = outcomes[applied]; next !== undefined; next = outcomes[++applied]) {
       for (let q = 0; q < next.values.length; q++) {
         const h = { start: next.controls[3 * q], end: next.controls[3 * q + 1], pump: next.controls[3 * q + 2] };
@@ -237,7 +240,6 @@ export async function flexiblePlan(
       init,
       indices,
       onResult,
-      onProgress: o.onProgress,
       signal: o.signal,
     });
   } catch (err) {
