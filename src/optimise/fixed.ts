@@ -122,8 +122,9 @@ const PERIOD_STARTS = 2;
  * Searches the best fixed controls in two stages. The climb, on the sample of the period
  * (fixed-objective.ts): the points of a coarse grid (the same heads in every direction,
  * FIXED_GRID_M apart) and `start` are valued, and a compass search climbs from the best
- * (opportunistic polls, pairs of heads moved at the lattice step only). Then over the whole period: the FIXED_CANDIDATES best points the climb
- * valued are valued, and compass searches (moves of 0.2 m and 0.1 m) run from the PERIOD_STARTS
+ * (opportunistic polls, pairs of heads moved at the lattice step only). Then over the whole
+ * period: the FIXED_CANDIDATES best points the climb valued are valued, and compass searches
+ * (moves of 0.2 m and 0.1 m, pairs at the step only) run from the PERIOD_STARTS
  * best, in lockstep, sharing every value found; the best point they reach wins. When the period
  * is too short to sample (`sampled` false), the climb is on the whole period and its values are
  * kept.
