@@ -10,16 +10,14 @@
 // after tsc.
 
 import { readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { TASKS, taskBundleName } from '../dist/parallel/task.js';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-const CHUNK = /^task-chunk-.*\.js$/;
-// Chunks of an earlier build (their names change with their content).
-for (const f of readdirSync(dist)) if (CHUNK.test(f)) rmSync(join(dist, f));
-await build({
+const { metafile } = await build({
+  metafile: true,
   entryPoints: TASKS.map((rel) => ({ in: join(dist, rel), out: taskBundleName(rel).replace(/\.js$/, '') })),
   outdir: dist,
   chunkNames: 'task-chunk-[hash]',
@@ -31,3 +29,6 @@ await build({
   packages: 'external',
   logLevel: 'warning',
 });
+// Chunks of an earlier build that this one no longer imports (their names change with their content).
+const written = new Set(Object.keys(metafile.outputs).map((f) => basename(f)));
+for (const f of readdirSync(dist)) if (/^task-chunk-.*\.js$/.test(f) && !written.has(f)) rmSync(join(dist, f));

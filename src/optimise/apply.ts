@@ -8,15 +8,15 @@ import { advance } from '../solver/advance.js';
 import { finishRun } from '../solver/integrate.js';
 import { ModeLog } from '../solver/mode-log.js';
 import { startState } from '../solver/run.js';
-import type { SolverRun, SolverState } from '../solver/state.js';
+import type { SolverState } from '../solver/state.js';
 import { allocateSeries, type StepSeries, type Totals, type WindowOptions } from '../solver/types.js';
 import { type Controls, writeAll } from './fixed.js';
 import type { Decisions } from './horizon.js';
 import type { PlanRun } from './problem.js';
 
-/** Thresholds with every direction at the given controls. */
-function thresholds(run: SolverRun, p: PlanRun, c: Controls): Float64Array {
-  const head = run.ops.exitHead.slice();
+/** Thresholds of a plan's run with every direction at the given controls. */
+export function thresholds(p: PlanRun, c: Controls): Float64Array {
+  const head = p.apply.ops.exitHead.slice();
   writeAll(head, p.directions, c);
   return head;
 }
@@ -38,18 +38,15 @@ export interface RecordedRun {
   readonly log: ModeLog;
 }
 
-/** The run at fixed controls over the whole period, recorded (series and mode log). */
-export function recordedFixedRun(p: PlanRun, c: Controls): RecordedRun {
-  const series = allocateSeries(p.apply.eta.length);
-  const log = new ModeLog();
-  const { totals } = applyPlan(p, NO_DECISIONS, [], c, { series, log });
-  return { totals, series, log };
+/** Empty buffers for a run of `samples` samples to record into. */
+export function recorders(samples: number): { series: StepSeries; log: ModeLog } {
+  return { series: allocateSeries(samples), log: new ModeLog() };
 }
 
-export interface AppliedRun {
-  readonly totals: Totals;
-  /** Thresholds in force at the end. */
-  readonly inForce: Float64Array;
+/** The run at fixed controls over the whole period, recorded (series and mode log). */
+export function recordedFixedRun(p: PlanRun, c: Controls): RecordedRun {
+  const buffers = recorders(p.apply.eta.length);
+  return { totals: applyPlan(p, NO_DECISIONS, [], c, buffers), ...buffers };
 }
 
 /** The continuous run of applyPlan, one decision at a time, so that decisions can be applied as they are made. */
@@ -66,7 +63,7 @@ export class PlanApplier {
     reference: Controls,
     private readonly o: ApplyOptions,
   ) {
-    this.head = thresholds(p.apply, p, reference);
+    this.head = thresholds(p, reference);
     this.st = startState(p.apply);
     this.window = { exitHead: this.head, series: o.series, log: o.log };
   }
@@ -81,12 +78,12 @@ export class PlanApplier {
     if (d) writeControls(this.head, d, c.start, c.end, c.pump);
   }
 
-  /** Runs from the last decision to the end of the period. */
-  finish(): AppliedRun {
+  /** Runs from the last decision to the end of the period; its totals. */
+  finish(): Totals {
     const run = this.p.apply;
     const last = run.eta.length - 1;
     if (last > this.i) advance(run, this.st, this.i, last, this.window);
-    return { totals: finishRun(run, this.st, this.o), inForce: this.head };
+    return finishRun(run, this.st, this.o);
   }
 }
 
@@ -101,7 +98,7 @@ export function applyPlan(
   controls: readonly HalfControls[],
   reference: Controls,
   o: ApplyOptions = {},
-): AppliedRun {
+): Totals {
   const applier = new PlanApplier(p, decisions, reference, o);
   for (let j = 0; j < decisions.index.length; j++) applier.next(controls[j]);
   return applier.finish();

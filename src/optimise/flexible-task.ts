@@ -1,16 +1,17 @@
 /**
- * Worker task (parallel/task.ts) of flexible operation: task c makes the decisions of chunk c,
- * a fixed stretch of consecutive half tides, by receding horizon (horizon.ts). A chunk starts a
- * few decisions early from a state of the reference run, so that its first reported decision is
- * made from a state close to the one the whole run reaches there (the warm-up).
+ * Worker task (parallel/task.ts) of flexible operation: task c < chunks makes the decisions of
+ * chunk c, a fixed stretch of consecutive half tides, by receding horizon (horizon.ts); the tasks
+ * after the chunks record the fixed-head runs reported beside the plan. A chunk starts a few
+ * decisions early from a state of the reference run, so that its first reported decision is made
+ * from a state close to the one the whole run reaches there (the warm-up).
  */
 
 import type { HalfControls } from '../operation/cycle.js';
 import { advance } from '../solver/advance.js';
 import { startState } from '../solver/run.js';
 import { SolverState } from '../solver/state.js';
-import { type RecordedRun, recordedFixedRun } from './apply.js';
-import { type Controls, writeAll } from './fixed.js';
+import { type RecordedRun, recordedFixedRun, thresholds } from './apply.js';
+import type { Controls } from './fixed.js';
 import { type Decisions, decideStretch, Horizon } from './horizon.js';
 import { openProblem, type Problem, type ProblemData } from './problem.js';
 
@@ -68,11 +69,12 @@ export function setup(init: FlexibleTaskInit): (task: number) => ChunkOutcome | 
   const problem = openProblem(init.problem);
   const h = new Horizon({ problem, decisions: init.decisions, lookahead: init.lookahead, reference: init.reference });
   const modes = problem.apply.ops.names.length;
-  const reference = problem.apply.ops.exitHead.slice();
-  writeAll(reference, problem.directions, init.reference);
-  const states = chunkStates(problem, reference, init.chunks);
+  const reference = thresholds(problem, init.reference);
+  // Made at the first chunk, so that a failure is reported as a task's, naming its chunk.
+  let states: SolverState[] | null = null;
   return (c) => {
     if (c >= init.chunks.length) return recordedFixedRun(problem, init.fixedRuns[c - init.chunks.length]);
+    states ??= chunkStates(problem, reference, init.chunks);
     const spec = init.chunks[c];
     const st = new SolverState(modes).copyFrom(states[c]);
     const latest: (HalfControls | null)[] = [null, null];

@@ -7,10 +7,10 @@
  * task that starts WARMUP_DECISIONS decisions early from the reference run's state, so its
  * first own decision is made from a state close to the one the whole run reaches there. The
  * chunks are fixed by the decisions alone, never by the number of workers, so the result is the
- * same to the last bit for any number of workers. The decisions are then applied in one
- * continuous run of the solver (mass is conserved across the whole period); at the start of each
- * chunk but the first, the level the chunk decided from differs slightly from the one that run
- * reaches, and the largest such difference is reported.
+ * same to the last bit for any number of workers. The decisions are applied in one continuous
+ * run of the solver (mass is conserved across the whole period), which follows the chunks as they
+ * come back, in order; at the start of each chunk but the first, the level the chunk decided from
+ * differs slightly from the one that run reaches, and the largest such difference is reported.
  */
 
 import { randomUUID } from 'node:crypto';
@@ -211,10 +211,13 @@ export async function flexiblePlan(
   let applied = 0;
   let chunksDone = 0;
   const fixedRuns: RecordedRun[] = new Array(fixedControls.length);
-  // The fixed-head runs go first: each takes a worker about as long as a few decisions.
-  const indices = Int32Array.from({ length: fixedControls.length + chunks.length }, (_, q) =>
-    q < fixedControls.length ? chunks.length + q : q - fixedControls.length,
-  );
+  // The first chunk goes first (the continuous run waits on it), then the fixed-head runs, each
+  // about as long as a few decisions, then the other chunks.
+  const indices = Int32Array.from([
+    ...chunks.slice(0, 1).map((_, k) => k),
+    ...fixedControls.map((_, k) => chunks.length + k),
+    ...chunks.slice(1).map((_, k) => k + 1),
+  ]);
   const onResult = (pos: number, r: ChunkOutcome | RecordedRun) => {
     const k = indices[pos];
     if (k >= chunks.length) {
@@ -249,7 +252,7 @@ export async function flexiblePlan(
         : `flexible operation, the decisions from ${time(chunks[k].warm)} to ${time(chunks[k].to - 1)}`,
     );
   }
-  const { totals } = applier.finish();
+  const totals = applier.finish();
   return {
     decisions,
     slack,

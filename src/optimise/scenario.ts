@@ -17,10 +17,8 @@ import { harmonicSea } from '../scenario/tide-source.js';
 import type { FlexibleSpec, Scenario } from '../scenario/types.js';
 import { type Result, type Summary, summarise } from '../simulate.js';
 import { type HalfTide, halfTideLedger } from '../solver/ledger.js';
-import { ModeLog } from '../solver/mode-log.js';
-import { allocateSeries, type StepSeries } from '../solver/types.js';
 import { isSitePath, siteFile } from '../tide/index.js';
-import { applyPlan, type RecordedRun } from './apply.js';
+import { applyPlan, type RecordedRun, recorders } from './apply.js';
 import { type Controls, controlsText, type FixedSearch } from './fixed.js';
 import type { Decisions } from './horizon.js';
 import type { HeadRanges } from './lattice.js';
@@ -177,11 +175,6 @@ interface AppliedControls {
   readonly reference: Controls;
 }
 
-/** Empty buffers for a run of the period to record into. */
-function recorders(inputs: RunInputs): { series: StepSeries; log: ModeLog } {
-  return { series: allocateSeries(inputs.sea.level.length), log: new ModeLog() };
-}
-
 /**
  * A Result of a recorded run of the period, summarised like simulate's, its summary naming the
  * operation and, beside the scenario's data files, those in `dataFiles`.
@@ -210,8 +203,8 @@ function planResult(
   operation: string,
   dataFiles: readonly string[],
 ): Result {
-  const buffers = recorders(inputs);
-  const { totals } = applyPlan(p, c.decisions, c.controls, c.reference, buffers);
+  const buffers = recorders(inputs.sea.level.length);
+  const totals = applyPlan(p, c.decisions, c.controls, c.reference, buffers);
   return runResult(s, p, inputs, { totals, ...buffers }, operation, dataFiles);
 }
 
@@ -325,7 +318,7 @@ async function optimiseOn(
   );
   // The workers make the decisions and the fixed-head runs reported; this thread follows the
   // decisions with the continuous run that applies them, recorded for the flexible result.
-  const buffers = recorders(inputs);
+  const buffers = recorders(inputs.sea.level.length);
   const plan = await flexiblePlan(data, pool, reference, settings.lookahead, {
     chunkDecisions: o.chunkDecisions,
     onProgress: o.onProgress,

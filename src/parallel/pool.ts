@@ -193,6 +193,8 @@ export class WorkerPool {
           if (m.type === 'result') {
             active.inFlight.get(w)?.shift();
             done++;
+            // The worker gets its next task before this thread handles the result.
+            if (done < total) feed(w);
             try {
               if (job.onResult) job.onResult(m.pos, m.value as R);
               else results[m.pos] = m.value as R;
@@ -204,7 +206,7 @@ export class WorkerPool {
             if (done === total) {
               finish();
               resolve(results);
-            } else feed(w);
+            }
           } else if (m.type === 'error') {
             active.fail(new TaskError(m.index, m.name, m.message, m.stack));
           } else {

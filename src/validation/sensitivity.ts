@@ -4,8 +4,8 @@
  * per calendar year, for each sea-level offset.
  *
  * The nodal cycle: the Moon's orbit is inclined 5.1 deg to the ecliptic and its nodes regress
- * once in 18.61 years, so the lunar constituents' amplitudes swing about their means (M2 by
- * -3.6 % to +3.8 %: the nodal factor f). The annual mean of f(M2) from the tide engine's own
+ * once in 18.61 years, so the lunar constituents' amplitudes swing about their means (M2's by
+ * the nodal factor f; its range over a cycle is in docs/validation.md). The annual mean of f(M2) from the tide engine's own
  * nodal corrections (tide/nodal.ts) is reported beside each year's energy.
  *
  * Sea-level rise is a uniform offset of every predicted level (`tide.sea_level_offset_m`): the

@@ -4,12 +4,32 @@
  * to within what their warm-up leaves.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyPlan, recordedFixedRun } from '../../src/optimise/apply.js';
+import { applyPlan, type RecordedRun, recordedFixedRun, recorders } from '../../src/optimise/apply.js';
+import { type ChunkOutcome, type FlexibleTaskInit, setup } from '../../src/optimise/flexible-task.js';
 import { openProblem } from '../../src/optimise/problem.js';
 import { bestFixed, flexiblePlan, problemData } from '../../src/optimise/run.js';
-import { WorkerPool } from '../../src/parallel/pool.js';
+import { type Job, WorkerPool } from '../../src/parallel/pool.js';
 import { constantAreaBasin } from '../../src/scheme/basin.js';
 import { merseyInputs, sineLagoon } from '../fixtures.js';
+
+/** Two recorded runs are the same to the last bit: totals, every step of the series, every mode-log field. */
+function expectSameRun(a: RecordedRun, b: RecordedRun): void {
+  expect(a.totals).toEqual(b.totals);
+  expect(a.series).toEqual(b.series);
+  const used = (r: RecordedRun) => {
+    const n = r.log.count;
+    const { start, mode, generated, pumped, end } = r.log;
+    return {
+      n,
+      end,
+      start: start.slice(0, n),
+      mode: mode.slice(0, n),
+      generated: generated.slice(0, n),
+      pumped: pumped.slice(0, n),
+    };
+  };
+  expect(used(a)).toEqual(used(b));
+}
 
 const pools: Record<number, WorkerPool> = {};
 beforeAll(() => {
@@ -28,9 +48,13 @@ describe('flexible operation on worker threads', () => {
     const runs = [];
     for (const w of [1, 2]) {
       const fixed = await bestFixed(data, pools[w]);
-      const plan = await flexiblePlan(data, pools[w], fixed.controls, 1, { chunkDecisions: 8, fixedRuns: [fixed.controls] });
-      const { totals } = applyPlan(openProblem(data), plan.decisions, plan.controls, fixed.controls);
-      runs.push({ fixed, plan, totals });
+      const applied = recorders(inputs.sea.level.length);
+      const plan = await flexiblePlan(data, pools[w], fixed.controls, 1, {
+        chunkDecisions: 8,
+        fixedRuns: [fixed.controls],
+        ...applied,
+      });
+      runs.push({ fixed, plan, applied });
     }
     const [one, two] = runs;
     expect(one.plan.chunks).toBeGreaterThanOrEqual(4);
@@ -39,20 +63,40 @@ describe('flexible operation on worker threads', () => {
     expect(two.plan.controls).toEqual(one.plan.controls);
     expect(two.plan.values).toEqual(one.plan.values);
     expect(two.plan.evaluations).toBe(one.plan.evaluations);
-    expect(two.totals).toEqual(one.totals);
-    // The run the plan applied as its chunks came back (in any order) is the run made in one go.
-    expect(one.plan.totals).toEqual(one.totals);
-    expect(two.plan.totals).toEqual(two.totals);
-    // The fixed-head run a worker recorded is the one made here.
-    const here = recordedFixedRun(openProblem(data), one.fixed.controls);
-    for (const { plan } of runs) {
-      const [there] = plan.fixedRuns;
-      expect(there.totals).toEqual(here.totals);
-      expect(there.series).toEqual(here.series);
-      expect(there.log.count).toBe(here.log.count);
-      expect(there.log.start.subarray(0, there.log.count)).toEqual(here.log.start.subarray(0, here.log.count));
-      expect(there.log.generated.subarray(0, there.log.count)).toEqual(here.log.generated.subarray(0, here.log.count));
+    const p = openProblem(data);
+    // The run the plan applied as its chunks came back is the run made here in one go, and so is
+    // the fixed-head run a worker recorded.
+    const made = recorders(inputs.sea.level.length);
+    const inOneGo = { totals: applyPlan(p, one.plan.decisions, one.plan.controls, one.fixed.controls, made), ...made };
+    const fixedHere = recordedFixedRun(p, one.fixed.controls);
+    for (const { plan, applied } of runs) {
+      expectSameRun({ totals: plan.totals, ...applied }, inOneGo);
+      expectSameRun(plan.fixedRuns[0], fixedHere);
     }
+  });
+
+  it('applies the chunks in order whatever order they come back in', async () => {
+    // A pool that runs the tasks here and hands back their results last first.
+    const reversed = {
+      run: async (job: Job<FlexibleTaskInit, ChunkOutcome | RecordedRun>) => {
+        const task = setup(job.init);
+        const results = Array.from(job.indices, (index) => task(index));
+        for (let pos = results.length - 1; pos >= 0; pos--) job.onResult?.(pos, results[pos]);
+        return [];
+      },
+    } as unknown as WorkerPool;
+    const fixed = await bestFixed(data, pools[2]);
+    const plan = (pool: WorkerPool) => {
+      const applied = recorders(inputs.sea.level.length);
+      return flexiblePlan(data, pool, fixed.controls, 1, { chunkDecisions: 8, fixedRuns: [fixed.controls], ...applied }).then(
+        (r) => ({ r, applied }),
+      );
+    };
+    const [back, forth] = [await plan(reversed), await plan(pools[1])];
+    expect(back.r.controls).toEqual(forth.r.controls);
+    expect(back.r.chunkLevelMismatch).toBe(forth.r.chunkLevelMismatch);
+    expectSameRun({ totals: back.r.totals, ...back.applied }, { totals: forth.r.totals, ...forth.applied });
+    expectSameRun(back.r.fixedRuns[0], forth.r.fixedRuns[0]);
   });
 
   it('decides in parallel chunks what one sequential pass decides, to within the warm-up', async () => {
@@ -63,7 +107,7 @@ describe('flexible operation on worker threads', () => {
     expect(sequential.chunkLevelMismatch).toBe(0);
     const p = openProblem(data);
     const net = (plan: typeof chunked) => {
-      const t = applyPlan(p, plan.decisions, plan.controls, fixed.controls).totals;
+      const t = applyPlan(p, plan.decisions, plan.controls, fixed.controls);
       return t.energy - t.pumpEnergy;
     };
     const same = chunked.controls.filter((c, j) => JSON.stringify(c) === JSON.stringify(sequential.controls[j])).length;

@@ -40,7 +40,7 @@ async function both(inputs: FlexibleInputs) {
   const run = (decisions: Decisions, controls: HalfControls[]) => {
     const series = allocateSeries(inputs.sea.level.length);
     const log = new ModeLog();
-    const { totals } = applyPlan(p, decisions, controls, fixed.controls, { series, log });
+    const totals = applyPlan(p, decisions, controls, fixed.controls, { series, log });
     return {
       totals,
       series,
