@@ -87,7 +87,11 @@ export function withLegendRoom(f: Figure): Figure {
     legend?: { y?: number };
     showlegend?: boolean;
   };
-  const shown = f.data.filter((t) => t.showlegend !== false && t.type !== 'heatmap' && t.name !== undefined);
+  // Traces show in the legend unless told not to; layout shapes only when told to.
+  const shown = [
+    ...f.data.filter((t) => t.showlegend !== false && t.type !== 'heatmap' && t.name !== undefined),
+    ...((f.layout.shapes ?? []) as Trace[]).filter((s) => s.showlegend === true),
+  ];
   if (l.showlegend === false || shown.length < 2 || !l.legend || !l.margin) return f;
   const rows = legendRows(
     shown.map((t) => String(t.name)),

@@ -98,7 +98,7 @@ ul { margin: 0; padding-left: 18px; }
 code, .hash { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
 .caption { color: #555; font-size: 12.5px; margin: 4px 0 0; }
 .plot { width: 100%; min-height: 200px; }
-#tides .js-line { stroke-linecap: round; } /* the dots of plots/tides.ts dotTrace */
+#tides .shapelayer path { stroke-linecap: round; } /* the dots of plots/tides.ts dotShape */
 footer { color: #777; font-size: 12px; margin-top: 20px; }
 `;
 

@@ -75,6 +75,9 @@ interface PlotState {
   points: number[];
   rendered: number;
   drawn: number;
+  /** Legend groups of the traces that draw nothing (mode 'none': hover only), and of the path shapes that drew. */
+  hoverOnly: string[];
+  shapeGroups: string[];
   titles: string[];
 }
 
@@ -173,9 +176,15 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
         rendered: document.body.getAttribute('data-rendered'),
         error: document.body.getAttribute('data-error'),
         plots: [...document.querySelectorAll<HTMLElement>('div.plot')].map((el) => {
-          const gd = el as HTMLElement & { data?: { type?: string; x?: unknown[]; z?: unknown[] }[] };
+          const gd = el as HTMLElement & {
+            data?: { type?: string; x?: unknown[]; z?: unknown[] }[];
+            _fullData?: { mode?: string; uid: string; legendgroup: string }[];
+            layout?: { shapes?: { legendgroup?: string }[] };
+          };
           const main = el.querySelector('.cartesianlayer');
           const groups = main ? [...main.querySelectorAll('g.trace, g.hm')] : [];
+          const hoverOnly = (gd._fullData ?? []).filter((t) => t.mode === 'none');
+          const isHoverOnly = (g: Element) => hoverOnly.some((t) => g.classList.contains(`trace${t.uid}`));
           return {
             id: el.id,
             // plotly.js sets this when it had to draw the plot again for a margin it widened
@@ -194,9 +203,14 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
             // Groups that drew something: a path with a shape, or the heat map's image.
             drawn: groups.filter(
               (g) =>
-                [...g.querySelectorAll('path')].some((p) => (p.getAttribute('d') ?? '').length > 2) ||
-                g.querySelector('image') !== null,
+                !isHoverOnly(g) &&
+                ([...g.querySelectorAll('path')].some((p) => (p.getAttribute('d') ?? '').length > 2) ||
+                  g.querySelector('image') !== null),
             ).length,
+            hoverOnly: hoverOnly.map((t) => t.legendgroup),
+            shapeGroups: [...el.querySelectorAll('.shapelayer path')]
+              .filter((p) => (p.getAttribute('d') ?? '').length > 2)
+              .map((p) => gd.layout?.shapes?.[Number(p.getAttribute('data-index'))]?.legendgroup ?? ''),
             titles: [...el.querySelectorAll('.infolayer text')]
               .filter((t) => /title/.test(t.getAttribute('class') ?? ''))
               .map((t) => t.textContent ?? ''),
@@ -224,7 +238,8 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
       for (const t of p.types) expect(inBundle, `${p.id}: trace type ${t} is in the inlined bundle`).toContain(t);
       for (const n of p.points) expect(n, `${p.id}: every trace has points`).toBeGreaterThan(0);
       expect(p.rendered, `${p.id}: a drawn group per trace`).toBe(p.traces);
-      expect(p.drawn, `${p.id}: every group drew something`).toBe(p.traces);
+      expect(p.drawn, `${p.id}: every group drew something, but those that only hover`).toBe(p.traces - p.hoverOnly.length);
+      for (const g of p.hoverOnly) expect(p.shapeGroups, `${p.id}: a shape drew the points of ${g}`).toContain(g);
       expect(p.titles.length, `${p.id}: axis titles`).toBeGreaterThanOrEqual(2);
     }
   }
@@ -234,7 +249,19 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     expect(c.offPage).toEqual(['http://example.invalid/x.png']);
     expect(c.consoleErrors).toContain('boom');
     expect(c.plots).toEqual([
-      { id: 'empty', redrawn: false, top: [null, null], traces: 0, types: [], points: [], rendered: 0, drawn: 0, titles: [] },
+      {
+        id: 'empty',
+        redrawn: false,
+        top: [null, null],
+        traces: 0,
+        types: [],
+        points: [],
+        rendered: 0,
+        drawn: 0,
+        hoverOnly: [],
+        shapeGroups: [],
+        titles: [],
+      },
     ]);
     expect(c.rendered).toBe('1');
   }, 60_000);

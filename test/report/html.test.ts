@@ -216,30 +216,35 @@ describe('the scheme report page', () => {
     expect(c.energy_gwh[k]).toBeCloseTo(sum(inClass.map((p) => p.tide.generated - p.tide.pumped)) / J_PER_GWH, 3);
   });
 
-  it('per-tide scatter: one dot per complete half tide, its net energy from the ledger', () => {
-    const pts = figureById(figures, 'tides').data as { x: (number | null)[]; y: (number | null)[]; customdata: [string][] }[];
+  it('per-tide scatter: one dot per complete half tide, its net energy from the ledger, all the dots of a side one path', () => {
+    const f = figureById(figures, 'tides');
+    const pts = f.data as { x: number[]; y: number[]; customdata: [string][]; mode: string; legendgroup: string }[];
+    const shapes = f.layout.shapes as { type: string; path: string; legendgroup: string; showlegend: boolean }[];
+    expect(shapes.length).toBe(pts.length);
     const ledger = new Map(
       run.result.halfTides.map((h) => [new Date(h.start * 1000).toISOString().replace('T', ' ').slice(0, 16), h]),
     );
     let dots = 0;
-    for (const t of pts) {
-      // Each dot a zero-length segment: the point twice, then a gap.
-      expect(t.x.length % 3).toBe(0);
-      for (let i = 0; i < t.x.length; i += 3) {
-        expect([t.x[i + 1], t.y[i + 1], t.x[i + 2], t.y[i + 2]]).toEqual([t.x[i], t.y[i], null, null]);
+    pts.forEach((t, k) => {
+      // The trace draws nothing and carries the hover; the shape of its legend group draws its
+      // points, each a zero-length segment.
+      expect(t.mode).toBe('none');
+      expect([shapes[k].type, shapes[k].legendgroup, shapes[k].showlegend]).toEqual(['path', t.legendgroup, true]);
+      expect(shapes[k].path).toBe(t.x.map((x, i) => `M${x},${t.y[i]}L${x},${t.y[i]}`).join(''));
+      t.x.forEach((_, i) => {
         const h = ledger.get(t.customdata[i][0])!;
         expect(h.partial).toBe(false);
         expect(t.y[i]).toBeCloseTo((h.generated - h.pumped) / J_PER_MWH, 3);
         dots++;
-      }
-    }
+      });
+    });
     // Counted from the ledger alone: its complete half tides on the generating sides, less at most
     // the two at the ends of the period whose fall or rise of the sea the period cuts.
     const halves = generatingHalves(run.ops);
     const complete = run.result.halfTides.filter((h) => !h.partial && halves.includes(h.half)).length;
     expect(dots).toBeLessThanOrEqual(complete);
     expect(dots).toBeGreaterThanOrEqual(complete - 2);
-    expect(html).toContain('#tides .js-line { stroke-linecap: round; }'); // a zero-length segment shows only with round caps
+    expect(html).toContain('#tides .shapelayer path { stroke-linecap: round; }'); // a zero-length segment shows only with round caps
   });
 
   it('the turbine plot spans the heads the run used, one colour per direction, over the hours at each head and power', () => {
