@@ -163,7 +163,7 @@ const DRAW = `
   function draw() {
     var jobs = d.figures.map(function (f) {
       f.data.forEach(function (t) {
-        if (t.xt) { t.x = t.xt.map(function (s) { return base + s * 1000; }); delete t.xt; }
+        if (t.xt) { t.x = t.xt.map(function (s) { return s === null ? null : base + s * 1000; }); delete t.xt; }
       });
       var zoomed = f.data.filter(function (t) { return t.src; });
       if (zoomed.length > 0) {

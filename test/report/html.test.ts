@@ -74,11 +74,11 @@ describe('the scheme report page', () => {
     expect((src[1].src as { hover?: string }).hover).toBe('mode'); // the basin's hover names the mode
     // The heads of the default, ebb above zero and flood below, as lines over the whole period.
     const op = run.result.scenario.operation;
-    const line = (name: string) => (f.data.find((t) => t.name === name)?.y as number[]) ?? [];
-    expect(new Set(line('ebb start head'))).toEqual(new Set([op.ebb!.start_head_m]));
-    expect(new Set(line('ebb end head'))).toEqual(new Set([op.ebb!.end_head_m]));
-    expect(new Set(line('flood start head'))).toEqual(new Set([-op.flood!.start_head_m]));
-    expect(new Set(line('flood end head'))).toEqual(new Set([-op.flood!.end_head_m]));
+    // One trace per kind of head, the ebb's and the flood's apart.
+    const line = (name: string) => f.data.find((t) => t.name === name)?.y;
+    const { ebb, flood } = op;
+    expect(line('start head')).toEqual([ebb!.start_head_m, ebb!.start_head_m, null, -flood!.start_head_m, -flood!.start_head_m]);
+    expect(line('end head')).toEqual([ebb!.end_head_m, ebb!.end_head_m, null, -flood!.end_head_m, -flood!.end_head_m]);
   });
 
   it('every step is in the page: the series decode to the run within half their quantisation step, which is a quarter of the printed digit', () => {
@@ -382,8 +382,18 @@ describe('comparison pages', () => {
     expect(page).toContain('<code>operation (as run)</code>');
     const figs = runFigures([flexible, fixed], { base: s.result.sea.t0, window: chooseWindow(s.result) });
     expect(figs.map((f) => f.id)).toContain('heads-0');
-    const ebbStart = figs[0].data.find((t) => t.name === 'ebb start head (flexible)')!;
-    expect(ebbStart.y).toEqual([4, 5, 5]);
+    const start = figs[0].data.find((t) => t.name === 'start head (flexible)')!;
+    expect(start.y).toEqual([4, 5, 5, null, -4, -3, -3]); // the ebb's heads, then the flood's below zero
+    // Both runs on one tide: one sea level, not one per run drawn over each other; a run on
+    // another sea level gets its own.
+    const seaNames = (rs: ReportRun[]) =>
+      runFigures(rs, { base: s.result.sea.t0, window: chooseWindow(s.result) })[0]
+        .data.filter((t) => (t.src as { key?: string } | undefined)?.key === 'sea')
+        .map((t) => t.name);
+    expect(seaNames([flexible, fixed])).toEqual(['sea level (all runs)']);
+    const level = Float64Array.from(s.result.sea.level, (v) => v + 0.1);
+    const higher = { ...fixed, label: 'higher sea', result: { ...s.result, sea: { ...s.result.sea, level } } };
+    expect(seaNames([flexible, higher])).toEqual(['sea level (flexible)', 'sea level (higher sea)']);
   });
 
   it('revenue is drawn and stated when the runs have prices', () => {

@@ -84,25 +84,42 @@ function flatLine(run: ReportRun, base: number, y: number, name: string, yaxis: 
   };
 }
 
-/** The start and end heads in force over time (ebb above zero, flood below), as step lines. */
+/**
+ * The start and end heads in force over time (ebb above zero, flood below), as step lines: one
+ * trace each, the sides apart (a gap between them), so the legend has one entry per kind of head.
+ */
 function thresholdTraces(run: ReportRun, base: number, who: string, colour: string | null): Trace[] {
-  return headSteps(run).flatMap((s) =>
-    (['start', 'end'] as const).map((which) => ({
-      type: 'scatter',
-      mode: 'lines',
-      name: `${s.half} ${which} head${who}`,
-      xt: s.time.map((t) => r1(t - base)),
-      y: s[which].map((h) => r3(s.half === 'ebb' ? h : -h)),
-      yaxis: 'y4',
-      line: {
-        color: colour ?? (which === 'start' ? '#b3261e' : '#2b7a2b'),
-        width: 1,
-        dash: which === 'start' ? 'dash' : 'dot',
-        shape: 'hv',
-      },
-      hoverinfo: 'skip',
-    })),
-  );
+  const sides = headSteps(run);
+  if (sides.length === 0) return [];
+  const apart = <T>(f: (s: (typeof sides)[number]) => T[]) => sides.flatMap((s, k) => (k === 0 ? f(s) : [null, ...f(s)]));
+  return (['start', 'end'] as const).map((which) => ({
+    type: 'scatter',
+    mode: 'lines',
+    name: `${which} head${who}`,
+    xt: apart((s) => s.time.map((t) => r1(t - base))),
+    y: apart((s) => s[which].map((h) => r3(s.half === 'ebb' ? h : -h))),
+    yaxis: 'y4',
+    line: {
+      color: colour ?? (which === 'start' ? '#b3261e' : '#2b7a2b'),
+      width: 1,
+      dash: which === 'start' ? 'dash' : 'dot',
+      shape: 'hv',
+    },
+    hoverinfo: 'skip',
+  }));
+}
+
+/**
+ * Whether every run has the same sea level (same start, step and values: runs of one tide), drawn
+ * then as one trace; several identical traces, one over the other, would show only the last.
+ */
+function oneSea(runs: readonly ReportRun[]): boolean {
+  const a = runs[0].result.sea;
+  return runs.every(({ result: { sea: b } }) => {
+    if (b.t0 !== a.t0 || b.dt !== a.dt || b.level.length !== a.level.length) return false;
+    for (let i = 0; i < a.level.length; i++) if (b.level[i] !== a.level[i]) return false;
+    return true;
+  });
 }
 
 export interface LevelsOptions {
@@ -118,21 +135,24 @@ export function levelsFigure(runs: readonly ReportRun[], o: LevelsOptions) {
   const strip = one ? modeStrip(runs[0], o.base) : undefined;
   const data: Trace[] = strip ? [strip.trace] : [];
   const levelAxis = one ? 'y3' : 'y';
+  const seaTrace = (k: number, who: string, colour: string) => ({
+    type: 'scatter',
+    mode: 'lines',
+    name: `sea level${who}`,
+    src: { s: k, key: 'sea' },
+    yaxis: levelAxis,
+    line: { color: colour, width: 1.2, dash: one ? 'solid' : 'dot' },
+    hovertemplate: `sea %{y:.2f} m${who}<extra></extra>`,
+  });
+  const shared = one || oneSea(runs);
+  if (shared) data.push(seaTrace(0, one ? '' : ' (all runs)', SEA_COLOUR));
   runs.forEach((run, k) => {
     const r = run.result;
     const colour = runColour(k);
     const who = one ? '' : ` (${run.label})`;
     const src = (key: string, more: Record<string, unknown> = {}) => ({ s: k, key, ...more });
+    if (!shared) data.push(seaTrace(k, who, colour));
     data.push(
-      {
-        type: 'scatter',
-        mode: 'lines',
-        name: `sea level${who}`,
-        src: src('sea'),
-        yaxis: levelAxis,
-        line: { color: one ? SEA_COLOUR : colour, width: 1.2, dash: one ? 'solid' : 'dot' },
-        hovertemplate: `sea %{y:.2f} m${who}<extra></extra>`,
-      },
       {
         type: 'scatter',
         mode: 'lines',
