@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Figure } from './layout.js';
-import { detailPointsFor, displayIndices } from './resample.js';
+import { detailPointsFor, displayIndices, OVERVIEW_POINTS } from './resample.js';
 import { decodeColumn, type PageColumn } from './series-codec.js';
 
 /**
@@ -140,6 +140,16 @@ const DRAW = `
     return s.v[key];
   }
   var base = d.t0 * 1000;
+  // Times go to plotly.js as text without a zone, which it reads as given (UTC here): a number
+  // (ms since the epoch) it shows in the browser's own zone, an hour late in British summer time.
+  var days = {};
+  function two(n) { return (n < 10 ? '0' : '') + n; }
+  function when(ms) {
+    ms = Math.round(ms);
+    var k = Math.floor(ms / 864e5), day = days[k], r = ms - k * 864e5, sec = (r % 6e4) / 1000;
+    if (day === undefined) day = days[k] = new Date(k * 864e5).toISOString().slice(0, 10) + ' ';
+    return day + two(Math.floor(r / 36e5)) + ':' + two(Math.floor(r / 6e4) % 60) + ':' + (sec < 10 ? '0' : '') + sec;
+  }
   var resampled = 0;
   /** Fills the src traces of plot gd for the x range [a, b] (ms); returns whether any changed. */
   function fill(gd, traces, a, b) {
@@ -147,9 +157,14 @@ const DRAW = `
     traces.forEach(function (t) {
       var s = series[t.src.s], v = values(s, t.src.key), scale = t.src.scale || 1;
       var lo = (a / 1000 - s.t0) / s.dt - 1, hi = (b / 1000 - s.t0) / s.dt + 2;
-      var idx = displayIndices(v, lo, hi, detailPointsFor(width, s.dt), 1500);
+      var idx = displayIndices(v, lo, hi, detailPointsFor(width, s.dt), ${OVERVIEW_POINTS});
       var x = new Array(idx.length), y = new Array(idx.length);
-      for (var j = 0; j < idx.length; j++) { x[j] = (s.t0 + idx[j] * s.dt) * 1000; y[j] = v[idx[j]] * scale; }
+      var at = s.when || (s.when = []);
+      for (var j = 0; j < idx.length; j++) {
+        var i = idx[j];
+        x[j] = at[i] || (at[i] = when((s.t0 + i * s.dt) * 1000));
+        y[j] = v[i] * scale;
+      }
       t.x = x; t.y = y;
       if (t.src.hover) {
         var m = values(s, t.src.hover), names = s.names[t.src.hover];
@@ -163,7 +178,7 @@ const DRAW = `
   function draw() {
     var jobs = d.figures.map(function (f) {
       f.data.forEach(function (t) {
-        if (t.xt) { t.x = t.xt.map(function (s) { return s === null ? null : base + s * 1000; }); delete t.xt; }
+        if (t.xt) { t.x = t.xt.map(function (s) { return s === null ? null : when(base + s * 1000); }); delete t.xt; }
       });
       var zoomed = f.data.filter(function (t) { return t.src; });
       if (zoomed.length > 0) {

@@ -139,13 +139,17 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     await browser?.close();
   });
 
-  /** Opens a page offline, waits for the plots, checks them and saves a screenshot; `act` runs before the screenshot. */
+  /**
+   * Opens a page offline (in the browser's time zone `timezoneId`, default the machine's), waits
+   * for the plots, checks them and saves a screenshot; `act` runs before the screenshot.
+   */
   async function open(
     name: string,
     act?: (p: import('playwright-core').Page) => Promise<unknown>,
     screenshot = true,
+    timezoneId?: string,
   ): Promise<PageCheck & { actResult?: unknown }> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block', timezoneId });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     const offPage: string[] = [];
@@ -283,11 +287,17 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     expect(c.plots[0].titles).toEqual(expect.arrayContaining(['time (UTC)', 'level (m ODN)', 'head (m)', 'power (MW)']));
   }, 120_000);
 
-  it('zooming to any day draws every step of it, and zooming out keeps the peaks', async () => {
+  /** A time the page gives plotly.js ('2018-09-20 00:05:00', UTC without a zone) in ms since the epoch. */
+  const utcMs = (x: string) => Date.parse(`${x.replace(' ', 'T')}Z`);
+
+  it('zooming to any day draws every step of it, at its UTC time in any time zone, and zooming out keeps the peaks', async () => {
     const c = await open(
       'report-single',
       async (page) => {
-        type Gd = HTMLElement & { data: { name: string; x: number[]; y: number[]; src?: unknown }[] };
+        type Gd = HTMLElement & {
+          data: { name: string; x: string[]; y: number[]; src?: unknown }[];
+          calcdata: { x: number }[][];
+        };
         const zoom = async (range: string[] | null) => {
           const before = await page.evaluate(() => Number(document.body.getAttribute('data-resampled') ?? 0));
           await page.evaluate(
@@ -299,11 +309,13 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
             range,
           );
           await page.waitForFunction((b) => Number(document.body.getAttribute('data-resampled') ?? 0) > b, before);
-          return page.evaluate(() =>
-            (document.getElementById('levels') as Gd).data
-              .filter((t) => t.src)
-              .map((t) => ({ name: t.name, x: Array.from(t.x), y: Array.from(t.y) })),
-          );
+          // With each trace, the times plotly.js placed its points at (ms since the epoch).
+          return page.evaluate(() => {
+            const gd = document.getElementById('levels') as Gd;
+            return gd.data.flatMap((t, i) =>
+              t.src ? [{ name: t.name, x: Array.from(t.x), y: Array.from(t.y), at: gd.calcdata[i].map((p) => p.x) }] : [],
+            );
+          });
         };
         // A day far from the fortnight shown first (which the old page drew at 3-hour min/max).
         const day = await zoom(['2018-09-20 00:00:00', '2018-09-21 00:00:00']);
@@ -311,8 +323,10 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
         return { day, whole };
       },
       false,
+      // British summer time in September: a time given as a number would be drawn an hour late.
+      'Europe/London',
     );
-    const { day, whole } = c.actResult as Record<'day' | 'whole', { name: string; x: number[]; y: number[] }[]>;
+    const { day, whole } = c.actResult as Record<'day' | 'whole', { name: string; x: string[]; y: number[]; at: number[] }[]>;
     const a = Date.parse('2018-09-20T00:00:00Z');
     const b = Date.parse('2018-09-21T00:00:00Z');
     const dtMs = single.result.sea.dt * 1000;
@@ -325,8 +339,10 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
       'power drawn pumping (negative)',
     ]);
     for (const t of day) {
-      const inside = t.x.filter((x) => x >= a && x <= b);
+      expect(t.at, t.name).toEqual(t.x.map(utcMs));
+      const inside = t.at.filter((x) => x >= a && x <= b);
       expect(inside.length, t.name).toBe(steps);
+      expect(inside[0], t.name).toBe(a);
       for (let i = 1; i < inside.length; i++) expect(inside[i] - inside[i - 1]).toBe(dtMs);
     }
     // The whole year: a few thousand points per trace, and the largest power of the year among them.
