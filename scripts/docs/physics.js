@@ -65,6 +65,29 @@ export default {
       return lines.join('\n');
     },
   },
+  'm2-nodal-range': {
+    cost: 'fast',
+    async generate() {
+      // M2's nodal factor f from the tide engine, daily over one 18.61-year nodal cycle.
+      const root = join(import.meta.dirname, '..', '..');
+      const { resolveConstituents, equilibriumArguments } = await import(
+        pathToFileURL(join(root, 'dist/tide/constituents.js')).href
+      );
+      const set = resolveConstituents(['M2'], () => 'M2');
+      const vu = new Float64Array(1);
+      const f = new Float64Array(1);
+      let lo = Infinity;
+      let hi = -Infinity;
+      const t0 = Date.UTC(2020, 0, 1) / 1000;
+      for (let t = t0; t < t0 + 18.61 * 365.25 * 86_400; t += 86_400) {
+        equilibriumArguments(set, t, vu, f);
+        lo = Math.min(lo, f[0]);
+        hi = Math.max(hi, f[0]);
+      }
+      const pct = (x) => `${x < 1 ? '-' : '+'}${(Math.abs(x - 1) * 100).toFixed(1)} %`;
+      return `${pct(lo)} to ${pct(hi)}`;
+    },
+  },
   'validation-sensitivity': {
     cost: 'slow',
     async generate() {

@@ -146,6 +146,8 @@ export class LatticeSearch {
   private readonly radix: number;
   /** The compass's unit moves, one after another (each as long as a point). */
   private readonly directions: Int32Array;
+  /** Per unit move: 1 when it moves one head alone, 0 when it moves a pair. */
+  private readonly single: Uint8Array;
   /** Objective values recorded (evaluations). */
   evaluations = 0;
 
@@ -156,6 +158,12 @@ export class LatticeSearch {
     if (span ** box.lo.length > Number.MAX_SAFE_INTEGER)
       throw new RangeError(`the head lattice is too fine to search (${span} points per coordinate)`);
     this.directions = searchDirections(box);
+    const dims = box.lo.length;
+    this.single = Uint8Array.from({ length: this.directions.length / dims }, (_, k) => {
+      let moved = 0;
+      for (let q = 0; q < dims; q++) if (this.directions[k * dims + q] !== 0) moved++;
+      return moved === 1 ? 1 : 0;
+    });
   }
 
   private key(x: Int32Array): number {
@@ -242,7 +250,10 @@ export class LatticeSearch {
 
   /**
    * Compass search from `from`, with the moves given (lattice units, largest first, ending at 1),
-   * moving the coordinates of the first `halves` half tides (default: all).
+   * moving the coordinates of the first `halves` half tides (default: all). Moves longer than one
+   * lattice step move one head at a time; pairs of heads are moved at the lattice step only. A
+   * long move only brings the search near; the ridges pairs follow are followed at the lattice's
+   * resolution, where the end is a local optimum for every single and paired move.
    *
    * `poll` is how many neighbours are valued at a time. Infinity (the default) values them all
    * and moves to the best. A smaller poll is opportunistic: neighbours are valued `poll` at a
@@ -268,8 +279,9 @@ export class LatticeSearch {
     for (const move of moves) {
       for (;;) {
         let moved = false;
-        for (let g = 0; g < count && !moved; g += group) {
-          const tried = order.slice(g, g + group);
+        const polled = move > 1 ? order.filter((k) => this.single[k] === 1) : order;
+        for (let g = 0; g < polled.length && !moved; g += group) {
+          const tried = polled.slice(g, g + group);
           const around = tried.map((k) => {
             const t = x.slice();
             for (let q = 0; q < dims; q++) t[q] += move * this.directions[k * dims + q];

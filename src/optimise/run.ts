@@ -151,6 +151,8 @@ export interface FlexiblePlan {
   readonly chunks: number;
   /** Largest difference (m) between the level a chunk decided from and the one the continuous run reaches there. */
   readonly chunkLevelMismatch: number;
+  /** Totals of the continuous run that applies the decisions. */
+  readonly totals: Totals;
 }
 
 export interface PlanOptions {
@@ -159,6 +161,10 @@ export interface PlanOptions {
   readonly warmupDecisions?: number;
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
+  /** Per-step series the continuous run that applies the decisions records (as applyPlan's). */
+  readonly series?: StepSeries;
+  /** Mode log that run records. */
+  readonly log?: ModeLog;
 }
 
 /** Thresholds with every direction at the given controls. */
@@ -222,13 +228,15 @@ export async function flexiblePlan(
   // The continuous run's level at each chunk's first decision, against the chunk's own.
   const chunkOf = new Map(chunks.map((c, k) => [c.from, k]));
   let mismatch = 0;
-  applyPlan(p, decisions, controls, reference, {
+  const { totals } = applyPlan(p, decisions, controls, reference, {
+    series: o.series,
+    log: o.log,
     atDecision: (j, s) => {
       const k = chunkOf.get(j);
       if (k !== undefined) mismatch = Math.max(mismatch, Math.abs(s.level - out[k].levelAtFirst));
     },
   });
-  return { decisions, slack, controls, values, evaluations, chunks: chunks.length, chunkLevelMismatch: mismatch };
+  return { decisions, slack, controls, values, evaluations, chunks: chunks.length, chunkLevelMismatch: mismatch, totals };
 }
 
 /** No decisions: applyPlan then runs the reference controls as fixed heads. */

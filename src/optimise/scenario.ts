@@ -18,7 +18,7 @@ import type { FlexibleSpec, Scenario } from '../scenario/types.js';
 import { type Result, type Summary, summarise } from '../simulate.js';
 import { type HalfTide, halfTideLedger } from '../solver/ledger.js';
 import { ModeLog } from '../solver/mode-log.js';
-import { allocateSeries } from '../solver/types.js';
+import { allocateSeries, type StepSeries, type Totals } from '../solver/types.js';
 import { isSitePath, siteFile } from '../tide/index.js';
 import { type Controls, controlsText, type FixedSearch } from './fixed.js';
 import type { Decisions } from './horizon.js';
@@ -176,10 +176,38 @@ interface AppliedControls {
   readonly reference: Controls;
 }
 
+/** What a continuous run of the period recorded: its totals, per-step series and mode log. */
+interface RecordedRun {
+  readonly totals: Totals;
+  readonly series: StepSeries;
+  readonly log: ModeLog;
+}
+
+/** Empty buffers for a run of the period to record into. */
+function recorders(inputs: RunInputs): { series: StepSeries; log: ModeLog } {
+  return { series: allocateSeries(inputs.sea.level.length), log: new ModeLog() };
+}
+
 /**
- * A Result of controls applied by applyPlan, summarised like simulate's, its summary naming the
+ * A Result of a recorded run of the period, summarised like simulate's, its summary naming the
  * operation and, beside the scenario's data files, those in `dataFiles`.
  */
+function runResult(
+  s: Scenario,
+  p: PlanRun,
+  inputs: RunInputs,
+  { totals, series, log }: RecordedRun,
+  operation: string,
+  dataFiles: readonly string[],
+): Result {
+  const halfTides = halfTideLedger(log, p.apply.ops, inputs.sea, series);
+  const summary = summarise(s, inputs, series, totals, halfTides.length);
+  summary.operation = operation;
+  for (const f of dataFiles) if (!summary.data_files.includes(f)) summary.data_files.push(f);
+  return { scenario: s, sea: inputs.sea, series, totals, modeNames: p.apply.ops.names, halfTides, summary };
+}
+
+/** The Result of controls applied by applyPlan (see runResult). */
 function planResult(
   s: Scenario,
   p: PlanRun,
@@ -188,14 +216,9 @@ function planResult(
   operation: string,
   dataFiles: readonly string[],
 ): Result {
-  const series = allocateSeries(inputs.sea.level.length);
-  const log = new ModeLog();
-  const { totals } = applyPlan(p, c.decisions, c.controls, c.reference, { series, log });
-  const halfTides = halfTideLedger(log, p.apply.ops, inputs.sea, series);
-  const summary = summarise(s, inputs, series, totals, halfTides.length);
-  summary.operation = operation;
-  for (const f of dataFiles) if (!summary.data_files.includes(f)) summary.data_files.push(f);
-  return { scenario: s, sea: inputs.sea, series, totals, modeNames: p.apply.ops.names, halfTides, summary };
+  const buffers = recorders(inputs);
+  const { totals } = applyPlan(p, c.decisions, c.controls, c.reference, buffers);
+  return runResult(s, p, inputs, { totals, ...buffers }, operation, dataFiles);
 }
 
 /** Net revenue (GBP) of each half tide of a result: its steps (by start time) at the prices in force. */
@@ -313,18 +336,21 @@ async function optimiseOn(
   stage(
     `Flexible operation: receding horizon, ${settings.lookahead} half tide${settings.lookahead > 1 ? 's' : ''} searched per decision, ${settings.forecast} forecast`,
   );
-  // The decisions run on the workers while this thread makes the fixed-head runs reported.
+  // The decisions run on the workers while this thread makes the fixed-head runs reported; the
+  // continuous run that applies them is recorded for the flexible result.
+  const buffers = recorders(inputs);
   const planned = flexiblePlan(data, pool, reference, settings.lookahead, {
     chunkDecisions: o.chunkDecisions,
     onProgress: o.onProgress,
     signal: o.signal,
+    ...buffers,
   });
   void planned.catch(() => {}); // awaited below; handled here so a failure of the runs below does not leave it unhandled
   const fixed = fixedOutcome(fixedSearch, 'best fixed heads');
   const forecastFixed = onForecast ? fixedOutcome(onForecast, 'fixed heads best on the harmonic forecast') : null;
   const plan = await planned;
   const what = `flexible heads per half tide (receding horizon, look-ahead ${settings.lookahead} half tide${settings.lookahead > 1 ? 's' : ''}, ${settings.forecast} forecast, ${objective})`;
-  const result = planResult(s, p, inputs, { ...plan, reference }, operationText(s, what), extraFiles);
+  const result = runResult(s, p, inputs, { totals: plan.totals, ...buffers }, operationText(s, what), extraFiles);
   const t2 = performance.now();
   return {
     settings,

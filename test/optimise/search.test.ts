@@ -44,6 +44,43 @@ describe('the lattice search', () => {
     expect(s.evaluations).toBeLessThan(all.evaluations / 20);
   });
 
+  it('moves one head at a time while the move is longer than the lattice step, and pairs of heads at the step', () => {
+    const box = latticeBox({ step: 0.1, start: [1, 6], end: [0.5, 4], pump: [0, 4] }, [true]);
+    const from = Int32Array.from([30, 15, 10]);
+    const asked: Int32Array[][] = [];
+    const s = new LatticeSearch(box);
+    const steps = s.compass({ point: from, value: 0 }, [4, 1]);
+    // A flat objective below the start: no move improves, so each move's neighbours are asked once.
+    for (let r = steps.next(); !r.done; r = steps.next()) {
+      asked.push(r.value);
+      for (const x of r.value) s.record(x, -1);
+    }
+    const heads = (x: Int32Array) => Array.from(x, (v, q) => v - from[q]).filter((d) => d !== 0);
+    expect(asked.map((b) => b.map(heads))).toEqual([
+      [[4], [-4], [4], [-4], [4], [-4]],
+      [
+        [1],
+        [-1],
+        [1],
+        [-1],
+        [1],
+        [-1],
+        [1, 1],
+        [-1, -1],
+        [1, -1],
+        [-1, 1],
+        [1, 1],
+        [-1, -1],
+        [1, -1],
+        [-1, 1],
+        [1, 1],
+        [-1, -1],
+        [1, -1],
+        [-1, 1],
+      ],
+    ]);
+  });
+
   it('keeps what it has valued: no point is valued twice, and ties keep the first point', () => {
     const box = latticeBox({ step: 0.5, start: [1, 3], end: [0.5, 2], pump: [0, 1] }, [true]);
     let calls = 0;
