@@ -270,7 +270,7 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     expect(c.rendered).toBe('1');
   }, 60_000);
 
-  /** Each plot's legend fitted in the top margin it was given (layout.ts withLegendRoom): no second pass for it. */
+  /** Each plot kept the top margin it was given: plotly.js widens it (a second pass) for a legend of its own that does not fit. */
   function expectLegendsFit(c: PageCheck): void {
     for (const p of c.plots) expect(p.top[1], `${p.id}: top margin as given`).toBe(p.top[0]);
   }
@@ -289,6 +289,44 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
 
   /** A time the page gives plotly.js ('2018-09-20 00:05:00', UTC without a zone) in ms since the epoch. */
   const utcMs = (x: string) => Date.parse(`${x.replace(' ', 'T')}Z`);
+
+  it("the legends are the page's: plotly.js draws none, and an entry hides and shows its traces and shapes", async () => {
+    const c = await open(
+      'report-single',
+      async (page) => {
+        type Gd = HTMLElement & { data: { name?: string; visible?: unknown }[]; layout: { shapes: { visible?: unknown }[] } };
+        const state = () =>
+          page.evaluate(() => {
+            const levels = document.getElementById('levels') as Gd;
+            const tides = document.getElementById('tides') as Gd;
+            return {
+              basin: levels.data.find((t) => t.name === 'basin level')?.visible ?? true,
+              ebbDots: tides.layout.shapes[0].visible ?? true,
+              ebbHover: tides.data[0].visible ?? true,
+              plotlyLegends: document.querySelectorAll('.js-plotly-plot .infolayer .legend').length,
+            };
+          });
+        const before = await state();
+        const entry = (plot: string, name: string) =>
+          page.locator(`#section-${plot} .legend-item`, { hasText: new RegExp(`^${name}$`) });
+        await entry('levels', 'basin level').click();
+        await entry('tides', 'ebb half tide').click();
+        await page.waitForFunction(() => document.querySelectorAll('.legend-item.off').length === 2);
+        const hidden = await state();
+        await entry('levels', 'basin level').click();
+        await entry('tides', 'ebb half tide').click();
+        await page.waitForFunction(() => document.querySelectorAll('.legend-item.off').length === 0);
+        return { before, hidden, after: await state() };
+      },
+      false,
+    );
+    expect(c.error).toBeNull();
+    expect(c.consoleErrors).toEqual([]);
+    const { before, hidden, after } = c.actResult as Record<string, Record<string, unknown>>;
+    expect(before).toEqual({ basin: true, ebbDots: true, ebbHover: true, plotlyLegends: 0 });
+    expect(hidden).toEqual({ basin: 'legendonly', ebbDots: false, ebbHover: 'legendonly', plotlyLegends: 0 });
+    expect(after).toEqual({ basin: true, ebbDots: true, ebbHover: true, plotlyLegends: 0 });
+  }, 120_000);
 
   it('zooming to any day draws every step of it, at its UTC time in any time zone, and zooming out keeps the peaks', async () => {
     const c = await open(

@@ -216,6 +216,38 @@ describe('the scheme report page', () => {
     expect(c.energy_gwh[k]).toBeCloseTo(sum(inClass.map((p) => p.tide.generated - p.tide.pumped)) / J_PER_GWH, 3);
   });
 
+  it('legends in the page, not drawn by plotly.js: an entry per named trace or shape, a hover-only trace in its group', () => {
+    const levels = figureById(figures, 'levels');
+    expect(levels.layout.showlegend).toBe(false);
+    expect(levels.legend!.map((it) => it.name)).toEqual([
+      'sea level',
+      'basin level',
+      'head, basin - sea',
+      'start head',
+      'end head',
+      'power generated',
+      'power drawn pumping (negative)',
+      'pumping limit (all units at full pumping power)',
+      'installed capacity',
+    ]);
+    for (const it of levels.legend!) expect(levels.data[it.traces[0]].name).toBe(it.name);
+    expect(levels.legend!.find((it) => it.name === 'start head')!.symbol).toEqual({
+      colour: '#b3261e',
+      opacity: 1,
+      line: { width: 1, dash: 'dash' },
+    });
+    // The per-tide dots: the entry is the shape's, and hides the trace that carries their hover too.
+    const tides = figureById(figures, 'tides');
+    expect(tides.legend!.map((it) => [it.name, it.traces, it.shapes])).toEqual([
+      ['ebb half tide', [0], [0]],
+      ['flood half tide', [1], [1]],
+    ]);
+    // Each entry is a button in the plot's section, before the plot.
+    const section = html.slice(html.indexOf('<section id="section-levels">'), html.indexOf('<div class="plot" id="levels">'));
+    expect(section.match(/class="legend-item"/g)).toHaveLength(levels.legend!.length);
+    expect(section).toContain('stroke-dasharray="9,9"'); // the start head's dash, as plotly.js draws it
+  });
+
   it('per-tide scatter: one dot per complete half tide, its net energy from the ledger, all the dots of a side one path', () => {
     const f = figureById(figures, 'tides');
     const pts = f.data as { x: number[]; y: number[]; customdata: [string][]; mode: string; legendgroup: string }[];

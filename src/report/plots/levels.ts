@@ -234,7 +234,7 @@ export function levelsFigure(runs: readonly ReportRun[], o: LevelsOptions) {
         : '.'),
     data,
     layout: {
-      ...baseLayout(820, { top: 70 }),
+      ...baseLayout(820, { top: 50 }),
       hovermode: 'x unified',
       barmode: 'overlay',
       bargap: 0,
@@ -254,7 +254,6 @@ export function levelsFigure(runs: readonly ReportRun[], o: LevelsOptions) {
             },
           ]
         : [],
-      legend: { orientation: 'h', y: 1.1, x: 0, yanchor: 'bottom' },
       xaxis: axis('time (UTC)', {
         type: 'date',
         anchor: 'y2',
