@@ -257,7 +257,9 @@ const DRAW = `
     var b = e.target.closest && e.target.closest('.legend-item');
     if (!b) return;
     var f = d.figures[Number(b.getAttribute('data-f'))], item = f.legend[Number(b.getAttribute('data-k'))];
-    var off = b.classList.toggle('off'), gd = document.getElementById(f.id), shown = {};
+    var gd = document.getElementById(f.id);
+    if (!gd._fullLayout) return; // the legend shows with the text, before its plot is drawn
+    var off = b.classList.toggle('off'), shown = {};
     if (item.traces.length > 0) Plotly.restyle(gd, { visible: off ? 'legendonly' : true }, item.traces);
     item.shapes.forEach(function (i) { shown['shapes[' + i + '].visible'] = !off; });
     if (item.shapes.length > 0) Plotly.relayout(gd, shown);
