@@ -69,14 +69,6 @@ const COARSE_SPACING_M = [2.0, 2.0, 2.0] as const;
 const COMPASS_STARTS_REVENUE = 3;
 /** Moves of the compass stage (m), largest first; the last becomes the lattice step. */
 const COMPASS_MOVES_M = [0.4, 0.2, 0.1] as const;
-/**
- * Neighbours valued at a time by the compass search from one start (opportunistic polls, the move
- * that last succeeded first; see LatticeSearch.compass). On the energy's smooth landscape it still
- * ends at the exhaustive lattice's best (test/optimise/search.test.ts; `mersey-tidal bench
- * optimise` without --quick samples more windows), and a year values about a tenth fewer windows
- * than polling every neighbour. The revenue objective's several searches poll every neighbour.
- */
-const COMPASS_POLL = 4;
 
 /** One decision: the controls applied, the window's objective and the search's cost. */
 export interface Decision {
@@ -241,7 +233,7 @@ export class Horizon {
     // over the first half tide from each, then (with a longer look-ahead) one over every half
     // tide from the best of them.
     let found = ranked[0];
-    if (ranked.length === 1) found = searchSync(search, search.compass(found, this.moves, undefined, COMPASS_POLL), value);
+    if (ranked.length === 1) found = searchSync(search, search.compass(found, this.moves), value);
     else {
       for (const r of ranked) {
         const f = searchSync(search, search.compass(r, this.moves, 1), value);

@@ -24,7 +24,7 @@ import { finishRun } from '../solver/integrate.js';
 import type { ModeLog } from '../solver/mode-log.js';
 import { startState } from '../solver/run.js';
 import { type SolverRun, SolverState } from '../solver/state.js';
-import type { SchemeModel, StepSeries, Totals } from '../solver/types.js';
+import type { SchemeModel, StepSeries, Totals, WindowOptions } from '../solver/types.js';
 import type { SeaLevel } from '../tide/sea-level.js';
 import { type SlackWater, slackWaters } from '../tide/turning-points.js';
 import { isoTime } from '../time.js';
@@ -203,39 +203,48 @@ export async function flexiblePlan(
   }
   const init: FlexibleTaskInit = { problem: data, decisions, lookahead, reference, chunks };
   const time = (j: number) => isoTime(slack[Math.min(j, D - 1)].time);
-  let out: ChunkOutcome[];
+  // The continuous run applies each chunk's decisions as soon as it and every chunk before it have
+  // come back, while the workers make the rest; it checks the level each chunk decided from.
+  const outcomes: (ChunkOutcome | undefined)[] = new Array(chunks.length);
+  const chunkOf = new Map(chunks.map((c, k) => [c.from, k]));
+  let mismatch = 0;
+  const applier = new PlanApplier(p, decisions, reference, {
+    series: o.series,
+    log: o.log,
+    atDecision: (j, s) => {
+      const k = chunkOf.get(j);
+      if (k !== undefined) mismatch = Math.max(mismatch, Math.abs(s.level - (outcomes[k] as ChunkOutcome).levelAtFirst));
+    },
+  });
+  const controls: HalfControls[] = [];
+  const values: number[] = [];
+  let evaluations = 0;
+  let applied = 0;
+  const onResult = (k: number, c: ChunkOutcome) => {
+    outcomes[k] = c;
+    for (let next = outcomes[applied]; next !== undefined; next = outcomes[++applied]) {
+      for (let q = 0; q < next.values.length; q++) {
+        const h = { start: next.controls[3 * q], end: next.controls[3 * q + 1], pump: next.controls[3 * q + 2] };
+        controls.push(h);
+        values.push(next.values[q]);
+        applier.next(h);
+      }
+      evaluations += next.evaluations;
+    }
+  };
   try {
-    out = await pool.run<FlexibleTaskInit, ChunkOutcome>({
+    await pool.run<FlexibleTaskInit, ChunkOutcome>({
       task: taskModule('optimise/flexible-task.js'),
       init,
       indices: Int32Array.from(chunks, (_, k) => k),
+      onResult,
       onProgress: o.onProgress,
       signal: o.signal,
     });
   } catch (err) {
     throw taskFailure(err, (k) => `flexible operation, the decisions from ${time(chunks[k].warm)} to ${time(chunks[k].to - 1)}`);
   }
-  const controls: HalfControls[] = [];
-  const values: number[] = [];
-  let evaluations = 0;
-  for (const c of out) {
-    for (let k = 0; k < c.values.length; k++) {
-      controls.push({ start: c.controls[3 * k], end: c.controls[3 * k + 1], pump: c.controls[3 * k + 2] });
-      values.push(c.values[k]);
-    }
-    evaluations += c.evaluations;
-  }
-  // The continuous run's level at each chunk's first decision, against the chunk's own.
-  const chunkOf = new Map(chunks.map((c, k) => [c.from, k]));
-  let mismatch = 0;
-  const { totals } = applyPlan(p, decisions, controls, reference, {
-    series: o.series,
-    log: o.log,
-    atDecision: (j, s) => {
-      const k = chunkOf.get(j);
-      if (k !== undefined) mismatch = Math.max(mismatch, Math.abs(s.level - out[k].levelAtFirst));
-    },
-  });
+  const { totals } = applier.finish();
   return { decisions, slack, controls, values, evaluations, chunks: chunks.length, chunkLevelMismatch: mismatch, totals };
 }
 
@@ -255,6 +264,44 @@ export interface AppliedRun {
   readonly inForce: Float64Array;
 }
 
+/** The continuous run of applyPlan, one decision at a time, so that decisions can be applied as they are made. */
+class PlanApplier {
+  private readonly head: Float64Array;
+  private readonly st: SolverState;
+  private readonly window: WindowOptions;
+  private i = 0;
+  private j = 0;
+
+  constructor(
+    private readonly p: PlanRun,
+    private readonly decisions: Decisions,
+    reference: Controls,
+    private readonly o: ApplyOptions,
+  ) {
+    this.head = thresholds(p.apply, p, reference);
+    this.st = startState(p.apply);
+    this.window = { exitHead: this.head, series: o.series, log: o.log };
+  }
+
+  /** Runs to the next decision's sample and writes its controls. */
+  next(c: HalfControls): void {
+    const { index, dir } = this.decisions;
+    const j = this.j++;
+    if (index[j] > this.i) this.i = advance(this.p.apply, this.st, this.i, index[j], this.window);
+    this.o.atDecision?.(j, this.st);
+    const d = this.p.modes.directions[directionIndex(dir[j] as 1 | -1)];
+    if (d) writeControls(this.head, d, c.start, c.end, c.pump);
+  }
+
+  /** Runs from the last decision to the end of the period. */
+  finish(): AppliedRun {
+    const run = this.p.apply;
+    const last = run.eta.length - 1;
+    if (last > this.i) advance(run, this.st, this.i, last, this.window);
+    return { totals: finishRun(run, this.st, this.o), inForce: this.head };
+  }
+}
+
 /**
  * Runs the whole period on the simulated sea level, writing decision j's controls at its sample
  * (the reference controls before the first). With `decisions` empty this is the fixed-head run
@@ -267,19 +314,7 @@ export function applyPlan(
   reference: Controls,
   o: ApplyOptions = {},
 ): AppliedRun {
-  const run = p.apply;
-  const head = thresholds(run, p, reference);
-  const st = startState(run);
-  const last = run.eta.length - 1;
-  const window = { exitHead: head, series: o.series, log: o.log };
-  let i = 0;
-  for (let j = 0; j < decisions.index.length; j++) {
-    if (decisions.index[j] > i) i = advance(run, st, i, decisions.index[j], window);
-    o.atDecision?.(j, st);
-    const d = p.modes.directions[directionIndex(decisions.dir[j] as 1 | -1)];
-    const c = controls[j];
-    if (d) writeControls(head, d, c.start, c.end, c.pump);
-  }
-  if (last > i) advance(run, st, i, last, window);
-  return { totals: finishRun(run, st, o), inForce: head };
+  const applier = new PlanApplier(p, decisions, reference, o);
+  for (let j = 0; j < decisions.index.length; j++) applier.next(controls[j]);
+  return applier.finish();
 }

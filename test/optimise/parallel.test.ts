@@ -39,6 +39,9 @@ describe('flexible operation on worker threads', () => {
     expect(two.plan.values).toEqual(one.plan.values);
     expect(two.plan.evaluations).toBe(one.plan.evaluations);
     expect(two.totals).toEqual(one.totals);
+    // The run the plan applied as its chunks came back (in any order) is the run made in one go.
+    expect(one.plan.totals).toEqual(one.totals);
+    expect(two.plan.totals).toEqual(two.totals);
   });
 
   it('decides in parallel chunks what one sequential pass decides, to within the warm-up', async () => {
