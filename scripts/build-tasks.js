@@ -1,27 +1,33 @@
-// Worker-thread task modules as single files: each task (src/parallel/task.ts) and everything it
-// imports, bundled by esbuild from the compiled dist/ modules into dist/<path with '/' as '-'>
-// beside dist/paths.js (so that the package root is found the same way), e.g.
-// dist/sweep-design-task.js. A worker then loads one file instead of some seventy modules, which
-// is most of a worker's start before its first task. Packages stay external (ajv and the tide
-// database are loaded at run time, and only when needed). Run by `npm run build`, after tsc.
+// Worker-thread task modules as few files: each task (src/parallel/task.ts) is bundled by esbuild
+// from the compiled dist/ modules into dist/<path with '/' as '-'>, e.g. dist/sweep-design-task.js,
+// and the code several tasks import (the solver, the scheme, the optimiser's search) goes once into
+// shared chunks, dist/task-chunk-<hash>.js. A worker then loads a few files instead of some seventy
+// modules, which is most of a worker's start before its first task; and a worker that runs two
+// tasks (optimise's fixed-head search, then its flexible decisions) runs one copy of the solver,
+// compiled by the JavaScript engine once, not a second copy that starts cold. Every file sits
+// beside dist/paths.js, so that the package root is found the same way. Packages stay external
+// (ajv and the tide database are loaded at run time, and only when needed). Run by `npm run build`,
+// after tsc.
 
+import { readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { TASKS, taskBundleName } from '../dist/parallel/task.js';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
-await Promise.all(
-  TASKS.map((rel) =>
-    build({
-      entryPoints: [join(dist, rel)],
-      outfile: join(dist, taskBundleName(rel)),
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      packages: 'external',
-      logLevel: 'warning',
-    }),
-  ),
-);
+const CHUNK = /^task-chunk-.*\.js$/;
+// Chunks of an earlier build (their names change with their content).
+for (const f of readdirSync(dist)) if (CHUNK.test(f)) rmSync(join(dist, f));
+await build({
+  entryPoints: TASKS.map((rel) => ({ in: join(dist, rel), out: taskBundleName(rel).replace(/\.js$/, '') })),
+  outdir: dist,
+  chunkNames: 'task-chunk-[hash]',
+  splitting: true,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  logLevel: 'warning',
+});

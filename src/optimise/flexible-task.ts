@@ -6,19 +6,22 @@
  */
 
 import type { HalfControls } from '../operation/cycle.js';
+import { advance } from '../solver/advance.js';
+import { startState } from '../solver/run.js';
 import { SolverState } from '../solver/state.js';
 import { type Controls, writeAll } from './fixed.js';
 import { type Decisions, decideStretch, Horizon } from './horizon.js';
-import { openProblem, type ProblemData } from './problem.js';
+import { openProblem, type Problem, type ProblemData } from './problem.js';
 
-/** One chunk: decisions warm..from-1 warm up, from..to-1 are its own; it starts at sample `at` in `state`. */
+/**
+ * One chunk: decisions warm..from-1 warm up, from..to-1 are its own; it starts at sample `at` (at
+ * most its first decision's) from the state the run at the reference controls has there.
+ */
 export interface ChunkSpec {
   readonly warm: number;
   readonly from: number;
   readonly to: number;
   readonly at: number;
-  /** The solver state at sample `at` (a SolverState's fields); the reference controls are in force there. */
-  readonly state: SolverState;
 }
 
 export interface FlexibleTaskInit {
@@ -40,15 +43,30 @@ export interface ChunkOutcome {
   readonly levelAtFirst: number;
 }
 
+/**
+ * The states of the run at the reference thresholds at each chunk's start sample (in order), made
+ * in the worker: its solver is already compiled by the fixed-head search that ran before.
+ */
+function chunkStates(problem: Problem, reference: Float64Array, chunks: readonly ChunkSpec[]): SolverState[] {
+  const run = problem.apply;
+  const st = startState(run);
+  let i = 0;
+  return chunks.map((c) => {
+    if (c.at > i) i = advance(run, st, i, c.at, { exitHead: reference });
+    return new SolverState(run.ops.names.length).copyFrom(st);
+  });
+}
+
 export function setup(init: FlexibleTaskInit): (chunk: number) => ChunkOutcome {
   const problem = openProblem(init.problem);
   const h = new Horizon({ problem, decisions: init.decisions, lookahead: init.lookahead, reference: init.reference });
   const modes = problem.apply.ops.names.length;
   const reference = problem.apply.ops.exitHead.slice();
   writeAll(reference, problem.directions, init.reference);
+  const states = chunkStates(problem, reference, init.chunks);
   return (c) => {
     const spec = init.chunks[c];
-    const st = new SolverState(modes).copyFrom(spec.state);
+    const st = new SolverState(modes).copyFrom(states[c]);
     const latest: (HalfControls | null)[] = [null, null];
     const r = decideStretch(h, spec.warm, spec.from, spec.to, st, spec.at, reference.slice(), latest);
     const controls = new Float64Array(3 * r.controls.length);

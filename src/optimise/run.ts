@@ -23,7 +23,7 @@ import { advance } from '../solver/advance.js';
 import { finishRun } from '../solver/integrate.js';
 import type { ModeLog } from '../solver/mode-log.js';
 import { startState } from '../solver/run.js';
-import { type SolverRun, SolverState } from '../solver/state.js';
+import type { SolverRun, SolverState } from '../solver/state.js';
 import type { SchemeModel, StepSeries, Totals, WindowOptions } from '../solver/types.js';
 import type { SeaLevel } from '../tide/sea-level.js';
 import { type SlackWater, slackWaters } from '../tide/turning-points.js';
@@ -189,17 +189,11 @@ export async function flexiblePlan(
   const warmup = o.warmupDecisions ?? WARMUP_DECISIONS;
   if (!(size >= 1) || !(warmup >= 0))
     throw new RangeError(`chunks of ${size} decisions with ${warmup} to warm up: expected at least 1 and 0`);
-  // Each chunk starts from the reference run's state at its first warm-up decision.
-  const run = p.apply;
-  const ref = thresholds(run, p, reference);
-  const st = startState(run);
+  // Each chunk starts from the reference run's state at its first warm-up decision (the workers make that run).
   const chunks: ChunkSpec[] = [];
-  let i = 0;
   for (let from = 0; from < D; from += size) {
     const warm = Math.max(0, from - warmup);
-    const at = warm === 0 ? 0 : decisions.index[warm];
-    if (at > i) i = advance(run, st, i, at, { exitHead: ref });
-    chunks.push({ warm, from, to: Math.min(D, from + size), at, state: new SolverState(run.ops.names.length).copyFrom(st) });
+    chunks.push({ warm, from, to: Math.min(D, from + size), at: warm === 0 ? 0 : decisions.index[warm] });
   }
   const init: FlexibleTaskInit = { problem: data, decisions, lookahead, reference, chunks };
   const time = (j: number) => isoTime(slack[Math.min(j, D - 1)].time);

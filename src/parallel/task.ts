@@ -26,7 +26,7 @@ export const TASKS = [
   'validation/task.js',
 ] as const;
 
-/** File name, in dist/, of a task's single-file bundle: "sweep/design-task.js" -> "sweep-design-task.js". */
+/** File name, in dist/, of a task's bundle (which imports the chunks tasks share): "sweep/design-task.js" -> "sweep-design-task.js". */
 export function taskBundleName(rel: string): string {
   return rel.replaceAll('/', '-');
 }
@@ -35,9 +35,9 @@ export function taskBundleName(rel: string): string {
 const chosen = new Map<string, string>();
 
 /**
- * File URL of one of the library's task modules (TASKS) for a worker to load: its single-file
- * bundle, which a worker loads several times faster than the module and its imports, or the
- * module itself when the bundle has not been built.
+ * File URL of one of the library's task modules (TASKS) for a worker to load: its bundle, which a
+ * worker loads several times faster than the module and its imports, or the module itself when
+ * the bundle has not been built.
  */
 export function taskModule(rel: (typeof TASKS)[number]): string {
   let url = chosen.get(rel);

@@ -1,6 +1,7 @@
 /**
- * The library's worker tasks are loaded from single-file bundles (scripts/build-tasks.js, run by
- * `npm run build`, which `npm test` runs first): each bundle exists, is what taskModule names,
+ * The library's worker tasks are loaded from bundles (scripts/build-tasks.js, run by `npm run
+ * build`, which `npm test` runs first; the code they share sits in chunks they import): each
+ * bundle exists, is what taskModule names,
  * and exports the names of the module it was built from, a setup function among them (that the
  * runs it makes are the module's is tested through the commands that use them).
  */
