@@ -418,14 +418,26 @@ describe('comparison pages', () => {
     expect(start.y).toEqual([4, 5, 5, null, -4, -3, -3]); // the ebb's heads, then the flood's below zero
     // Both runs on one tide: one sea level, not one per run drawn over each other; a run on
     // another sea level gets its own.
-    const seaNames = (rs: ReportRun[]) =>
+    // So do their installed capacity and pumping limit (the same scheme).
+    const shared = (rs: ReportRun[]) =>
       runFigures(rs, { base: s.result.sea.t0, window: chooseWindow(s.result) })[0]
-        .data.filter((t) => (t.src as { key?: string } | undefined)?.key === 'sea')
-        .map((t) => t.name);
-    expect(seaNames([flexible, fixed])).toEqual(['sea level (all runs)']);
+        .data.map((t) => String(t.name))
+        .filter((n) => /^(sea level|installed capacity|pumping limit)/.test(n));
+    expect(shared([flexible, fixed])).toEqual([
+      'sea level (all runs)',
+      'pumping limit (all units at full pumping power) (all runs)',
+      'installed capacity (all runs)',
+    ]);
     const level = Float64Array.from(s.result.sea.level, (v) => v + 0.1);
     const higher = { ...fixed, label: 'higher sea', result: { ...s.result, sea: { ...s.result.sea, level } } };
-    expect(seaNames([flexible, higher])).toEqual(['sea level (flexible)', 'sea level (higher sea)']);
+    expect(shared([flexible, higher])).toEqual([
+      'sea level (flexible)',
+      'pumping limit (all units at full pumping power) (flexible)',
+      'installed capacity (flexible)',
+      'sea level (higher sea)',
+      'pumping limit (all units at full pumping power) (higher sea)',
+      'installed capacity (higher sea)',
+    ]);
   });
 
   it('revenue is drawn and stated when the runs have prices', () => {

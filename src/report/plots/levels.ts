@@ -146,6 +146,12 @@ export function levelsFigure(runs: readonly ReportRun[], o: LevelsOptions) {
   });
   const shared = one || oneSea(runs);
   if (shared) data.push(seaTrace(0, one ? '' : ' (all runs)', SEA_COLOUR));
+  // Runs on one sea level whose installed capacity (pumping limit) is the same share its line too.
+  const capacityOf = (run: ReportRun) => run.result.summary.installed_capacity_mw;
+  const oneCapacity = !one && shared && runs.every((run) => capacityOf(run) === capacityOf(runs[0]));
+  const onePumpLimit = !one && shared && runs.every((run) => pumps(run.result) && pumpLimitMw(run) === pumpLimitMw(runs[0]));
+  const pumpLimitName = 'pumping limit (all units at full pumping power)';
+  const dashed = (color: string) => ({ color, width: 1, dash: 'dash' });
   runs.forEach((run, k) => {
     const r = run.result;
     const colour = runColour(k);
@@ -184,32 +190,25 @@ export function levelsFigure(runs: readonly ReportRun[], o: LevelsOptions) {
       },
     );
     if (pumps(r)) {
-      data.push(
-        {
-          type: 'scatter',
-          mode: 'lines',
-          name: `power drawn pumping (negative)${who}`,
-          src: src('pump', { scale: -1 }),
-          yaxis: 'y2',
-          line: { color: one ? PUMP_COLOUR : colour, width: 1.2, dash: one ? 'solid' : 'dot', shape: 'hv' },
-          fill: one ? 'tozeroy' : 'none',
-          hovertemplate: `pumping %{y:.1f} MW${who}<extra></extra>`,
-        },
-        flatLine(run, o.base, -pumpLimitMw(run), `pumping limit (all units at full pumping power)${who}`, 'y2', {
-          color: one ? PUMP_COLOUR : colour,
-          width: 1,
-          dash: 'dash',
-        }),
-      );
+      data.push({
+        type: 'scatter',
+        mode: 'lines',
+        name: `power drawn pumping (negative)${who}`,
+        src: src('pump', { scale: -1 }),
+        yaxis: 'y2',
+        line: { color: one ? PUMP_COLOUR : colour, width: 1.2, dash: one ? 'solid' : 'dot', shape: 'hv' },
+        fill: one ? 'tozeroy' : 'none',
+        hovertemplate: `pumping %{y:.1f} MW${who}<extra></extra>`,
+      });
+      if (!onePumpLimit)
+        data.push(flatLine(run, o.base, -pumpLimitMw(run), `${pumpLimitName}${who}`, 'y2', dashed(one ? PUMP_COLOUR : colour)));
     }
-    data.push(
-      flatLine(run, o.base, r.summary.installed_capacity_mw, `installed capacity${who}`, 'y2', {
-        color: colour,
-        width: 1,
-        dash: 'dash',
-      }),
-    );
+    if (!oneCapacity) data.push(flatLine(run, o.base, capacityOf(run), `installed capacity${who}`, 'y2', dashed(colour)));
   });
+  if (onePumpLimit)
+    data.push(flatLine(runs[0], o.base, -pumpLimitMw(runs[0]), `${pumpLimitName} (all runs)`, 'y2', dashed(PUMP_COLOUR)));
+  if (oneCapacity)
+    data.push(flatLine(runs[0], o.base, capacityOf(runs[0]), 'installed capacity (all runs)', 'y2', dashed(SEA_COLOUR)));
   const lostShapes = (o.lost?.lost ?? []).map((e) => ({
     type: 'rect',
     xref: 'x',
