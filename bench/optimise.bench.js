@@ -14,11 +14,12 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_SCENARIO, loadScenario, optimiseScenario, PACKAGE_ROOT, WorkerPool } from '../dist/index.js';
+import { applyPlan } from '../dist/optimise/apply.js';
 import { writeAll } from '../dist/optimise/fixed.js';
 import { Horizon } from '../dist/optimise/horizon.js';
 import { LatticeSearch, latticeBox, searchSync } from '../dist/optimise/lattice.js';
 import { openProblem } from '../dist/optimise/problem.js';
-import { applyPlan, bestFixed, decisionsOf, flexiblePlan, problemData } from '../dist/optimise/run.js';
+import { bestFixed, decisionsOf, flexiblePlan, problemData } from '../dist/optimise/run.js';
 import { J_PER_GWH, J_PER_MWH } from '../dist/physics.js';
 import { buildRun } from '../dist/scenario/build.js';
 import { readPriceCsv, revenue, stepPrices } from '../dist/scenario/prices.js';

@@ -122,8 +122,9 @@ const PERIOD_STARTS = 2;
  * Searches the best fixed controls in two stages. The climb, on the sample of the period
  * (fixed-objective.ts): the points of a coarse grid (the same heads in every direction,
  * FIXED_GRID_M apart) and `start` are valued, and a compass search climbs from the best
- * (opportunistic polls). Then over the whole period: the FIXED_CANDIDATES best points the climb
- * valued are valued, and compass searches (moves of 0.2 m and 0.1 m) run from the PERIOD_STARTS
+ * (opportunistic polls, pairs of heads moved at the lattice step only). Then over the whole
+ * period: the FIXED_CANDIDATES best points the climb valued are valued, and compass searches
+ * (moves of 0.2 m and 0.1 m, pairs at the step only) run from the PERIOD_STARTS
  * best, in lockstep, sharing every value found; the best point they reach wins. When the period
  * is too short to sample (`sampled` false), the climb is on the whole period and its values are
  * kept.
@@ -167,7 +168,7 @@ export async function searchFixed(
   const firsts = await searchBatched(climb, climb.ranked([x0, ...grid], CLIMB_STARTS), onSample);
   const halves = x0.length / PER_HALF;
   const moves = movesInUnits(FIXED_MOVES_M, p.ranges.step);
-  for (const first of firsts) await searchBatched(climb, climb.compass(first, moves, halves, FIXED_POLL), onSample);
+  for (const first of firsts) await searchBatched(climb, climb.compass(first, moves, halves, FIXED_POLL, 'step'), onSample);
   // Over the whole period: the climb's best points, then compass searches at the lattice step.
   const period = sampled ? new LatticeSearch(box) : climb;
   const candidates = climb.recorded(FIXED_CANDIDATES).map((r) => r.point);
@@ -175,7 +176,7 @@ export async function searchFixed(
   const periodMoves = movesInUnits(FIXED_PERIOD_MOVES_M, p.ranges.step);
   const ends = await searchesBatched(
     period,
-    starts.map((r) => period.compass(r, periodMoves, halves, FIXED_POLL)),
+    starts.map((r) => period.compass(r, periodMoves, halves, FIXED_POLL, 'step')),
     onPeriod,
   );
   let found = starts[0];

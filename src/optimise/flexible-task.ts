@@ -9,6 +9,7 @@ import type { HalfControls } from '../operation/cycle.js';
 import { advance } from '../solver/advance.js';
 import { startState } from '../solver/run.js';
 import { SolverState } from '../solver/state.js';
+import { type RecordedRun, recordedFixedRun } from './apply.js';
 import { type Controls, writeAll } from './fixed.js';
 import { type Decisions, decideStretch, Horizon } from './horizon.js';
 import { openProblem, type Problem, type ProblemData } from './problem.js';
@@ -30,6 +31,12 @@ export interface FlexibleTaskInit {
   readonly lookahead: number;
   readonly reference: Controls;
   readonly chunks: readonly ChunkSpec[];
+  /**
+   * Fixed-head runs of the whole period to record as well, reported beside the plan: task
+   * chunks.length + k records run k (a pool runs one job at a time, and these runs are quicker on
+   * a worker whose solver is compiled than on a thread that has run little).
+   */
+  readonly fixedRuns: readonly Controls[];
 }
 
 export interface ChunkOutcome {
@@ -57,7 +64,7 @@ function chunkStates(problem: Problem, reference: Float64Array, chunks: readonly
   });
 }
 
-export function setup(init: FlexibleTaskInit): (chunk: number) => ChunkOutcome {
+export function setup(init: FlexibleTaskInit): (task: number) => ChunkOutcome | RecordedRun {
   const problem = openProblem(init.problem);
   const h = new Horizon({ problem, decisions: init.decisions, lookahead: init.lookahead, reference: init.reference });
   const modes = problem.apply.ops.names.length;
@@ -65,6 +72,7 @@ export function setup(init: FlexibleTaskInit): (chunk: number) => ChunkOutcome {
   writeAll(reference, problem.directions, init.reference);
   const states = chunkStates(problem, reference, init.chunks);
   return (c) => {
+    if (c >= init.chunks.length) return recordedFixedRun(problem, init.fixedRuns[c - init.chunks.length]);
     const spec = init.chunks[c];
     const st = new SolverState(modes).copyFrom(states[c]);
     const latest: (HalfControls | null)[] = [null, null];

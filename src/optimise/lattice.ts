@@ -250,10 +250,11 @@ export class LatticeSearch {
 
   /**
    * Compass search from `from`, with the moves given (lattice units, largest first, ending at 1),
-   * moving the coordinates of the first `halves` half tides (default: all). Moves longer than one
-   * lattice step move one head at a time; pairs of heads are moved at the lattice step only. A
-   * long move only brings the search near; the ridges pairs follow are followed at the lattice's
-   * resolution, where the end is a local optimum for every single and paired move.
+   * moving the coordinates of the first `halves` half tides (default: all). Every move length
+   * moves each head alone and each pair of heads; with `pairs` 'step', moves longer than one
+   * lattice step move one head at a time and pairs only at the step: a long move then only brings
+   * the search near, and the ridges pairs follow are followed at the lattice's resolution, where
+   * the end is a local optimum for every single and paired move all the same.
    *
    * `poll` is how many neighbours are valued at a time. Infinity (the default) values them all
    * and moves to the best. A smaller poll is opportunistic: neighbours are valued `poll` at a
@@ -261,7 +262,13 @@ export class LatticeSearch {
    * group that improves, so a climb costs a fraction of the full polls. The result depends on
    * `poll`, never on how the groups are valued (one by one or on worker threads).
    */
-  *compass(from: SearchResult, moves: readonly number[], halves = this.box.lo.length / PER_HALF, poll = Infinity): SearchSteps {
+  *compass(
+    from: SearchResult,
+    moves: readonly number[],
+    halves = this.box.lo.length / PER_HALF,
+    poll = Infinity,
+    pairs: 'every move' | 'step' = 'every move',
+  ): SearchSteps {
     const x = from.point.slice();
     let value = from.value;
     const dims = x.length;
@@ -279,7 +286,7 @@ export class LatticeSearch {
     for (const move of moves) {
       for (;;) {
         let moved = false;
-        const polled = move > 1 ? order.filter((k) => this.single[k] === 1) : order;
+        const polled = pairs === 'step' && move > 1 ? order.filter((k) => this.single[k] === 1) : order;
         for (let g = 0; g < polled.length && !moved; g += group) {
           const tried = polled.slice(g, g + group);
           const around = tried.map((k) => {

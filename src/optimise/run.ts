@@ -14,20 +14,17 @@
  */
 
 import { randomUUID } from 'node:crypto';
-import { directionIndex, type HalfControls, writeControls } from '../operation/cycle.js';
+import type { HalfControls } from '../operation/cycle.js';
 import type { ModeTable } from '../operation/modes.js';
 import { taskFailure, type WorkerPool } from '../parallel/pool.js';
 import { shareFloat64, shareSeaLevel } from '../parallel/shared.js';
 import { taskModule } from '../parallel/task.js';
-import { advance } from '../solver/advance.js';
-import { finishRun } from '../solver/integrate.js';
-import type { ModeLog } from '../solver/mode-log.js';
-import { startState } from '../solver/run.js';
-import type { SolverRun, SolverState } from '../solver/state.js';
-import type { SchemeModel, StepSeries, Totals, WindowOptions } from '../solver/types.js';
+import { ModeLog } from '../solver/mode-log.js';
+import type { SchemeModel, StepSeries, Totals } from '../solver/types.js';
 import type { SeaLevel } from '../tide/sea-level.js';
 import { type SlackWater, slackWaters } from '../tide/turning-points.js';
 import { isoTime } from '../time.js';
+import { PlanApplier, type RecordedRun } from './apply.js';
 import {
   type Controls,
   controlsText,
@@ -36,14 +33,13 @@ import {
   pointControls,
   searchFixed,
   tableControls,
-  writeAll,
 } from './fixed.js';
 import { samplable } from './fixed-objective.js';
 import type { FixedTaskInit } from './fixed-task.js';
 import type { ChunkOutcome, ChunkSpec, FlexibleTaskInit } from './flexible-task.js';
 import type { Decisions } from './horizon.js';
 import { type HeadRanges, PER_HALF } from './lattice.js';
-import { openProblem, type PlanRun, type Problem, type ProblemData } from './problem.js';
+import { openProblem, type Problem, type ProblemData } from './problem.js';
 
 /** Decisions per chunk (task): about twelve days of a two-way cycle. */
 export const CHUNK_DECISIONS = 48;
@@ -153,25 +149,23 @@ export interface FlexiblePlan {
   readonly chunkLevelMismatch: number;
   /** Totals of the continuous run that applies the decisions. */
   readonly totals: Totals;
+  /** The fixed-head runs asked for (PlanOptions.fixedRuns), recorded, in that order. */
+  readonly fixedRuns: RecordedRun[];
 }
 
 export interface PlanOptions {
   /** Decisions per chunk (default CHUNK_DECISIONS); the result depends on it, never on the workers. */
   readonly chunkDecisions?: number;
   readonly warmupDecisions?: number;
+  /** Chunks of decisions done, of the total. */
   readonly onProgress?: (done: number, total: number) => void;
   readonly signal?: AbortSignal;
   /** Per-step series the continuous run that applies the decisions records (as applyPlan's). */
   readonly series?: StepSeries;
   /** Mode log that run records. */
   readonly log?: ModeLog;
-}
-
-/** Thresholds with every direction at the given controls. */
-function thresholds(run: SolverRun, p: PlanRun, c: Controls): Float64Array {
-  const head = run.ops.exitHead.slice();
-  writeAll(head, p.directions, c);
-  return head;
+  /** Fixed-head runs of the whole period to make and record on the workers too (FlexiblePlan.fixedRuns). */
+  readonly fixedRuns?: readonly Controls[];
 }
 
 /** The receding-horizon decisions, with `reference` (the best fixed controls) closing each window. */
@@ -195,7 +189,8 @@ export async function flexiblePlan(
     const warm = Math.max(0, from - warmup);
     chunks.push({ warm, from, to: Math.min(D, from + size), at: warm === 0 ? 0 : decisions.index[warm] });
   }
-  const init: FlexibleTaskInit = { problem: data, decisions, lookahead, reference, chunks };
+  const fixedControls = o.fixedRuns ?? [];
+  const init: FlexibleTaskInit = { problem: data, decisions, lookahead, reference, chunks, fixedRuns: fixedControls };
   const time = (j: number) => isoTime(slack[Math.min(j, D - 1)].time);
   // The continuous run applies each chunk's decisions as soon as it and every chunk before it have
   // come back, while the workers make the rest; it checks the level each chunk decided from.
@@ -214,8 +209,21 @@ export async function flexiblePlan(
   const values: number[] = [];
   let evaluations = 0;
   let applied = 0;
-  const onResult = (k: number, c: ChunkOutcome) => {
-    outcomes[k] = c;
+  let chunksDone = 0;
+  const fixedRuns: RecordedRun[] = new Array(fixedControls.length);
+  // The fixed-head runs go first: each takes a worker about as long as a few decisions.
+  const indices = Int32Array.from({ length: fixedControls.length + chunks.length }, (_, q) =>
+    q < fixedControls.length ? chunks.length + q : q - fixedControls.length,
+  );
+  const onResult = (pos: number, r: ChunkOutcome | RecordedRun) => {
+    const k = indices[pos];
+    if (k >= chunks.length) {
+      const { totals, series, log } = r as RecordedRun;
+      fixedRuns[k - chunks.length] = { totals, series, log: Object.assign(new ModeLog(), log) };
+      return;
+    }
+    outcomes[k] = r as ChunkOutcome;
+    o.onProgress?.(++chunksDone, chunks.length);
     for (let next = outcomes[applied]; next !== undefined; next = outcomes[++applied]) {
       for (let q = 0; q < next.values.length; q++) {
         const h = { start: next.controls[3 * q], end: next.controls[3 * q + 1], pump: next.controls[3 * q + 2] };
@@ -227,88 +235,30 @@ export async function flexiblePlan(
     }
   };
   try {
-    await pool.run<FlexibleTaskInit, ChunkOutcome>({
+    await pool.run<FlexibleTaskInit, ChunkOutcome | RecordedRun>({
       task: taskModule('optimise/flexible-task.js'),
       init,
-      indices: Int32Array.from(chunks, (_, k) => k),
+      indices,
       onResult,
-      onProgress: o.onProgress,
       signal: o.signal,
     });
   } catch (err) {
-    throw taskFailure(err, (k) => `flexible operation, the decisions from ${time(chunks[k].warm)} to ${time(chunks[k].to - 1)}`);
+    throw taskFailure(err, (k) =>
+      k >= chunks.length
+        ? `the run at fixed heads ${controlsText(fixedControls[k - chunks.length])}`
+        : `flexible operation, the decisions from ${time(chunks[k].warm)} to ${time(chunks[k].to - 1)}`,
+    );
   }
   const { totals } = applier.finish();
-  return { decisions, slack, controls, values, evaluations, chunks: chunks.length, chunkLevelMismatch: mismatch, totals };
-}
-
-/** No decisions: applyPlan then runs the reference controls as fixed heads. */
-export const NO_DECISIONS: Decisions = { index: new Int32Array(0), dir: new Int8Array(0) };
-
-export interface ApplyOptions {
-  readonly series?: StepSeries;
-  readonly log?: ModeLog;
-  /** Called at each decision's sample, before its controls are written, with the state there. */
-  readonly atDecision?: (j: number, st: SolverState) => void;
-}
-
-export interface AppliedRun {
-  readonly totals: Totals;
-  /** Thresholds in force at the end. */
-  readonly inForce: Float64Array;
-}
-
-/** The continuous run of applyPlan, one decision at a time, so that decisions can be applied as they are made. */
-class PlanApplier {
-  private readonly head: Float64Array;
-  private readonly st: SolverState;
-  private readonly window: WindowOptions;
-  private i = 0;
-  private j = 0;
-
-  constructor(
-    private readonly p: PlanRun,
-    private readonly decisions: Decisions,
-    reference: Controls,
-    private readonly o: ApplyOptions,
-  ) {
-    this.head = thresholds(p.apply, p, reference);
-    this.st = startState(p.apply);
-    this.window = { exitHead: this.head, series: o.series, log: o.log };
-  }
-
-  /** Runs to the next decision's sample and writes its controls. */
-  next(c: HalfControls): void {
-    const { index, dir } = this.decisions;
-    const j = this.j++;
-    if (index[j] > this.i) this.i = advance(this.p.apply, this.st, this.i, index[j], this.window);
-    this.o.atDecision?.(j, this.st);
-    const d = this.p.modes.directions[directionIndex(dir[j] as 1 | -1)];
-    if (d) writeControls(this.head, d, c.start, c.end, c.pump);
-  }
-
-  /** Runs from the last decision to the end of the period. */
-  finish(): AppliedRun {
-    const run = this.p.apply;
-    const last = run.eta.length - 1;
-    if (last > this.i) advance(run, this.st, this.i, last, this.window);
-    return { totals: finishRun(run, this.st, this.o), inForce: this.head };
-  }
-}
-
-/**
- * Runs the whole period on the simulated sea level, writing decision j's controls at its sample
- * (the reference controls before the first). With `decisions` empty this is the fixed-head run
- * at the reference controls.
- */
-export function applyPlan(
-  p: PlanRun,
-  decisions: Decisions,
-  controls: readonly HalfControls[],
-  reference: Controls,
-  o: ApplyOptions = {},
-): AppliedRun {
-  const applier = new PlanApplier(p, decisions, reference, o);
-  for (let j = 0; j < decisions.index.length; j++) applier.next(controls[j]);
-  return applier.finish();
+  return {
+    decisions,
+    slack,
+    controls,
+    values,
+    evaluations,
+    chunks: chunks.length,
+    chunkLevelMismatch: mismatch,
+    totals,
+    fixedRuns,
+  };
 }

@@ -18,14 +18,15 @@ import type { FlexibleSpec, Scenario } from '../scenario/types.js';
 import { type Result, type Summary, summarise } from '../simulate.js';
 import { type HalfTide, halfTideLedger } from '../solver/ledger.js';
 import { ModeLog } from '../solver/mode-log.js';
-import { allocateSeries, type StepSeries, type Totals } from '../solver/types.js';
+import { allocateSeries, type StepSeries } from '../solver/types.js';
 import { isSitePath, siteFile } from '../tide/index.js';
+import { applyPlan, type RecordedRun } from './apply.js';
 import { type Controls, controlsText, type FixedSearch } from './fixed.js';
 import type { Decisions } from './horizon.js';
 import type { HeadRanges } from './lattice.js';
 import { planFromRecord, type RecordedPlan, recordPlan } from './plan-record.js';
 import { openProblem, type PlanRun, planRun } from './problem.js';
-import { applyPlan, bestFixed, type FlexiblePlan, flexiblePlan, NO_DECISIONS, problemData } from './run.js';
+import { bestFixed, type FlexiblePlan, flexiblePlan, problemData } from './run.js';
 
 /** What the optimisation does, resolved from operation.flexible and the overrides. */
 export interface OptimiseSettings {
@@ -176,13 +177,6 @@ interface AppliedControls {
   readonly reference: Controls;
 }
 
-/** What a continuous run of the period recorded: its totals, per-step series and mode log. */
-interface RecordedRun {
-  readonly totals: Totals;
-  readonly series: StepSeries;
-  readonly log: ModeLog;
-}
-
 /** Empty buffers for a run of the period to record into. */
 function recorders(inputs: RunInputs): { series: StepSeries; log: ModeLog } {
   return { series: allocateSeries(inputs.sea.level.length), log: new ModeLog() };
@@ -308,15 +302,8 @@ async function optimiseOn(
     ...(settings.pricesFile !== null ? [settings.pricesFile] : []),
   ];
   const revenueOf = (r: Result) => (gbpPerMwh ? revenue(r.series.power, r.series.pumpPower, r.sea.dt, gbpPerMwh) : null);
-  const fixedOutcome = (search: FixedSearch, what: string): FixedOutcome => {
-    const result = planResult(
-      s,
-      p,
-      inputs,
-      { decisions: NO_DECISIONS, controls: [], reference: search.controls },
-      operationText(s, what, search.controls),
-      extraFiles,
-    );
+  const fixedOutcome = (search: FixedSearch, what: string, run: RecordedRun): FixedOutcome => {
+    const result = runResult(s, p, inputs, run, operationText(s, what, search.controls), extraFiles);
     return { search, result, revenueGbp: revenueOf(result) };
   };
 
@@ -336,19 +323,20 @@ async function optimiseOn(
   stage(
     `Flexible operation: receding horizon, ${settings.lookahead} half tide${settings.lookahead > 1 ? 's' : ''} searched per decision, ${settings.forecast} forecast`,
   );
-  // The decisions run on the workers while this thread makes the fixed-head runs reported; the
-  // continuous run that applies them is recorded for the flexible result.
+  // The workers make the decisions and the fixed-head runs reported; this thread follows the
+  // decisions with the continuous run that applies them, recorded for the flexible result.
   const buffers = recorders(inputs);
-  const planned = flexiblePlan(data, pool, reference, settings.lookahead, {
+  const plan = await flexiblePlan(data, pool, reference, settings.lookahead, {
     chunkDecisions: o.chunkDecisions,
     onProgress: o.onProgress,
     signal: o.signal,
+    fixedRuns: onForecast ? [fixedSearch.controls, onForecast.controls] : [fixedSearch.controls],
     ...buffers,
   });
-  void planned.catch(() => {}); // awaited below; handled here so a failure of the runs below does not leave it unhandled
-  const fixed = fixedOutcome(fixedSearch, 'best fixed heads');
-  const forecastFixed = onForecast ? fixedOutcome(onForecast, 'fixed heads best on the harmonic forecast') : null;
-  const plan = await planned;
+  const fixed = fixedOutcome(fixedSearch, 'best fixed heads', plan.fixedRuns[0]);
+  const forecastFixed = onForecast
+    ? fixedOutcome(onForecast, 'fixed heads best on the harmonic forecast', plan.fixedRuns[1])
+    : null;
   const what = `flexible heads per half tide (receding horizon, look-ahead ${settings.lookahead} half tide${settings.lookahead > 1 ? 's' : ''}, ${settings.forecast} forecast, ${objective})`;
   const result = runResult(s, p, inputs, { totals: plan.totals, ...buffers }, operationText(s, what), extraFiles);
   const t2 = performance.now();

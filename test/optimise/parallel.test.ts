@@ -4,8 +4,9 @@
  * to within what their warm-up leaves.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { applyPlan, recordedFixedRun } from '../../src/optimise/apply.js';
 import { openProblem } from '../../src/optimise/problem.js';
-import { applyPlan, bestFixed, flexiblePlan, problemData } from '../../src/optimise/run.js';
+import { bestFixed, flexiblePlan, problemData } from '../../src/optimise/run.js';
 import { WorkerPool } from '../../src/parallel/pool.js';
 import { constantAreaBasin } from '../../src/scheme/basin.js';
 import { merseyInputs, sineLagoon } from '../fixtures.js';
@@ -27,7 +28,7 @@ describe('flexible operation on worker threads', () => {
     const runs = [];
     for (const w of [1, 2]) {
       const fixed = await bestFixed(data, pools[w]);
-      const plan = await flexiblePlan(data, pools[w], fixed.controls, 1, { chunkDecisions: 8 });
+      const plan = await flexiblePlan(data, pools[w], fixed.controls, 1, { chunkDecisions: 8, fixedRuns: [fixed.controls] });
       const { totals } = applyPlan(openProblem(data), plan.decisions, plan.controls, fixed.controls);
       runs.push({ fixed, plan, totals });
     }
@@ -42,6 +43,16 @@ describe('flexible operation on worker threads', () => {
     // The run the plan applied as its chunks came back (in any order) is the run made in one go.
     expect(one.plan.totals).toEqual(one.totals);
     expect(two.plan.totals).toEqual(two.totals);
+    // The fixed-head run a worker recorded is the one made here.
+    const here = recordedFixedRun(openProblem(data), one.fixed.controls);
+    for (const { plan } of runs) {
+      const [there] = plan.fixedRuns;
+      expect(there.totals).toEqual(here.totals);
+      expect(there.series).toEqual(here.series);
+      expect(there.log.count).toBe(here.log.count);
+      expect(there.log.start.subarray(0, there.log.count)).toEqual(here.log.start.subarray(0, here.log.count));
+      expect(there.log.generated.subarray(0, there.log.count)).toEqual(here.log.generated.subarray(0, here.log.count));
+    }
   });
 
   it('decides in parallel chunks what one sequential pass decides, to within the warm-up', async () => {

@@ -5,11 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HalfControls } from '../../src/operation/cycle.js';
+import { applyPlan } from '../../src/optimise/apply.js';
 import type { Controls } from '../../src/optimise/fixed.js';
 import { FixedEvaluator } from '../../src/optimise/fixed-objective.js';
 import type { Decisions } from '../../src/optimise/horizon.js';
 import { openProblem } from '../../src/optimise/problem.js';
-import { applyPlan, bestFixed, type FlexibleInputs, flexiblePlan, problemData } from '../../src/optimise/run.js';
+import { bestFixed, type FlexibleInputs, flexiblePlan, problemData } from '../../src/optimise/run.js';
 import { optimiseScenario } from '../../src/optimise/scenario.js';
 import { WorkerPool } from '../../src/parallel/pool.js';
 import { J_PER_MWH } from '../../src/physics.js';

@@ -44,12 +44,12 @@ describe('the lattice search', () => {
     expect(s.evaluations).toBeLessThan(all.evaluations / 20);
   });
 
-  it('moves one head at a time while the move is longer than the lattice step, and pairs of heads at the step', () => {
+  it("with pairs at the 'step': moves one head at a time while the move is longer than the lattice step, and pairs of heads at the step", () => {
     const box = latticeBox({ step: 0.1, start: [1, 6], end: [0.5, 4], pump: [0, 4] }, [true]);
     const from = Int32Array.from([30, 15, 10]);
     const asked: Int32Array[][] = [];
     const s = new LatticeSearch(box);
-    const steps = s.compass({ point: from, value: 0 }, [4, 1]);
+    const steps = s.compass({ point: from, value: 0 }, [4, 1], 1, Infinity, 'step');
     // A flat objective below the start: no move improves, so each move's neighbours are asked once.
     for (let r = steps.next(); !r.done; r = steps.next()) {
       asked.push(r.value);
