@@ -112,6 +112,11 @@ export default async function (h) {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      // Headless Chromium opens a browser window for each fresh context, and with it loads the
+      // address bar's suggestion popups (chrome://omnibox-popup.top-chrome/, a WebUI renderer
+      // each): about a second of CPU per open on the machine's other core, taken from the page
+      // being timed. A browser already running opens a file in a tab of a window that has them.
+      '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
     ],
   });
   const reps = h.quick ? 3 : 7;

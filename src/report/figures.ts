@@ -4,7 +4,8 @@
  */
 
 import { W_PER_MW } from '../physics.js';
-import { type Figure, withLegendRoom } from './layout.js';
+import type { Figure } from './layout.js';
+import { withHtmlLegend } from './legend.js';
 import { lostTides } from './lost-tides.js';
 import type { PageSeries } from './page.js';
 import { basinFigure } from './plots/basin.js';
@@ -85,5 +86,5 @@ export function runFigures(runs: readonly ReportRun[], o: FigureOptions): Figure
     turbineFigure(runs),
     basinFigure(runs),
   ];
-  return figures.map(withLegendRoom);
+  return figures.map(withHtmlLegend);
 }

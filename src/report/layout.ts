@@ -3,6 +3,8 @@
  * and one-line caption), the base layout, the colours and the number rounding of the data written.
  */
 
+import type { LegendItem } from './legend.js';
+
 export type Trace = Record<string, unknown>;
 
 /** One plot of a page: a plotly figure with its section title and caption. */
@@ -13,6 +15,8 @@ export interface Figure {
   caption: string;
   data: Trace[];
   layout: Record<string, unknown>;
+  /** Its legend, drawn by the page above the plot (legend.ts), when plotly.js's is off. */
+  legend?: LegendItem[];
 }
 
 export const RUN_COLOURS = ['#1f5fa8', '#d0421b', '#2a9d3c', '#7b3fa0', '#c98a00', '#1a9e9e', '#8c564b', '#e377c2'];
@@ -51,53 +55,6 @@ export function baseLayout(height: number, o: { right?: boolean; top?: number } 
     hovermode: 'closest',
     legend: { orientation: 'h', y: 1.02, yanchor: 'bottom' },
   };
-}
-
-/** Width of a plot's box on a page in a 1,400 px window: main's 1,280 px less its and the section's padding. */
-const PLOT_WIDTH_PX = 1198;
-
-/**
- * plotly.js's horizontal legend (components/legend/draw.js): 12 px text in rows of 19 px with 5 px
- * of padding above and below; each item is 40 px of symbol and gaps before its text, 5 px apart;
- * when the items do not fit in one row they take the widest item's width each. Text is taken at
- * 6.5 px a character, wider than the sans-serif fonts plotly.js falls back to (about 5 to 6).
- */
-const LEGEND = { charPx: 6.5, rowPx: 19, padPx: 10, itemPx: 40, gapPx: 5, clearancePx: 12 };
-
-/** Rows of a horizontal legend of these entries in a plot area `widthPx` wide. */
-function legendRows(names: readonly string[], widthPx: number): number {
-  if (names.length === 0) return 0;
-  const widths = names.map((n) => LEGEND.itemPx + n.length * LEGEND.charPx);
-  const total = widths.reduce((a, b) => a + b, 0) + (names.length - 1) * LEGEND.gapPx;
-  if (total < widthPx) return 1;
-  const perRow = Math.max(1, Math.floor(widthPx / (Math.max(...widths) + LEGEND.gapPx)));
-  return Math.ceil(names.length / perRow);
-}
-
-/**
- * The figure with a top margin that already holds its legend (a row of entries above the plot,
- * baseLayout): plotly.js widens a margin a component needs only after drawing it, then draws the
- * legend and the plot's frame again. Sized for the plot's width in a 1,400 px window; in a
- * narrower one plotly.js still widens it.
- */
-export function withLegendRoom(f: Figure): Figure {
-  const l = f.layout as {
-    height: number;
-    margin: { t: number; b: number; l: number; r: number };
-    legend?: { y?: number };
-    showlegend?: boolean;
-  };
-  const shown = f.data.filter((t) => t.showlegend !== false && t.type !== 'heatmap' && t.name !== undefined);
-  if (l.showlegend === false || shown.length < 2 || !l.legend || !l.margin) return f;
-  const rows = legendRows(
-    shown.map((t) => String(t.name)),
-    PLOT_WIDTH_PX - l.margin.l - l.margin.r,
-  );
-  const y = l.legend.y ?? 1.02;
-  // The legend sits `y - 1` plot heights above the plot, the plot being what the margins leave.
-  const height = rows * LEGEND.rowPx + LEGEND.padPx;
-  const t = Math.ceil((height + (y - 1) * (l.height - l.margin.b) + LEGEND.clearancePx) / y);
-  return t <= l.margin.t ? f : { ...f, layout: { ...f.layout, margin: { ...l.margin, t } } };
 }
 
 /**

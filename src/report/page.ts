@@ -9,7 +9,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { PACKAGE_ROOT } from '../paths.js';
 import type { Figure } from './layout.js';
-import { detailPointsFor, displayIndices } from './resample.js';
+import type { LegendItem, LegendSymbol } from './legend.js';
+import { detailPointsFor, displayIndices, OVERVIEW_POINTS } from './resample.js';
 import { decodeColumn, type PageColumn } from './series-codec.js';
 
 /**
@@ -78,6 +79,42 @@ export interface PageSeries {
   names?: Record<string, readonly string[]>;
 }
 
+/** plotly.js's dash patterns (components/drawing dashStyle), for a line `width` px wide. */
+function dashArray(dash: string, width: number): string {
+  const w = Math.max(width, 3);
+  if (dash === 'dot') return `${w},${w}`;
+  if (dash === 'dash') return `${3 * w},${3 * w}`;
+  return '';
+}
+
+function symbolSvg(s: LegendSymbol): string {
+  const c = escapeHtml(s.colour);
+  const parts: string[] = [];
+  if (s.bar) parts.push(`<rect x="7" y="1" width="16" height="10" fill="${c}"/>`);
+  if (s.fill) parts.push(`<rect x="1" y="6" width="28" height="6" fill="${c}" fill-opacity="0.5"/>`);
+  if (s.line) {
+    const dash = dashArray(s.line.dash, s.line.width);
+    parts.push(
+      `<line x1="1" y1="6" x2="29" y2="6" stroke="${c}" stroke-width="${Math.min(s.line.width, 6)}"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
+    );
+  }
+  if (s.marker === 'circle') parts.push(`<circle cx="15" cy="6" r="4" fill="${c}"/>`);
+  if (s.marker === 'square') parts.push(`<rect x="11" y="2" width="8" height="8" fill="${c}"/>`);
+  if (s.marker === 'line-ew') parts.push(`<line x1="9" y1="6" x2="21" y2="6" stroke="${c}" stroke-width="3"/>`);
+  if (s.marker === 'triangle-up') parts.push(`<path d="M15 1.5L19.5 10.5H10.5Z" fill="${c}"/>`);
+  return `<svg width="30" height="12" viewBox="0 0 30 12" aria-hidden="true"${s.opacity < 1 ? ` opacity="${s.opacity}"` : ''}>${parts.join('')}</svg>`;
+}
+
+/** The legend of figure `k` of the page (legend.ts): a button per entry, which DRAW's click handler toggles. */
+function legendHtml(items: readonly LegendItem[], k: number): string {
+  return `<div class="plot-legend">${items
+    .map(
+      (it, i) =>
+        `<button type="button" class="legend-item" data-f="${k}" data-k="${i}" title="show or hide">${symbolSvg(it.symbol)}${escapeHtml(it.name)}</button>`,
+    )
+    .join('')}</div>`;
+}
+
 const STYLE = `
 body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif; color: #222; margin: 0; background: #f6f7f9; }
 main { max-width: 1280px; margin: 0 auto; padding: 18px 24px 40px; box-sizing: border-box; }
@@ -98,7 +135,10 @@ ul { margin: 0; padding-left: 18px; }
 code, .hash { font-family: ui-monospace, Menlo, Consolas, monospace; font-size: 12px; }
 .caption { color: #555; font-size: 12.5px; margin: 4px 0 0; }
 .plot { width: 100%; min-height: 200px; }
-#tides .js-line { stroke-linecap: round; } /* the dots of plots/tides.ts dotTrace */
+.plot-legend { display: flex; flex-wrap: wrap; gap: 2px 14px; margin: 2px 0 0 75px; }
+.legend-item { display: inline-flex; align-items: center; gap: 5px; border: 0; padding: 0; background: none; font: 12px/1.5 system-ui, sans-serif; color: #444; cursor: pointer; }
+.legend-item.off { opacity: 0.4; }
+#tides .shapelayer path { stroke-linecap: round; } /* the dots of plots/tides.ts dotShape */
 footer { color: #777; font-size: 12px; margin-top: 20px; }
 `;
 
@@ -140,6 +180,16 @@ const DRAW = `
     return s.v[key];
   }
   var base = d.t0 * 1000;
+  // Times go to plotly.js as text without a zone, which it reads as given (UTC here): a number
+  // (ms since the epoch) it shows in the browser's own zone, an hour late in British summer time.
+  var days = {};
+  function two(n) { return (n < 10 ? '0' : '') + n; }
+  function when(ms) {
+    ms = Math.round(ms);
+    var k = Math.floor(ms / 864e5), day = days[k], r = ms - k * 864e5, sec = (r % 6e4) / 1000;
+    if (day === undefined) day = days[k] = new Date(k * 864e5).toISOString().slice(0, 10) + ' ';
+    return day + two(Math.floor(r / 36e5)) + ':' + two(Math.floor(r / 6e4) % 60) + ':' + (sec < 10 ? '0' : '') + sec;
+  }
   var resampled = 0;
   /** Fills the src traces of plot gd for the x range [a, b] (ms); returns whether any changed. */
   function fill(gd, traces, a, b) {
@@ -147,9 +197,14 @@ const DRAW = `
     traces.forEach(function (t) {
       var s = series[t.src.s], v = values(s, t.src.key), scale = t.src.scale || 1;
       var lo = (a / 1000 - s.t0) / s.dt - 1, hi = (b / 1000 - s.t0) / s.dt + 2;
-      var idx = displayIndices(v, lo, hi, detailPointsFor(width, s.dt), 1500);
+      var idx = displayIndices(v, lo, hi, detailPointsFor(width, s.dt), ${OVERVIEW_POINTS});
       var x = new Array(idx.length), y = new Array(idx.length);
-      for (var j = 0; j < idx.length; j++) { x[j] = (s.t0 + idx[j] * s.dt) * 1000; y[j] = v[idx[j]] * scale; }
+      var at = s.when || (s.when = []);
+      for (var j = 0; j < idx.length; j++) {
+        var i = idx[j];
+        x[j] = at[i] || (at[i] = when((s.t0 + i * s.dt) * 1000));
+        y[j] = v[i] * scale;
+      }
       t.x = x; t.y = y;
       if (t.src.hover) {
         var m = values(s, t.src.hover), names = s.names[t.src.hover];
@@ -163,7 +218,7 @@ const DRAW = `
   function draw() {
     var jobs = d.figures.map(function (f) {
       f.data.forEach(function (t) {
-        if (t.xt) { t.x = t.xt.map(function (s) { return base + s * 1000; }); delete t.xt; }
+        if (t.xt) { t.x = t.xt.map(function (s) { return s === null ? null : when(base + s * 1000); }); delete t.xt; }
       });
       var zoomed = f.data.filter(function (t) { return t.src; });
       if (zoomed.length > 0) {
@@ -197,6 +252,18 @@ const DRAW = `
       document.body.setAttribute('data-rendered', String(jobs.length));
     });
   }
+  // The page's legends (legend.ts): an entry hides or shows its traces and shapes.
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest && e.target.closest('.legend-item');
+    if (!b) return;
+    var f = d.figures[Number(b.getAttribute('data-f'))], item = f.legend[Number(b.getAttribute('data-k'))];
+    var gd = document.getElementById(f.id);
+    if (!gd._fullLayout) return; // the legend shows with the text, before its plot is drawn
+    var off = b.classList.toggle('off'), shown = {};
+    if (item.traces.length > 0) Plotly.restyle(gd, { visible: off ? 'legendonly' : true }, item.traces);
+    item.shapes.forEach(function (i) { shown['shapes[' + i + '].visible'] = !off; });
+    if (item.shapes.length > 0) Plotly.relayout(gd, shown);
+  });
   function failed(e) { document.body.setAttribute('data-error', String(e)); console.error(e); }
   // After the first paint, so the text shows before the plots are built, and the columns inflated.
   requestAnimationFrame(function () { setTimeout(function () { ready.then(draw).catch(failed); }, 0); });
@@ -224,8 +291,8 @@ export function pageHtml(p: PageParts): string {
   const { text, version, traces } = plotlyBundle();
   const sections = p.figures
     .map(
-      (f) =>
-        `<section id="section-${f.id}"><h2>${escapeHtml(f.title)}</h2><div class="plot" id="${f.id}"></div><p class="caption">${escapeHtml(f.caption)}</p></section>`,
+      (f, k) =>
+        `<section id="section-${f.id}"><h2>${escapeHtml(f.title)}</h2>${f.legend ? legendHtml(f.legend, k) : ''}<div class="plot" id="${f.id}"></div><p class="caption">${escapeHtml(f.caption)}</p></section>`,
     )
     .join('\n');
   const html = `<!DOCTYPE html>

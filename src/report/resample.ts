@@ -54,3 +54,11 @@ export function displayIndices(
 export function detailPointsFor(widthPx: number, dtS: number): number {
   return Math.max(2 * Math.round(widthPx), Math.ceil(86400 / dtS) + 3);
 }
+
+/**
+ * Points drawn over the whole series outside the window: what a pan shows before the page refills
+ * the window. Only their envelope shows (a bucket of a year's 500 points holds about a day and a
+ * half of tides), and the extremes are always among them, so the first view and its axis ranges do
+ * not depend on their number; each costs plotly.js as much to draw as a point in view.
+ */
+export const OVERVIEW_POINTS = 500;

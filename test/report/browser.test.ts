@@ -75,6 +75,9 @@ interface PlotState {
   points: number[];
   rendered: number;
   drawn: number;
+  /** Legend groups of the traces that draw nothing (mode 'none': hover only), and of the path shapes that drew. */
+  hoverOnly: string[];
+  shapeGroups: string[];
   titles: string[];
 }
 
@@ -136,13 +139,17 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     await browser?.close();
   });
 
-  /** Opens a page offline, waits for the plots, checks them and saves a screenshot; `act` runs before the screenshot. */
+  /**
+   * Opens a page offline (in the browser's time zone `timezoneId`, default the machine's), waits
+   * for the plots, checks them and saves a screenshot; `act` runs before the screenshot.
+   */
   async function open(
     name: string,
     act?: (p: import('playwright-core').Page) => Promise<unknown>,
     screenshot = true,
+    timezoneId?: string,
   ): Promise<PageCheck & { actResult?: unknown }> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block' });
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, serviceWorkers: 'block', timezoneId });
     const page = await context.newPage();
     const consoleErrors: string[] = [];
     const offPage: string[] = [];
@@ -173,9 +180,15 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
         rendered: document.body.getAttribute('data-rendered'),
         error: document.body.getAttribute('data-error'),
         plots: [...document.querySelectorAll<HTMLElement>('div.plot')].map((el) => {
-          const gd = el as HTMLElement & { data?: { type?: string; x?: unknown[]; z?: unknown[] }[] };
+          const gd = el as HTMLElement & {
+            data?: { type?: string; x?: unknown[]; z?: unknown[] }[];
+            _fullData?: { mode?: string; uid: string; legendgroup: string }[];
+            layout?: { shapes?: { legendgroup?: string }[] };
+          };
           const main = el.querySelector('.cartesianlayer');
           const groups = main ? [...main.querySelectorAll('g.trace, g.hm')] : [];
+          const hoverOnly = (gd._fullData ?? []).filter((t) => t.mode === 'none');
+          const isHoverOnly = (g: Element) => hoverOnly.some((t) => g.classList.contains(`trace${t.uid}`));
           return {
             id: el.id,
             // plotly.js sets this when it had to draw the plot again for a margin it widened
@@ -194,9 +207,14 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
             // Groups that drew something: a path with a shape, or the heat map's image.
             drawn: groups.filter(
               (g) =>
-                [...g.querySelectorAll('path')].some((p) => (p.getAttribute('d') ?? '').length > 2) ||
-                g.querySelector('image') !== null,
+                !isHoverOnly(g) &&
+                ([...g.querySelectorAll('path')].some((p) => (p.getAttribute('d') ?? '').length > 2) ||
+                  g.querySelector('image') !== null),
             ).length,
+            hoverOnly: hoverOnly.map((t) => t.legendgroup),
+            shapeGroups: [...el.querySelectorAll('.shapelayer path')]
+              .filter((p) => (p.getAttribute('d') ?? '').length > 2)
+              .map((p) => gd.layout?.shapes?.[Number(p.getAttribute('data-index'))]?.legendgroup ?? ''),
             titles: [...el.querySelectorAll('.infolayer text')]
               .filter((t) => /title/.test(t.getAttribute('class') ?? ''))
               .map((t) => t.textContent ?? ''),
@@ -224,7 +242,8 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
       for (const t of p.types) expect(inBundle, `${p.id}: trace type ${t} is in the inlined bundle`).toContain(t);
       for (const n of p.points) expect(n, `${p.id}: every trace has points`).toBeGreaterThan(0);
       expect(p.rendered, `${p.id}: a drawn group per trace`).toBe(p.traces);
-      expect(p.drawn, `${p.id}: every group drew something`).toBe(p.traces);
+      expect(p.drawn, `${p.id}: every group drew something, but those that only hover`).toBe(p.traces - p.hoverOnly.length);
+      for (const g of p.hoverOnly) expect(p.shapeGroups, `${p.id}: a shape drew the points of ${g}`).toContain(g);
       expect(p.titles.length, `${p.id}: axis titles`).toBeGreaterThanOrEqual(2);
     }
   }
@@ -234,12 +253,24 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     expect(c.offPage).toEqual(['http://example.invalid/x.png']);
     expect(c.consoleErrors).toContain('boom');
     expect(c.plots).toEqual([
-      { id: 'empty', redrawn: false, top: [null, null], traces: 0, types: [], points: [], rendered: 0, drawn: 0, titles: [] },
+      {
+        id: 'empty',
+        redrawn: false,
+        top: [null, null],
+        traces: 0,
+        types: [],
+        points: [],
+        rendered: 0,
+        drawn: 0,
+        hoverOnly: [],
+        shapeGroups: [],
+        titles: [],
+      },
     ]);
     expect(c.rendered).toBe('1');
   }, 60_000);
 
-  /** Each plot's legend fitted in the top margin it was given (layout.ts withLegendRoom): no second pass for it. */
+  /** Each plot kept the top margin it was given: plotly.js widens it (a second pass) for a legend of its own that does not fit. */
   function expectLegendsFit(c: PageCheck): void {
     for (const p of c.plots) expect(p.top[1], `${p.id}: top margin as given`).toBe(p.top[0]);
   }
@@ -256,11 +287,55 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
     expect(c.plots[0].titles).toEqual(expect.arrayContaining(['time (UTC)', 'level (m ODN)', 'head (m)', 'power (MW)']));
   }, 120_000);
 
-  it('zooming to any day draws every step of it, and zooming out keeps the peaks', async () => {
+  /** A time the page gives plotly.js ('2018-09-20 00:05:00', UTC without a zone) in ms since the epoch. */
+  const utcMs = (x: string) => Date.parse(`${x.replace(' ', 'T')}Z`);
+
+  it("the legends are the page's: plotly.js draws none, and an entry hides and shows its traces and shapes", async () => {
     const c = await open(
       'report-single',
       async (page) => {
-        type Gd = HTMLElement & { data: { name: string; x: number[]; y: number[]; src?: unknown }[] };
+        type Gd = HTMLElement & { data: { name?: string; visible?: unknown }[]; layout: { shapes: { visible?: unknown }[] } };
+        const state = () =>
+          page.evaluate(() => {
+            const levels = document.getElementById('levels') as Gd;
+            const tides = document.getElementById('tides') as Gd;
+            return {
+              basin: levels.data.find((t) => t.name === 'basin level')?.visible ?? true,
+              ebbDots: tides.layout.shapes[0].visible ?? true,
+              ebbHover: tides.data[0].visible ?? true,
+              plotlyLegends: document.querySelectorAll('.js-plotly-plot .infolayer .legend').length,
+            };
+          });
+        const before = await state();
+        const entry = (plot: string, name: string) =>
+          page.locator(`#section-${plot} .legend-item`, { hasText: new RegExp(`^${name}$`) });
+        await entry('levels', 'basin level').click();
+        await entry('tides', 'ebb half tide').click();
+        await page.waitForFunction(() => document.querySelectorAll('.legend-item.off').length === 2);
+        const hidden = await state();
+        await entry('levels', 'basin level').click();
+        await entry('tides', 'ebb half tide').click();
+        await page.waitForFunction(() => document.querySelectorAll('.legend-item.off').length === 0);
+        return { before, hidden, after: await state() };
+      },
+      false,
+    );
+    expect(c.error).toBeNull();
+    expect(c.consoleErrors).toEqual([]);
+    const { before, hidden, after } = c.actResult as Record<string, Record<string, unknown>>;
+    expect(before).toEqual({ basin: true, ebbDots: true, ebbHover: true, plotlyLegends: 0 });
+    expect(hidden).toEqual({ basin: 'legendonly', ebbDots: false, ebbHover: 'legendonly', plotlyLegends: 0 });
+    expect(after).toEqual({ basin: true, ebbDots: true, ebbHover: true, plotlyLegends: 0 });
+  }, 120_000);
+
+  it('zooming to any day draws every step of it, at its UTC time in any time zone, and zooming out keeps the peaks', async () => {
+    const c = await open(
+      'report-single',
+      async (page) => {
+        type Gd = HTMLElement & {
+          data: { name: string; x: string[]; y: number[]; src?: unknown }[];
+          calcdata: { x: number }[][];
+        };
         const zoom = async (range: string[] | null) => {
           const before = await page.evaluate(() => Number(document.body.getAttribute('data-resampled') ?? 0));
           await page.evaluate(
@@ -272,11 +347,13 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
             range,
           );
           await page.waitForFunction((b) => Number(document.body.getAttribute('data-resampled') ?? 0) > b, before);
-          return page.evaluate(() =>
-            (document.getElementById('levels') as Gd).data
-              .filter((t) => t.src)
-              .map((t) => ({ name: t.name, x: Array.from(t.x), y: Array.from(t.y) })),
-          );
+          // With each trace, the times plotly.js placed its points at (ms since the epoch).
+          return page.evaluate(() => {
+            const gd = document.getElementById('levels') as Gd;
+            return gd.data.flatMap((t, i) =>
+              t.src ? [{ name: t.name, x: Array.from(t.x), y: Array.from(t.y), at: gd.calcdata[i].map((p) => p.x) }] : [],
+            );
+          });
         };
         // A day far from the fortnight shown first (which the old page drew at 3-hour min/max).
         const day = await zoom(['2018-09-20 00:00:00', '2018-09-21 00:00:00']);
@@ -284,8 +361,10 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
         return { day, whole };
       },
       false,
+      // British summer time in September: a time given as a number would be drawn an hour late.
+      'Europe/London',
     );
-    const { day, whole } = c.actResult as Record<'day' | 'whole', { name: string; x: number[]; y: number[] }[]>;
+    const { day, whole } = c.actResult as Record<'day' | 'whole', { name: string; x: string[]; y: number[]; at: number[] }[]>;
     const a = Date.parse('2018-09-20T00:00:00Z');
     const b = Date.parse('2018-09-21T00:00:00Z');
     const dtMs = single.result.sea.dt * 1000;
@@ -298,8 +377,10 @@ describe.skipIf(skip)('report pages in headless Chromium', () => {
       'power drawn pumping (negative)',
     ]);
     for (const t of day) {
-      const inside = t.x.filter((x) => x >= a && x <= b);
+      expect(t.at, t.name).toEqual(t.x.map(utcMs));
+      const inside = t.at.filter((x) => x >= a && x <= b);
       expect(inside.length, t.name).toBe(steps);
+      expect(inside[0], t.name).toBe(a);
       for (let i = 1; i < inside.length; i++) expect(inside[i] - inside[i - 1]).toBe(dtMs);
     }
     // The whole year: a few thousand points per trace, and the largest power of the year among them.

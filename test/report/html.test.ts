@@ -74,11 +74,11 @@ describe('the scheme report page', () => {
     expect((src[1].src as { hover?: string }).hover).toBe('mode'); // the basin's hover names the mode
     // The heads of the default, ebb above zero and flood below, as lines over the whole period.
     const op = run.result.scenario.operation;
-    const line = (name: string) => (f.data.find((t) => t.name === name)?.y as number[]) ?? [];
-    expect(new Set(line('ebb start head'))).toEqual(new Set([op.ebb!.start_head_m]));
-    expect(new Set(line('ebb end head'))).toEqual(new Set([op.ebb!.end_head_m]));
-    expect(new Set(line('flood start head'))).toEqual(new Set([-op.flood!.start_head_m]));
-    expect(new Set(line('flood end head'))).toEqual(new Set([-op.flood!.end_head_m]));
+    // One trace per kind of head, the ebb's and the flood's apart.
+    const line = (name: string) => f.data.find((t) => t.name === name)?.y;
+    const { ebb, flood } = op;
+    expect(line('start head')).toEqual([ebb!.start_head_m, ebb!.start_head_m, null, -flood!.start_head_m, -flood!.start_head_m]);
+    expect(line('end head')).toEqual([ebb!.end_head_m, ebb!.end_head_m, null, -flood!.end_head_m, -flood!.end_head_m]);
   });
 
   it('every step is in the page: the series decode to the run within half their quantisation step, which is a quarter of the printed digit', () => {
@@ -216,30 +216,67 @@ describe('the scheme report page', () => {
     expect(c.energy_gwh[k]).toBeCloseTo(sum(inClass.map((p) => p.tide.generated - p.tide.pumped)) / J_PER_GWH, 3);
   });
 
-  it('per-tide scatter: one dot per complete half tide, its net energy from the ledger', () => {
-    const pts = figureById(figures, 'tides').data as { x: (number | null)[]; y: (number | null)[]; customdata: [string][] }[];
+  it('legends in the page, not drawn by plotly.js: an entry per named trace or shape, a hover-only trace in its group', () => {
+    const levels = figureById(figures, 'levels');
+    expect(levels.layout.showlegend).toBe(false);
+    expect(levels.legend!.map((it) => it.name)).toEqual([
+      'sea level',
+      'basin level',
+      'head, basin - sea',
+      'start head',
+      'end head',
+      'power generated',
+      'power drawn pumping (negative)',
+      'pumping limit (all units at full pumping power)',
+      'installed capacity',
+    ]);
+    for (const it of levels.legend!) expect(levels.data[it.traces[0]].name).toBe(it.name);
+    expect(levels.legend!.find((it) => it.name === 'start head')!.symbol).toEqual({
+      colour: '#b3261e',
+      opacity: 1,
+      line: { width: 1, dash: 'dash' },
+    });
+    // The per-tide dots: the entry is the shape's, and hides the trace that carries their hover too.
+    const tides = figureById(figures, 'tides');
+    expect(tides.legend!.map((it) => [it.name, it.traces, it.shapes])).toEqual([
+      ['ebb half tide', [0], [0]],
+      ['flood half tide', [1], [1]],
+    ]);
+    // Each entry is a button in the plot's section, before the plot.
+    const section = html.slice(html.indexOf('<section id="section-levels">'), html.indexOf('<div class="plot" id="levels">'));
+    expect(section.match(/class="legend-item"/g)).toHaveLength(levels.legend!.length);
+    expect(section).toContain('stroke-dasharray="9,9"'); // the start head's dash, as plotly.js draws it
+  });
+
+  it('per-tide scatter: one dot per complete half tide, its net energy from the ledger, all the dots of a side one path', () => {
+    const f = figureById(figures, 'tides');
+    const pts = f.data as { x: number[]; y: number[]; customdata: [string][]; mode: string; legendgroup: string }[];
+    const shapes = f.layout.shapes as { type: string; path: string; legendgroup: string; showlegend: boolean }[];
+    expect(shapes.length).toBe(pts.length);
     const ledger = new Map(
       run.result.halfTides.map((h) => [new Date(h.start * 1000).toISOString().replace('T', ' ').slice(0, 16), h]),
     );
     let dots = 0;
-    for (const t of pts) {
-      // Each dot a zero-length segment: the point twice, then a gap.
-      expect(t.x.length % 3).toBe(0);
-      for (let i = 0; i < t.x.length; i += 3) {
-        expect([t.x[i + 1], t.y[i + 1], t.x[i + 2], t.y[i + 2]]).toEqual([t.x[i], t.y[i], null, null]);
+    pts.forEach((t, k) => {
+      // The trace draws nothing and carries the hover; the shape of its legend group draws its
+      // points, each a zero-length segment.
+      expect(t.mode).toBe('none');
+      expect([shapes[k].type, shapes[k].legendgroup, shapes[k].showlegend]).toEqual(['path', t.legendgroup, true]);
+      expect(shapes[k].path).toBe(t.x.map((x, i) => `M${x},${t.y[i]}L${x},${t.y[i]}`).join(''));
+      t.x.forEach((_, i) => {
         const h = ledger.get(t.customdata[i][0])!;
         expect(h.partial).toBe(false);
         expect(t.y[i]).toBeCloseTo((h.generated - h.pumped) / J_PER_MWH, 3);
         dots++;
-      }
-    }
+      });
+    });
     // Counted from the ledger alone: its complete half tides on the generating sides, less at most
     // the two at the ends of the period whose fall or rise of the sea the period cuts.
     const halves = generatingHalves(run.ops);
     const complete = run.result.halfTides.filter((h) => !h.partial && halves.includes(h.half)).length;
     expect(dots).toBeLessThanOrEqual(complete);
     expect(dots).toBeGreaterThanOrEqual(complete - 2);
-    expect(html).toContain('#tides .js-line { stroke-linecap: round; }'); // a zero-length segment shows only with round caps
+    expect(html).toContain('#tides .shapelayer path { stroke-linecap: round; }'); // a zero-length segment shows only with round caps
   });
 
   it('the turbine plot spans the heads the run used, one colour per direction, over the hours at each head and power', () => {
@@ -377,8 +414,30 @@ describe('comparison pages', () => {
     expect(page).toContain('<code>operation (as run)</code>');
     const figs = runFigures([flexible, fixed], { base: s.result.sea.t0, window: chooseWindow(s.result) });
     expect(figs.map((f) => f.id)).toContain('heads-0');
-    const ebbStart = figs[0].data.find((t) => t.name === 'ebb start head (flexible)')!;
-    expect(ebbStart.y).toEqual([4, 5, 5]);
+    const start = figs[0].data.find((t) => t.name === 'start head (flexible)')!;
+    expect(start.y).toEqual([4, 5, 5, null, -4, -3, -3]); // the ebb's heads, then the flood's below zero
+    // Both runs on one tide: one sea level, not one per run drawn over each other; a run on
+    // another sea level gets its own.
+    // So do their installed capacity and pumping limit (the same scheme).
+    const shared = (rs: ReportRun[]) =>
+      runFigures(rs, { base: s.result.sea.t0, window: chooseWindow(s.result) })[0]
+        .data.map((t) => String(t.name))
+        .filter((n) => /^(sea level|installed capacity|pumping limit)/.test(n));
+    expect(shared([flexible, fixed])).toEqual([
+      'sea level (all runs)',
+      'pumping limit (all units at full pumping power) (all runs)',
+      'installed capacity (all runs)',
+    ]);
+    const level = Float64Array.from(s.result.sea.level, (v) => v + 0.1);
+    const higher = { ...fixed, label: 'higher sea', result: { ...s.result, sea: { ...s.result.sea, level } } };
+    expect(shared([flexible, higher])).toEqual([
+      'sea level (flexible)',
+      'pumping limit (all units at full pumping power) (flexible)',
+      'installed capacity (flexible)',
+      'sea level (higher sea)',
+      'pumping limit (all units at full pumping power) (higher sea)',
+      'installed capacity (higher sea)',
+    ]);
   });
 
   it('revenue is drawn and stated when the runs have prices', () => {

@@ -84,25 +84,42 @@ function flatLine(run: ReportRun, base: number, y: number, name: string, yaxis: 
   };
 }
 
-/** The start and end heads in force over time (ebb above zero, flood below), as step lines. */
+/**
+ * The start and end heads in force over time (ebb above zero, flood below), as step lines: one
+ * trace each, the sides apart (a gap between them), so the legend has one entry per kind of head.
+ */
 function thresholdTraces(run: ReportRun, base: number, who: string, colour: string | null): Trace[] {
-  return headSteps(run).flatMap((s) =>
-    (['start', 'end'] as const).map((which) => ({
-      type: 'scatter',
-      mode: 'lines',
-      name: `${s.half} ${which} head${who}`,
-      xt: s.time.map((t) => r1(t - base)),
-      y: s[which].map((h) => r3(s.half === 'ebb' ? h : -h)),
-      yaxis: 'y4',
-      line: {
-        color: colour ?? (which === 'start' ? '#b3261e' : '#2b7a2b'),
-        width: 1,
-        dash: which === 'start' ? 'dash' : 'dot',
-        shape: 'hv',
-      },
-      hoverinfo: 'skip',
-    })),
-  );
+  const sides = headSteps(run);
+  if (sides.length === 0) return [];
+  const apart = <T>(f: (s: (typeof sides)[number]) => T[]) => sides.flatMap((s, k) => (k === 0 ? f(s) : [null, ...f(s)]));
+  return (['start', 'end'] as const).map((which) => ({
+    type: 'scatter',
+    mode: 'lines',
+    name: `${which} head${who}`,
+    xt: apart((s) => s.time.map((t) => r1(t - base))),
+    y: apart((s) => s[which].map((h) => r3(s.half === 'ebb' ? h : -h))),
+    yaxis: 'y4',
+    line: {
+      color: colour ?? (which === 'start' ? '#b3261e' : '#2b7a2b'),
+      width: 1,
+      dash: which === 'start' ? 'dash' : 'dot',
+      shape: 'hv',
+    },
+    hoverinfo: 'skip',
+  }));
+}
+
+/**
+ * Whether every run has the same sea level (same start, step and values: runs of one tide), drawn
+ * then as one trace; several identical traces, one over the other, would show only the last.
+ */
+function oneSea(runs: readonly ReportRun[]): boolean {
+  const a = runs[0].result.sea;
+  return runs.every(({ result: { sea: b } }) => {
+    if (b.t0 !== a.t0 || b.dt !== a.dt || b.level.length !== a.level.length) return false;
+    for (let i = 0; i < a.level.length; i++) if (b.level[i] !== a.level[i]) return false;
+    return true;
+  });
 }
 
 export interface LevelsOptions {
@@ -118,21 +135,30 @@ export function levelsFigure(runs: readonly ReportRun[], o: LevelsOptions) {
   const strip = one ? modeStrip(runs[0], o.base) : undefined;
   const data: Trace[] = strip ? [strip.trace] : [];
   const levelAxis = one ? 'y3' : 'y';
+  const seaTrace = (k: number, who: string, colour: string) => ({
+    type: 'scatter',
+    mode: 'lines',
+    name: `sea level${who}`,
+    src: { s: k, key: 'sea' },
+    yaxis: levelAxis,
+    line: { color: colour, width: 1.2, dash: one ? 'solid' : 'dot' },
+    hovertemplate: `sea %{y:.2f} m${who}<extra></extra>`,
+  });
+  const shared = one || oneSea(runs);
+  if (shared) data.push(seaTrace(0, one ? '' : ' (all runs)', SEA_COLOUR));
+  // Runs on one sea level whose installed capacity (pumping limit) is the same share its line too.
+  const capacityOf = (run: ReportRun) => run.result.summary.installed_capacity_mw;
+  const oneCapacity = !one && shared && runs.every((run) => capacityOf(run) === capacityOf(runs[0]));
+  const onePumpLimit = !one && shared && runs.every((run) => pumps(run.result) && pumpLimitMw(run) === pumpLimitMw(runs[0]));
+  const pumpLimitName = 'pumping limit (all units at full pumping power)';
+  const dashed = (color: string) => ({ color, width: 1, dash: 'dash' });
   runs.forEach((run, k) => {
     const r = run.result;
     const colour = runColour(k);
     const who = one ? '' : ` (${run.label})`;
     const src = (key: string, more: Record<string, unknown> = {}) => ({ s: k, key, ...more });
+    if (!shared) data.push(seaTrace(k, who, colour));
     data.push(
-      {
-        type: 'scatter',
-        mode: 'lines',
-        name: `sea level${who}`,
-        src: src('sea'),
-        yaxis: levelAxis,
-        line: { color: one ? SEA_COLOUR : colour, width: 1.2, dash: one ? 'solid' : 'dot' },
-        hovertemplate: `sea %{y:.2f} m${who}<extra></extra>`,
-      },
       {
         type: 'scatter',
         mode: 'lines',
@@ -164,32 +190,25 @@ export function levelsFigure(runs: readonly ReportRun[], o: LevelsOptions) {
       },
     );
     if (pumps(r)) {
-      data.push(
-        {
-          type: 'scatter',
-          mode: 'lines',
-          name: `power drawn pumping (negative)${who}`,
-          src: src('pump', { scale: -1 }),
-          yaxis: 'y2',
-          line: { color: one ? PUMP_COLOUR : colour, width: 1.2, dash: one ? 'solid' : 'dot', shape: 'hv' },
-          fill: one ? 'tozeroy' : 'none',
-          hovertemplate: `pumping %{y:.1f} MW${who}<extra></extra>`,
-        },
-        flatLine(run, o.base, -pumpLimitMw(run), `pumping limit (all units at full pumping power)${who}`, 'y2', {
-          color: one ? PUMP_COLOUR : colour,
-          width: 1,
-          dash: 'dash',
-        }),
-      );
+      data.push({
+        type: 'scatter',
+        mode: 'lines',
+        name: `power drawn pumping (negative)${who}`,
+        src: src('pump', { scale: -1 }),
+        yaxis: 'y2',
+        line: { color: one ? PUMP_COLOUR : colour, width: 1.2, dash: one ? 'solid' : 'dot', shape: 'hv' },
+        fill: one ? 'tozeroy' : 'none',
+        hovertemplate: `pumping %{y:.1f} MW${who}<extra></extra>`,
+      });
+      if (!onePumpLimit)
+        data.push(flatLine(run, o.base, -pumpLimitMw(run), `${pumpLimitName}${who}`, 'y2', dashed(one ? PUMP_COLOUR : colour)));
     }
-    data.push(
-      flatLine(run, o.base, r.summary.installed_capacity_mw, `installed capacity${who}`, 'y2', {
-        color: colour,
-        width: 1,
-        dash: 'dash',
-      }),
-    );
+    if (!oneCapacity) data.push(flatLine(run, o.base, capacityOf(run), `installed capacity${who}`, 'y2', dashed(colour)));
   });
+  if (onePumpLimit)
+    data.push(flatLine(runs[0], o.base, -pumpLimitMw(runs[0]), `${pumpLimitName} (all runs)`, 'y2', dashed(PUMP_COLOUR)));
+  if (oneCapacity)
+    data.push(flatLine(runs[0], o.base, capacityOf(runs[0]), 'installed capacity (all runs)', 'y2', dashed(SEA_COLOUR)));
   const lostShapes = (o.lost?.lost ?? []).map((e) => ({
     type: 'rect',
     xref: 'x',
@@ -214,7 +233,7 @@ export function levelsFigure(runs: readonly ReportRun[], o: LevelsOptions) {
         : '.'),
     data,
     layout: {
-      ...baseLayout(820, { top: 70 }),
+      ...baseLayout(820, { top: 50 }),
       hovermode: 'x unified',
       barmode: 'overlay',
       bargap: 0,
@@ -234,7 +253,6 @@ export function levelsFigure(runs: readonly ReportRun[], o: LevelsOptions) {
             },
           ]
         : [],
-      legend: { orientation: 'h', y: 1.1, x: 0, yanchor: 'bottom' },
       xaxis: axis('time (UTC)', {
         type: 'date',
         anchor: 'y2',
