@@ -168,7 +168,8 @@ export async function searchFixed(
   const firsts = await searchBatched(climb, climb.ranked([x0, ...grid], CLIMB_STARTS), onSample);
   const halves = x0.length / PER_HALF;
   const moves = movesInUnits(FIXED_MOVES_M, p.ranges.step);
-  for (const first of firsts) await searchBatched(climb, climb.compass(first, moves, halves, FIXED_POLL, 'step'), onSample);
+  for (const first of firsts)
+    await searchBatched(climb, climb.compass(first, moves, { halves, poll: FIXED_POLL, pairs: 'step' }), onSample);
   // Over the whole period: the climb's best points, then compass searches at the lattice step.
   const period = sampled ? new LatticeSearch(box) : climb;
   const candidates = climb.recorded(FIXED_CANDIDATES).map((r) => r.point);
@@ -176,7 +177,7 @@ export async function searchFixed(
   const periodMoves = movesInUnits(FIXED_PERIOD_MOVES_M, p.ranges.step);
   const ends = await searchesBatched(
     period,
-    starts.map((r) => period.compass(r, periodMoves, halves, FIXED_POLL, 'step')),
+    starts.map((r) => period.compass(r, periodMoves, { halves, poll: FIXED_POLL, pairs: 'step' })),
     onPeriod,
   );
   let found = starts[0];

@@ -236,7 +236,7 @@ export class Horizon {
     if (ranked.length === 1) found = searchSync(search, search.compass(found, this.moves), value);
     else {
       for (const r of ranked) {
-        const f = searchSync(search, search.compass(r, this.moves, 1), value);
+        const f = searchSync(search, search.compass(r, this.moves, { halves: 1 }), value);
         if (f.value > found.value) found = f;
       }
       if (halves.length > 1) found = searchSync(search, search.compass(found, this.moves), value);

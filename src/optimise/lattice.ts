@@ -125,6 +125,16 @@ export function movesInUnits(moves: readonly number[], step: number): number[] {
   return out;
 }
 
+/** How a compass search moves (LatticeSearch.compass). */
+export interface CompassOptions {
+  /** Half tides whose heads it moves, the first ones (default: all). */
+  readonly halves?: number;
+  /** Neighbours valued at a time (default Infinity: all, then the best). */
+  readonly poll?: number;
+  /** Where pairs of heads move: at every move length (default) or at the lattice step only. */
+  readonly pairs?: 'every move' | 'step';
+}
+
 export interface SearchResult {
   readonly point: Int32Array;
   readonly value: number;
@@ -250,25 +260,20 @@ export class LatticeSearch {
 
   /**
    * Compass search from `from`, with the moves given (lattice units, largest first, ending at 1),
-   * moving the coordinates of the first `halves` half tides (default: all). Every move length
-   * moves each head alone and each pair of heads; with `pairs` 'step', moves longer than one
+   * moving the coordinates of the first `o.halves` half tides (default: all). Every move length
+   * moves each head alone and each pair of heads; with `o.pairs` 'step', moves longer than one
    * lattice step move one head at a time and pairs only at the step: a long move then only brings
    * the search near, and the ridges pairs follow are followed at the lattice's resolution, where
    * the end is a local optimum for every single and paired move all the same.
    *
-   * `poll` is how many neighbours are valued at a time. Infinity (the default) values them all
+   * `o.poll` is how many neighbours are valued at a time. Infinity (the default) values them all
    * and moves to the best. A smaller poll is opportunistic: neighbours are valued `poll` at a
    * time, the move that last succeeded first, and the search moves to the best of the first
    * group that improves, so a climb costs a fraction of the full polls. The result depends on
    * `poll`, never on how the groups are valued (one by one or on worker threads).
    */
-  *compass(
-    from: SearchResult,
-    moves: readonly number[],
-    halves = this.box.lo.length / PER_HALF,
-    poll = Infinity,
-    pairs: 'every move' | 'step' = 'every move',
-  ): SearchSteps {
+  *compass(from: SearchResult, moves: readonly number[], o: CompassOptions = {}): SearchSteps {
+    const { halves = this.box.lo.length / PER_HALF, poll = Infinity, pairs = 'every move' } = o;
     const x = from.point.slice();
     let value = from.value;
     const dims = x.length;

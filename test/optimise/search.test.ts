@@ -49,7 +49,7 @@ describe('the lattice search', () => {
     const from = Int32Array.from([30, 15, 10]);
     const asked: Int32Array[][] = [];
     const s = new LatticeSearch(box);
-    const steps = s.compass({ point: from, value: 0 }, [4, 1], 1, Infinity, 'step');
+    const steps = s.compass({ point: from, value: 0 }, [4, 1], { pairs: 'step' });
     // A flat objective below the start: no move improves, so each move's neighbours are asked once.
     for (let r = steps.next(); !r.done; r = steps.next()) {
       asked.push(r.value);
@@ -117,7 +117,7 @@ describe('the lattice search', () => {
     const alone = [];
     for (const x of froms) {
       const from = await searchBatched(one, one.best([x]), evaluate(0));
-      alone.push(await searchBatched(one, one.compass(from, moves, 1, 2), evaluate(0)));
+      alone.push(await searchBatched(one, one.compass(from, moves, { halves: 1, poll: 2 }), evaluate(0)));
     }
     const lockstepBatchesFrom = batches.length;
     const all = new LatticeSearch(box);
@@ -128,7 +128,7 @@ describe('the lattice search', () => {
     );
     const together = await searchesBatched(
       all,
-      starts.map((r) => all.compass(r, moves, 1, 2)),
+      starts.map((r) => all.compass(r, moves, { halves: 1, poll: 2 })),
       evaluate(1),
     );
     expect(together.map((r) => [Array.from(r.point), r.value])).toEqual(alone.map((r) => [Array.from(r.point), r.value]));
