@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ebbOnly, fixedHeadCycle } from '../../src/operation/fixed-head.js';
-import { J_PER_GWH, J_PER_MWH } from '../../src/physics.js';
+import { J_PER_GWH } from '../../src/physics.js';
 import { LEVEL_STEP_M, POWER_STEP_MW, runFigures, runSeries } from '../../src/report/figures.js';
 import { reportHtml, runLabels } from '../../src/report/html.js';
 import type { Figure } from '../../src/report/layout.js';
@@ -214,69 +214,6 @@ describe('the scheme report page', () => {
     const k = Math.floor(ranged[10].excursion.range_m / 0.5);
     const inClass = ranged.filter((p) => Math.floor(p.excursion.range_m / 0.5) === k);
     expect(c.energy_gwh[k]).toBeCloseTo(sum(inClass.map((p) => p.tide.generated - p.tide.pumped)) / J_PER_GWH, 3);
-  });
-
-  it('legends in the page, not drawn by plotly.js: an entry per named trace or shape, a hover-only trace in its group', () => {
-    const levels = figureById(figures, 'levels');
-    expect(levels.layout.showlegend).toBe(false);
-    expect(levels.legend!.map((it) => it.name)).toEqual([
-      'sea level',
-      'basin level',
-      'head, basin - sea',
-      'start head',
-      'end head',
-      'power generated',
-      'power drawn pumping (negative)',
-      'pumping limit (all units at full pumping power)',
-      'installed capacity',
-    ]);
-    for (const it of levels.legend!) expect(levels.data[it.traces[0]].name).toBe(it.name);
-    expect(levels.legend!.find((it) => it.name === 'start head')!.symbol).toEqual({
-      colour: '#b3261e',
-      opacity: 1,
-      line: { width: 1, dash: 'dash' },
-    });
-    // The per-tide dots: the entry is the shape's, and hides the trace that carries their hover too.
-    const tides = figureById(figures, 'tides');
-    expect(tides.legend!.map((it) => [it.name, it.traces, it.shapes])).toEqual([
-      ['ebb half tide', [0], [0]],
-      ['flood half tide', [1], [1]],
-    ]);
-    // Each entry is a button in the plot's section, before the plot.
-    const section = html.slice(html.indexOf('<section id="section-levels">'), html.indexOf('<div class="plot" id="levels">'));
-    expect(section.match(/class="legend-item"/g)).toHaveLength(levels.legend!.length);
-    expect(section).toContain('stroke-dasharray="9,9"'); // the start head's dash, as plotly.js draws it
-  });
-
-  it('per-tide scatter: one dot per complete half tide, its net energy from the ledger, all the dots of a side one path', () => {
-    const f = figureById(figures, 'tides');
-    const pts = f.data as { x: number[]; y: number[]; customdata: [string][]; mode: string; legendgroup: string }[];
-    const shapes = f.layout.shapes as { type: string; path: string; legendgroup: string; showlegend: boolean }[];
-    expect(shapes.length).toBe(pts.length);
-    const ledger = new Map(
-      run.result.halfTides.map((h) => [new Date(h.start * 1000).toISOString().replace('T', ' ').slice(0, 16), h]),
-    );
-    let dots = 0;
-    pts.forEach((t, k) => {
-      // The trace draws nothing and carries the hover; the shape of its legend group draws its
-      // points, each a zero-length segment.
-      expect(t.mode).toBe('none');
-      expect([shapes[k].type, shapes[k].legendgroup, shapes[k].showlegend]).toEqual(['path', t.legendgroup, true]);
-      expect(shapes[k].path).toBe(t.x.map((x, i) => `M${x},${t.y[i]}L${x},${t.y[i]}`).join(''));
-      t.x.forEach((_, i) => {
-        const h = ledger.get(t.customdata[i][0])!;
-        expect(h.partial).toBe(false);
-        expect(t.y[i]).toBeCloseTo((h.generated - h.pumped) / J_PER_MWH, 3);
-        dots++;
-      });
-    });
-    // Counted from the ledger alone: its complete half tides on the generating sides, less at most
-    // the two at the ends of the period whose fall or rise of the sea the period cuts.
-    const halves = generatingHalves(run.ops);
-    const complete = run.result.halfTides.filter((h) => !h.partial && halves.includes(h.half)).length;
-    expect(dots).toBeLessThanOrEqual(complete);
-    expect(dots).toBeGreaterThanOrEqual(complete - 2);
-    expect(html).toContain('#tides .shapelayer path { stroke-linecap: round; }'); // a zero-length segment shows only with round caps
   });
 
   it('the turbine plot spans the heads the run used, one colour per direction, over the hours at each head and power', () => {
