@@ -114,8 +114,8 @@ export default async function (h) {
       '--no-first-run',
       // Headless Chromium opens a browser window for each fresh context, and with it loads the
       // address bar's suggestion popups (chrome://omnibox-popup.top-chrome/, a WebUI renderer
-      // each): about a second of CPU per open on the machine's other core, taken from the page
-      // being timed. A browser already running opens a file in a tab of a window that has them.
+      // each), which compete with the page being timed for the 2 cores. A browser already running
+      // opens a file in a tab of a window that has them.
       '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
     ],
   });

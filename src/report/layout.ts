@@ -46,7 +46,8 @@ export const rightAxis = (title: string, more: Record<string, unknown> = {}) =>
 
 /**
  * The layout every plot starts from: its height, margins wide enough for axis titles (and a right
- * axis when `right`), the legend in a row above the plot, and hover by nearest point.
+ * axis when `right`), plotly.js's legend in a row above the plot (the sweep and validation pages;
+ * run and comparison pages turn it off and write their own, legend.ts), and hover by nearest point.
  */
 export function baseLayout(height: number, o: { right?: boolean; top?: number } = {}): Record<string, unknown> {
   return {

@@ -66,7 +66,12 @@ describe('the run page: legends and per-tide dots', () => {
       // points, each a zero-length segment.
       expect(t.mode).toBe('none');
       expect([shapes[k].type, shapes[k].legendgroup, shapes[k].showlegend]).toEqual(['path', t.legendgroup, true]);
-      expect(shapes[k].path).toBe(t.x.map((x, i) => `M${x},${t.y[i]}L${x},${t.y[i]}`).join(''));
+      // Each segment starts and ends at its dot: M x,y L x,y.
+      const segments = shapes[k].path
+        .split('M')
+        .slice(1)
+        .map((seg) => seg.split(/[,L]/).map(Number));
+      expect(segments).toEqual(t.x.map((x, i) => [Number(x), t.y[i], Number(x), t.y[i]]));
       t.x.forEach((_, i) => {
         const h = ledger.get(t.customdata[i][0])!;
         expect(h.partial).toBe(false);

@@ -2,7 +2,7 @@
  * Net energy of each half tide of the solver's ledger against the sea's fall or rise in it. Each
  * set of dots (a side of a run) is drawn as one SVG path, a layout shape (dotShape), and hovered
  * through a trace that draws nothing: a marker per half tide was an SVG element each, and so was
- * each segment of a line trace broken by gaps (plotly.js draws a path per segment), over 4,000 on
+ * each segment of a line trace broken by gaps (plotly.js draws a path per segment), thousands on
  * a comparison of three years.
  */
 
