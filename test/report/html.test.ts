@@ -375,6 +375,15 @@ describe('comparison pages', () => {
       'pumping limit (all units at full pumping power) (higher sea)',
       'installed capacity (higher sea)',
     ]);
+    // On one tide with fewer turbines: one sea level, but a capacity and a pumping limit per run.
+    const fewer = { ...reportRun({ edit: (sc) => (sc.scheme.turbines.count = 20) }), label: 'fewer turbines' };
+    const names = shared([flexible, fewer]);
+    expect(names.filter((n) => n.startsWith('sea level'))).toEqual(['sea level (all runs)']);
+    expect(names.filter((n) => n.startsWith('installed capacity'))).toEqual([
+      'installed capacity (flexible)',
+      'installed capacity (fewer turbines)',
+    ]);
+    expect(names.filter((n) => n.startsWith('pumping limit'))).toHaveLength(2);
   });
 
   it('revenue is drawn and stated when the runs have prices', () => {
