@@ -1,18 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { detailPointsFor, displayIndices } from '../../src/report/resample.js';
+import { detailPointsFor, displayIndices, OVERVIEW_POINTS } from '../../src/report/resample.js';
 
 describe('display resampling (what the page draws on each zoom and pan)', () => {
   it('keeps every sample of a window that holds no more than the detail points, and only buckets outside it', () => {
     const v = Float64Array.from({ length: 100_000 }, (_, i) => Math.sin(i / 7) + 0.3 * Math.sin(i / 3001));
     v[12_345] = 7; // spikes outside the window survive
     v[87_654] = -9;
-    const idx = displayIndices(v, 40_000, 40_289, 2400, 1500);
+    const idx = displayIndices(v, 40_000, 40_289, 2400, OVERVIEW_POINTS);
     const inWindow = idx.filter((i) => i >= 40_000 && i < 40_289);
     expect(inWindow).toEqual(Array.from({ length: 289 }, (_, k) => 40_000 + k));
     expect(idx).toContain(12_345);
     expect(idx).toContain(87_654);
-    expect(idx.length).toBeLessThan(1500 + 289 + 4);
+    expect(idx.length).toBeLessThan(OVERVIEW_POINTS + 289 + 4);
   });
 
   it('a day or less always shows every step, whatever the plot width and step', () => {
