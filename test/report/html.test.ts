@@ -17,6 +17,7 @@ import { rangeHalfTides, seaExcursions } from '../../src/report/tide-ranges.js';
 import type { Scenario } from '../../src/scenario/types.js';
 import { figureById, reportRun } from '../fixtures.js';
 import { pageText } from './page-text.js';
+import { runPage } from './run-page.js';
 
 const mersey = (edit?: (s: Scenario) => void) => reportRun({ edit });
 
@@ -30,9 +31,7 @@ describe('the scheme report page', () => {
   let figures: Figure[];
   let html: string;
   beforeAll(() => {
-    run = mersey();
-    figures = runFigures([run], { base: run.result.sea.t0, window: chooseWindow(run.result) });
-    html = reportHtml([run], { toolVersion: 'test' });
+    ({ run, figures, html } = runPage(mersey()));
   });
 
   it('draws the plots an engineer expects, each with a title and a caption', () => {

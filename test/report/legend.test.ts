@@ -4,20 +4,17 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { J_PER_MWH } from '../../src/physics.js';
-import { runFigures } from '../../src/report/figures.js';
-import { reportHtml } from '../../src/report/html.js';
 import type { Figure } from '../../src/report/layout.js';
-import { chooseWindow, generatingHalves, type ReportRun } from '../../src/report/report-run.js';
-import { figureById, reportRun } from '../fixtures.js';
+import { generatingHalves, type ReportRun } from '../../src/report/report-run.js';
+import { figureById } from '../fixtures.js';
+import { runPage } from './run-page.js';
 
 describe('the run page: legends and per-tide dots', () => {
   let run: ReportRun;
   let figures: Figure[];
   let html: string;
   beforeAll(() => {
-    run = reportRun();
-    figures = runFigures([run], { base: run.result.sea.t0, window: chooseWindow(run.result) });
-    html = reportHtml([run], { toolVersion: 'test' });
+    ({ run, figures, html } = runPage());
   });
 
   it('legends in the page, not drawn by plotly.js: an entry per named trace or shape, a hover-only trace in its group', () => {
