@@ -15,7 +15,10 @@ export function registerMerge(program: Command): void {
       'Join the shard folders of one sweep (from `sweep --shard i/n`) into designs.csv, designs.json and designs.html, identical to a single-machine run',
     )
     .argument('<shards...>', 'shard folders, every shard of the sweep exactly once, in any order')
-    .option('--out <dir>', 'output folder for the merged result (default: out/<sweep name>, as `mersey-tidal sweep` writes)')
+    .option(
+      '--out <dir>',
+      "output folder for the merged result (default: out/<sweep name>, where an unchanged sweep writes; give the changed sweep's folder for a sweep run with --set)",
+    )
     .addOption(quietOption())
     .addOption(jsonOption('a summary (the sweep, its design count and the files written)'))
     .action(async (dirs: string[], opts: { out?: string; quiet?: boolean; json?: boolean }) => {

@@ -70,9 +70,9 @@ export function registerSimulate(program: Command): void {
     const dir = resolve(opts.out ?? defaultResultDir(scenario.name, overrides));
     // A folder that is not a previous result is refused before the run, not after it.
     prepareResultDir(dir, RESULT_IDENTITY);
+    const ops = buildOperation(scenario);
     const steps = opts.series ? runSamples(scenario) : undefined;
-    if (steps !== undefined)
-      checkFreeSpace(join(dir, 'series.csv'), seriesCsvMaxBytes(steps, buildOperation(scenario).names), 'series.csv');
+    if (steps !== undefined) checkFreeSpace(join(dir, 'series.csv'), seriesCsvMaxBytes(steps, ops.names), 'series.csv');
     let bar: Progress | undefined;
     let result: Result;
     try {
@@ -91,7 +91,7 @@ export function registerSimulate(program: Command): void {
     warnShortPeriod(result.summary, ui);
     const version = toolVersion();
     const html = opts.html
-      ? reportHtml([{ result, scheme: buildScheme(scenario), ops: buildOperation(scenario), label: scenario.name }], {
+      ? reportHtml([{ result, scheme: buildScheme(scenario), ops, label: scenario.name }], {
           toolVersion: version,
         })
       : undefined;

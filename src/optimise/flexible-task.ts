@@ -13,7 +13,7 @@ import { SolverState } from '../solver/state.js';
 import { type RecordedRun, recordedFixedRun, thresholds } from './apply.js';
 import type { Controls } from './fixed.js';
 import { type Decisions, decideStretch, Horizon } from './horizon.js';
-import { openProblem, type Problem, type ProblemData } from './problem.js';
+import { openProblem, type ProblemData } from './problem.js';
 
 /**
  * One chunk: decisions warm..from-1 warm up, from..to-1 are its own; it starts at sample `at` (at
@@ -51,32 +51,26 @@ export interface ChunkOutcome {
   readonly levelAtFirst: number;
 }
 
-/**
- * The states of the run at the reference thresholds at each chunk's start sample (in order), made
- * in the worker: its solver is already compiled by the fixed-head search that ran before.
- */
-function chunkStates(problem: Problem, reference: Float64Array, chunks: readonly ChunkSpec[]): SolverState[] {
-  const run = problem.apply;
-  const st = startState(run);
-  let i = 0;
-  return chunks.map((c) => {
-    if (c.at > i) i = advance(run, st, i, c.at, { exitHead: reference });
-    return new SolverState(run.ops.names.length).copyFrom(st);
-  });
-}
-
 export function setup(init: FlexibleTaskInit): (task: number) => ChunkOutcome | RecordedRun {
   const problem = openProblem(init.problem);
   const h = new Horizon({ problem, decisions: init.decisions, lookahead: init.lookahead, reference: init.reference });
   const modes = problem.apply.ops.names.length;
   const reference = thresholds(problem, init.reference);
-  // Made at the first chunk, so that a failure is reported as a task's, naming its chunk.
-  let states: SolverState[] | null = null;
+  // The run at the reference thresholds, advanced to each chunk's start as the chunk asks: a
+  // worker's chunks come in rising order, so it makes that run once, in the worker, whose solver
+  // the fixed-head search has compiled (restarted only if a lower chunk comes after a higher one).
+  const run = problem.apply;
+  let ref = startState(run);
+  let i = 0;
   return (c) => {
     if (c >= init.chunks.length) return recordedFixedRun(problem, init.fixedRuns[c - init.chunks.length]);
-    states ??= chunkStates(problem, reference, init.chunks);
     const spec = init.chunks[c];
-    const st = new SolverState(modes).copyFrom(states[c]);
+    if (spec.at < i) {
+      ref = startState(run);
+      i = 0;
+    }
+    if (spec.at > i) i = advance(run, ref, i, spec.at, { exitHead: reference });
+    const st = new SolverState(modes).copyFrom(ref);
     const latest: (HalfControls | null)[] = [null, null];
     const r = decideStretch(h, spec.warm, spec.from, spec.to, st, spec.at, reference.slice(), latest);
     const controls = new Float64Array(3 * r.controls.length);

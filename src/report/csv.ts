@@ -43,9 +43,8 @@ export function seriesCsv(r: Result): Iterable<string> {
  */
 const SERIES_LIMITS = { level: 1000, head: 2000, flow: 1e6, power: 1e5 };
 
-/** Characters of a number below `limit` in magnitude written with `decimals` decimals, its sign too when `signed`. */
-const widest = (limit: number, decimals: number, signed: boolean) =>
-  (signed ? 1 : 0) + String(limit - 1).length + (decimals > 0 ? 1 + decimals : 0);
+/** Characters of a signed number below `limit` in magnitude written with `decimals` decimals. */
+const widest = (limit: number, decimals: number) => 1 + String(limit - 1).length + (decimals > 0 ? 1 + decimals : 0);
 
 /**
  * Bytes of series.csv at the most, for `samples` rows of a run with these mode names: the header,
@@ -57,11 +56,11 @@ export function seriesCsvMaxBytes(samples: number, modeNames: readonly string[])
   const L = SERIES_LIMITS;
   const row =
     isoTime(0).length +
-    2 * widest(L.level, 4, true) +
-    widest(L.head, 4, true) +
+    2 * widest(L.level, 4) +
+    widest(L.head, 4) +
     Math.max(0, ...modeNames.map((m) => csvCell(m).length)) +
-    2 * widest(L.flow, 2, true) +
-    2 * widest(L.power, 4, true) + // signed: a power rounding from just below 0 is written -0.0000
+    2 * widest(L.flow, 2) +
+    2 * widest(L.power, 4) + // signed too: a power rounding from just below 0 is written -0.0000
     SERIES_HEADER.length; // 8 commas and the newline
   return SERIES_HEADER.join(',').length + 1 + samples * row;
 }

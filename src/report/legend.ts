@@ -51,7 +51,7 @@ function traceSymbol(t: Trace): LegendSymbol {
  * The entries plotly.js's legend would show: every named trace but heat maps and those told not
  * to, then every shape told to; a trace kept out of the legend joins the entry of its legend group.
  */
-export function legendItems(f: Figure): LegendItem[] {
+function legendItems(f: Figure): LegendItem[] {
   const items: LegendItem[] = [];
   const byGroup = new Map<string, LegendItem>();
   const add = (item: LegendItem, group: unknown) => {

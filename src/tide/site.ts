@@ -207,7 +207,7 @@ export function loadSite(ref: string): Site {
       }; list stations with \`mersey-tidal sites <query>\` or \`mersey-tidal sites --near LAT,LON\``,
     );
   }
-  const file = siteFile(ref);
+  const file = builtin === undefined ? ref : join(BUILTIN_SITE_DIR, `${builtin}.json`);
   const text = readText(file, 'site file');
   let json: unknown;
   try {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HalfControls } from '../../src/operation/cycle.js';
-import { applyPlan } from '../../src/optimise/apply.js';
+import { applyPlan, NO_DECISIONS } from '../../src/optimise/apply.js';
 import type { Controls } from '../../src/optimise/fixed.js';
 import { FixedEvaluator } from '../../src/optimise/fixed-objective.js';
 import type { Decisions } from '../../src/optimise/horizon.js';
@@ -29,8 +29,6 @@ afterAll(async () => {
   await pool.close();
 });
 
-const NONE: Decisions = { index: new Int32Array(0), dir: new Int8Array(0) };
-
 /** Best fixed heads, the flexible plan and both runs (with their ledgers) on the inputs. */
 async function both(inputs: FlexibleInputs) {
   const data = problemData(inputs);
@@ -48,7 +46,7 @@ async function both(inputs: FlexibleInputs) {
       net: totals.energy - totals.pumpEnergy,
     };
   };
-  return { p, fixed, plan, flex: run(plan.decisions, plan.controls), fixedRun: run(NONE, []) };
+  return { p, fixed, plan, flex: run(plan.decisions, plan.controls), fixedRun: run(NO_DECISIONS, []) };
 }
 
 describe('flexible operation against the best fixed heads', () => {

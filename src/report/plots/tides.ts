@@ -24,7 +24,6 @@ function dotShape(x: readonly number[], y: readonly number[], style: { name: str
     yref: 'y',
     path: x.map((v, i) => `M${v},${y[i]}L${v},${y[i]}`).join(''),
     line: { color: style.colour, width: style.width },
-    fillcolor: style.colour,
     opacity: 0.7,
     name: style.name,
     showlegend: true,
