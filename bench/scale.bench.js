@@ -12,8 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_SCENARIO } from '../dist/paths.js';
 
 const BIN = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
-/** Preloaded into the child: prints its peak resident memory (kB, all threads) when it exits. */
-const PEAK = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\npeak-rss-kb '+process.resourceUsage().maxRSS+'\\n'))`;
+/**
+ * Preloaded into the child (`node --import PEAK_RSS ...`): prints `peak-rss-kb N`, its peak resident
+ * memory (kB, all threads), on stderr when it exits. Also used by scripts/docs/sizes.js.
+ */
+export const PEAK_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\npeak-rss-kb '+process.resourceUsage().maxRSS+'\\n'))`;
 /** Seconds between progress lines (more often on a terminal). */
 const TICK_S = process.stderr.isTTY ? 5 : 30;
 
@@ -48,7 +51,7 @@ function rowsWritten(out) {
 function cli(args, what, progress = () => '') {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
-    const p = spawn(process.execPath, ['--import', PEAK, BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const p = spawn(process.execPath, ['--import', PEAK_RSS, BIN, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
     say(`${what}: started`);
     const tick = setInterval(() => {
       const rss = residentNow(p.pid);

@@ -27,7 +27,7 @@ export function csvText(header: readonly string[], rows: Iterable<readonly CsvVa
   return `${lines.join('\n')}\n`;
 }
 
-/** Rows per chunk of csvChunks: about 1 MB of a typical results row. */
+/** Rows per chunk of csvChunks: around a megabyte of series.csv (its row widths: docs/errors.md, "run size"). */
 const CHUNK_ROWS = 10_000;
 
 /**

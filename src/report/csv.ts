@@ -41,7 +41,7 @@ export function seriesCsv(r: Result): Iterable<string> {
  * over about 15 m, the largest schemes proposed pass about 2e5 m^3/s and make 8.6 GW (the Severn
  * barrage).
  */
-const SERIES_LIMITS = { level: 1000, head: 2000, flow: 1e6, power: 1e5 };
+export const SERIES_LIMITS = { level: 1000, head: 2000, flow: 1e6, power: 1e5 };
 
 /** Characters of a signed number below `limit` in magnitude written with `decimals` decimals. */
 const widest = (limit: number, decimals: number) => 1 + String(limit - 1).length + (decimals > 0 ? 1 + decimals : 0);
@@ -49,8 +49,8 @@ const widest = (limit: number, decimals: number) => 1 + String(limit - 1).length
 /**
  * Bytes of series.csv at the most, for `samples` rows of a run with these mode names: the header,
  * then each row with every field at its widest in seriesCsv's format within SERIES_LIMITS (the
- * time, three levels, the longest mode name, two flows, two powers, commas, newline). Rows of the
- * shipped scenarios average 79 to 83 bytes, the widest 93.
+ * time, three levels, the longest mode name, two flows, two powers, commas, newline).
+ * docs/errors.md ("run size") sets the bound beside the rows the shipped scenarios write.
  */
 export function seriesCsvMaxBytes(samples: number, modeNames: readonly string[]): number {
   const L = SERIES_LIMITS;

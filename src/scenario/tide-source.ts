@@ -21,8 +21,9 @@ function samples(t0: number, t1: number, dt: number): number {
 
 /**
  * Memory a run takes per time step (bytes): the sea level and the per-step series (six arrays of
- * doubles and the modes) and what the summary and report build from them; measured about 117 on a
- * 30-day run at 1 s steps (2.6 million steps, 364 MB peak), rounded up.
+ * doubles and the modes) and what the summary and report build from them. Set above the peak of a
+ * measured run at 1 s steps with series.csv and report.html: docs/errors.md ("run size") quotes
+ * the measurement (`npm run docs` makes it).
  */
 export const RUN_BYTES_PER_STEP = 128;
 /** Share of the machine's memory one run may plan to take. */

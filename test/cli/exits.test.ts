@@ -149,7 +149,7 @@ describe('output that cannot be written', () => {
 
   it('simulate --series refuses before the run when the disk is too small for series.csv', async () => {
     const d = tmp();
-    // A century at 1 s is 3.2e9 rows, some 260 TB of CSV at 83 bytes a row: larger than any disk this runs on.
+    // A century at 1 s is 3.2e9 rows: hundreds of TB of CSV at the row widths of docs/errors.md, larger than any disk this runs on.
     const f = scenarioFile(d, 'huge', '1950-01-01T00:00:00Z', '2050-01-01T00:00:00Z', 1);
     const r = await runCli(['simulate', f, '--out', join(d, 'r'), '--series']);
     expect(r.code).toBe(1);
