@@ -33,14 +33,14 @@ function speedTable(cli) {
   ].join('\n');
 }
 
-/** The other figures of a bench (no target), for the stages and costs behind the verdicts. */
+/** The other figures of a bench (no target), for the stages and costs behind the verdicts; counts without decimals. */
 function benchFigures(cli, name) {
   const b = bench().benches[name];
   if (!b) return `(no ${name} bench in docs/bench-results.json)`;
   const lines = b.figures.map((f) =>
     'median_s' in f
       ? `| ${cell(f.name)} | ${cli.fmt(f.median_s, 3)} s median (${f.reps} runs, ${cli.fmt(f.min_s, 3)}-${cli.fmt(f.max_s, 3)} s) |`
-      : `| ${cell(f.name)} | ${cli.fmt(f.value, Math.abs(f.value) < 10 ? 3 : 1)} ${f.unit}${f.note ? ` (${cell(f.note)})` : ''} |`,
+      : `| ${cell(f.name)} | ${cli.fmt(f.value, Number.isInteger(f.value) ? 0 : Math.abs(f.value) < 10 ? 3 : 1)} ${f.unit}${f.note ? ` (${cell(f.note)})` : ''} |`,
   );
   return ['| figure | value |', '|---|---|', ...lines].join('\n');
 }
