@@ -14,7 +14,7 @@ import { getAt, numericPaths, parsePath, setAt } from '../json-path.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { scenarioFromObject } from '../scenario/load.js';
 import type { FieldChange, Override } from '../scenario/overrides.js';
-import { lazyValidator } from '../scenario/schema-validator.js';
+import { lazyValidator, type SchemaSpec } from '../scenario/schema-validator.js';
 import type { Scenario } from '../scenario/types.js';
 import { describe } from '../scenario/validate.js';
 import { designLabel, designObject, pathKeys } from './design.js';
@@ -63,7 +63,14 @@ export interface LoadedSweep {
   seaPaths: string[];
 }
 
-const validator = lazyValidator(SWEEP_SCHEMA_PATH, { allowUnionTypes: true }, ['unit']);
+/** The sweep schema and how it is validated (compiled by the build: schema-validator.ts). */
+export const SWEEP_SCHEMA: SchemaSpec = {
+  name: 'sweep',
+  file: SWEEP_SCHEMA_PATH,
+  options: { allowUnionTypes: true },
+  keywords: ['unit'],
+};
+const validator = lazyValidator(SWEEP_SCHEMA);
 
 const paramLabel = (path: string) => `parameters["${path}"]`;
 
