@@ -22,8 +22,8 @@ function samples(t0: number, t1: number, dt: number): number {
 /**
  * Memory a run takes per time step (bytes): the sea level and the per-step series (six arrays of
  * doubles and the modes) and what the summary and report build from them. Set above the peak of a
- * measured run at 1 s steps with series.csv and report.html: docs/errors.md ("run size") quotes
- * the measurement (`npm run docs` makes it).
+ * run at 1 s steps with series.csv and report.html: docs/errors.md ("run size") names the run, and
+ * `npm run docs:check` measures it again (scripts/docs/sizes.js).
  */
 export const RUN_BYTES_PER_STEP = 128;
 /** Share of the machine's memory one run may plan to take. */
