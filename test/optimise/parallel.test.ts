@@ -10,7 +10,7 @@ import { openProblem } from '../../src/optimise/problem.js';
 import { bestFixed, flexiblePlan, problemData } from '../../src/optimise/run.js';
 import { type Job, WorkerPool } from '../../src/parallel/pool.js';
 import { constantAreaBasin } from '../../src/scheme/basin.js';
-import { merseyInputs, sineLagoon } from '../fixtures.js';
+import { merseyInputs, sineLagoon } from './inputs.js';
 
 /** Two recorded runs are the same to the last bit: totals, every step of the series, every mode-log field. */
 function expectSameRun(a: RecordedRun, b: RecordedRun): void {

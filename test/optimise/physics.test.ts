@@ -19,7 +19,7 @@ import { halfTideLedger } from '../../src/solver/ledger.js';
 import { ModeLog } from '../../src/solver/mode-log.js';
 import { allocateSeries } from '../../src/solver/types.js';
 import { slackWaters } from '../../src/tide/turning-points.js';
-import { energyPerTide, merseyInputs, merseyScenario, sineLagoon } from '../fixtures.js';
+import { energyPerTide, merseyInputs, merseyScenario, sineLagoon } from './inputs.js';
 
 let pool: WorkerPool;
 beforeAll(() => {

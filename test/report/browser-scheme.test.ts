@@ -9,8 +9,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { POWER_STEP_MW, runSeries } from '../../src/report/figures.js';
 import { reportHtml } from '../../src/report/html.js';
 import type { ReportRun } from '../../src/report/report-run.js';
-import { asEbbOnly, reportRun } from '../fixtures.js';
 import { chromiumPages, expectAllRendered, expectMarginsKept, skipBrowser } from './chromium.js';
+import { asEbbOnly, reportRun } from './run-page.js';
 
 describe.skipIf(skipBrowser)('scheme report pages in headless Chromium', () => {
   const pages = chromiumPages();

@@ -15,9 +15,8 @@ import { chooseWindow, generatingHalves, type ReportRun, SPRING_NEAP_S } from '.
 import { columnBytes, decodeColumn } from '../../src/report/series-codec.js';
 import { rangeHalfTides, seaExcursions } from '../../src/report/tide-ranges.js';
 import type { Scenario } from '../../src/scenario/types.js';
-import { figureById, reportRun } from '../fixtures.js';
 import { pageText } from './page-text.js';
-import { runPage } from './run-page.js';
+import { figureById, reportRun, runPage } from './run-page.js';
 
 const mersey = (edit?: (s: Scenario) => void) => reportRun({ edit });
 

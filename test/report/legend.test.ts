@@ -6,8 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { J_PER_MWH } from '../../src/physics.js';
 import type { Figure } from '../../src/report/layout.js';
 import { generatingHalves, type ReportRun } from '../../src/report/report-run.js';
-import { figureById } from '../fixtures.js';
-import { runPage } from './run-page.js';
+import { figureById, runPage } from './run-page.js';
 
 describe('the run page: legends and per-tide dots', () => {
   let run: ReportRun;
