@@ -14,7 +14,6 @@
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_SCENARIO, loadScenario, optimiseScenario, PACKAGE_ROOT, WorkerPool } from '../dist/index.js';
-import { applyPlan } from '../dist/optimise/apply.js';
 import { writeAll } from '../dist/optimise/fixed.js';
 import { Horizon } from '../dist/optimise/horizon.js';
 import { LatticeSearch, latticeBox, searchSync } from '../dist/optimise/lattice.js';
@@ -241,22 +240,23 @@ export default async function (h) {
     const gbpPerJ = gbpPerMwh.map((x) => x / J_PER_MWH);
     const revenueData = problemData({ sea, scheme, ops, ranges: RANGES, lookahead: 1, price: gbpPerJ });
     const revenueFixed = await bestFixed(revenueData, pool2);
-    const gbp = (plan, reference) => {
-      const series = allocateSeries(sea.level.length);
-      applyPlan(p, plan.decisions, plan.controls, reference, { series });
+    // Each plan of the revenue objective records the series of the run that applies it (PlanOptions.series).
+    const recorded = new Map();
+    const gbp = (plan) => {
+      const series = recorded.get(plan);
       return revenue(series.power, series.pumpPower, sea.dt, gbpPerMwh);
     };
-    for (const [objective, d, reference, chunked, value] of [
-      ['energy', data, ref, plans['L1 w2'], (plan) => net(plan)],
-      [
-        'revenue',
-        revenueData,
-        revenueFixed.controls,
-        await flexiblePlan(revenueData, pool2, revenueFixed.controls, 1),
-        (plan) => gbp(plan, revenueFixed.controls),
-      ],
+    const revenuePlan = async (pool, o = {}) => {
+      const series = allocateSeries(sea.level.length);
+      const plan = await flexiblePlan(revenueData, pool, revenueFixed.controls, 1, { ...o, series });
+      recorded.set(plan, series);
+      return plan;
+    };
+    for (const [objective, chunked, value, sequential] of [
+      ['energy', plans['L1 w2'], (plan) => net(plan), () => flexiblePlan(data, pool1, ref, 1, { chunkDecisions: 1e9 })],
+      ['revenue', await revenuePlan(pool2), gbp, () => revenuePlan(pool1, { chunkDecisions: 1e9 })],
     ]) {
-      const seq = await timed(() => flexiblePlan(d, pool1, reference, 1, { chunkDecisions: 1e9 }));
+      const seq = await timed(sequential);
       const same = chunked.controls.filter((c, j) => JSON.stringify(c) === JSON.stringify(seq.value.controls[j])).length;
       h.figure(
         `chunks against one sequential pass (${objective}): decisions that differ`,

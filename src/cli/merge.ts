@@ -1,11 +1,11 @@
 /** `mersey-tidal merge <shard dirs...>`: join the shard folders of a sweep into its single-machine result. */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { writtenText } from '../io/atomic.js';
 import { bestText } from '../sweep/output.js';
 import { writeSweepResult } from '../sweep/result-writer.js';
 import { openShards } from '../sweep/shard.js';
-import { jsonOption, quietOption } from './options.js';
+import { defaultResultDir, jsonOption, quietOption } from './options.js';
 import { output } from './output.js';
 
 export function registerMerge(program: Command): void {
@@ -17,7 +17,7 @@ export function registerMerge(program: Command): void {
     .argument('<shards...>', 'shard folders, every shard of the sweep exactly once, in any order')
     .option(
       '--out <dir>',
-      "output folder for the merged result (default: out/<sweep name>, where an unchanged sweep writes; give the changed sweep's folder for a sweep run with --set)",
+      'output folder for the merged result (default: the folder the sweep would have written on one machine: out/<sweep name>, with the changes appended when --set changed it)',
     )
     .addOption(quietOption())
     .addOption(jsonOption('a summary (the sweep, its design count and the files written)'))
@@ -25,7 +25,7 @@ export function registerMerge(program: Command): void {
       const ui = output(opts);
       const shards = openShards(dirs);
       const { header } = shards;
-      const dir = resolve(opts.out ?? join('out', header.name));
+      const dir = resolve(opts.out ?? defaultResultDir(header.name, header.command_line_changes));
       // The shards' rows are read one at a time and written as they are read.
       const { written, summary } = await writeSweepResult(dir, header, shards.rows(), header.design_count);
       ui.status(`Merged ${dirs.length} shards of sweep ${header.name}: ${summary.count} designs`);

@@ -5,7 +5,7 @@ import { InputError } from '../errors.js';
 import { fmt } from '../numbers.js';
 import { defaultWorkerCount } from '../parallel/pool.js';
 import { jsonSha256 } from '../report/digest.js';
-import { type Override, parseSet, siteOverride } from '../scenario/overrides.js';
+import { type FieldChange, type Override, parseSet, siteOverride } from '../scenario/overrides.js';
 import { nearStations, stationLabel } from '../tide/stations.js';
 import { parseIsoSeconds, quotedTime } from '../time.js';
 
@@ -118,7 +118,7 @@ export function scenarioOverrides(o: ScenarioChanges, note: (line: string) => vo
 const CHANGES_IN_NAME = 80;
 
 /** One change as a folder name's part: `path=value` (`site=<site>` for the tide), the value as JSON unless text. */
-function changeLabel(o: Override): string {
+function changeLabel(o: FieldChange): string {
   const v = o.value as { site?: unknown } | null;
   if (o.path === 'tide' && typeof v?.site === 'string') return `site=${v.site}`;
   return `${o.path}=${typeof o.value === 'string' ? o.value : JSON.stringify(o.value)}`;
@@ -132,7 +132,7 @@ function changeLabel(o: Override): string {
  * refuse or alter, a trailing dot, more than CHANGES_IN_NAME characters), a digest of the changes
  * is added, so that two different changes never share a folder.
  */
-export function defaultResultDir(name: string, overrides: readonly Override[], suffix = ''): string {
+export function defaultResultDir(name: string, overrides: readonly FieldChange[], suffix = ''): string {
   if (overrides.length === 0) return join('out', `${name}${suffix}`);
   const exact = overrides.map(changeLabel);
   const safe = exact.map((t) => t.replace(/[^A-Za-z0-9._=,-]+/g, '_'));

@@ -19,7 +19,7 @@ import { tidesFigure } from './plots/tides.js';
 import { turbineFigure } from './plots/turbine.js';
 import { waterfallFigure } from './plots/waterfall.js';
 import { pumps, type ReportRun, type TimeWindow } from './report-run.js';
-import { ColumnStore, encodeBytes, encodeColumn, type PageColumn } from './series-codec.js';
+import { ColumnStore, type PageColumn } from './series-codec.js';
 
 export interface FigureOptions {
   /** Base time of the page (s since the epoch): `xt` values are seconds after it. */
@@ -38,25 +38,15 @@ export const POWER_STEP_MW = 0.025;
 /** Every step of each run, as the page holds it (series k is run k): levels, power (MW), mode; equal columns stored once. */
 export function runSeries(runs: readonly ReportRun[]): { series: PageSeries[]; columns: PageColumn[] } {
   const store = new ColumnStore();
-  // Runs on one sea level (optimise's fixed and flexible runs) share its array: encoded once.
-  const seas = new Map<Float64Array, number>();
-  const seaColumn = (level: Float64Array) => {
-    let k = seas.get(level);
-    if (k === undefined) {
-      k = store.add(encodeColumn(level, 1, LEVEL_STEP_M));
-      seas.set(level, k);
-    }
-    return k;
-  };
   const series = runs.map(({ result: r }) => {
     const steps = r.sea.level.length - 1;
     const cols: Record<string, number> = {
-      sea: seaColumn(r.sea.level),
-      basin: store.add(encodeColumn(r.series.basinLevel, 1, LEVEL_STEP_M)),
-      power: store.add(encodeColumn(r.series.power.subarray(0, steps), 1 / W_PER_MW, POWER_STEP_MW)),
-      mode: store.add(encodeBytes(r.series.mode)),
+      sea: store.series(r.sea.level, 1, LEVEL_STEP_M),
+      basin: store.series(r.series.basinLevel, 1, LEVEL_STEP_M),
+      power: store.series(r.series.power.subarray(0, steps), 1 / W_PER_MW, POWER_STEP_MW),
+      mode: store.bytes(r.series.mode),
     };
-    if (pumps(r)) cols.pump = store.add(encodeColumn(r.series.pumpPower.subarray(0, steps), 1 / W_PER_MW, POWER_STEP_MW));
+    if (pumps(r)) cols.pump = store.series(r.series.pumpPower.subarray(0, steps), 1 / W_PER_MW, POWER_STEP_MW);
     return { t0: r.sea.t0, dt: r.sea.dt, cols, names: { mode: r.modeNames } };
   });
   return { series, columns: store.columns };

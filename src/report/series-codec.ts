@@ -6,7 +6,8 @@
  * Float32 otherwise; a 16-bit column holds the second differences of q (modulo 2^16), small
  * numbers for a smooth tide, so that it deflates to about a third; the operating mode is a byte
  * per step. Columns with the same content
- * are stored once (the sea level of runs of the same tide), and a run names its columns by index.
+ * are stored once (the sea level of runs of the same tide), and a run names its columns by index;
+ * a series equal to one already encoded is not encoded again.
  *
  * Compressed, because a page's size is time before its first plot: Chromium reads and parses every
  * megabyte of base64 in the page before running any script (docs/reports.md). The page inflates
@@ -14,6 +15,7 @@
  * source it inlines by Function.prototype.toString: it must use nothing outside itself.
  */
 
+import { createHash } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 
 /** One column of a page: `u16` quantised (offset, step) as second differences, `f32` Float32, `u8` bytes; `b64` is the bytes deflated. */
@@ -99,12 +101,40 @@ export function decodeColumn(
   return out;
 }
 
-/** The page's columns, each stored once: add returns the index of an equal column already held. */
+/**
+ * The page's columns, each stored once. A series is encoded once however many runs hold it (keyed
+ * by a digest of its values and encoding), and columns whose encodings are equal (series that
+ * differ by less than the quantisation step) are stored once.
+ */
 export class ColumnStore {
   readonly columns: PageColumn[] = [];
   private readonly index = new Map<string, number>();
+  private readonly encoded = new Map<string, number>();
 
-  add(c: PageColumn): number {
+  /** The column of a series times `scale` (encodeColumn). */
+  series(v: Float64Array, scale: number, maxStep: number): number {
+    return this.once(`series ${scale} ${maxStep}`, v, () => encodeColumn(v, scale, maxStep));
+  }
+
+  /** The column of small integers (encodeBytes). */
+  bytes(v: Uint8Array): number {
+    return this.once('bytes', v, () => encodeBytes(v));
+  }
+
+  private once(how: string, v: Float64Array | Uint8Array, encode: () => PageColumn): number {
+    const digest = createHash('sha256')
+      .update(new Uint8Array(v.buffer, v.byteOffset, v.byteLength))
+      .digest('base64');
+    const key = `${how} ${v.length} ${digest}`;
+    let k = this.encoded.get(key);
+    if (k === undefined) {
+      k = this.add(encode());
+      this.encoded.set(key, k);
+    }
+    return k;
+  }
+
+  private add(c: PageColumn): number {
     const key = `${c.kind} ${c.offset} ${c.step} ${c.b64}`;
     let k = this.index.get(key);
     if (k === undefined) {

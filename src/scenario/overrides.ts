@@ -7,6 +7,9 @@
 import { InputError } from '../errors.js';
 import { type PathKey, parsePath, setAt } from '../json-path.js';
 
+/** A change of one scenario field, as a result records it: its dotted path and its value. */
+export type FieldChange = Pick<Override, 'path' | 'value'>;
+
 export interface Override {
   /** Dotted path of the field, e.g. "operation.ebb.start_head_m". */
   path: string;

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import type { ErrorObject } from 'ajv';
 import { InputError, listed, suggest } from '../errors.js';
 import { PACKAGE_ROOT } from '../paths.js';
-import { lazyValidator } from './schema-validator.js';
+import { lazyValidator, type SchemaSpec } from './schema-validator.js';
 
 /** A problem with one field: its dotted JSON path and what is wrong ("expected ..., got ..."). */
 export interface Problem {
@@ -61,7 +61,14 @@ export function asInput<T>(fn: () => T): T {
 
 export const SCHEMA_PATH = join(PACKAGE_ROOT, 'models', 'scenario.schema.json');
 
-const validator = lazyValidator(SCHEMA_PATH, { discriminator: true }, ['unit', 'hint']);
+/** The scenario schema and how it is validated (compiled by the build: schema-validator.ts). */
+export const SCENARIO_SCHEMA: SchemaSpec = {
+  name: 'scenario',
+  file: SCHEMA_PATH,
+  options: { discriminator: true },
+  keywords: ['unit', 'hint'],
+};
+const validator = lazyValidator(SCENARIO_SCHEMA);
 
 /** Dotted JSON path from its parts: ["scheme", "turbines", "0", "x"] -> scheme.turbines[0].x */
 export function jsonPath(parts: readonly string[]): string {

@@ -9,6 +9,7 @@ import { basename } from 'node:path';
 import { csvRow } from '../io/csv-write.js';
 import { fmt } from '../numbers.js';
 import { sweepReportHtml } from '../report/sweep.js';
+import type { FieldChange } from '../scenario/overrides.js';
 import type { DesignMetrics } from './design-metrics.js';
 import type { DesignRow } from './run.js';
 import type { LoadedSweep } from './spec.js';
@@ -35,6 +36,8 @@ export interface SweepHeader {
   seed: number | null;
   base: string;
   overrides: Record<string, unknown>;
+  /** The changes given on the command line (--set), in order (also in `overrides`): they name the default result folder. */
+  command_line_changes: FieldChange[];
   prices_file: string | null;
   parameters: Array<
     { path: string; unit: string } & ({ values: readonly number[] } | { min: number; max: number; step: number | null })
@@ -59,6 +62,7 @@ export function sweepHeader(s: LoadedSweep, toolVersion: string, dataNotes: read
     seed: spec.seed,
     base: spec.base,
     overrides: spec.overrides,
+    command_line_changes: spec.changes,
     prices_file: spec.prices,
     parameters: spec.parameters.map((p) => ({
       path: p.path,

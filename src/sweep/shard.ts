@@ -41,7 +41,7 @@ export function shardIndices(total: number, s: ShardId): Int32Array {
 }
 
 /** Version of the shard.json layout: 2 holds no rows (they are in the shard's designs.csv, read by merge). */
-export const SHARD_FORMAT = 2;
+export const SHARD_FORMAT = 3;
 
 interface ShardFile {
   format: number;

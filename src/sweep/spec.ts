@@ -13,8 +13,8 @@ import { readText } from '../io/text.js';
 import { getAt, numericPaths, parsePath, setAt } from '../json-path.js';
 import { PACKAGE_ROOT } from '../paths.js';
 import { scenarioFromObject } from '../scenario/load.js';
-import type { Override } from '../scenario/overrides.js';
-import { lazyValidator } from '../scenario/schema-validator.js';
+import type { FieldChange, Override } from '../scenario/overrides.js';
+import { lazyValidator, type SchemaSpec } from '../scenario/schema-validator.js';
 import type { Scenario } from '../scenario/types.js';
 import { describe } from '../scenario/validate.js';
 import { designLabel, designObject, pathKeys } from './design.js';
@@ -43,6 +43,8 @@ export interface SweepSpec {
   base: string;
   baseFile: string;
   overrides: Record<string, unknown>;
+  /** The changes given on the command line (--set), in order; also in `overrides`. */
+  changes: FieldChange[];
   /** The price series as written, and resolved; null without one. */
   prices: string | null;
   pricesFile: string | null;
@@ -61,7 +63,14 @@ export interface LoadedSweep {
   seaPaths: string[];
 }
 
-const validator = lazyValidator(SWEEP_SCHEMA_PATH, { allowUnionTypes: true }, ['unit']);
+/** The sweep schema and how it is validated (compiled by the build: schema-validator.ts). */
+export const SWEEP_SCHEMA: SchemaSpec = {
+  name: 'sweep',
+  file: SWEEP_SCHEMA_PATH,
+  options: { allowUnionTypes: true },
+  keywords: ['unit'],
+};
+const validator = lazyValidator(SWEEP_SCHEMA);
 
 const paramLabel = (path: string) => `parameters["${path}"]`;
 
@@ -255,6 +264,7 @@ export function loadSweep(path: string, cliOverrides: readonly Override[] = []):
     base: raw.base,
     baseFile,
     overrides,
+    changes: cliOverrides.map(({ path, value }) => ({ path, value })),
     prices: raw.prices_file ?? null,
     pricesFile,
     parameters,

@@ -15,10 +15,14 @@ interface Child {
   err: string;
 }
 
-/** Runs the CLI in its own process; `onErr` sees stderr as it arrives. */
-function spawnCli(args: string[], onErr?: (text: string, kill: (s: NodeJS.Signals) => void) => void): Promise<Child> {
+/** Runs the CLI in its own process (in `cwd`, default the package's folder); `onErr` sees stderr as it arrives. */
+function spawnCli(
+  args: string[],
+  onErr?: (text: string, kill: (s: NodeJS.Signals) => void) => void,
+  cwd = PACKAGE_ROOT,
+): Promise<Child> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, [BIN, ...args], { cwd: PACKAGE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const p = spawn(process.execPath, [BIN, ...args], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';
     p.stdout.on('data', (d) => (out += String(d)));
@@ -171,6 +175,31 @@ describe('shards and merge', () => {
     for (const f of ['designs.csv', 'designs.json', 'designs.html']) {
       expect(readFileSync(join(d, 'merged', f)).equals(readFileSync(join(d, 'whole', f)))).toBe(true);
     }
+  });
+
+  it('merges the shards of a sweep changed by --set into the folder that sweep writes on one machine', {
+    timeout: SLOW,
+  }, async () => {
+    const cwd = tmp();
+    const file = smallSweep();
+    const set = ['--set', 'time_step_s=900'];
+    const shards = await Promise.all(
+      [1, 2].map((i) => spawnCli(['sweep', file, ...set, '--shard', `${i}/2`, '--workers', '1', '--quiet'], undefined, cwd)),
+    );
+    expect(shards.map((r) => [r.code, r.err])).toEqual([
+      [0, ''],
+      [0, ''],
+    ]);
+    const shardDirs = readdirSync(join(cwd, 'out')).sort();
+    expect(shardDirs).toEqual(['small-shard-1-of-2+time_step_s=900', 'small-shard-2-of-2+time_step_s=900']);
+    const merged = await spawnCli(['merge', ...shardDirs.map((n) => join('out', n)), '--quiet'], undefined, cwd);
+    expect([merged.code, merged.err]).toEqual([0, '']);
+    const whole = await spawnCli(['sweep', file, ...set, '--workers', '2', '--quiet', '--out', 'whole'], undefined, cwd);
+    expect(whole.code).toBe(0);
+    for (const f of ['designs.csv', 'designs.json', 'designs.html'])
+      expect(readFileSync(join(cwd, 'out', 'small+time_step_s=900', f)).equals(readFileSync(join(cwd, 'whole', f)))).toBe(true);
+    const doc = JSON.parse(readFileSync(join(cwd, 'whole', 'designs.json'), 'utf8'));
+    expect(doc.sweep.command_line_changes).toEqual([{ path: 'time_step_s', value: 900 }]);
   });
 
   it('refuses duplicate, missing, mixed, damaged or foreign shard folders', { timeout: SLOW }, async () => {

@@ -47,13 +47,21 @@ describe('the series codec', () => {
     expect(Array.from(decode(encodeBytes([0, 3, 255])))).toEqual([0, 3, 255]);
   });
 
-  it('the store keeps equal columns once', () => {
+  it('the store keeps equal columns once: equal series, and series equal once quantised', () => {
     const s = new ColumnStore();
-    const a = s.add(encodeColumn([1, 2, 3], 1, 1));
-    const b = s.add(encodeColumn([1, 2, 4], 1, 1));
-    expect(s.add(encodeColumn([1, 2, 3], 1, 1))).toBe(a);
+    const a = s.series(Float64Array.from([1, 2, 3]), 1, 1);
+    const b = s.series(Float64Array.from([1, 2, 4]), 1, 1);
+    expect(s.series(Float64Array.from([1, 2, 3]), 1, 1)).toBe(a);
     expect(b).not.toBe(a);
-    expect(s.columns).toHaveLength(2);
+    // The same values scaled otherwise are another column.
+    expect(s.series(Float64Array.from([1, 2, 3]), 2, 1)).not.toBe(a);
+    // Within the quantisation step of [0, 65535] (1): a different series, the same column.
+    const q = s.series(Float64Array.from([0, 65535, 1]), 1, 1);
+    expect(s.series(Float64Array.from([0, 65535, 1.2]), 1, 1)).toBe(q);
+    const m = s.bytes(Uint8Array.from([0, 3]));
+    expect(s.bytes(Uint8Array.from([0, 3]))).toBe(m);
+    expect(s.columns).toHaveLength(5);
+    expect(Array.from(decode(s.columns[b]))).toEqual([1, 2, 4]);
   });
 });
 

@@ -29,6 +29,7 @@ function header(n: number, prices: boolean): SweepHeader {
     seed: 7,
     base: 'base.json',
     overrides: {},
+    command_line_changes: [],
     prices_file: prices ? 'prices.csv' : null,
     parameters: [
       { path: 'scheme.turbines.count', unit: '', min: 10, max: 40, step: 1 },
