@@ -1,5 +1,7 @@
 // Flexible operation of the Mersey barrage (models/mersey-barrage.json: 700 MW, two-way with
 // pumping) over the whole observed 2018 tide at its 5-minute steps, heads on a 0.1 m lattice:
+// - `mersey-tidal optimise` on it: the whole run in this process (target: under 3 s), and the
+//   command in a fresh process (its start, loading and result files included);
 // - the receding-horizon decisions of the year on 2 workers (target: under 10 s on 2 cores), at a
 //   look-ahead of 1 and 2 half tides, with window evaluations per second and the CPU time of all
 //   threads (CPU time / wall time = the cores the run got on this shared machine); 1 worker for
@@ -11,6 +13,9 @@
 //   the chunks;
 // - the search against the exhaustive 0.1 m lattice, on decisions sampled over the year.
 
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_SCENARIO, loadScenario, optimiseScenario, PACKAGE_ROOT, WorkerPool } from '../dist/index.js';
@@ -30,6 +35,7 @@ import { median } from './harness.js';
 
 const RANGES = { step: 0.1, start: [1, 6], end: [0.5, 4], pump: [0, 4] };
 const PRICES = join(PACKAGE_ROOT, 'data', 'gb-system-sell-price-2018.csv');
+const BIN = join(PACKAGE_ROOT, 'dist', 'cli', 'bin.js');
 
 /** Net energy (J) of the run that applied the plan's decisions. */
 function net(plan) {
@@ -124,8 +130,31 @@ async function defaultRun(h) {
   h.figure('optimise: flexible run, net energy', last.flexible.result.summary.annual_energy_gwh, 'GWh/yr');
 }
 
+/**
+ * `mersey-tidal optimise` as a user starts it, in a fresh process: the whole run above, plus the
+ * process's start, its modules, the scenario's loading and the result files written.
+ */
+async function commandRun(h) {
+  const out = mkdtempSync(join(tmpdir(), 'mersey-tidal-bench-'));
+  try {
+    await h.measure(
+      'optimise: the default scenario, the command in a fresh process (results written)',
+      () =>
+        new Promise((done, fail) => {
+          const p = spawn(process.execPath, [BIN, 'optimise', '--quiet', '--out', join(out, 'r')], { stdio: 'ignore' });
+          p.on('error', fail);
+          p.on('close', (code) => (code === 0 ? done() : fail(new Error(`mersey-tidal optimise exited with ${code}`))));
+        }),
+      { warmup: 0, reps: 3 },
+    );
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
 export default async function (h) {
   await defaultRun(h);
+  await commandRun(h);
   // The research figures below take minutes: not with --quick.
   if (h.quick) return;
   // The default scheme on the observed 2018 record (the default runs on the harmonic prediction,

@@ -1,7 +1,8 @@
 /**
  * The test suites' shared fixtures: the CLI run in-process, thrown() and scratch(), clear-error and
- * physics checks, synthetic data files, idealised tides and turbines, and the optimiser's and the
- * sweep's inputs.
+ * physics checks, synthetic data files, the scenario files, and the sweep's inputs. Idealised
+ * tides and turbines are in ideal.ts, the optimiser's inputs in optimise/inputs.ts, the report
+ * pages' runs in report/run-page.ts.
  */
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,14 +11,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, expect, vi } from 'vitest';
 import { InputError } from '../src/errors.js';
-import { fixedHeadCycle } from '../src/operation/fixed-head.js';
-import type { FlexibleInputs } from '../src/optimise/run.js';
 import { DEFAULT_SCENARIO, PACKAGE_ROOT } from '../src/paths.js';
-import { GRAVITY, RHO_SEAWATER } from '../src/physics.js';
-import type { Figure } from '../src/report/layout.js';
-import type { ReportRun } from '../src/report/report-run.js';
-import { buildOperation, buildRun, buildScheme } from '../src/scenario/build.js';
-import { loadScenario, scenarioFromObject } from '../src/scenario/load.js';
+import { scenarioFromObject } from '../src/scenario/load.js';
 import type {
   ChartCurve,
   DirectionSpec,
@@ -27,12 +22,8 @@ import type {
   SchemeSpec,
   TurbinesSpec,
 } from '../src/scenario/types.js';
-import { constantAreaBasin } from '../src/scheme/basin.js';
-import type { HeadCurve, TurbineTable } from '../src/scheme/turbine.js';
-import { type Result, simulate } from '../src/simulate.js';
-import type { SchemeModel } from '../src/solver/types.js';
+import type { Result } from '../src/simulate.js';
 import type { DesignRow } from '../src/sweep/run.js';
-import type { SeaLevel } from '../src/tide/sea-level.js';
 import { isoTime } from '../src/time.js';
 
 // The CLI run in-process, the error a call throws, scratch folders, a scenario object's problems.
@@ -190,119 +181,11 @@ export function readChartScenario(file: string): ChartScenarioFile {
   return JSON.parse(readFileSync(file, 'utf8'));
 }
 
-// Idealised tides and turbines; the Mersey scenario files.
+// The scenario files, the tide and the modes the suites share.
 
 export const LIBAUX = fileURLToPath(new URL('../models/mersey-barrage-libaux-ebb.json', import.meta.url));
 export const MERSEY = fileURLToPath(new URL('../models/mersey-barrage.json', import.meta.url));
 export const LAGOON = fileURLToPath(new URL('../models/mersey-lagoon.json', import.meta.url));
-
-/** A semidiurnal-like period that a 300 s step divides into whole half periods (s). */
-export const PERIOD = 43200;
-
-/** eta(t) = amplitude*sin(2*pi*t/period), sampled every dt over `days`. */
-export function sinusoid(amplitude: number, period: number, dt: number, days: number): SeaLevel {
-  const n = Math.round((days * 86400) / dt) + 1;
-  const level = new Float64Array(n);
-  for (let i = 0; i < n; i++) level[i] = amplitude * Math.sin((2 * Math.PI * i * dt) / period);
-  return { t0: Date.UTC(2018, 0, 1) / 1000, dt, level };
-}
-
-function curve(n: number, dh: number, point: (h: number) => [number, number]): HeadCurve {
-  const flow = new Float64Array(n);
-  const power = new Float64Array(n);
-  for (let k = 0; k < n; k++) [flow[k], power[k]] = point(k * dh);
-  return { flow, power };
-}
-
-export interface IdealOptions {
-  /** Overall generating efficiency (default 1). */
-  efficiency?: number;
-  /** Power cap of the unit (W); default none. */
-  rated?: number;
-  /** Pumping: constant efficiency, power drawn at full power (W) and largest flow (m^3/s). */
-  pump?: { efficiency: number; power: number; maxFlow: number };
-  /** Highest head tabulated (m, default 12). */
-  hMax?: number;
-}
-
-/**
- * One ideal orifice turbine of effective area cdA (m^2): Q = cdA*sqrt(2gH), P = eta*rho*g*Q*H,
- * capped at `rated` with the flow throttled; the same on the ebb and the flood; as a pump,
- * Q = eta_p*P/(rho*g*H) up to maxFlow.
- */
-export function idealTurbine(cdA: number, o: IdealOptions = {}): TurbineTable {
-  const dh = 0.01;
-  const n = Math.round((o.hMax ?? 12) / dh) + 1;
-  const eta = o.efficiency ?? 1;
-  const rated = o.rated ?? Infinity;
-  const gen = curve(n, dh, (h) => {
-    const q = cdA * Math.sqrt(2 * GRAVITY * h);
-    const p = eta * RHO_SEAWATER * GRAVITY * q * h;
-    return p <= rated ? [q, p] : [rated / (eta * RHO_SEAWATER * GRAVITY * h), rated];
-  });
-  const pp = o.pump;
-  const pump = pp
-    ? curve(n, dh, (h) => {
-        const q = h > 0 ? Math.min(pp.maxFlow, (pp.efficiency * pp.power) / (RHO_SEAWATER * GRAVITY * h)) : pp.maxFlow;
-        return [q, (RHO_SEAWATER * GRAVITY * q * h) / pp.efficiency];
-      })
-    : null;
-  let ratedPower = 0;
-  for (const p of gen.power) ratedPower = Math.max(ratedPower, p);
-  return { dh, ebb: gen, flood: gen, pump, ratedPower, diameter: 1, idleCdA: 0 };
-}
-
-/** Potential-energy bound of one-way operation per tide: rho*g*A*R^2/2 (J). */
-export function potentialBound(area: number, range: number): number {
-  return 0.5 * RHO_SEAWATER * GRAVITY * area * range * range;
-}
-
-// The optimiser's inputs: a sinusoidal lagoon and windows of the Mersey.
-
-/**
- * A 10 km2 lagoon on a sinusoidal tide of 4 m range (12 h period, steps of `step` s): ten ideal
- * units (Cd*A 50 m2, 90 % efficient, 20 MW each, pumping at 80 % up to 300 m3/s), 1,000 m2 of
- * sluices, two-way with pumping. Its best fixed heads are near 4 m start, 1 m end.
- */
-export function sineLagoon(days: number, step = 300, lookahead = 1): FlexibleInputs {
-  const sea: SeaLevel = sinusoid(2, PERIOD, step, days);
-  const turbine = idealTurbine(50, { efficiency: 0.9, rated: 2e7, pump: { efficiency: 0.8, power: 2e7, maxFlow: 300 } });
-  const scheme: SchemeModel = { basin: constantAreaBasin(1e7, -50, 50), turbine, turbineCount: 10, sluiceCdA: 1000 };
-  const c = { startHead: 2, endHead: 1, pumpToHead: 0.5 };
-  const ops = fixedHeadCycle({ ebb: c, flood: c });
-  return { sea, scheme, ops, ranges: { step: 0.1, start: [0.5, 5], end: [0, 4], pump: [0, 3] }, lookahead };
-}
-
-/** The Mersey barrage (two-way with pumping, observed tide) from `start` for `days`, at `step` seconds. */
-export function merseyScenario(start: string, days: number, step = 300): Scenario {
-  const s = loadScenario(MERSEY);
-  // The observed record (the default runs on the harmonic prediction), so forecasts can differ from it.
-  s.tide = {
-    kind: 'observed',
-    file: fileURLToPath(new URL('../data/liverpool-gladstone-dock-2018-observed.csv', import.meta.url)),
-    datum: 'ODN',
-    sea_level_offset_m: 0,
-  };
-  s.period = { start, end: isoTime(Date.parse(start) / 1000 + days * 86400) };
-  s.time_step_s = step;
-  return s;
-}
-
-/** The Mersey barrage's solver inputs over a short period, for flexible operation. */
-export function merseyInputs(start: string, days: number, step = 300, lookahead = 1): FlexibleInputs {
-  const { sea, scheme, ops } = buildRun(merseyScenario(start, days, step));
-  return { sea, scheme, ops, ranges: { step: 0.1, start: [1, 6], end: [0.5, 4], pump: [0, 4] }, lookahead };
-}
-
-/** Net energy (J) of a ledger's half tides starting within [from, to) (s since the epoch), per tide. */
-export function energyPerTide(
-  halfTides: readonly { start: number; generated: number; pumped: number }[],
-  from: number,
-  to: number,
-): number {
-  const h = halfTides.filter((x) => x.start >= from && x.start < to);
-  return (h.reduce((a, x) => a + x.generated - x.pumped, 0) / h.length) * 2;
-}
 
 /** `tide predict` at Liverpool over the first day of 2018 at 10-minute steps, then `extra`. */
 export function tidePredictArgs(...extra: string[]): string[] {
@@ -363,35 +246,6 @@ export function sweepFiles() {
     );
   };
   return { tmp, sweepFile, januaryExample };
-}
-
-// The report pages' runs.
-
-/** The figure of a page with this id (the test fails on reading it when there is none). */
-export function figureById(figures: readonly Figure[], id: string): Figure {
-  return figures.find((f) => f.id === id) as Figure;
-}
-
-/**
- * A run as the report pages take it: scenario `file` (default: the Mersey default) named `name`
- * (default: its own), edited, simulated, labelled with its name.
- */
-export function reportRun(o: { name?: string; edit?: (s: Scenario) => void; file?: string } = {}): ReportRun {
-  const s = loadScenario(o.file ?? DEFAULT_SCENARIO);
-  if (o.name !== undefined) s.name = o.name;
-  o.edit?.(s);
-  return { result: simulate(s), scheme: buildScheme(s), ops: buildOperation(s), label: s.name };
-}
-
-/** Edits a Mersey default scenario to run ebb-only without pumping or ramps, the ebb's heads kept (the comparison the report tests draw). */
-export function asEbbOnly(s: Scenario): void {
-  const { start_head_m, end_head_m } = s.operation.ebb!;
-  s.operation = {
-    ...s.operation,
-    mode: 'ebb-only',
-    ebb: { start_head_m, end_head_m, sluice_while_generating: false },
-    ramp_s: 0,
-  };
 }
 
 /** The k best designs by a full sort, highest first, ties to the lower design (rows without the figure left out): the reference the sweep's running top-k is checked against. */

@@ -40,7 +40,7 @@ export function shardIndices(total: number, s: ShardId): Int32Array {
   return Int32Array.from({ length: shardSize(total, s) }, (_, k) => s.index - 1 + k * s.count);
 }
 
-/** Version of the shard.json layout: 2 holds no rows (they are in the shard's designs.csv, read by merge). */
+/** Version of the shard.json layout: 2 holds no rows (they are in the shard's designs.csv, read by merge); 3 records the sweep's command-line changes (merge names its folder with them). */
 export const SHARD_FORMAT = 3;
 
 interface ShardFile {

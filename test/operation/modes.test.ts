@@ -10,7 +10,8 @@ import { integrate } from '../../src/solver/integrate.js';
 import { ModeLog } from '../../src/solver/mode-log.js';
 import { LEVEL_TOL } from '../../src/solver/tolerances.js';
 import { allocateSeries, type SchemeModel, type StepSeries } from '../../src/solver/types.js';
-import { idealTurbine, PERIOD, sinusoid, TWO_WAY_PUMPING_MODES } from '../fixtures.js';
+import { TWO_WAY_PUMPING_MODES } from '../fixtures.js';
+import { idealTurbine, PERIOD, sinusoid } from '../ideal.js';
 
 const names = (o: FixedHeadOptions) => fixedHeadCycle(o).names;
 const c = { startHead: 2, endHead: 1 };

@@ -4,7 +4,7 @@ import { startMode } from '../../src/operation/modes.js';
 import { constantAreaBasin } from '../../src/scheme/basin.js';
 import { integrate } from '../../src/solver/integrate.js';
 import type { SeaLevel } from '../../src/tide/sea-level.js';
-import { idealTurbine } from '../fixtures.js';
+import { idealTurbine } from '../ideal.js';
 
 /** A 4 m sinusoidal tide of 12 h period over `days`, starting at phase `phase` (rad). */
 function tide(phase: number, days: number, dt = 300): SeaLevel {

@@ -5,10 +5,9 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HalfControls } from '../../src/operation/cycle.js';
-import { applyPlan, NO_DECISIONS } from '../../src/optimise/apply.js';
+import { type RecordedRun, recorders } from '../../src/optimise/apply.js';
 import type { Controls } from '../../src/optimise/fixed.js';
 import { FixedEvaluator } from '../../src/optimise/fixed-objective.js';
-import type { Decisions } from '../../src/optimise/horizon.js';
 import { openProblem } from '../../src/optimise/problem.js';
 import { bestFixed, type FlexibleInputs, flexiblePlan, problemData } from '../../src/optimise/run.js';
 import { optimiseScenario } from '../../src/optimise/scenario.js';
@@ -16,10 +15,8 @@ import { WorkerPool } from '../../src/parallel/pool.js';
 import { J_PER_MWH } from '../../src/physics.js';
 import { massBalanceError } from '../../src/solver/accounting.js';
 import { halfTideLedger } from '../../src/solver/ledger.js';
-import { ModeLog } from '../../src/solver/mode-log.js';
-import { allocateSeries } from '../../src/solver/types.js';
 import { slackWaters } from '../../src/tide/turning-points.js';
-import { energyPerTide, merseyInputs, merseyScenario, sineLagoon } from '../fixtures.js';
+import { energyPerTide, merseyInputs, merseyScenario, sineLagoon } from './inputs.js';
 
 let pool: WorkerPool;
 beforeAll(() => {
@@ -29,24 +26,24 @@ afterAll(async () => {
   await pool.close();
 });
 
-/** Best fixed heads, the flexible plan and both runs (with their ledgers) on the inputs. */
+/**
+ * Best fixed heads, the flexible plan and both runs (with their ledgers) on the inputs: the
+ * flexible run the plan applied its decisions in as they came, and the fixed-head run it had a
+ * worker record.
+ */
 async function both(inputs: FlexibleInputs) {
   const data = problemData(inputs);
   const p = openProblem(data);
   const fixed = await bestFixed(data, pool);
-  const plan = await flexiblePlan(data, pool, fixed.controls, inputs.lookahead);
-  const run = (decisions: Decisions, controls: HalfControls[]) => {
-    const series = allocateSeries(inputs.sea.level.length);
-    const log = new ModeLog();
-    const totals = applyPlan(p, decisions, controls, fixed.controls, { series, log });
-    return {
-      totals,
-      series,
-      halfTides: halfTideLedger(log, p.apply.ops, inputs.sea, series),
-      net: totals.energy - totals.pumpEnergy,
-    };
-  };
-  return { p, fixed, plan, flex: run(plan.decisions, plan.controls), fixedRun: run(NO_DECISIONS, []) };
+  const recorded = recorders(inputs.sea.level.length);
+  const plan = await flexiblePlan(data, pool, fixed.controls, inputs.lookahead, { fixedRuns: [fixed.controls], ...recorded });
+  const withLedger = ({ totals, series, log }: RecordedRun) => ({
+    totals,
+    series,
+    halfTides: halfTideLedger(log, p.apply.ops, inputs.sea, series),
+    net: totals.energy - totals.pumpEnergy,
+  });
+  return { p, fixed, plan, flex: withLedger({ totals: plan.totals, ...recorded }), fixedRun: withLedger(plan.fixedRuns[0]) };
 }
 
 describe('flexible operation against the best fixed heads', () => {

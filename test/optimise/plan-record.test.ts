@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { planFromRecord, type RecordedPlan } from '../../src/optimise/plan-record.js';
 import { optimiseScenario, replayFlexible } from '../../src/optimise/scenario.js';
-import { merseyScenario, thrown } from '../fixtures.js';
+import { thrown } from '../fixtures.js';
+import { merseyScenario } from './inputs.js';
 
 describe('recorded flexible plan', () => {
   it('replays to the run optimise made, sample for sample', async () => {

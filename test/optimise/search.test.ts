@@ -21,7 +21,7 @@ import { decisionsOf, problemData } from '../../src/optimise/run.js';
 import { advance } from '../../src/solver/advance.js';
 import { startState } from '../../src/solver/run.js';
 import { slackWaters } from '../../src/tide/turning-points.js';
-import { merseyInputs } from '../fixtures.js';
+import { merseyInputs } from './inputs.js';
 
 /** The exhaustive maximum of the lattice (every feasible point). */
 function exhaustive(search: LatticeSearch, f: (x: Int32Array) => number) {

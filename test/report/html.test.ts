@@ -15,9 +15,8 @@ import { chooseWindow, generatingHalves, type ReportRun, SPRING_NEAP_S } from '.
 import { columnBytes, decodeColumn } from '../../src/report/series-codec.js';
 import { rangeHalfTides, seaExcursions } from '../../src/report/tide-ranges.js';
 import type { Scenario } from '../../src/scenario/types.js';
-import { figureById, reportRun } from '../fixtures.js';
 import { pageText } from './page-text.js';
-import { runPage } from './run-page.js';
+import { figureById, reportRun, runPage } from './run-page.js';
 
 const mersey = (edit?: (s: Scenario) => void) => reportRun({ edit });
 
@@ -26,14 +25,15 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
 const summaryOf = (html: string) =>
   html.slice(html.indexOf('<section id="section-summary">'), html.indexOf('<section id="section-inputs">'));
 
-describe('the scheme report page', () => {
-  let run: ReportRun;
-  let figures: Figure[];
-  let html: string;
-  beforeAll(() => {
-    ({ run, figures, html } = runPage(mersey()));
-  });
+// The default year and its page, made once for every suite of the file (none changes them).
+let run: ReportRun;
+let figures: Figure[];
+let html: string;
+beforeAll(() => {
+  ({ run, figures, html } = runPage(mersey()));
+});
 
+describe('the scheme report page', () => {
   it('draws the plots an engineer expects, each with a title and a caption', () => {
     expect(figures.map((f) => f.id)).toEqual([
       'levels',
@@ -323,7 +323,7 @@ describe('the scheme report page', () => {
 
 describe('comparison pages', () => {
   it('a flexible run over the best fixed heads: each column shows its own heads; the inputs differ by the operation as run', () => {
-    const s = mersey();
+    const s = run;
     const fixedHeads = { start_head_m: 4, end_head_m: 1.5, pump_to_head_m: 0 };
     const flexible: ReportRun = {
       ...s,
@@ -386,7 +386,7 @@ describe('comparison pages', () => {
   });
 
   it('revenue is drawn and stated when the runs have prices', () => {
-    const s = mersey();
+    const s = run;
     const prices = new Float64Array(s.result.sea.level.length - 1).fill(50);
     const page = reportHtml([{ ...s, prices }], { toolVersion: 'test' });
     const gwh = s.result.summary.annual_energy_gwh;

@@ -1,20 +1,23 @@
 /**
  * The run page's legends (src/report/legend.ts), in the page's HTML instead of plotly.js's, and
- * the per-tide dots, whose legend entry is their shape's: on the default year.
+ * the per-tide dots, whose legend entry is their shape's: on a month of the default scenario (both
+ * directions generate and both pump in it, about a hundred dots; html.test.ts has the whole year's page),
+ * so that this file does not simulate the year again.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { J_PER_MWH } from '../../src/physics.js';
 import type { Figure } from '../../src/report/layout.js';
 import { generatingHalves, type ReportRun } from '../../src/report/report-run.js';
-import { figureById } from '../fixtures.js';
-import { runPage } from './run-page.js';
+import { figureById, reportRun, runPage } from './run-page.js';
 
 describe('the run page: legends and per-tide dots', () => {
   let run: ReportRun;
   let figures: Figure[];
   let html: string;
   beforeAll(() => {
-    ({ run, figures, html } = runPage());
+    ({ run, figures, html } = runPage(
+      reportRun({ edit: (s) => (s.period = { start: '2018-03-01T00:00:00Z', end: '2018-04-01T00:00:00Z' }) }),
+    ));
   });
 
   it('legends in the page, not drawn by plotly.js: an entry per named trace or shape, a hover-only trace in its group', () => {

@@ -11,7 +11,7 @@ import { lostTides } from '../../src/report/lost-tides.js';
 import { waterfallBars, waterfallFigure } from '../../src/report/plots/waterfall.js';
 import { chooseWindow } from '../../src/report/report-run.js';
 import { seaExcursions } from '../../src/report/tide-ranges.js';
-import { asEbbOnly, figureById, reportRun } from '../fixtures.js';
+import { asEbbOnly, figureById, reportRun } from './run-page.js';
 
 describe('lost tides', () => {
   it('a start head no neap tide reaches loses the neap tides: they generate nothing, and more are lost than at the default heads', () => {

@@ -10,7 +10,7 @@ import {
   encodeColumn,
   type PageColumn,
 } from '../../src/report/series-codec.js';
-import { asEbbOnly, reportRun } from '../fixtures.js';
+import { asEbbOnly, reportRun } from './run-page.js';
 
 const decode = (c: PageColumn) => decodeColumn(c, columnBytes(c));
 

@@ -12,7 +12,8 @@ import { constantAreaBasin, volumeAt } from '../../src/scheme/basin.js';
 import { massBalanceError } from '../../src/solver/accounting.js';
 import { integrate } from '../../src/solver/integrate.js';
 import { allocateSeries, type SchemeModel } from '../../src/solver/types.js';
-import { idealTurbine, LIBAUX, MERSEY, PERIOD, sinusoid } from '../fixtures.js';
+import { LIBAUX, MERSEY } from '../fixtures.js';
+import { idealTurbine, PERIOD, sinusoid } from '../ideal.js';
 
 describe('mass balance', () => {
   // The Libaux ebb-only barrage, and the default two-way barrage with pumping (every path: turbines

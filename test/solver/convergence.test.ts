@@ -12,7 +12,8 @@ import { simulate } from '../../src/simulate.js';
 import { integrate } from '../../src/solver/integrate.js';
 import { ModeLog } from '../../src/solver/mode-log.js';
 import { allocateSeries, type SchemeModel } from '../../src/solver/types.js';
-import { idealTurbine, LIBAUX, MERSEY, PERIOD, sinusoid } from '../fixtures.js';
+import { LIBAUX, MERSEY } from '../fixtures.js';
+import { idealTurbine, PERIOD, sinusoid } from '../ideal.js';
 
 const annual = (s: Scenario, dt: number) => simulate({ ...s, time_step_s: dt }).summary.annual_energy_gwh;
 

@@ -15,7 +15,8 @@ import { integrate } from '../../src/solver/integrate.js';
 import { type HalfTide, halfTideLedger } from '../../src/solver/ledger.js';
 import { ModeLog } from '../../src/solver/mode-log.js';
 import { allocateSeries, type SchemeModel } from '../../src/solver/types.js';
-import { idealTurbine, LIBAUX, PERIOD, potentialBound, sinusoid } from '../fixtures.js';
+import { LIBAUX } from '../fixtures.js';
+import { idealTurbine, PERIOD, potentialBound, sinusoid } from '../ideal.js';
 
 const AREA = 1e7;
 const AMPLITUDE = 2;

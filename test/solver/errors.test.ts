@@ -15,7 +15,8 @@ import { overshot, SolverError } from '../../src/solver/errors.js';
 import { integrate } from '../../src/solver/integrate.js';
 import { MAX_SWITCHES_PER_STEP } from '../../src/solver/tolerances.js';
 import type { SchemeModel } from '../../src/solver/types.js';
-import { idealTurbine, LIBAUX, PERIOD, runCli, scratch, sinusoid, thrown } from '../fixtures.js';
+import { LIBAUX, runCli, scratch, thrown } from '../fixtures.js';
+import { idealTurbine, PERIOD, sinusoid } from '../ideal.js';
 
 const tmp = scratch();
 
