@@ -60,7 +60,10 @@ export function registerSimulate(program: Command): void {
       '--out <dir>',
       'output folder (default: out/<scenario name>, with the changes appended when --site, --near or --set change it)',
     )
-    .option('--series', 'also write the per-step series.csv (a row a step; its size is checked against the free disk space before the run)')
+    .option(
+      '--series',
+      'also write the per-step series.csv (a row a step; its size is checked against the free disk space before the run)',
+    )
     .option('--html', 'also write report.html: the plots, self-contained (opens offline)')
     .addOption(jsonOption('the summary'));
   addScenarioOptions(cmd).action(async (file: string, opts: SimulateOptions) => {
