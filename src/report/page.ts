@@ -145,13 +145,15 @@ footer { color: #777; font-size: 12px; margin-top: 20px; }
 /**
  * Draws every figure after the first paint; marks the body when done (data-rendered = number of
  * plots; data-drawn-ms = ms since navigation, for the bench) or failed (data-error). Traces with `src` are filled from the page's series for the
- * x range in view, again after every zoom or pan (data-resampled counts the refills).
+ * x range in view, again after every zoom or pan (data-resampled counts the refills). The
+ * functions inlined by their source are bound to the names the script calls: a bundler may rename
+ * a function (the command is bundled, scripts/build-cli.js), and its source then carries the new name.
  */
 const DRAW = `
 (function () {
-  ${displayIndices.toString()}
-  ${detailPointsFor.toString()}
-  ${decodeColumn.toString()}
+  var displayIndices = ${displayIndices.toString()};
+  var detailPointsFor = ${detailPointsFor.toString()};
+  var decodeColumn = ${decodeColumn.toString()};
   var d = JSON.parse(document.getElementById('report-data').textContent);
   function bytes(b64) {
     if (Uint8Array.fromBase64) return Uint8Array.fromBase64(b64);

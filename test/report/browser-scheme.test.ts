@@ -2,15 +2,22 @@
 /**
  * End to end, the scheme report pages (one run, and two compared) in Debian's headless Chromium
  * (test/report/chromium.ts): every plot drawn offline with no console error, the page's own
- * legends hiding and showing traces, and zooming drawing every step at its UTC time.
+ * legends hiding and showing traces, and zooming drawing every step at its UTC time; and the page
+ * the built command writes (dist/cli.js, bundled), whose script inlines functions by their source.
  */
 
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { PACKAGE_ROOT } from '../../src/paths.js';
 import { POWER_STEP_MW, runSeries } from '../../src/report/figures.js';
 import { reportHtml } from '../../src/report/html.js';
 import type { ReportRun } from '../../src/report/report-run.js';
+import { scratch } from '../fixtures.js';
 import { chromiumPages, expectAllRendered, expectMarginsKept, skipBrowser } from './chromium.js';
 import { asEbbOnly, reportRun } from './run-page.js';
+
+const tmp = scratch();
 
 describe.skipIf(skipBrowser)('scheme report pages in headless Chromium', () => {
   const pages = chromiumPages();
@@ -22,6 +29,20 @@ describe.skipIf(skipBrowser)('scheme report pages in headless Chromium', () => {
     const b = reportRun({ name: 'mersey-ebb-only', edit: asEbbOnly });
     pages.write('report-single', reportHtml([single], { toolVersion: 'test' }));
     pages.write('report-comparison', reportHtml([single, b], { toolVersion: 'test' }));
+    // A fortnight of the default, written by the command as a user runs it (npm test builds dist/ first).
+    const out = join(tmp(), 'command');
+    const bin = join(PACKAGE_ROOT, 'dist', 'cli', 'bin.js');
+    execFileSync(process.execPath, [
+      bin,
+      'simulate',
+      '--set',
+      'period.end=2018-01-15T00:00:00Z',
+      '--html',
+      '--quiet',
+      '--out',
+      out,
+    ]);
+    pages.add('report-command', join(out, 'report.html'));
   }, 120_000);
 
   const RUN_PLOTS = ['levels', 'energy', 'duration', 'ranges', 'tides', 'turbine', 'basin'];
@@ -34,6 +55,10 @@ describe.skipIf(skipBrowser)('scheme report pages in headless Chromium', () => {
     expectMarginsKept(c);
     expect(c.width).toBeLessThanOrEqual(1400);
     expect(c.plots[0].titles).toEqual(expect.arrayContaining(['time (UTC)', 'level (m ODN)', 'head (m)', 'power (MW)']));
+  }, 120_000);
+
+  it('the page the built command writes: every plot drawn', async () => {
+    expectAllRendered(await pages.open('report-command'), SINGLE_PLOTS);
   }, 120_000);
 
   /** A time the page gives plotly.js ('2018-09-20 00:05:00', UTC without a zone) in ms since the epoch. */
