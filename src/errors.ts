@@ -1,9 +1,5 @@
 /** Errors every layer may throw: the CLI maps them to exit codes. */
 
-/**
- * Bad input or usage (a scenario or data file that fails its checks, an output folder that must
- * not be replaced): the CLI exits with code 2 on it. `problems` lists each problem on its own.
- */
 /** At most this many problems are listed in one message (then a count of the rest). */
 const MAX_LISTED = 12;
 
@@ -13,7 +9,23 @@ export function listed(problems: readonly string[]): string {
   return `${problems.slice(0, MAX_LISTED).join('\n  ')}${more}`;
 }
 
+/** Marks an InputError, whichever copy of this module made it (see InputError). */
+const INPUT_ERROR = Symbol.for('mersey-tidal.InputError');
+
+/**
+ * Bad input or usage (a scenario or data file that fails its checks, an output folder that must
+ * not be replaced): the CLI exits with code 2 on it. `problems` lists each problem on its own.
+ * `instanceof InputError` holds for an InputError of any copy of this module: the command is
+ * bundled (scripts/build-cli.js), and what it loads beside the bundle (bench/*.js) throws from the
+ * library's own modules.
+ */
 export class InputError extends Error {
+  readonly [INPUT_ERROR] = true;
+
+  static [Symbol.hasInstance](x: unknown): boolean {
+    return typeof x === 'object' && x !== null && (x as { [INPUT_ERROR]?: unknown })[INPUT_ERROR] === true;
+  }
+
   constructor(
     message: string,
     readonly problems: readonly string[] = [message],

@@ -26,8 +26,15 @@ import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { failureReason, writeError } from './text.js';
 
-/** Temporary paths this process created and has not yet renamed into place or removed. */
-const pending = new Set<string>();
+/**
+ * Temporary paths this process created and has not yet renamed into place or removed: one set for
+ * the process, whichever copy of this module wrote them (the bundled command and the library's
+ * modules a bench loads beside it).
+ */
+const PENDING = Symbol.for('mersey-tidal.temporaries');
+const holder = globalThis as { [PENDING]?: Set<string> };
+holder[PENDING] ??= new Set<string>();
+const pending = holder[PENDING];
 
 /** Removes every temporary file or folder this process is writing (for interrupt handlers). */
 export function removeTemporaries(): void {
