@@ -141,9 +141,20 @@ async function commandRun(h) {
       'optimise: the default scenario, the command in a fresh process (results written)',
       () =>
         new Promise((done, fail) => {
-          const p = spawn(process.execPath, [BIN, 'optimise', '--quiet', '--out', join(out, 'r')], { stdio: 'ignore' });
+          const args = [BIN, 'optimise', '--workers', '2', '--quiet', '--out', join(out, 'r')];
+          const p = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+          let err = '';
+          p.stderr.on('data', (d) => (err += String(d)));
           p.on('error', fail);
-          p.on('close', (code) => (code === 0 ? done() : fail(new Error(`mersey-tidal optimise exited with ${code}`))));
+          p.on('close', (code, signal) =>
+            code === 0
+              ? done()
+              : fail(
+                  new Error(
+                    `mersey-tidal optimise ended with ${code ?? signal}: ${err.trim().split('\n').slice(-3).join(' / ')}`,
+                  ),
+                ),
+          );
         }),
       { warmup: 0, reps: 3 },
     );

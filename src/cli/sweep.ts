@@ -82,7 +82,7 @@ export function registerSweep(program: Command): void {
       const indices = shard ? shardIndices(designs.count, shard) : allIndices(designs.count);
       checkDesigns(sweep, indices);
       const dir = resolve(
-        opts.out ?? defaultResultDir(spec.name, opts.set ?? [], shard ? `-shard-${shard.index}-of-${shard.count}` : ''),
+        opts.out ?? defaultResultDir(spec.name, spec.changes, shard ? `-shard-${shard.index}-of-${shard.count}` : ''),
       );
       // Rows go to a temporary folder as the designs finish, in design order; the folder is
       // swapped in when every design is done (an --out that is not a previous result is refused

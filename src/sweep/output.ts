@@ -19,7 +19,7 @@ import { PAGE_DESIGNS, type SweepSummary } from './summary.js';
 /** The file that identifies a sweep result folder (written first). */
 export const SWEEP_IDENTITY = 'designs.csv';
 
-/** Version of the designs.json and shard.json layouts; bump when fields change meaning. */
+/** Version of the designs.json layout; bump when fields change meaning (shard.json has its own: SHARD_FORMAT). */
 export const SWEEP_FORMAT = 1;
 
 /** What a result records about its sweep: enough to describe it and to tell two sweeps apart. */
@@ -28,7 +28,7 @@ export interface SweepHeader {
   description: string;
   /** The sweep file's name (its folder differs between machines). */
   sweep_file: string;
-  /** SHA-256 of the sweep file, base scenario and price file. */
+  /** SHA-256 of the sweep file, base scenario, price file and command-line changes. */
   sha256: string;
   tool_version: string;
   method: 'grid' | 'lhs';

@@ -86,7 +86,12 @@ function readShard(dir: string): ShardFile {
   } catch (err) {
     throw new InputError(`${file}: not valid JSON (${(err as Error).message}); the shard folder is damaged, run the shard again`);
   }
-  if (obj?.kind !== 'mersey-tidal sweep shard' || obj.format !== SHARD_FORMAT || typeof obj.sweep?.sha256 !== 'string') {
+  if (
+    obj?.kind !== 'mersey-tidal sweep shard' ||
+    obj.format !== SHARD_FORMAT ||
+    typeof obj.sweep?.sha256 !== 'string' ||
+    !Array.isArray(obj.sweep.command_line_changes)
+  ) {
     throw new InputError(
       `${file}: not a shard file of this tool's format ${SHARD_FORMAT} (kind "${obj?.kind}", format ${obj?.format}); run the shard again with this version`,
     );
@@ -117,7 +122,7 @@ export function openShards(dirs: readonly string[]): OpenShards {
   for (const s of shards.slice(1)) {
     if (s.f.sweep.sha256 !== h.sha256 || s.f.sweep.tool_version !== h.tool_version) {
       throw new InputError(
-        `merge: mixed sweeps: ${what(first)} and ${what(s)} differ in their sweep file, base scenario, prices or tool version; merge the shards of one run only`,
+        `merge: mixed sweeps: ${what(first)} and ${what(s)} differ in their sweep file, base scenario, prices, --set changes or tool version; merge the shards of one run only`,
       );
     }
     if (s.f.shard.count !== first.f.shard.count)

@@ -180,26 +180,37 @@ describe('shards and merge', () => {
   it('merges the shards of a sweep changed by --set into the folder that sweep writes on one machine', {
     timeout: SLOW,
   }, async () => {
-    const cwd = tmp();
+    // Two changes, one whose value a folder name cannot hold as given (a digest is added).
+    const set = ['--set', 'time_step_s=900', '--set', 'period.end=2018-01-04T00:00:00Z'];
     const file = smallSweep();
-    const set = ['--set', 'time_step_s=900'];
-    const shards = await Promise.all(
-      [1, 2].map((i) => spawnCli(['sweep', file, ...set, '--shard', `${i}/2`, '--workers', '1', '--quiet'], undefined, cwd)),
-    );
-    expect(shards.map((r) => [r.code, r.err])).toEqual([
+    const [shards, whole] = [tmp(), tmp()];
+    const runs = await Promise.all([
+      ...[1, 2].map((i) =>
+        spawnCli(['sweep', file, ...set, '--shard', `${i}/2`, '--workers', '1', '--quiet'], undefined, shards),
+      ),
+      spawnCli(['sweep', file, ...set, '--workers', '1', '--quiet'], undefined, whole),
+    ]);
+    expect(runs.map((r) => [r.code, r.err])).toEqual([
+      [0, ''],
       [0, ''],
       [0, ''],
     ]);
-    const shardDirs = readdirSync(join(cwd, 'out')).sort();
-    expect(shardDirs).toEqual(['small-shard-1-of-2+time_step_s=900', 'small-shard-2-of-2+time_step_s=900']);
-    const merged = await spawnCli(['merge', ...shardDirs.map((n) => join('out', n)), '--quiet'], undefined, cwd);
+    const shardDirs = readdirSync(join(shards, 'out')).sort();
+    expect(shardDirs).toHaveLength(2);
+    expect(shardDirs[0]).toMatch(/^small-shard-1-of-2\+time_step_s=900\+period\.end=2018-01-04T00_00_00Z-[0-9a-f]{8}$/);
+    const merged = await spawnCli(['merge', ...shardDirs.map((n) => join('out', n)), '--quiet'], undefined, shards);
     expect([merged.code, merged.err]).toEqual([0, '']);
-    const whole = await spawnCli(['sweep', file, ...set, '--workers', '2', '--quiet', '--out', 'whole'], undefined, cwd);
-    expect(whole.code).toBe(0);
+    // The merge's folder is the one the sweep wrote without --shard, and holds the same files.
+    const [name] = readdirSync(join(whole, 'out'));
+    expect(name).toBe(shardDirs[0].replace('small-shard-1-of-2+', 'small+'));
+    expect(readdirSync(join(shards, 'out')).sort()).toEqual([...shardDirs, name].sort());
     for (const f of ['designs.csv', 'designs.json', 'designs.html'])
-      expect(readFileSync(join(cwd, 'out', 'small+time_step_s=900', f)).equals(readFileSync(join(cwd, 'whole', f)))).toBe(true);
-    const doc = JSON.parse(readFileSync(join(cwd, 'whole', 'designs.json'), 'utf8'));
-    expect(doc.sweep.command_line_changes).toEqual([{ path: 'time_step_s', value: 900 }]);
+      expect(readFileSync(join(shards, 'out', name, f)).equals(readFileSync(join(whole, 'out', name, f)))).toBe(true);
+    const doc = JSON.parse(readFileSync(join(whole, 'out', name, 'designs.json'), 'utf8'));
+    expect(doc.sweep.command_line_changes).toEqual([
+      { path: 'time_step_s', value: 900 },
+      { path: 'period.end', value: '2018-01-04T00:00:00Z' },
+    ]);
   });
 
   it('refuses duplicate, missing, mixed, damaged or foreign shard folders', { timeout: SLOW }, async () => {
@@ -224,7 +235,7 @@ describe('shards and merge', () => {
     expect(r.err).toContain('merge: missing shard 2/2 of sweep "small" (given: 1/2)');
     r = await merge('a1', 'b2');
     expect(r.err).toMatch(
-      /merge: mixed sweeps: .*a1 \(shard 1\/2 of sweep "small", sha256 [0-9a-f]{12}, tool [\d.]+\) and .*b2 \(shard 2\/2 .*\) differ in their sweep file, base scenario, prices or tool version/,
+      /merge: mixed sweeps: .*a1 \(shard 1\/2 of sweep "small", sha256 [0-9a-f]{12}, tool [\d.]+\) and .*b2 \(shard 2\/2 .*\) differ in their sweep file, base scenario, prices, --set changes or tool version/,
     );
     r = await merge('a1', 'nowhere');
     expect(r.err).toContain(`${join(d, 'nowhere')}: not a shard folder (cannot read shard.json: ENOENT)`);
