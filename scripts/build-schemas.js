@@ -1,7 +1,8 @@
 // The JSON Schemas compiled once, at build time, into plain code: dist/schemas/<name>.cjs, stamped
-// with the SHA-256 of the schema it was compiled from (src/scenario/schema-validator.ts loads it,
-// and compiles the schema itself where the stamp does not match): every command would otherwise
-// pay ajv's compile of the scenario schema at its start. Run by `npm run build`, after tsc.
+// with a SHA-256 of what it was compiled from (the schema, its options, the ajv version).
+// src/scenario/schema-validator.ts loads it, and compiles the schema itself where the stamp does
+// not match: every command would otherwise pay ajv's compile of the scenario schema at its start.
+// Run by `npm run build`, after tsc.
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -18,6 +19,6 @@ for (const spec of [SCENARIO_SCHEMA, SWEEP_SCHEMA]) {
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(
     out,
-    `// Compiled by scripts/build-schemas.js from ${spec.name}.schema.json; do not edit.\n${code}\nmodule.exports.schemaSha256 = ${JSON.stringify(schemaDigest(text))};\n`,
+    `// Compiled by scripts/build-schemas.js from ${spec.name}.schema.json; do not edit.\n${code}\nmodule.exports.schemaSha256 = ${JSON.stringify(schemaDigest(spec, text))};\n`,
   );
 }

@@ -2,10 +2,10 @@
  * JSON Schema validators (ajv). Compiling the scenario schema is a large share of a command's
  * start, so `npm run build` compiles each schema once
  * into plain code (scripts/build-schemas.js: dist/schemas/<name>.cjs, which needs only ajv's small
- * runtime helpers), stamped with the SHA-256 of the schema it came from. A validator loads that
- * code on first use; where it is missing or was compiled from another version of the schema (a
- * checkout edited since its build), the schema is compiled on first use instead, with the same
- * options. Nothing is loaded until something is validated, so a worker thread that only runs
+ * runtime helpers), stamped with a SHA-256 of what it came from (the schema's text, the options,
+ * the ajv version). A validator loads that code on first use; where it is missing or was compiled
+ * from anything else (a checkout edited since its build), the schema is compiled on first use
+ * instead, with the same options. Nothing is loaded until something is validated, so a worker thread that only runs
  * already-validated scenarios loads no validator.
  */
 import { createHash } from 'node:crypto';
@@ -34,9 +34,12 @@ export function compiledSchemaPath(spec: SchemaSpec): string {
   return join(PACKAGE_ROOT, 'dist', 'schemas', `${spec.name}.cjs`);
 }
 
-/** SHA-256 (hex) of a schema's text: the stamp of the code compiled from it. */
-export function schemaDigest(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
+/** SHA-256 (hex) of what a schema's code is compiled from (its text, its options, the ajv version): the code's stamp. */
+export function schemaDigest(spec: SchemaSpec, text: string): string {
+  const ajv = (require('ajv/package.json') as { version: string }).version;
+  return createHash('sha256')
+    .update(JSON.stringify({ text, options: spec.options, keywords: spec.keywords, ajv }))
+    .digest('hex');
 }
 
 /** An ajv set up for a schema: every error, with the schema's node (messages use its unit and hint), defaults filled in. */
@@ -62,7 +65,7 @@ function compiledValidator(spec: SchemaSpec, text: string): ValidateFunction | n
     if ((err as NodeJS.ErrnoException).code === 'MODULE_NOT_FOUND') return null;
     throw err;
   }
-  return compiled.schemaSha256 === schemaDigest(text) ? (compiled as unknown as ValidateFunction) : null;
+  return compiled.schemaSha256 === schemaDigest(spec, text) ? (compiled as unknown as ValidateFunction) : null;
 }
 
 /** A function returning the validator of a schema, loaded (or compiled) on its first call. */

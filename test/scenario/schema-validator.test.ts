@@ -29,15 +29,33 @@ function shipped(kind: 'scenario' | 'sweep'): unknown[] {
     .filter((o) => 'parameters' in o === (kind === 'sweep'));
 }
 
-/** Broken variants of a document: each top-level field dropped, and each set to a value of the wrong kind. */
-function broken(doc: Record<string, unknown>): unknown[] {
+/**
+ * Broken variants of a document: at every field, nested ones included, the field dropped, or set
+ * to a value of the wrong kind, an out-of-range number, an unknown text or an empty object.
+ */
+function broken(doc: unknown): unknown[] {
   const out: unknown[] = [];
-  for (const k of Object.keys(doc)) {
-    const { [k]: _dropped, ...rest } = doc;
-    out.push(rest);
-    out.push({ ...doc, [k]: typeof doc[k] === 'number' ? 'text' : 42 });
-  }
-  out.push({ ...doc, unknown_field: 1 }, [], null, 'text');
+  const walk = (node: unknown, edit: (v: unknown) => unknown): void => {
+    if (typeof node !== 'object' || node === null) return;
+    const entries: [string | number, unknown][] = Array.isArray(node) ? node.map((v, i) => [i, v]) : Object.entries(node);
+    for (const [k, v] of entries) {
+      const at = (value: unknown, drop = false) =>
+        edit(
+          Array.isArray(node)
+            ? node.map((x, i) => (i === k ? value : x))
+            : Object.fromEntries(
+                Object.entries(node as Record<string, unknown>)
+                  .filter(([kk]) => !(drop && kk === k))
+                  .map(([kk, x]) => [kk, kk === k ? value : x]),
+              ),
+        );
+      if (!Array.isArray(node)) out.push(at(undefined, true));
+      out.push(at(typeof v === 'number' ? 'text' : 42), at(-1e9), at('bogus'), at({}));
+      walk(v, at);
+    }
+  };
+  walk(doc, (d) => d);
+  out.push({ ...(doc as object), unknown_field: 1 }, [], null, 'text');
   return out;
 }
 
@@ -54,21 +72,25 @@ describe.each([
   ['scenario', SCENARIO_SCHEMA],
   ['sweep', SWEEP_SCHEMA],
 ] as const)('the %s schema', (kind, spec: SchemaSpec) => {
-  it('is compiled by the build from the schema as it is now, and that code is what validates', () => {
-    const compiled = require(compiledSchemaPath(spec)) as { schemaSha256: string };
-    expect(compiled.schemaSha256).toBe(schemaDigest(readFileSync(spec.file, 'utf8')));
-    expect(lazyValidator(spec)()).toBe(compiled);
+  /** The build's code of the schema. */
+  const built = () => require(compiledSchemaPath(spec)) as ((d: unknown) => boolean) & { schemaSha256: string };
+
+  it('is compiled by the build from the schema and options as they are now, and that code is what validates', () => {
+    expect(built().schemaSha256, 'dist/schemas is older than the schema: run npm run build').toBe(
+      schemaDigest(spec, readFileSync(spec.file, 'utf8')),
+    );
+    expect(lazyValidator(spec)()).toBe(built());
   });
 
   it("gives the same verdicts, errors and filled-in defaults as ajv's own compile, on the shipped files and broken ones", () => {
     const docs = shipped(kind) as Record<string, unknown>[];
     expect(docs.length).toBeGreaterThan(0);
     const corpus = [...docs, ...docs.flatMap(broken)];
-    const built = outcomes(lazyValidator(spec)(), corpus);
+    const fromBuild = outcomes(built(), corpus);
     const own = outcomes(schemaAjv(spec).compile(JSON.parse(readFileSync(spec.file, 'utf8'))), corpus);
-    expect(built).toEqual(own);
+    expect(fromBuild).toEqual(own);
     // Both valid and invalid documents were compared.
-    expect(new Set(built.map((o) => (o as { ok: boolean }).ok))).toEqual(new Set([true, false]));
+    expect(new Set(fromBuild.map((o) => (o as { ok: boolean }).ok))).toEqual(new Set([true, false]));
   });
 
   it('is compiled on first use instead when the schema differs from the one the build compiled', () => {
@@ -78,6 +100,8 @@ describe.each([
     const v = lazyValidator(edited)();
     expect(v).not.toBe(require(compiledSchemaPath(spec)));
     const docs = shipped(kind);
-    expect(outcomes(v, docs)).toEqual(outcomes(lazyValidator(spec)(), docs));
+    expect(outcomes(v, docs)).toEqual(outcomes(built(), docs));
+    // Other options (or another ajv) than the build's are compiled on first use too.
+    expect(lazyValidator({ ...spec, options: { ...spec.options, ownProperties: true } })()).not.toBe(built());
   });
 });
