@@ -111,14 +111,17 @@ export class ColumnStore {
   private readonly index = new Map<string, number>();
   private readonly encoded = new Map<string, number>();
 
+  /** `encoders`: how series and bytes are encoded (a test counts the calls). */
+  constructor(private readonly encoders = { column: encodeColumn, bytes: encodeBytes }) {}
+
   /** The column of a series times `scale` (encodeColumn). */
   series(v: Float64Array, scale: number, maxStep: number): number {
-    return this.once(`series ${scale} ${maxStep}`, v, () => encodeColumn(v, scale, maxStep));
+    return this.once(`series ${scale} ${maxStep}`, v, () => this.encoders.column(v, scale, maxStep));
   }
 
   /** The column of small integers (encodeBytes). */
   bytes(v: Uint8Array): number {
-    return this.once('bytes', v, () => encodeBytes(v));
+    return this.once('bytes', v, () => this.encoders.bytes(v));
   }
 
   private once(how: string, v: Float64Array | Uint8Array, encode: () => PageColumn): number {

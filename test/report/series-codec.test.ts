@@ -63,6 +63,29 @@ describe('the series codec', () => {
     expect(s.columns).toHaveLength(5);
     expect(Array.from(decode(s.columns[b]))).toEqual([1, 2, 4]);
   });
+
+  it('the store encodes a series it already holds no more (the sea level of runs read from separate folders)', () => {
+    let encodes = 0;
+    const s = new ColumnStore({
+      column: (v, scale, maxStep) => {
+        encodes++;
+        return encodeColumn(v, scale, maxStep);
+      },
+      bytes: (v) => {
+        encodes++;
+        return encodeBytes(v);
+      },
+    });
+    const sea = () => Float64Array.from({ length: 1000 }, (_, i) => Math.sin(i / 50));
+    const k = s.series(sea(), 1, 1e-3);
+    expect([s.series(sea(), 1, 1e-3), s.series(sea().subarray(0, 1000), 1, 1e-3)]).toEqual([k, k]);
+    const m = s.bytes(Uint8Array.from([1, 2]));
+    expect(s.bytes(Uint8Array.from([1, 2]))).toBe(m);
+    expect(encodes).toBe(2);
+    // Part of a series is another series.
+    expect(s.series(sea().subarray(1), 1, 1e-3)).not.toBe(k);
+    expect(encodes).toBe(3);
+  });
 });
 
 describe('a comparison of three year-long runs of the same 2018 tide at 5-minute steps', () => {
