@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { main } from '../dist/cli/main.js';
+import { main } from '../dist/cli.js';
 import { InputError } from '../dist/errors.js';
 import { readNumericTable } from '../dist/io/csv-read.js';
 import { readPriceCsv } from '../dist/scenario/prices.js';
