@@ -30,7 +30,7 @@ export function registerBench(program: Command): void {
     .command('bench')
     .description(
       'Benchmark this machine: solver throughput, tide synthesis against @neaps/tide-predictor, sweep throughput, overhead and memory, ' +
-        'optimise and validate run times; each figure beside its target (targets are for a quiet 2-core machine), the cores and load noted',
+        'optimise and validate run times, report pages drawn in Chromium; each figure beside its target (targets are for a quiet 2-core machine), the cores and load noted',
     )
     .argument('[names...]', 'benches to run (default: all; a name that is not a bench lists the benches)')
     .option('--quick', 'fewer repetitions, and the longest parts (100,000 designs, the research figures) skipped')
