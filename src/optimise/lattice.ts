@@ -156,8 +156,6 @@ export class LatticeSearch {
   private readonly radix: number;
   /** The compass's unit moves, one after another (each as long as a point). */
   private readonly directions: Int32Array;
-  /** Per unit move: 1 when it moves one head alone, 0 when it moves a pair. */
-  private readonly single: Uint8Array;
   /** Objective values recorded (evaluations). */
   evaluations = 0;
 
@@ -168,12 +166,14 @@ export class LatticeSearch {
     if (span ** box.lo.length > Number.MAX_SAFE_INTEGER)
       throw new RangeError(`the head lattice is too fine to search (${span} points per coordinate)`);
     this.directions = searchDirections(box);
-    const dims = box.lo.length;
-    this.single = Uint8Array.from({ length: this.directions.length / dims }, (_, k) => {
-      let moved = 0;
-      for (let q = 0; q < dims; q++) if (this.directions[k * dims + q] !== 0) moved++;
-      return moved === 1 ? 1 : 0;
-    });
+  }
+
+  /** True when unit move k moves one head alone (false: a pair). */
+  private movesOneHead(k: number): boolean {
+    const dims = this.box.lo.length;
+    let moved = 0;
+    for (let q = 0; q < dims; q++) if (this.directions[k * dims + q] !== 0) moved++;
+    return moved === 1;
   }
 
   private key(x: Int32Array): number {
@@ -291,7 +291,7 @@ export class LatticeSearch {
     for (const move of moves) {
       for (;;) {
         let moved = false;
-        const polled = pairs === 'step' && move > 1 ? order.filter((k) => this.single[k] === 1) : order;
+        const polled = pairs === 'step' && move > 1 ? order.filter((k) => this.movesOneHead(k)) : order;
         for (let g = 0; g < polled.length && !moved; g += group) {
           const tried = polled.slice(g, g + group);
           const around = tried.map((k) => {
