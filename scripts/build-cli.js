@@ -8,18 +8,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_BUNDLE } from './node-bundle.js';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 await build({
   entryPoints: [`${dist}cli/main.js`],
   outfile: `${dist}cli.js`,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
   sourcemap: true,
-  logLevel: 'warning',
+  ...NODE_BUNDLE,
 });
 const entry = `${dist}cli/bin.js`;
 const text = readFileSync(entry, 'utf8');

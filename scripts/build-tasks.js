@@ -14,6 +14,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import { TASKS, taskBundleName } from '../dist/parallel/task.js';
+import { NODE_BUNDLE } from './node-bundle.js';
 
 const dist = fileURLToPath(new URL('../dist/', import.meta.url));
 const { metafile } = await build({
@@ -22,12 +23,7 @@ const { metafile } = await build({
   outdir: dist,
   chunkNames: 'task-chunk-[hash]',
   splitting: true,
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
+  ...NODE_BUNDLE,
 });
 // Chunks of an earlier build that this one no longer imports (their names change with their content).
 const written = new Set(Object.keys(metafile.outputs).map((f) => basename(f)));
