@@ -14,10 +14,11 @@ import { areaOfVolume, levelOfArea, segmentOfVolume, volumeAt } from '../scheme/
 import { cruise } from './cruise.js';
 import { checkWindow, loopingModes, outOfRange, overshot, tooCoarse } from './errors.js';
 import { modeFlows, unitFlows } from './flows.js';
-import { rampOpen, rampWeight } from './ramp.js';
+import type { ModeLog } from './mode-log.js';
+import { rampWeight } from './ramp.js';
 import { inverseArea, type SolverRun, type SolverState } from './state.js';
 import { LEVEL_TOL, MAX_SWITCHES_PER_STEP, OVERSHOOT_LIMIT, SWITCH_TOL } from './tolerances.js';
-import type { WindowOptions } from './types.js';
+import type { StepSeries, WindowOptions } from './types.js';
 
 /** Stand-ins for series buffers not recorded. */
 const NO_SAMPLES = new Float64Array(0);
@@ -35,34 +36,36 @@ const NO_MODES = new Uint8Array(0);
  * the exact inverse of V(z). Their difference is the local error estimate.
  */
 export function advance(run: SolverRun, st: SolverState, i0: number, i1: number, o: WindowOptions = {}): number {
-  const {
-    sea,
-    ops,
-    basin,
-    eta,
-    dt,
-    out,
-    levels,
-    volumes,
-    areas,
-    areaSq,
-    slope2,
-    invSlope,
-    topSeg,
-    zBottom,
-    zTop,
-    banded,
-    headDriven,
-    closed,
-    minLen,
-  } = run;
+  const exitHead = o.exitHead ?? run.ops.exitHead;
+  checkWindow(run.ops, exitHead, i0, i1, run.eta.length);
+  const stopOn = o.stopOnEntry ?? run.neverStop;
+  return steps(run, st, i0, i1, exitHead, o.series, o.log, stopOn, o.stopCount ?? 0, o.cruise ?? true);
+}
+
+/**
+ * advance with its options read: the loops' own function takes only arrays and numbers (and the
+ * series and log, each of one class), so that its compiled code does not depend on the shape of
+ * the options object a caller builds (a shape it has not seen would send it back to be compiled
+ * again, about 0.1 s of CPU).
+ */
+function steps(
+  run: SolverRun,
+  st: SolverState,
+  i0: number,
+  i1: number,
+  exitHead: Float64Array,
+  series: StepSeries | undefined,
+  log: ModeLog | undefined,
+  stopOn: Uint8Array,
+  stopCount: number,
+  cruising: boolean,
+): number {
+  const { sea, ops, basin, eta, dt, out, levels, volumes, areas, areaSq, slope2, invSlope, topSeg, zBottom, zTop } = run;
+  const { banded, headDriven, closed, minLen } = run;
   const f = run.flows;
   const { kOrifice, tableStart, tableLast, readScale, flowSign, generating, table } = f;
   const { exitDir, next, generate, pump, minDuration, maxDuration, basinLow, basinHigh, seaLow, seaHigh, rampTime } = ops;
-  const exitHead = o.exitHead ?? ops.exitHead;
-  checkWindow(ops, exitHead, i0, i1, eta.length);
   const invDt = 1 / dt;
-  const series = o.series;
   // The series buffers, hoisted (empty when not recorded; every write is behind `if (series)`).
   const none = NO_SAMPLES;
   const outLevel = series ? series.basinLevel : none;
@@ -71,12 +74,9 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
   const outSluice = series ? series.sluiceFlow : none;
   const outPower = series ? series.power : none;
   const outPump = series ? series.pumpPower : none;
-  const log = o.log;
-  const stopOn = o.stopOnEntry;
-  let stopLeft = o.stopCount ?? 0;
+  let stopLeft = stopCount;
   let stopping = false;
   let reached = i1;
-  const cruising = o.cruise ?? true;
   const state = run.cruiseState;
   const modeTime = st.modeTime;
 
@@ -226,8 +226,7 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
           const rs = readScale[mode];
           const fs = flowSign[mode];
           const gm = generating[mode];
-          qa = unitFlows(k, start, last, rs, fs, gm, table, h0, out, 0);
-          if (from >= 0) qa = rampOpen(rampWeight(age, rampTime), out);
+          qa = unitFlows(k, start, last, rs, fs, gm, table, h0, out, from >= 0 ? rampWeight(age, rampTime) : 1);
           ta = out[0];
           sa = out[1];
           ga = out[2];
@@ -236,8 +235,8 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
           // Error control: Heun and its Euler predictor agree to LEVEL_TOL, or the sub-step is halved (its start flows kept).
           for (;;) {
             const zp = z - qa * len * invA;
-            let qb = unitFlows(k, start, last, rs, fs, gm, table, zp - eE, out, 0);
-            if (from >= 0) qb = rampOpen(rampWeight(age + len, rampTime), out);
+            const opening = from >= 0 ? rampWeight(age + len, rampTime) : 1;
+            const qb = unitFlows(k, start, last, rs, fs, gm, table, zp - eE, out, opening);
             wb = out[0] * (zp - eE);
             V1 = V - 0.5 * len * (qa + qb);
             z1 = z;
@@ -312,8 +311,7 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
         if (sub > 0) {
           const eX = eS + de * (sub * invDt);
           const zq = z - qa * sub * invA;
-          let qb = modeFlows(f, mode, zq - eX, out, 0);
-          if (from >= 0) qb = rampOpen(rampWeight(age + sub, rampTime), out);
+          const qb = modeFlows(f, mode, zq - eX, out, from >= 0 ? rampWeight(age + sub, rampTime) : 1);
           const wx = out[0] * (zq - eX);
           const wt = 0.5 * sub;
           sReleased += wt * (Math.max(wa, 0) + Math.max(wx, 0));
@@ -350,7 +348,7 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
       switches++;
       if (generate[mode] !== 0) genPeriods++;
       else if (pump[mode] !== 0) pumpPeriods++;
-      if (stopOn !== undefined && stopOn[mode] === 1 && --stopLeft === 0) stopping = true;
+      if (stopOn[mode] === 1 && --stopLeft === 0) stopping = true;
     }
     energy += sGen;
     pumpEnergy += sPump;

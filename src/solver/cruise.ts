@@ -78,14 +78,14 @@ export function cruise(
       continue;
     }
     // One Heun step, as in advance's general loop, accepted only if nothing happens in it.
-    const qa = unitFlows(k, start, last, read, sign, gen, table, z - e0, out, 0);
+    const qa = unitFlows(k, start, last, read, sign, gen, table, z - e0, out, 1);
     const ta = out[0];
     const wa = ta * (z - e0);
     const sa = out[1];
     const ga = out[2];
     const pa = out[3];
     const zp = z - qa * dt * invA;
-    const qb = unitFlows(k, start, last, read, sign, gen, table, zp - e1, out, 0);
+    const qb = unitFlows(k, start, last, read, sign, gen, table, zp - e1, out, 1);
     const wb = out[0] * (zp - e1);
     const V1 = V - wt * (qa + qb);
     const s1 = segmentOfVolume(volumes, topSeg, V1, seg);

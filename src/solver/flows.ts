@@ -119,9 +119,10 @@ export function compileFlows(s: SchemeModel, ops: ModeTable): FlowModel {
 
 /**
  * Flows and power at head h (m) of one mode given by its constants (see FlowModel), written to
- * out[o..o+3]: turbine flow and sluice flow (sluices and idle turbines) in m^3/s, + basin to sea;
- * power generated and power drawn (W). Returns the total flow (m^3/s). Scalar arguments, so the
- * solver passes a mode's constants hoisted out of its loop.
+ * out[0..3]: turbine flow and sluice flow (sluices and idle turbines) in m^3/s, + basin to sea;
+ * power generated and power drawn (W), each scaled by the opening `w` of the mode's paths (1, but
+ * during a ramp: rampWeight). Returns the total flow (m^3/s). Scalar arguments, so the solver
+ * passes a mode's constants hoisted out of its loop.
  */
 export function unitFlows(
   k: number,
@@ -133,9 +134,10 @@ export function unitFlows(
   table: Float64Array,
   h: number,
   out: Float64Array,
-  o: number,
+  w: number,
 ): number {
-  // Written out in full, with no calls, so that the solver's loop inlines it whole.
+  // Written out in full, with no calls but the square root, and short: the solver's loop inlines
+  // it at each flow evaluation of a sub-step, and V8 inlines only so much code into one function.
   let qt = 0;
   let p = 0;
   if (start >= 0) {
@@ -143,22 +145,24 @@ export function unitFlows(
     let x = readScale * h;
     x = x > 0 ? Math.min(x, last) : 0;
     const i = x | 0;
-    const w = x - i;
+    const f = x - i;
     const j = start + 2 * i;
-    qt = flowSign * (table[j] + w * (table[j + 2] - table[j]));
-    p = table[j + 1] + w * (table[j + 3] - table[j + 1]);
+    qt = flowSign * (table[j] + f * (table[j + 2] - table[j])) * w;
+    p = (table[j + 1] + f * (table[j + 3] - table[j + 1])) * w;
   }
   // Sluices and idle turbines: the orifice law of orifice.ts, with sqrt(2g) folded into k.
-  const qs = k === 0 ? 0 : h >= 0 ? k * Math.sqrt(h) : -k * Math.sqrt(-h);
-  out[o] = qt;
-  out[o + 1] = qs;
-  out[o + 2] = generating === 1 ? p : 0;
-  out[o + 3] = generating === 1 ? 0 : p;
+  const up = h >= 0;
+  const qs = k === 0 ? 0 : (up ? k : -k) * Math.sqrt(up ? h : -h) * w;
+  const gen = generating === 1;
+  out[0] = qt;
+  out[1] = qs;
+  out[2] = gen ? p : 0;
+  out[3] = gen ? 0 : p;
   return qt + qs;
 }
 
 /** unitFlows of mode m of the model. */
-export function modeFlows(f: FlowModel, m: number, h: number, out: Float64Array, o: number): number {
+export function modeFlows(f: FlowModel, m: number, h: number, out: Float64Array, w: number): number {
   return unitFlows(
     f.kOrifice[m],
     f.tableStart[m],
@@ -169,6 +173,6 @@ export function modeFlows(f: FlowModel, m: number, h: number, out: Float64Array,
     f.table,
     h,
     out,
-    o,
+    w,
   );
 }

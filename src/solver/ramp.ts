@@ -6,20 +6,11 @@
  * a smoothstep instead of a sine so that the rise is C1 at both ends.
  */
 
-/** Weight of the mode entered, `age` seconds into a ramp of `ramp` seconds: smoothstep, C1 at both ends. */
+/**
+ * Opening of the mode entered, `age` seconds into a ramp of `ramp` seconds: the weight its flows
+ * and power are scaled by (unitFlows), a smoothstep, C1 at both ends.
+ */
 export function rampWeight(age: number, ramp: number): number {
   const s = age / ramp;
   return s >= 1 ? 1 : s * s * (3 - 2 * s);
-}
-
-/**
- * During a ramp: scales the flows and power of the mode entered, already in out[0..3], by its
- * weight w; returns the total flow (kept out of the hot path: it runs only while a ramp lasts).
- */
-export function rampOpen(w: number, out: Float64Array): number {
-  out[0] *= w;
-  out[1] *= w;
-  out[2] *= w;
-  out[3] *= w;
-  return out[0] + out[1];
 }

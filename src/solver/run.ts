@@ -45,6 +45,7 @@ export function prepareRun(sea: SeaLevel, scheme: SchemeModel, ops: ModeTable, m
     closed,
     minLen: sea.dt / 2 ** MAX_HALVINGS,
     cruiseState: new Float64Array(11),
+    neverStop: new Uint8Array(nModes),
   };
 }
 

@@ -34,6 +34,8 @@ export interface SolverRun extends VolumeInverse {
   readonly minLen: number;
   /** The common case's in/out state (scratch, as `out`). */
   readonly cruiseState: Float64Array;
+  /** Per mode, 0: the flags of the windows that stop on entering no mode (WindowOptions.stopOnEntry absent). */
+  readonly neverStop: Uint8Array;
 }
 
 /**
