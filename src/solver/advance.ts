@@ -46,7 +46,9 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
  * advance with its options read: the loops' own function takes only arrays and numbers (and the
  * series and log, each of one class), so that its compiled code does not depend on the shape of
  * the options object a caller builds (a shape it has not seen would send it back to be compiled
- * again, about 0.1 s of CPU).
+ * again, about 0.1 s of CPU). The rare paths (limiter, crossing) call functions out of line,
+ * whose results the compiler cannot type: `+x` and `x | 0` mark them as numbers, or the volume,
+ * level and segment they feed stay boxed through the whole loop and every sub-step allocates.
  */
 function steps(
   run: SolverRun,
@@ -271,12 +273,12 @@ function steps(
                 if (by > OVERSHOOT_LIMIT) overshot(sea, i, tau, ops, mode, by);
               }
               const zc = z1 > hi ? hi : lo;
-              const Vc = volumeAt(basin, zc);
+              const Vc = +volumeAt(basin, zc);
               limit = (V - Vc) / (V - V1);
               V1 = Vc;
               z1 = zc;
-              s1 = segmentOfVolume(volumes, topSeg, Vc, s1);
-              a1 = areaOfVolume(areaSq, slope2, volumes, Vc, s1);
+              s1 = segmentOfVolume(volumes, topSeg, Vc, s1) | 0;
+              a1 = +areaOfVolume(areaSq, slope2, volumes, Vc, s1);
             }
           }
           if (!(z1 >= zBottom && z1 <= zTop)) outOfRange(sea, i, tau + len, ops, mode, z1, basin);
@@ -311,7 +313,7 @@ function steps(
         if (sub > 0) {
           const eX = eS + de * (sub * invDt);
           const zq = z - qa * sub * invA;
-          const qb = modeFlows(f, mode, zq - eX, out, from >= 0 ? rampWeight(age + sub, rampTime) : 1);
+          const qb = +modeFlows(f, mode, zq - eX, out, from >= 0 ? rampWeight(age + sub, rampTime) : 1);
           const wx = out[0] * (zq - eX);
           const wt = 0.5 * sub;
           sReleased += wt * (Math.max(wa, 0) + Math.max(wx, 0));
@@ -322,9 +324,9 @@ function steps(
           sSluice += wt * (sa + out[1]);
           if (qa + qb !== 0) {
             V -= wt * (qa + qb);
-            seg = segmentOfVolume(volumes, topSeg, V, seg);
-            const a = areaOfVolume(areaSq, slope2, volumes, V, seg);
-            z = levelOfArea(levels, areas, volumes, invSlope, V, seg, a);
+            seg = segmentOfVolume(volumes, topSeg, V, seg) | 0;
+            const a = +areaOfVolume(areaSq, slope2, volumes, V, seg);
+            z = +levelOfArea(levels, areas, volumes, invSlope, V, seg, a);
             invA = inverseArea(a);
             if (!(z >= zBottom && z <= zTop)) outOfRange(sea, i, tau + sub, ops, mode, z, basin);
           }
