@@ -21,7 +21,8 @@ export const PEAK_RSS = `data:text/javascript,process.on('exit',()=>process.stde
 const TICK_S = process.stderr.isTTY ? 5 : 30;
 
 const say = (line) => process.stderr.write(`  scale: ${line}\n`);
-const mb = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
+/** Bytes in mebibytes (2^20 bytes), as the memory figures are given. */
+const mib = (bytes) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 /** The child's resident memory now (Linux /proc), or null where it cannot be read. */
 function residentNow(pid) {
@@ -47,7 +48,7 @@ function rowsWritten(out) {
   }
 }
 
-/** Runs the CLI with `args` in a child process: its wall time (s) and peak resident memory (MB); `progress()` says how far it is. */
+/** Runs the CLI with `args` in a child process: its wall time (s) and peak resident memory (MiB); `progress()` says how far it is. */
 function cli(args, what, progress = () => '') {
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
@@ -57,7 +58,7 @@ function cli(args, what, progress = () => '') {
       const rss = residentNow(p.pid);
       const done = progress();
       say(
-        `${what}: ${((performance.now() - t0) / 1000).toFixed(0)} s${done ? `, ${done}` : ''}${rss === null ? '' : `, resident ${mb(rss)}`}`,
+        `${what}: ${((performance.now() - t0) / 1000).toFixed(0)} s${done ? `, ${done}` : ''}${rss === null ? '' : `, resident ${mib(rss)}`}`,
       );
     }, TICK_S * 1000);
     let err = '';
@@ -72,8 +73,8 @@ function cli(args, what, progress = () => '') {
       clearInterval(tick);
       const m = /peak-rss-kb (\d+)/.exec(err);
       if (code !== 0 || !m) return reject(new Error(`mersey-tidal ${args.join(' ')} exited with ${code}: ${err.slice(-400)}`));
-      const r = { seconds: (performance.now() - t0) / 1000, mb: Number(m[1]) / 1024 };
-      say(`${what}: done in ${r.seconds.toFixed(1)} s, peak resident ${r.mb.toFixed(1)} MB`);
+      const r = { seconds: (performance.now() - t0) / 1000, mib: Number(m[1]) / 1024 };
+      say(`${what}: done in ${r.seconds.toFixed(1)} s, peak resident ${r.mib.toFixed(1)} MiB`);
       resolve(r);
     });
   });
@@ -105,8 +106,8 @@ export default async function (h) {
         const rows = rowsWritten(out);
         return rows > 0 ? `about ${rows.toLocaleString('en-GB')} rows on disk` : '';
       });
-      peak[n] = r.mb;
-      h.figure(`${label}: peak resident memory`, r.mb, 'MB', `${r.seconds.toFixed(1)} s`);
+      peak[n] = r.mib;
+      h.figure(`${label}: peak resident memory`, r.mib, 'MiB', `${r.seconds.toFixed(1)} s`);
     }
     if (peak[100000] !== undefined)
       h.target('peak memory, 100,000 designs over 10,000', peak[100000] / peak[10000], 'x', { below: 1.2 });
@@ -130,8 +131,8 @@ export default async function (h) {
     const plain = await cli(['simulate', file, '--quiet', '--out', join(scratch, 'nodal')], 'simulate 19 years');
     h.figure(
       `simulate 19 years at 5-minute steps (${steps}): peak resident memory`,
-      plain.mb,
-      'MB',
+      plain.mib,
+      'MiB',
       `${plain.seconds.toFixed(1)} s`,
     );
     const seriesOut = join(scratch, 'nodal-series');
@@ -139,12 +140,12 @@ export default async function (h) {
     const csv = join(seriesOut, 'series.csv');
     const bytes = existsSync(csv) ? statSync(csv).size : 0;
     h.figure(
-      `the same with its series.csv (${mb(bytes)}, streamed): peak resident memory`,
-      series.mb,
-      'MB',
+      `the same with its series.csv (${mib(bytes)}, streamed): peak resident memory`,
+      series.mib,
+      'MiB',
       `${series.seconds.toFixed(1)} s`,
     );
-    h.figure('memory added by writing series.csv', series.mb - plain.mb, 'MB', `for ${mb(bytes)} of series.csv`);
+    h.figure('memory added by writing series.csv', series.mib - plain.mib, 'MiB', `for ${mib(bytes)} of series.csv`);
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }

@@ -135,7 +135,7 @@ function steps(
       if (j > i) {
         V = state[0];
         z = state[1];
-        seg = state[2];
+        seg = state[2] | 0; // an index: kept a small integer in SolverState.segment
         invA = state[3];
         energy = state[4];
         pumpEnergy = state[5];

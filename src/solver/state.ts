@@ -48,7 +48,7 @@ export class SolverState {
   // fixes a field's representation at its first value: a field created as a small integer (0)
   // that later holds a fraction changes the hidden class of the states, and the solver's compiled
   // code, built for the old one, is thrown away, call after call, until it is compiled again
-  // (over 2,000 times in one optimise run).
+  // (hundreds to thousands of times in one optimise run).
   /** Basin volume (m^3), level (m), segment of the area table, 1/area (1/m^2). */
   volume = Number.NaN;
   level = Number.NaN;
