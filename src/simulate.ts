@@ -125,7 +125,7 @@ function operationText(s: Scenario): string {
  * (about 1e-15 relative on the default run), so more means figures beyond double precision, such
  * as a basin area so large that the flows vanish beside its volume.
  */
-const MASS_BALANCE_WARNING = 1e-9;
+export const MASS_BALANCE_WARNING = 1e-9;
 
 /** Warnings on a run that finished but whose scheme cannot do what it is for, or whose figures are not to be trusted. */
 function schemeWarnings(s: Scenario, generatedJ: number, massBalance: number): string[] {

@@ -28,7 +28,7 @@ export function csvText(header: readonly string[], rows: Iterable<readonly CsvVa
 }
 
 /** Rows per chunk of csvChunks: around a megabyte of series.csv (its row widths: docs/errors.md, "run size"). */
-const CHUNK_ROWS = 10_000;
+export const CHUNK_ROWS = 10_000;
 
 /**
  * A large CSV file as chunks of text, for writing without holding the whole file in memory: the

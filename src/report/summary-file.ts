@@ -97,7 +97,7 @@ export function dataFileProblems(doc: SummaryDocument, file: string): string[] {
 }
 
 /** Relative agreement required between a recorded and a rerun figure (floating-point noise only). */
-const RERUN_TOLERANCE = 1e-9;
+export const RERUN_TOLERANCE = 1e-9;
 /** Absolute agreement below which figures count as equal (round-off figures such as the mass-balance error). */
 const RERUN_FLOOR = 1e-12;
 
