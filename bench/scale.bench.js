@@ -14,7 +14,7 @@ import { DEFAULT_SCENARIO } from '../dist/paths.js';
 const BIN = fileURLToPath(new URL('../dist/cli/bin.js', import.meta.url));
 /**
  * Preloaded into the child (`node --import PEAK_RSS ...`): prints `peak-rss-kb N`, its peak resident
- * memory (kB, all threads), on stderr when it exits. Also used by scripts/docs/sizes.js.
+ * memory (KiB, all threads), on stderr when it exits. Also used by scripts/docs/sizes.js.
  */
 export const PEAK_RSS = `data:text/javascript,process.on('exit',()=>process.stderr.write('\\npeak-rss-kb '+process.resourceUsage().maxRSS+'\\n'))`;
 /** Seconds between progress lines (more often on a terminal). */

@@ -3,11 +3,7 @@
  * at, the agreement a summary's rerun needs, the chunks series.csv is written in, what a streamed
  * file gathers before a write, and how many designs a sweep page shows.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { ROOT } from './figures.js';
-
-const lib = (m) => import(pathToFileURL(join(ROOT, 'dist', m)).href);
+import { lib } from './figures.js';
 
 /** A constant of a built module, written by `format`. */
 const constant = (module, name, format) => async (cli) => format((await lib(module))[name], cli);
@@ -25,7 +21,11 @@ export default {
   },
   'stream-flush': {
     cost: 'fast',
-    generate: constant('io/appender.js', 'FLUSH_CHARS', (n, cli) => `${cli.fmt(n, 0)} characters (${n / 1024} KiB of CSV)`),
+    generate: constant(
+      'io/appender.js',
+      'FLUSH_CHARS',
+      (n, cli) => `${cli.fmt(n, 0)} characters (${n / 1024} KiB of ASCII text)`,
+    ),
   },
   'page-designs': {
     cost: 'fast',

@@ -23,6 +23,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const ROOT = join(HERE, '..', '..');
+/** A module of the built library (dist/), for figures read from the code itself. */
+export const lib = (m) => import(pathToFileURL(join(ROOT, 'dist', m)).href);
 const MACHINERY = new Set(['figures.js', 'update.js']);
 /** Commands run at once by the generators. */
 const PARALLEL = 2;

@@ -2,8 +2,7 @@
  * Figures of docs/model.md and docs/losses.md (physics, issue 12): the default's headline, its
  * loss waterfall and pumping gain, the validation table and the nodal-cycle and sea-level study. See figures.js for the machinery.
  */
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { lib } from './figures.js';
 
 const DEFAULT = ['simulate', '--json', '--out'];
 
@@ -42,9 +41,8 @@ export default {
     cost: 'slow',
     async generate(cli) {
       // validate exits 1 while a scheme misses, so the table is taken from the library itself.
-      const root = join(import.meta.dirname, '..', '..');
-      const { runValidation, pumpingCheck } = await import(pathToFileURL(join(root, 'dist/validation/suite.js')).href);
-      const { pumpingGainText } = await import(pathToFileURL(join(root, 'dist/validation/tables.js')).href);
+      const { runValidation, pumpingCheck } = await lib('validation/suite.js');
+      const { pumpingGainText } = await lib('validation/tables.js');
       const rows = await runValidation();
       const lines = [
         '| scheme | published GWh/yr | modelled GWh/yr (net) | ratio | accepted GWh/yr | verdict |',
@@ -69,10 +67,7 @@ export default {
     cost: 'fast',
     async generate() {
       // M2's nodal factor f from the tide engine, daily over one 18.61-year nodal cycle.
-      const root = join(import.meta.dirname, '..', '..');
-      const { resolveConstituents, equilibriumArguments } = await import(
-        pathToFileURL(join(root, 'dist/tide/constituents.js')).href
-      );
+      const { resolveConstituents, equilibriumArguments } = await lib('tide/constituents.js');
       const set = resolveConstituents(['M2'], () => 'M2');
       const vu = new Float64Array(1);
       const f = new Float64Array(1);
@@ -92,8 +87,6 @@ export default {
     cost: 'slow',
     async generate() {
       // The study `validate` runs without --quick (57 year-long runs), through the library.
-      const root = join(import.meta.dirname, '..', '..');
-      const lib = (m) => import(pathToFileURL(join(root, 'dist', m)).href);
       const { runSensitivity } = await lib('validation/sensitivity.js');
       const { sensitivityTable } = await lib('validation/tables.js');
       return sensitivityTable(await runSensitivity(), 'markdown');

@@ -7,12 +7,10 @@
 import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { PEAK_RSS } from '../../bench/scale.bench.js';
-import { ROOT } from './figures.js';
+import { lib, ROOT } from './figures.js';
 import { SCENARIOS, scenarioRun } from './scenarios.js';
 
-const lib = (m) => import(pathToFileURL(join(ROOT, 'dist', m)).href);
 const LF = 0x0a;
 
 /** Rows of a CSV file after its header: their count, their bytes (line ends included) and the widest. */

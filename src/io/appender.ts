@@ -7,7 +7,7 @@
 import { closeSync, openSync, readSync, writeSync } from 'node:fs';
 import { failureReason, writeError } from './text.js';
 
-/** Characters gathered before a write: about 64 kB, so a stream of small rows costs few system calls. */
+/** Characters gathered before a write: 64 KiB of ASCII text, so a stream of small rows costs few system calls. */
 export const FLUSH_CHARS = 1 << 16;
 /** Bytes per read when copying a file in (appendFile). */
 const COPY_BYTES = 1 << 20;

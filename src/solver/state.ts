@@ -48,7 +48,8 @@ export class SolverState {
   // fixes a field's representation at its first value: a field created as a small integer (0)
   // that later holds a fraction changes the hidden class of the states, and the solver's compiled
   // code, built for the old one, is thrown away, call after call, until it is compiled again
-  // (hundreds to thousands of times in one optimise run).
+  // (hundreds to thousands of times in one optimise run). A new real-valued field: NaN here, and
+  // zeroed (or set) in the constructor; test/solver/state-shape.test.ts checks the class holds.
   /** Basin volume (m^3), level (m), segment of the area table, 1/area (1/m^2). */
   volume = Number.NaN;
   level = Number.NaN;
