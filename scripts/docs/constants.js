@@ -9,7 +9,7 @@ import { lib } from './figures.js';
 const constant = (module, name, format) => async (cli) => format((await lib(module))[name], cli);
 
 /** 1e-9 as the docs write it. */
-const exponent = (x) => x.toExponential().replace('e+', 'e');
+const exponent = (x) => x.toExponential();
 
 /** @type {import('./figures.js').FigureSet} */
 export default {

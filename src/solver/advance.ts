@@ -47,9 +47,9 @@ export function advance(run: SolverRun, st: SolverState, i0: number, i1: number,
  * series and log, each of one class), so that its compiled code does not depend on the shape of
  * the options object a caller builds (a shape it has not seen would send it back to be compiled
  * again, about 0.1 s of CPU). The rare paths (limiter, crossing) call functions V8 does not
- * inline, and it takes what a call it does not inline returns to be of any type: `+x` and `x | 0`
- * mark those results as numbers, or the volume, level and segment they feed stay boxed through
- * the whole loop and every sub-step allocates.
+ * inline, and V8 types the result of such a call as any value: `+x` and `x | 0` mark those results
+ * as numbers, or the volume, level and segment they feed stay boxed through the whole loop and
+ * every sub-step allocates.
  */
 function steps(
   run: SolverRun,

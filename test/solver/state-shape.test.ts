@@ -20,6 +20,13 @@ import { MERSEY } from '../fixtures.js';
 setFlagsFromString('--allow-natives-syntax');
 const sameMap = new Function('a', 'b', 'return %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
 
+it('a new state holds no NaN: every field created as NaN is set by the constructor', () => {
+  const st = new SolverState(3);
+  const nan = Object.entries(st).filter(([, v]) => typeof v === 'number' && Number.isNaN(v));
+  expect(nan).toEqual([]);
+  expect([st.invArea, st.volume, st.energy, st.logStart]).toEqual([1, 0, 0, 0]);
+});
+
 it('a state run through a fortnight with its log and series keeps the hidden class of a state made before', () => {
   const s = loadScenario(MERSEY);
   s.period = { start: '2018-03-01T00:00:00Z', end: '2018-03-15T00:00:00Z' };
